@@ -1,0 +1,3 @@
+module github.com/handoffhq/orchestrator
+
+go 1.26
