@@ -1,0 +1,117 @@
+// Package config loads the deployment's configuration with viper: a YAML file, overridden by
+// environment variables (Temporal's own names and the HANDOFF_ prefix), overridden by flags.
+// Invalid configuration fails at start-up with the file, the key and the reason.
+package config
+
+import (
+	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/handoff"
+)
+
+// DefaultFile is the config used when none is named: the real-estate bot family.
+const DefaultFile = "config/examples/real-estate.yaml"
+
+// EnvPrefix prefixes the project's own environment variables (HANDOFF_API_LISTEN, ...).
+const EnvPrefix = "HANDOFF"
+
+// Config is the whole deployment configuration.
+type Config struct {
+	// File is the path the config was read from (empty when built in code).
+	File     string          `mapstructure:"-"`
+	Temporal Temporal        `mapstructure:"temporal"`
+	API      API             `mapstructure:"api"`
+	Worker   Worker          `mapstructure:"worker"`
+	Handoff  Handoff         `mapstructure:"handoff"`
+	Agents   []handoff.Agent `mapstructure:"agents"`
+	Routing  decision.Spec   `mapstructure:"routing"`
+
+	// Engine is the compiled routing rule set; set by Load.
+	Engine *decision.Engine `mapstructure:"-"`
+}
+
+// Temporal is how clients and workers reach the Temporal service. Environment names mirror
+// Temporal's own: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*.
+type Temporal struct {
+	Address   string `mapstructure:"address"`
+	Namespace string `mapstructure:"namespace"`
+	// APIKey authenticates to Temporal Cloud. Set it from the environment, never in a file
+	// that is committed.
+	APIKey string `mapstructure:"api_key"`
+	TLS    TLS    `mapstructure:"tls"`
+}
+
+// TLS configures TLS or mTLS to the Temporal frontend.
+type TLS struct {
+	// Enabled turns TLS on with the system roots even when no file is given.
+	Enabled                 bool   `mapstructure:"enabled"`
+	CertFile                string `mapstructure:"cert"`
+	KeyFile                 string `mapstructure:"key"`
+	CAFile                  string `mapstructure:"ca"`
+	ServerName              string `mapstructure:"server_name"`
+	DisableHostVerification bool   `mapstructure:"disable_host_verification"`
+}
+
+// API is the HTTP/JSON API's listener and its callers.
+type API struct {
+	Listen string `mapstructure:"listen"`
+	// TokensFile holds the callers' token hashes (see starter token). Kept outside the
+	// config file so secrets are never committed with it.
+	TokensFile string `mapstructure:"tokens_file"`
+	// Tokens may also be listed inline, hashed.
+	Tokens []Token `mapstructure:"tokens"`
+}
+
+// Token is one API caller: its role, the agent it acts as, and the SHA-256 of its bearer token.
+type Token struct {
+	Name string `mapstructure:"name" yaml:"name"`
+	// Role is bot, human or operator.
+	Role string `mapstructure:"role" yaml:"role"`
+	// Agent is the roster agent a bot or human token acts as.
+	Agent  string `mapstructure:"agent" yaml:"agent"`
+	SHA256 string `mapstructure:"sha256" yaml:"sha256"`
+}
+
+// Worker tunes the worker process.
+type Worker struct {
+	// StickyCacheSize bounds cached workflow executions (memory versus replay on wake-up).
+	StickyCacheSize int `mapstructure:"sticky_cache_size"`
+	// ShutdownTimeout is how long SIGTERM waits for in-flight activities to finish.
+	ShutdownTimeout string `mapstructure:"shutdown_timeout"`
+}
+
+// Handoff holds the defaults every handoff runs with. They are captured into the decision at
+// the start of each handoff.
+type Handoff struct {
+	MonitoringWindow    string `mapstructure:"monitoring_window"`
+	OfferTimeout        string `mapstructure:"offer_timeout"`
+	ConfirmationTimeout string `mapstructure:"confirmation_timeout"`
+	BreakpointWait      string `mapstructure:"breakpoint_wait"`
+	QuietPeriod         string `mapstructure:"quiet_period"`
+	// FallbackAgent is tried after every candidate of the decision.
+	FallbackAgent string `mapstructure:"fallback_agent"`
+	// HTTPTimeout bounds each call to an agent's webhook or health check.
+	HTTPTimeout string `mapstructure:"http_timeout"`
+	// OutcomeURL receives the outcome record of each handoff (analytics); empty logs it only.
+	OutcomeURL string `mapstructure:"outcome_url"`
+}
+
+// Agent returns the roster entry with the given ID.
+func (c *Config) Agent(id string) (handoff.Agent, bool) {
+	for _, a := range c.Agents {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return handoff.Agent{}, false
+}
+
+// Settings are the handoff timings from config, to be captured into a decision.
+func (c *Config) Settings() handoff.Settings {
+	return handoff.Settings{
+		MonitoringWindow:    c.Handoff.MonitoringWindow,
+		OfferTimeout:        c.Handoff.OfferTimeout,
+		ConfirmationTimeout: c.Handoff.ConfirmationTimeout,
+		BreakpointWait:      c.Handoff.BreakpointWait,
+		QuietPeriod:         c.Handoff.QuietPeriod,
+	}
+}

@@ -1,0 +1,326 @@
+// Package handoff is the shared contract between bots, human agents, operators and the
+// workflow: names, IDs, input and output types, phases and outcomes. It imports nothing from
+// Temporal so any client (a bot in another language included) can follow it from the JSON
+// tags alone, and so the pure logic built on it can be tested and benchmarked on its own.
+package handoff
+
+import (
+	"strings"
+	"time"
+)
+
+// TaskQueue is where the handoff worker polls.
+const TaskQueue = "handoff"
+
+// Temporal names. They are part of the public API: bots and operators use them with any
+// Temporal SDK or the temporal CLI, so they never change once released.
+const (
+	WorkflowName = "Handoff"
+
+	// Accept and Decline are Updates (validated, answered at once) and Signals of the same name
+	// (so `temporal workflow signal` and the Web UI work too). Both take AnswerInput.
+	UpdateAccept  = "accept"
+	UpdateDecline = "decline"
+	// Confirm answers a handoff that waits for a person's yes or no before it runs. ConfirmInput.
+	UpdateConfirm = "confirm"
+	// SignalEvent carries a conversation event (Event) into the workflow in any phase.
+	SignalEvent = "event"
+	// QueryState returns State.
+	QueryState = "state"
+)
+
+// WorkflowIDPrefix prefixes the conversation ID to form the workflow ID.
+const WorkflowIDPrefix = "handoff-"
+
+// WorkflowID is the one handoff workflow ID of a conversation: a second start while one runs
+// returns the running one, a start after it closed begins a new run.
+func WorkflowID(conversationID string) string { return WorkflowIDPrefix + conversationID }
+
+// ConversationIDFromWorkflowID reverses WorkflowID; ok is false for other workflow IDs.
+func ConversationIDFromWorkflowID(id string) (string, bool) {
+	if !strings.HasPrefix(id, WorkflowIDPrefix) {
+		return "", false
+	}
+	return strings.TrimPrefix(id, WorkflowIDPrefix), true
+}
+
+// Search attribute names. Values are agent IDs, scenario names, phases and outcomes only: no
+// PII ever goes here because Temporal stores search attributes unencrypted.
+const (
+	SASource   = "HandoffSource"
+	SATarget   = "HandoffTarget"
+	SAOutcome  = "HandoffOutcome"
+	SAPhase    = "HandoffPhase"
+	SAScenario = "HandoffScenario"
+)
+
+// SearchAttributeNames lists the Keyword search attributes the namespace must have.
+var SearchAttributeNames = []string{SASource, SATarget, SAOutcome, SAPhase, SAScenario}
+
+// Phase is where a handoff is. Phases are in the order the workflow runs them.
+type Phase string
+
+const (
+	PhaseAnalyzing            Phase = "analyzing"
+	PhaseSelecting            Phase = "selecting"
+	PhaseAwaitingConfirmation Phase = "awaiting_confirmation"
+	PhaseCheckingAvailability Phase = "checking_availability"
+	PhasePreparingCustomer    Phase = "preparing_customer"
+	PhaseBriefing             Phase = "briefing"
+	PhaseAwaitingAcceptance   Phase = "awaiting_acceptance"
+	PhaseConfirming           Phase = "confirming"
+	PhaseMonitoring           Phase = "monitoring"
+	PhaseRecording            Phase = "recording"
+	PhaseClosed               Phase = "closed"
+)
+
+// Outcome is how a handoff ended. Every run ends with exactly one.
+type Outcome string
+
+const (
+	// OutcomeCompleted: a target accepted, owns the conversation, and the monitoring window ran.
+	OutcomeCompleted Outcome = "completed"
+	// OutcomeNoHandoff: the rules decided the conversation stays where it is.
+	OutcomeNoHandoff Outcome = "no_handoff"
+	// OutcomeDeclined: the last target offered declined; the source keeps the conversation.
+	OutcomeDeclined Outcome = "declined"
+	// OutcomeTimedOut: the last target offered did not answer in time; the source keeps it.
+	OutcomeTimedOut Outcome = "timed_out"
+	// OutcomeNoCapacity: no candidate was available at all; the source keeps it.
+	OutcomeNoCapacity Outcome = "no_capacity"
+	// OutcomeRejected: the person asked to confirm said no; the source keeps it.
+	OutcomeRejected Outcome = "rejected"
+	// OutcomeConfirmationTimedOut: nobody confirmed in time; the source keeps it.
+	OutcomeConfirmationTimedOut Outcome = "confirmation_timed_out"
+	// OutcomeFailed: delivery to every target failed; the source keeps it.
+	OutcomeFailed Outcome = "failed"
+	// OutcomeCancelled: an operator cancelled the handoff; the source keeps it unless a target
+	// had already been confirmed.
+	OutcomeCancelled Outcome = "cancelled"
+)
+
+// Message is one line of the conversation transcript.
+type Message struct {
+	// Role is "customer", "agent", "system" or "tool".
+	Role string    `json:"role"`
+	Text string    `json:"text"`
+	At   time.Time `json:"at,omitzero"`
+}
+
+// Customer identifies the person in the conversation. It is PII: it travels in payloads only,
+// never in workflow IDs, search attributes or logs.
+type Customer struct {
+	ID    string `json:"id,omitempty"`
+	Name  string `json:"name,omitempty"`
+	Phone string `json:"phone,omitempty"`
+	Email string `json:"email,omitempty"`
+}
+
+// ConversationState, RelationshipContext and BusinessContext are the seed's three context
+// sections. Free-form maps keep bots' custom state intact through the handoff.
+type ConversationState struct {
+	IntentAnalysis     []IntentAnalysis `json:"intent_analysis,omitempty"`
+	PreferenceProfile  map[string]any   `json:"preference_profile,omitempty"`
+	ObjectionHistory   []string         `json:"objection_history,omitempty"`
+	ProgressMilestones []string         `json:"progress_milestones,omitempty"`
+}
+
+// IntentAnalysis is one intent reading with its confidence (0 to 1).
+type IntentAnalysis struct {
+	Intent     string    `json:"intent"`
+	Confidence float64   `json:"confidence"`
+	At         time.Time `json:"at,omitzero"`
+}
+
+type RelationshipContext struct {
+	RapportLevel        float64  `json:"rapport_level,omitempty"`
+	CommunicationStyle  string   `json:"communication_style,omitempty"`
+	EmotionalState      string   `json:"emotional_state,omitempty"`
+	RelationshipHistory []string `json:"relationship_history,omitempty"`
+}
+
+type BusinessContext struct {
+	OpportunityValue  float64 `json:"opportunity_value,omitempty"`
+	TimelinePressure  string  `json:"timeline_pressure,omitempty"`
+	CompetitionRisk   string  `json:"competition_risk,omitempty"`
+	ReferralPotential float64 `json:"referral_potential,omitempty"`
+}
+
+// Input starts a handoff. It is one JSON document (see samples/).
+type Input struct {
+	ConversationID string    `json:"conversation_id"`
+	SourceAgent    string    `json:"source_agent"`
+	Customer       Customer  `json:"customer"`
+	Messages       []Message `json:"messages"`
+	// Signals are the scores and facts the rules read, named as in the seeds
+	// (intent_confidence, intent_category, property_value, complexity_score, ...).
+	// Values are numbers, strings or booleans.
+	Signals map[string]any `json:"signals,omitempty"`
+	// SourceResult is what the source agent produced last (the agent league matches keywords
+	// in it as well as in the latest customer message).
+	SourceResult        string              `json:"source_result,omitempty"`
+	ConversationState   ConversationState   `json:"conversation_state"`
+	RelationshipContext RelationshipContext `json:"relationship_context"`
+	BusinessContext     BusinessContext     `json:"business_context"`
+	// MonitoringWindow overrides the configured window for this handoff ("5m", "30s").
+	MonitoringWindow string `json:"monitoring_window,omitempty"`
+}
+
+// Candidate is one possible target, in the order they are tried.
+type Candidate struct {
+	Agent string `json:"agent"`
+	Rule  string `json:"rule,omitempty"`
+	// Confidence is 0 to 100 where the rule gives one (the agent league does).
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// Reason is one condition that decided a routing, with the value the engine saw.
+type Reason struct {
+	Rule      string `json:"rule"`
+	Condition string `json:"condition"`
+	Value     any    `json:"value"`
+	Matched   bool   `json:"matched"`
+	Text      string `json:"text"`
+}
+
+// Protocol is how a handoff of a scenario is carried out (from the seed's scenarios).
+type Protocol struct {
+	Scenario           string `json:"scenario"`
+	IntroductionScript string `json:"introduction_script,omitempty"`
+	FirstResponse      string `json:"first_response,omitempty"`
+	PreparationTime    string `json:"preparation_time,omitempty"`
+	CustomerMessage    string `json:"customer_message,omitempty"`
+	// OfferTimeout bounds how long a human has to accept ("60s" when empty).
+	OfferTimeout string `json:"offer_timeout,omitempty"`
+}
+
+// Decision is the routing answer for one conversation, printed by `starter decide` and
+// recorded in the workflow history (so config changes never alter a handoff in flight).
+type Decision struct {
+	Handoff              bool        `json:"handoff"`
+	Target               string      `json:"target"`
+	RequiresConfirmation bool        `json:"requires_confirmation"`
+	Rule                 string      `json:"rule"`
+	Scenario             string      `json:"scenario"`
+	Reasons              []Reason    `json:"reasons"`
+	Candidates           []Candidate `json:"candidates"`
+	FallbackAgent        string      `json:"fallback_agent,omitempty"`
+	Analyzer             string      `json:"analyzer"`
+	RulesVersion         string      `json:"rules_version"`
+	Protocol             Protocol    `json:"protocol"`
+	// Message is what to say to the customer or the confirming person (league handoff message).
+	Message string `json:"message,omitempty"`
+	// Signals are the signals the rules read: the bot's, plus any the analyzer derived.
+	Signals map[string]any `json:"signals,omitempty"`
+	// Urgent handoffs go at once; others may wait for a natural breakpoint.
+	Urgent bool `json:"urgent,omitempty"`
+	// Settings are the deployment's timings captured with the decision, so a config change
+	// never alters a handoff in flight.
+	Settings Settings `json:"settings"`
+}
+
+// Settings are the timings a handoff runs with. Durations are Go duration strings.
+type Settings struct {
+	MonitoringWindow    string `json:"monitoring_window"`
+	OfferTimeout        string `json:"offer_timeout"`
+	ConfirmationTimeout string `json:"confirmation_timeout"`
+	// BreakpointWait bounds how long a non-urgent handoff waits for a natural breakpoint.
+	BreakpointWait string `json:"breakpoint_wait"`
+	// QuietPeriod without a customer message counts as a natural breakpoint.
+	QuietPeriod string `json:"quiet_period"`
+}
+
+// AnswerInput is the argument of the accept and decline Updates and Signals.
+type AnswerInput struct {
+	AgentID string `json:"agent_id"`
+	Reason  string `json:"reason,omitempty"`
+}
+
+// ConfirmInput is the argument of the confirm Update and Signal.
+type ConfirmInput struct {
+	Yes bool   `json:"yes"`
+	By  string `json:"by,omitempty"`
+}
+
+// EventType names the conversation events a handoff takes.
+type EventType string
+
+const (
+	EventCustomerMessage EventType = "customer_message"
+	EventSentiment       EventType = "sentiment"
+	EventOutcome         EventType = "outcome"
+	EventTurnComplete    EventType = "turn_complete"
+)
+
+// Event is a conversation event sent by a bot or agent (Signal "event").
+type Event struct {
+	Type EventType `json:"type"`
+	// Text of a customer_message.
+	Text string `json:"text,omitempty"`
+	// Sentiment is -1 (very negative) to 1 (very positive), for sentiment events.
+	Sentiment float64 `json:"sentiment,omitempty"`
+	// Outcome is the receiver's own verdict for outcome events ("success", "lost", ...).
+	Outcome string    `json:"outcome,omitempty"`
+	At      time.Time `json:"at,omitzero"`
+}
+
+// Offer is one attempt to give the conversation to a target.
+type Offer struct {
+	Agent     string    `json:"agent"`
+	Kind      string    `json:"kind"`
+	Result    string    `json:"result"`
+	Reason    string    `json:"reason,omitempty"`
+	StartedAt time.Time `json:"started_at"`
+	EndedAt   time.Time `json:"ended_at,omitzero"`
+}
+
+// Offer results.
+const (
+	OfferPending     = "pending"
+	OfferAccepted    = "accepted"
+	OfferDeclined    = "declined"
+	OfferTimedOut    = "timed_out"
+	OfferUnavailable = "unavailable"
+	OfferFailed      = "failed"
+	OfferCancelled   = "cancelled"
+)
+
+// PhaseTiming records when a phase began and ended.
+type PhaseTiming struct {
+	Phase     Phase     `json:"phase"`
+	StartedAt time.Time `json:"started_at"`
+	EndedAt   time.Time `json:"ended_at,omitzero"`
+}
+
+// Monitoring is what the monitoring window saw.
+type Monitoring struct {
+	Window           string    `json:"window"`
+	CustomerMessages int       `json:"customer_messages"`
+	Sentiments       []float64 `json:"sentiments,omitempty"`
+	ReportedOutcome  string    `json:"reported_outcome,omitempty"`
+	EndedEarly       bool      `json:"ended_early,omitempty"`
+}
+
+// State is what the state query returns, and the core of the workflow's result.
+type State struct {
+	ConversationID string        `json:"conversation_id"`
+	SourceAgent    string        `json:"source_agent"`
+	Phase          Phase         `json:"phase"`
+	Decision       *Decision     `json:"decision,omitempty"`
+	Offers         []Offer       `json:"offers"`
+	CurrentOffer   *Offer        `json:"current_offer,omitempty"`
+	Target         string        `json:"target,omitempty"`
+	Owner          string        `json:"owner"`
+	Timings        []PhaseTiming `json:"timings"`
+	Events         []Event       `json:"events,omitempty"`
+	Monitoring     *Monitoring   `json:"monitoring,omitempty"`
+	Outcome        Outcome       `json:"outcome,omitempty"`
+	OutcomeReason  string        `json:"outcome_reason,omitempty"`
+	StartedAt      time.Time     `json:"started_at"`
+	BriefedAt      time.Time     `json:"briefed_at,omitzero"`
+	AcceptedAt     time.Time     `json:"accepted_at,omitzero"`
+	EndedAt        time.Time     `json:"ended_at,omitzero"`
+}
+
+// Result is what a finished handoff returns: its final state.
+type Result = State

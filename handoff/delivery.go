@@ -1,0 +1,38 @@
+package handoff
+
+import "time"
+
+// DeliveryType names what a webhook call to an agent carries.
+type DeliveryType string
+
+const (
+	// DeliveryPrepareCustomer asks the source agent to tell the customer a handoff is coming.
+	DeliveryPrepareCustomer DeliveryType = "prepare_customer"
+	// DeliveryBriefing gives a bot or specialist the package; a 2xx answer is its acceptance.
+	DeliveryBriefing DeliveryType = "briefing"
+	// DeliveryOffer notifies a person of an offer they must accept or decline.
+	DeliveryOffer DeliveryType = "offer"
+	// DeliveryTransferred tells the source and the target that ownership moved to the target.
+	DeliveryTransferred DeliveryType = "transferred"
+	// DeliveryStandDown tells a briefed target that the handoff will not reach it after all.
+	DeliveryStandDown DeliveryType = "stand_down"
+	// DeliveryFallback tells the source it keeps the customer, with a script to say.
+	DeliveryFallback DeliveryType = "fallback"
+)
+
+// Delivery is the JSON body POSTed to an agent's webhook or notification URL.
+type Delivery struct {
+	Type           DeliveryType `json:"type"`
+	HandoffID      string       `json:"handoff_id"`
+	ConversationID string       `json:"conversation_id"`
+	From           string       `json:"from"`
+	To             string       `json:"to"`
+	// Message is what the receiving agent should say (customer preparation, introduction,
+	// fallback script).
+	Message string `json:"message,omitempty"`
+	// Brief is a few lines a person reads in five seconds.
+	Brief   string   `json:"brief,omitempty"`
+	Package *Package `json:"package,omitempty"`
+	// OfferExpiresAt is when an offer to a person times out.
+	OfferExpiresAt time.Time `json:"offer_expires_at,omitzero"`
+}

@@ -1,0 +1,93 @@
+package handoff
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// FieldError is a client mistake in one field of an input: the API answers it with a 4xx
+// naming the field, the CLI prints it, and nothing is started or changed.
+type FieldError struct {
+	Field   string `json:"field"`
+	Problem string `json:"problem"`
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
+
+// conversationIDPattern keeps conversation IDs opaque and safe in workflow IDs and URLs:
+// an ID made of a phone number or an email address would leak PII into the Web UI.
+var conversationIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`)
+
+// ValidateConversationID explains what is wrong with a conversation ID, or returns nil.
+func ValidateConversationID(id string) error {
+	switch {
+	case id == "":
+		return &FieldError{"conversation_id", "is required"}
+	case strings.Contains(id, "@"):
+		return &FieldError{"conversation_id", "must be an opaque ID, not an email address"}
+	case !conversationIDPattern.MatchString(id):
+		return &FieldError{"conversation_id", "must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"}
+	}
+	return nil
+}
+
+var messageRoles = map[string]bool{"customer": true, "agent": true, "system": true, "tool": true}
+
+// Validate checks an Input for client mistakes. Knowing whether the source agent exists needs
+// the roster, so that check is the caller's.
+func (in *Input) Validate() error {
+	if err := ValidateConversationID(in.ConversationID); err != nil {
+		return err
+	}
+	if in.SourceAgent == "" {
+		return &FieldError{"source_agent", "is required"}
+	}
+	for i, m := range in.Messages {
+		if !messageRoles[m.Role] {
+			return &FieldError{fmt.Sprintf("messages[%d].role", i), fmt.Sprintf("%q is not one of customer, agent, system, tool", m.Role)}
+		}
+	}
+	for name, v := range in.Signals {
+		switch v.(type) {
+		case bool, string, float64, float32, int, int64, int32:
+		default:
+			return &FieldError{"signals." + name, fmt.Sprintf("must be a number, string or boolean, not %T", v)}
+		}
+	}
+	if in.MonitoringWindow != "" {
+		d, err := time.ParseDuration(in.MonitoringWindow)
+		if err != nil || d <= 0 {
+			return &FieldError{"monitoring_window", fmt.Sprintf("%q is not a positive duration such as \"5m\" or \"30s\"", in.MonitoringWindow)}
+		}
+	}
+	return nil
+}
+
+// Validate checks an Event.
+func (e *Event) Validate() error {
+	switch e.Type {
+	case EventCustomerMessage, EventTurnComplete, EventOutcome:
+	case EventSentiment:
+		if e.Sentiment < -1 || e.Sentiment > 1 {
+			return &FieldError{"sentiment", "must be between -1 and 1"}
+		}
+	case "":
+		return &FieldError{"type", "is required"}
+	default:
+		return &FieldError{"type", fmt.Sprintf("%q is not one of customer_message, sentiment, outcome, turn_complete", e.Type)}
+	}
+	if e.Type == EventOutcome && e.Outcome == "" {
+		return &FieldError{"outcome", "is required for outcome events"}
+	}
+	return nil
+}
+
+// AsFieldError unwraps a FieldError from err.
+func AsFieldError(err error) (*FieldError, bool) {
+	var fe *FieldError
+	ok := errors.As(err, &fe)
+	return fe, ok
+}
