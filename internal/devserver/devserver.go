@@ -1,0 +1,92 @@
+// Package devserver starts the real Temporal dev server (the pinned CLI binary the Makefile
+// installs into ./bin) for integration tests: a fresh in-memory server on a free port, with
+// the handoff search attributes registered.
+package devserver
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/testsuite"
+)
+
+// Server is a running dev server and a client connected to it.
+type Server struct {
+	HostPort string
+	Client   client.Client
+	dev      *testsuite.DevServer
+}
+
+// BinaryPath finds the temporal CLI: $TEMPORAL_CLI, else bin/temporal at the module root.
+func BinaryPath() (string, error) {
+	if p := os.Getenv("TEMPORAL_CLI"); p != "" {
+		return p, nil
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(dir, "bin", "temporal")
+			if _, err := os.Stat(p); err != nil {
+				return "", fmt.Errorf("%s not found: run `make temporal` (or `make test`, which installs it)", p)
+			}
+			return p, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// SearchAttributes are the handoff's Keyword search attributes, for dev server start-up.
+func SearchAttributes() temporal.SearchAttributes {
+	var updates []temporal.SearchAttributeUpdate
+	for _, name := range handoff.SearchAttributeNames {
+		updates = append(updates, temporal.NewSearchAttributeKeyKeyword(name).ValueSet(""))
+	}
+	return temporal.NewSearchAttributes(updates...)
+}
+
+// Start starts a dev server for the test and stops it when the test ends. Without the binary
+// the test is skipped with the reason, unless HANDOFF_REQUIRE_DEVSERVER is set (make test
+// and CI set it), in which case it fails.
+func Start(t testing.TB) *Server {
+	t.Helper()
+	path, err := BinaryPath()
+	if err != nil {
+		if os.Getenv("HANDOFF_REQUIRE_DEVSERVER") != "" {
+			t.Fatalf("Temporal dev server required: %v", err)
+		}
+		t.Skipf("skipping integration test: %v", err)
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	dev, err := testsuite.StartDevServer(context.Background(), testsuite.DevServerOptions{
+		ExistingPath:     path,
+		SearchAttributes: SearchAttributes(),
+		LogLevel:         "error",
+		ClientOptions:    &client.Options{Logger: log.NewStructuredLogger(logger)},
+		ExtraArgs:        []string{"--headless"},
+	})
+	if err != nil {
+		t.Fatalf("start Temporal dev server %s: %v", path, err)
+	}
+	s := &Server{HostPort: dev.FrontendHostPort(), Client: dev.Client(), dev: dev}
+	t.Cleanup(func() {
+		if err := dev.Stop(); err != nil {
+			t.Logf("stop dev server: %v", err)
+		}
+	})
+	return s
+}

@@ -1,0 +1,12 @@
+package workflows
+
+import (
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+)
+
+// Register registers every workflow of the service under its public name.
+func Register(r worker.WorkflowRegistry) {
+	r.RegisterWorkflowWithOptions(Handoff, workflow.RegisterOptions{Name: handoff.WorkflowName})
+}
