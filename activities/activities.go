@@ -1,10 +1,17 @@
-// Package activities holds the handoff's steps that the workflow runs as activities.
+// Package activities holds the handoff's steps that the workflow runs as activities: the pure
+// decision steps (run as local activities) and the I/O steps that reach agents' webhooks,
+// health checks and notification services (run as regular activities, so each is retried by
+// Temporal and survives a worker crash).
 package activities
 
 import (
 	"log/slog"
+	"net/http"
+	"sync"
+	"time"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/sony/gobreaker/v2"
 	"go.temporal.io/sdk/worker"
 )
 
@@ -12,14 +19,50 @@ import (
 type Activities struct {
 	cfg    *config.Config
 	logger *slog.Logger
+	http   *http.Client
+
+	mu       sync.Mutex
+	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
 }
 
 // New builds the activities for a config.
 func New(cfg *config.Config, logger *slog.Logger) *Activities {
-	return &Activities{cfg: cfg, logger: logger}
+	timeout, err := time.ParseDuration(cfg.Handoff.HTTPTimeout)
+	if err != nil || timeout <= 0 {
+		timeout = 5 * time.Second
+	}
+	return &Activities{
+		cfg:      cfg,
+		logger:   logger,
+		http:     &http.Client{Timeout: timeout},
+		breakers: map[string]*gobreaker.CircuitBreaker[*http.Response]{},
+	}
 }
 
 // Register registers the activities' methods under their method names.
 func Register(r worker.ActivityRegistry, a *Activities) {
 	r.RegisterActivity(a)
+}
+
+// breaker returns the circuit breaker of one agent endpoint. A failing bot stops costing every
+// handoff a full timeout: after five consecutive failures calls fail fast for 30 s, then one
+// trial call decides whether it is back.
+func (a *Activities) breaker(name string) *gobreaker.CircuitBreaker[*http.Response] {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if b, ok := a.breakers[name]; ok {
+		return b
+	}
+	b := gobreaker.NewCircuitBreaker[*http.Response](gobreaker.Settings{
+		Name:    name,
+		Timeout: 30 * time.Second,
+		ReadyToTrip: func(c gobreaker.Counts) bool {
+			return c.ConsecutiveFailures >= 5
+		},
+		OnStateChange: func(name string, from, to gobreaker.State) {
+			a.logger.Warn("circuit breaker changed state", "endpoint", name, "from", from.String(), "to", to.String())
+		},
+	})
+	a.breakers[name] = b
+	return b
 }

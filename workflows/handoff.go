@@ -2,11 +2,193 @@
 package workflows
 
 import (
+	"fmt"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 )
 
-// Handoff runs one handoff. (Being written.)
+// a is only used to name activity methods; the worker registers the real instance.
+var a *activities.Activities
+
+// handoffRun is one Handoff execution: its input, its state (what the state query shows) and
+// the answers that handlers deliver to the waiting workflow code.
+type handoffRun struct {
+	in     handoff.Input
+	id     string
+	state  handoff.State
+	logger log.Logger
+
+	// openOffer indexes state.Offers while a person's offer awaits an answer; -1 otherwise.
+	openOffer int
+	// confirmation is the answer to an awaiting_confirmation pause; nil until one arrives.
+	confirmation   *handoff.ConfirmInput
+	awaitingYesNo  bool
+	turnComplete   bool
+	lastCustomerAt time.Time
+	// customerPrepared: the customer hears "let me connect you" once, not once per candidate.
+	customerPrepared bool
+}
+
+// Handoff moves one conversation from its source agent to another agent: decide whether and to
+// whom, check availability, package the context, prepare the customer, brief the receiver, get
+// its acceptance (or fall back), confirm the transfer, watch the monitoring window and record
+// the outcome. The source agent owns the conversation until the transfer is confirmed, so a
+// handoff that ends any other way leaves the customer where they were.
 func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
-	return handoff.Result{}, nil
+	if err := in.Validate(); err != nil {
+		return handoff.Result{}, temporal.NewNonRetryableApplicationError("invalid handoff input: "+err.Error(), "InvalidInput", nil)
+	}
+	h := &handoffRun{
+		in:        in,
+		id:        workflow.GetInfo(ctx).WorkflowExecution.ID,
+		logger:    workflow.GetLogger(ctx),
+		openOffer: -1,
+	}
+	h.state = handoff.State{
+		ConversationID: in.ConversationID,
+		SourceAgent:    in.SourceAgent,
+		Owner:          in.SourceAgent,
+		Offers:         []handoff.Offer{},
+		StartedAt:      workflow.Now(ctx),
+	}
+	h.lastCustomerAt = lastCustomerMessageAt(in.Messages)
+	if err := h.setup(ctx); err != nil {
+		return handoff.Result{}, err
+	}
+	return h.run(ctx)
+}
+
+func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
+	outcome, reason := h.transfer(ctx)
+	if temporal.IsCanceledError(ctx.Err()) {
+		// Cancellation cancels ctx; the closing steps still have to run.
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+		outcome, reason = handoff.OutcomeCancelled, "cancelled by an operator or the source agent"
+		h.withdrawOpenOffer(ctx, "the handoff was cancelled")
+	}
+	if h.state.Owner == h.in.SourceAgent && h.attempted() {
+		h.notifyFallback(ctx, outcome)
+	}
+	h.setPhase(ctx, handoff.PhaseRecording)
+	h.state.Outcome, h.state.OutcomeReason = outcome, reason
+	h.record(ctx)
+	h.state.EndedAt = workflow.Now(ctx)
+	h.setPhase(ctx, handoff.PhaseClosed)
+	h.upsert(ctx, handoff.SAOutcome, string(outcome), handoff.SAPhase, string(handoff.PhaseClosed))
+	workflow.SetCurrentDetails(ctx, h.details())
+	// Updates are answered synchronously, but one may have been accepted in this same task.
+	_ = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+	return h.state, nil
+}
+
+// transfer runs the handoff up to its outcome. It returns early with the outcome as soon as
+// one is known; the caller records it whatever it is.
+func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
+	h.setPhase(ctx, handoff.PhaseAnalyzing)
+	var analysis activities.AnalysisResult
+	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Analyze trigger"), a.AnalyzeTrigger, h.in).Get(ctx, &analysis); err != nil {
+		return h.failure(ctx, "trigger analysis failed", err)
+	}
+
+	h.setPhase(ctx, handoff.PhaseSelecting)
+	var sel activities.Selection
+	in := activities.SelectInput{Input: h.in, Analysis: analysis.Analysis}
+	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Select target"), a.SelectTarget, in).Get(ctx, &sel); err != nil {
+		return h.failure(ctx, "target selection failed", err)
+	}
+	d := sel.Decision
+	h.state.Decision = &d
+	if !d.Handoff {
+		return handoff.OutcomeNoHandoff, "no routing rule matched: " + firstReason(d)
+	}
+	h.state.Target = d.Target
+	h.upsert(ctx, handoff.SATarget, d.Target, handoff.SAScenario, d.Scenario, handoff.SAPhase, string(handoff.PhaseSelecting))
+	if len(sel.Plan) == 0 {
+		return handoff.OutcomeNoCapacity, fmt.Sprintf("no agent in the roster can take %q", d.Target)
+	}
+	timings := parseSettings(d.Settings, h.in.MonitoringWindow)
+
+	if !d.Urgent {
+		if err := h.waitForBreakpoint(ctx, timings); err != nil {
+			return h.failure(ctx, "waiting for a breakpoint", err)
+		}
+	}
+	if d.RequiresConfirmation {
+		if outcome, reason, ok := h.awaitConfirmation(ctx, timings.confirmation); !ok {
+			return outcome, reason
+		}
+	}
+
+	accepted, outcome, reason := h.tryTargets(ctx, sel.Plan, timings)
+	if accepted == "" {
+		return outcome, reason
+	}
+	if outcome, reason, ok := h.confirmTransfer(ctx, accepted); !ok {
+		return outcome, reason
+	}
+	return h.monitor(ctx, timings.monitoring)
+}
+
+// attempted reports whether the source was told a handoff is coming or any target was tried,
+// in which case the source must hear that it keeps the customer.
+func (h *handoffRun) attempted() bool {
+	return h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation
+}
+
+func (h *handoffRun) failure(ctx workflow.Context, what string, err error) (handoff.Outcome, string) {
+	if temporal.IsCanceledError(err) {
+		return handoff.OutcomeCancelled, "cancelled"
+	}
+	h.logger.Error("handoff step failed", "step", what, "error", err)
+	return handoff.OutcomeFailed, what + ": " + err.Error()
+}
+
+func firstReason(d handoff.Decision) string {
+	for _, r := range d.Reasons {
+		if r.Text != "" {
+			return r.Text
+		}
+	}
+	return "the conversation stays with its agent"
+}
+
+// lastCustomerMessageAt is when the customer last wrote, if the bot sent timestamps.
+func lastCustomerMessageAt(msgs []handoff.Message) time.Time {
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if msgs[i].Role == "customer" {
+			return msgs[i].At
+		}
+	}
+	return time.Time{}
+}
+
+// timings are the handoff's durations, parsed once from the settings captured in the decision.
+type timings struct {
+	monitoring, offer, confirmation, breakpoint, quiet time.Duration
+}
+
+func parseSettings(s handoff.Settings, monitoringOverride string) timings {
+	parse := func(v string, def time.Duration) time.Duration {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return def
+		}
+		return d
+	}
+	t := timings{
+		monitoring:   parse(s.MonitoringWindow, 5*time.Minute),
+		offer:        parse(s.OfferTimeout, time.Minute),
+		confirmation: parse(s.ConfirmationTimeout, 2*time.Minute),
+		breakpoint:   parse(s.BreakpointWait, 20*time.Second),
+		quiet:        parse(s.QuietPeriod, 8*time.Second),
+	}
+	if monitoringOverride != "" {
+		t.monitoring = parse(monitoringOverride, t.monitoring)
+	}
+	return t
 }

@@ -1,0 +1,101 @@
+package activities
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/sony/gobreaker/v2"
+	"go.temporal.io/sdk/temporal"
+)
+
+// AvailabilityInput names the agent to check.
+type AvailabilityInput struct {
+	Agent string `json:"agent"`
+}
+
+// Availability says whether an agent can take the handoff now, and why not.
+type Availability struct {
+	Agent     string            `json:"agent"`
+	Kind      handoff.AgentKind `json:"kind"`
+	Available bool              `json:"available"`
+	Reason    string            `json:"reason,omitempty"`
+}
+
+// CheckAvailability asks whether the agent can take a handoff now: a bot or specialist by its
+// health check (behind its circuit breaker), a person by business hours. An unavailable agent
+// is an answer, not an error: the workflow moves on to the next candidate.
+func (a *Activities) CheckAvailability(ctx context.Context, in AvailabilityInput) (Availability, error) {
+	ag, ok := a.cfg.Agent(in.Agent)
+	if !ok {
+		return Availability{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("agent %q is not in the roster", in.Agent), ErrUnknownAgent, nil)
+	}
+	out := Availability{Agent: ag.ID, Kind: ag.Kind, Available: true}
+	if ag.Kind.IsPerson() {
+		if open, why := a.withinHours(ag, time.Now()); !open {
+			out.Available, out.Reason = false, why
+		} else if ag.NotifyURL == "" {
+			out.Available, out.Reason = false, "no notification URL to send the offer to"
+		}
+		return out, nil
+	}
+	if ag.WebhookURL == "" {
+		out.Available, out.Reason = false, "no webhook URL to deliver to"
+		return out, nil
+	}
+	if ag.HealthURL == "" {
+		return out, nil
+	}
+	if err := a.healthCheck(ctx, ag); err != nil {
+		out.Available, out.Reason = false, err.Error()
+	}
+	return out, nil
+}
+
+func (a *Activities) withinHours(ag handoff.Agent, now time.Time) (bool, string) {
+	if ag.BusinessHours == "" {
+		return true, ""
+	}
+	hours, err := handoff.ParseBusinessHours(ag.BusinessHours)
+	if err != nil {
+		return false, "business hours unreadable: " + err.Error()
+	}
+	loc := time.UTC
+	if ag.TimeZone != "" {
+		if l, err := time.LoadLocation(ag.TimeZone); err == nil {
+			loc = l
+		}
+	}
+	local := now.In(loc)
+	if hours.Open(local) {
+		return true, ""
+	}
+	return false, fmt.Sprintf("outside business hours (%s %s; opens %s)", ag.BusinessHours, loc, hours.NextOpen(local).Format(time.RFC3339))
+}
+
+func (a *Activities) healthCheck(ctx context.Context, ag handoff.Agent) error {
+	_, err := a.breaker("health:" + ag.ID).Execute(func() (*http.Response, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, ag.HealthURL, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := a.http.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+		resp.Body.Close()
+		if resp.StatusCode/100 != 2 {
+			return resp, fmt.Errorf("health check answered %s", resp.Status)
+		}
+		return resp, nil
+	})
+	if errors.Is(err, gobreaker.ErrOpenState) || errors.Is(err, gobreaker.ErrTooManyRequests) {
+		return fmt.Errorf("health checks failing, circuit open")
+	}
+	return err
+}

@@ -1,0 +1,152 @@
+package workflows
+
+import (
+	"fmt"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/workflow"
+)
+
+// setup registers the query, Update and Signal handlers before the workflow first blocks, so
+// nothing sent early is lost.
+func (h *handoffRun) setup(ctx workflow.Context) error {
+	if err := workflow.SetQueryHandler(ctx, handoff.QueryState, func() (handoff.State, error) {
+		return h.snapshot(), nil
+	}); err != nil {
+		return err
+	}
+	// A slice, not a map: handlers must be registered in the same order on every replay.
+	answers := []struct{ name, result string }{
+		{handoff.UpdateAccept, handoff.OfferAccepted},
+		{handoff.UpdateDecline, handoff.OfferDeclined},
+	}
+	for _, ans := range answers {
+		name, result := ans.name, ans.result
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+			func(ctx workflow.Context, in handoff.AnswerInput) (handoff.State, error) {
+				h.answer(in, result)
+				return h.snapshot(), nil
+			},
+			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.AnswerInput) error {
+				return h.validateAnswer(in)
+			}})
+		if err != nil {
+			return err
+		}
+		onSignal(ctx, name, func(in handoff.AnswerInput) {
+			if err := h.validateAnswer(in); err != nil {
+				h.logger.Warn("ignored signal", "signal", name, "reason", err.Error())
+				return
+			}
+			h.answer(in, result)
+		})
+	}
+	err := workflow.SetUpdateHandlerWithOptions(ctx, handoff.UpdateConfirm,
+		func(ctx workflow.Context, in handoff.ConfirmInput) (handoff.State, error) {
+			h.confirmation = &in
+			return h.snapshot(), nil
+		},
+		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.ConfirmInput) error {
+			return h.validateConfirm()
+		}})
+	if err != nil {
+		return err
+	}
+	onSignal(ctx, handoff.UpdateConfirm, func(in handoff.ConfirmInput) {
+		if err := h.validateConfirm(); err != nil {
+			h.logger.Warn("ignored signal", "signal", handoff.UpdateConfirm, "reason", err.Error())
+			return
+		}
+		h.confirmation = &in
+	})
+	onSignal(ctx, handoff.SignalEvent, func(e handoff.Event) { h.event(ctx, e) })
+	return nil
+}
+
+// onSignal runs fn for every signal of a name, in a goroutine of its own. It reads on a
+// disconnected context so events keep arriving while a cancelled handoff closes.
+func onSignal[T any](ctx workflow.Context, name string, fn func(T)) {
+	ch := workflow.GetSignalChannel(ctx, name)
+	dctx, _ := workflow.NewDisconnectedContext(ctx)
+	workflow.Go(dctx, func(ctx workflow.Context) {
+		for {
+			var v T
+			ch.Receive(ctx, &v)
+			fn(v)
+		}
+	})
+}
+
+// validateAnswer refuses an accept or decline from anyone but the agent whose offer is open,
+// and any answer while no offer is open (a late accept after the timeout included).
+func (h *handoffRun) validateAnswer(in handoff.AnswerInput) error {
+	if in.AgentID == "" {
+		return fmt.Errorf("agent_id is required")
+	}
+	if h.openOffer < 0 {
+		return fmt.Errorf("agent %s has no open offer for conversation %s (the handoff is %s)", in.AgentID, h.in.ConversationID, h.state.Phase)
+	}
+	if offered := h.state.Offers[h.openOffer].Agent; offered != in.AgentID {
+		return fmt.Errorf("agent %s has no open offer for conversation %s (it is offered to another agent)", in.AgentID, h.in.ConversationID)
+	}
+	return nil
+}
+
+func (h *handoffRun) answer(in handoff.AnswerInput, result string) {
+	o := &h.state.Offers[h.openOffer]
+	o.Result = result
+	if in.Reason != "" {
+		o.Reason = in.Reason
+	} else {
+		o.Reason = result + " by " + in.AgentID
+	}
+}
+
+func (h *handoffRun) validateConfirm() error {
+	if !h.awaitingYesNo || h.confirmation != nil {
+		return fmt.Errorf("conversation %s has no handoff awaiting confirmation (the handoff is %s)", h.in.ConversationID, h.state.Phase)
+	}
+	return nil
+}
+
+// event takes a conversation event in any phase. Before monitoring it still counts: a customer
+// message delays a non-urgent handoff until a breakpoint.
+func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
+	if err := e.Validate(); err != nil {
+		h.logger.Warn("ignored invalid event", "reason", err.Error())
+		return
+	}
+	if e.At.IsZero() {
+		e.At = workflow.Now(ctx)
+	}
+	h.state.Events = append(h.state.Events, e)
+	m := h.state.Monitoring
+	switch e.Type {
+	case handoff.EventCustomerMessage:
+		h.lastCustomerAt = e.At
+		if m != nil {
+			m.CustomerMessages++
+		}
+	case handoff.EventTurnComplete:
+		h.turnComplete = true
+	case handoff.EventSentiment:
+		if m != nil {
+			m.Sentiments = append(m.Sentiments, e.Sentiment)
+		}
+	case handoff.EventOutcome:
+		if m != nil {
+			m.ReportedOutcome = e.Outcome
+		}
+	}
+}
+
+// snapshot is a copy of the state for the query and Update results.
+func (h *handoffRun) snapshot() handoff.State {
+	s := h.state
+	s.Offers = append([]handoff.Offer(nil), h.state.Offers...)
+	if h.openOffer >= 0 {
+		o := h.state.Offers[h.openOffer]
+		s.CurrentOffer = &o
+	}
+	return s
+}

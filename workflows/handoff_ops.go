@@ -1,0 +1,179 @@
+package workflows
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// setPhase moves to a phase: timings, and the current-details line operators see in the Web
+// UI. Setting details costs no history event, so it happens on every phase.
+func (h *handoffRun) setPhase(ctx workflow.Context, p handoff.Phase) {
+	now := workflow.Now(ctx)
+	if n := len(h.state.Timings); n > 0 && h.state.Timings[n-1].EndedAt.IsZero() {
+		h.state.Timings[n-1].EndedAt = now
+	}
+	h.state.Phase = p
+	if p != handoff.PhaseClosed {
+		h.state.Timings = append(h.state.Timings, handoff.PhaseTiming{Phase: p, StartedAt: now})
+	}
+	workflow.SetCurrentDetails(ctx, h.details())
+}
+
+// upsert sets search attributes given as name, value pairs. Each upsert is a history event and
+// a billed action, so the workflow calls it at milestones only (target chosen, waiting on a
+// person, monitoring, closed), not on every phase.
+func (h *handoffRun) upsert(ctx workflow.Context, pairs ...string) {
+	var updates []temporal.SearchAttributeUpdate
+	for i := 0; i+1 < len(pairs); i += 2 {
+		updates = append(updates, temporal.NewSearchAttributeKeyKeyword(pairs[i]).ValueSet(pairs[i+1]))
+	}
+	if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
+		h.logger.Warn("search attribute upsert failed", "error", err)
+	}
+}
+
+// details is the Markdown current-details line of the Web UI. Agent IDs, rules and phases
+// only: no customer details.
+func (h *handoffRun) details() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s** · %s", h.state.Phase, h.in.SourceAgent)
+	if h.state.Target != "" {
+		fmt.Fprintf(&b, " → %s", h.state.Target)
+	}
+	if d := h.state.Decision; d != nil {
+		if d.Scenario != "" {
+			fmt.Fprintf(&b, " · scenario %s", d.Scenario)
+		}
+		if d.Rule != "" {
+			fmt.Fprintf(&b, " · rule %s", d.Rule)
+		}
+	}
+	if h.openOffer >= 0 {
+		fmt.Fprintf(&b, "\n\nOffer open to **%s**", h.state.Offers[h.openOffer].Agent)
+	}
+	if n := len(h.state.Offers); n > 0 {
+		b.WriteString("\n\nTried: ")
+		for i, o := range h.state.Offers {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s (%s)", o.Agent, o.Result)
+		}
+	}
+	if h.state.Outcome != "" {
+		fmt.Fprintf(&b, "\n\nOutcome: **%s** (%s). Owner: %s", h.state.Outcome, h.state.OutcomeReason, h.state.Owner)
+	}
+	return b.String()
+}
+
+func (h *handoffRun) delivery(t handoff.DeliveryType, to, message string) handoff.Delivery {
+	return handoff.Delivery{
+		Type:           t,
+		HandoffID:      h.id,
+		ConversationID: h.in.ConversationID,
+		From:           h.in.SourceAgent,
+		To:             to,
+		Message:        message,
+	}
+}
+
+// customerMessage is what the source says before the handoff; the protocol's own, or a default.
+func (h *handoffRun) customerMessage() string {
+	if d := h.state.Decision; d != nil {
+		if d.Protocol.CustomerMessage != "" {
+			return d.Protocol.CustomerMessage
+		}
+		if d.Message != "" {
+			return d.Message
+		}
+	}
+	return "Let me connect you with a specialist who can help with this. They will have everything we discussed."
+}
+
+// withdraw tells a target it will not get the conversation. Best effort: the outcome does not
+// depend on it.
+func (h *handoffRun) withdraw(ctx workflow.Context, agent, why string) {
+	if temporal.IsCanceledError(ctx.Err()) {
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+	}
+	err := workflow.ExecuteActivity(bestEffortOptions(ctx, "Withdraw offer from "+agent), a.WithdrawOffer,
+		activities.DeliveryInput{Agent: agent, Delivery: h.delivery(handoff.DeliveryStandDown, agent, why)}).Get(ctx, nil)
+	if err != nil {
+		h.logger.Warn("withdraw failed", "agent", agent, "error", err)
+	}
+}
+
+// withdrawOpenOffer withdraws the offer a cancelled handoff left open. awaitAnswer does it
+// itself, so this only covers offers still marked pending.
+func (h *handoffRun) withdrawOpenOffer(ctx workflow.Context, why string) {
+	for i := range h.state.Offers {
+		if h.state.Offers[i].Result == handoff.OfferPending {
+			h.state.Offers[i].Result, h.state.Offers[i].Reason, h.state.Offers[i].EndedAt = handoff.OfferCancelled, why, workflow.Now(ctx)
+		}
+	}
+}
+
+// notifyFallback tells the source it keeps the customer, with what to say.
+func (h *handoffRun) notifyFallback(ctx workflow.Context, outcome handoff.Outcome) {
+	script := "Thanks for your patience. I'm staying with you and will make sure the right person follows up."
+	err := workflow.ExecuteActivity(bestEffortOptions(ctx, "Tell "+h.in.SourceAgent+" it keeps the customer"), a.NotifyFallback,
+		activities.DeliveryInput{Agent: h.in.SourceAgent, Delivery: h.delivery(handoff.DeliveryFallback, h.in.SourceAgent, script)}).Get(ctx, nil)
+	if err != nil {
+		h.logger.Warn("fallback notification failed", "outcome", string(outcome), "error", err)
+	}
+}
+
+// record sends the outcome record. A failure is logged: the outcome is in the workflow's
+// result either way.
+func (h *handoffRun) record(ctx workflow.Context) {
+	s := &h.state
+	rec := activities.OutcomeRecord{
+		HandoffID:      h.id,
+		ConversationID: s.ConversationID,
+		Source:         s.SourceAgent,
+		Target:         s.Target,
+		Outcome:        s.Outcome,
+		Reason:         s.OutcomeReason,
+		TotalMs:        workflow.Now(ctx).Sub(s.StartedAt).Milliseconds(),
+	}
+	if d := s.Decision; d != nil {
+		rec.Scenario, rec.Rule, rec.RulesVersion = d.Scenario, d.Rule, d.RulesVersion
+	}
+	for _, o := range s.Offers {
+		if o.Result != handoff.OfferUnavailable {
+			rec.OffersMade++
+		}
+	}
+	if !s.BriefedAt.IsZero() {
+		rec.StartToBriefedMs = s.BriefedAt.Sub(s.StartedAt).Milliseconds()
+	}
+	if !s.AcceptedAt.IsZero() {
+		rec.StartToAcceptedMs = s.AcceptedAt.Sub(s.StartedAt).Milliseconds()
+	}
+	if m := s.Monitoring; m != nil {
+		rec.CustomerMessages, rec.ReportedOutcome = m.CustomerMessages, m.ReportedOutcome
+		if n := len(m.Sentiments); n > 0 {
+			var sum float64
+			for _, v := range m.Sentiments {
+				sum += v
+			}
+			avg := sum / float64(n)
+			rec.AverageSentiment = &avg
+			if avg < -0.3 {
+				rec.FollowUpSuggested, rec.FollowUpReasonText = true, "negative sentiment after the handoff"
+			}
+		}
+	}
+	switch s.Outcome {
+	case handoff.OutcomeNoCapacity, handoff.OutcomeTimedOut, handoff.OutcomeDeclined, handoff.OutcomeFailed:
+		rec.FollowUpSuggested, rec.FollowUpReasonText = true, "the customer stayed with the source agent: "+string(s.Outcome)
+	}
+	if err := workflow.ExecuteActivity(recordOptions(ctx), a.RecordOutcome, rec).Get(ctx, nil); err != nil {
+		h.logger.Error("outcome recording failed", "error", err)
+	}
+}

@@ -1,0 +1,514 @@
+package workflows
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/stretchr/testify/mock"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/testsuite"
+)
+
+// These unit tests run the workflow in the SDK's time-skipping environment: five-minute
+// windows and offer timeouts take milliseconds. The pure decision steps are tested in the
+// decision package and the I/O steps in activities against httptest servers, so here every
+// activity is replaced by a recording stand-in whose answers each test chooses.
+
+type harness struct {
+	t   *testing.T
+	env *testsuite.TestWorkflowEnvironment
+
+	mu         sync.Mutex
+	deliveries []activities.DeliveryInput
+	record     *activities.OutcomeRecord
+	// unavailable agents answer the availability check with "not available".
+	unavailable map[string]string
+	// failBriefing agents refuse delivery permanently.
+	failBriefing map[string]bool
+}
+
+func bot(id string) activities.Target   { return activities.Target{Agent: id, Kind: handoff.KindBot, Via: "rule r"} }
+func human(id string) activities.Target { return activities.Target{Agent: id, Kind: handoff.KindHuman, Via: "group"} }
+
+func testDecision(target string) handoff.Decision {
+	return handoff.Decision{
+		Handoff: true, Target: target, Rule: "test_rule", Scenario: "test_scenario", Analyzer: "builtin", RulesVersion: "v-test",
+		Urgent:   true,
+		Protocol: handoff.Protocol{Scenario: "test_scenario", IntroductionScript: "warm_personal_introduction", FirstResponse: "acknowledge_emotions"},
+		Settings: handoff.Settings{MonitoringWindow: "5m", OfferTimeout: "60s", ConfirmationTimeout: "2m", BreakpointWait: "20s", QuietPeriod: "8s"},
+	}
+}
+
+func testInput() handoff.Input {
+	return handoff.Input{
+		ConversationID: "conv-1",
+		SourceAgent:    "jorge_seller_bot",
+		Customer:       handoff.Customer{Name: "Dana Reyes", Phone: "+1 555 0100", Email: "dana@example.com"},
+		Messages:       []handoff.Message{{Role: "customer", Text: "I need to sell, my divorce is final next month"}},
+	}
+}
+
+func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Target) *harness {
+	t.Helper()
+	var suite testsuite.WorkflowTestSuite
+	suite.SetLogger(nopLogger{})
+	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{}}
+	env := h.env
+	env.RegisterWorkflow(Handoff)
+	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
+	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil))))
+
+	env.OnActivity(a.AnalyzeTrigger, mock.Anything, mock.Anything).Return(activities.AnalysisResult{Analysis: decision.Analysis{Analyzer: "builtin"}}, nil)
+	env.OnActivity(a.SelectTarget, mock.Anything, mock.Anything).Return(activities.Selection{Decision: d, Plan: plan}, nil)
+	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {
+			return handoff.BuildPackage(&in.Input, &in.Decision, in.Target), nil
+		})
+	env.OnActivity(a.CheckAvailability, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.AvailabilityInput) (activities.Availability, error) {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			if why, ok := h.unavailable[in.Agent]; ok {
+				return activities.Availability{Agent: in.Agent, Available: false, Reason: why}, nil
+			}
+			return activities.Availability{Agent: in.Agent, Available: true}, nil
+		})
+	deliver := func(_ context.Context, in activities.DeliveryInput) error {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.deliveries = append(h.deliveries, in)
+		if h.failBriefing[in.Agent] && (in.Delivery.Type == handoff.DeliveryBriefing || in.Delivery.Type == handoff.DeliveryOffer) {
+			return temporal.NewNonRetryableApplicationError(in.Agent+" refused briefing: 400 Bad Request", activities.ErrDeliveryRejected, nil)
+		}
+		return nil
+	}
+	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ConfirmTransfer, a.WithdrawOffer, a.NotifyFallback} {
+		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
+	}
+	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, rec activities.OutcomeRecord) error {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			h.record = &rec
+			return nil
+		})
+	return h
+}
+
+func (h *harness) run(in handoff.Input) handoff.Result {
+	h.t.Helper()
+	h.env.ExecuteWorkflow(Handoff, in)
+	if !h.env.IsWorkflowCompleted() {
+		h.t.Fatal("workflow did not complete")
+	}
+	if err := h.env.GetWorkflowError(); err != nil {
+		h.t.Fatalf("workflow error: %v", err)
+	}
+	var res handoff.Result
+	if err := h.env.GetWorkflowResult(&res); err != nil {
+		h.t.Fatal(err)
+	}
+	return res
+}
+
+// at schedules fn at a workflow time offset from the start.
+func (h *harness) at(d time.Duration, fn func()) { h.env.RegisterDelayedCallback(fn, d) }
+
+func (h *harness) state() handoff.State {
+	h.t.Helper()
+	v, err := h.env.QueryWorkflow(handoff.QueryState)
+	if err != nil {
+		h.t.Fatalf("query state: %v", err)
+	}
+	var s handoff.State
+	if err := v.Get(&s); err != nil {
+		h.t.Fatal(err)
+	}
+	return s
+}
+
+// updateResult is filled in when the environment answers an Update, which happens after the
+// callback that sent it returns.
+type updateResult struct {
+	answered bool
+	rejected error
+}
+
+// update sends an Update; its result is read after the run.
+func (h *harness) update(name string, arg any) *updateResult {
+	r := &updateResult{}
+	h.env.UpdateWorkflow(name, "", &testsuite.TestUpdateCallback{
+		OnAccept:   func() {},
+		OnReject:   func(err error) { r.answered, r.rejected = true, err },
+		OnComplete: func(any, error) { r.answered = true },
+	}, arg)
+	return r
+}
+
+// accepted fails the test unless the Update was answered and not rejected.
+func (r *updateResult) accepted(t *testing.T, what string) {
+	t.Helper()
+	if !r.answered || r.rejected != nil {
+		t.Errorf("%s: answered=%v rejected=%v, want accepted", what, r.answered, r.rejected)
+	}
+}
+
+// refused fails the test unless the Update was rejected with a message containing want.
+func (r *updateResult) refused(t *testing.T, what, want string) {
+	t.Helper()
+	if r == nil || r.rejected == nil || !strings.Contains(r.rejected.Error(), want) {
+		t.Errorf("%s: got %+v, want a rejection containing %q", what, r, want)
+	}
+}
+
+func (h *harness) delivered(typ handoff.DeliveryType) []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var agents []string
+	for _, d := range h.deliveries {
+		if d.Delivery.Type == typ {
+			agents = append(agents, d.Agent)
+		}
+	}
+	return agents
+}
+
+func offerResults(s handoff.State) string {
+	var parts []string
+	for _, o := range s.Offers {
+		parts = append(parts, o.Agent+":"+o.Result)
+	}
+	return strings.Join(parts, ",")
+}
+
+func expect(t *testing.T, what string, got, want any) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s = %v, want %v", what, got, want)
+	}
+}
+
+type nopLogger struct{}
+
+func (nopLogger) Debug(string, ...any) {}
+func (nopLogger) Info(string, ...any)  {}
+func (nopLogger) Warn(string, ...any)  {}
+func (nopLogger) Error(string, ...any) {}
+
+func TestBotTargetAcceptsOnDeliveryAndCompletesAfterFiveMinuteWindow(t *testing.T) {
+	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	var during handoff.State
+	h.at(4*time.Minute, func() { during = h.state() })
+	res := h.run(testInput())
+
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	expect(t, "owner", res.Owner, "jorge_buyer_bot")
+	expect(t, "phase during window", during.Phase, handoff.PhaseMonitoring)
+	expect(t, "offers", offerResults(res), "jorge_buyer_bot:accepted")
+	expect(t, "window", res.Monitoring.Window, "5m0s")
+	if got := res.EndedAt.Sub(res.StartedAt); got < 5*time.Minute {
+		t.Errorf("handoff took %s of workflow time, want at least the 5m window", got)
+	}
+	expect(t, "customer prepared", strings.Join(h.delivered(handoff.DeliveryPrepareCustomer), ","), "jorge_seller_bot")
+	expect(t, "briefed", strings.Join(h.delivered(handoff.DeliveryBriefing), ","), "jorge_buyer_bot")
+	expect(t, "transferred", strings.Join(h.delivered(handoff.DeliveryTransferred), ","), "jorge_buyer_bot")
+	expect(t, "fallback sent", len(h.delivered(handoff.DeliveryFallback)), 0)
+	if h.record == nil || h.record.Outcome != handoff.OutcomeCompleted {
+		t.Errorf("outcome record = %+v, want completed", h.record)
+	}
+	if res.BriefedAt.IsZero() || res.AcceptedAt.IsZero() {
+		t.Errorf("briefed/accepted timings missing: %+v", res)
+	}
+}
+
+func TestHumanAcceptsByUpdate(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	var waiting handoff.State
+	var accept *updateResult
+	h.at(10*time.Second, func() {
+		waiting = h.state()
+		accept = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"})
+	})
+	res := h.run(testInput())
+	accept.accepted(t, "accept")
+	expect(t, "phase while waiting", waiting.Phase, handoff.PhaseAwaitingAcceptance)
+	if waiting.CurrentOffer == nil || waiting.CurrentOffer.Agent != "maria" {
+		t.Errorf("current offer while waiting = %+v, want maria", waiting.CurrentOffer)
+	}
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "offer sent", strings.Join(h.delivered(handoff.DeliveryOffer), ","), "maria")
+	expect(t, "accepted after", res.AcceptedAt.Sub(res.StartedAt), 10*time.Second)
+}
+
+func TestHumanAcceptsBySignal(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	h.at(5*time.Second, func() { h.env.SignalWorkflow(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	expect(t, "owner", res.Owner, "maria")
+}
+
+func TestDeclineThenNextAccepts(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"), human("james"))
+	var decline, accept *updateResult
+	h.at(5*time.Second, func() {
+		decline = h.update(handoff.UpdateDecline, handoff.AnswerInput{AgentID: "maria", Reason: "busy with a closing"})
+	})
+	h.at(20*time.Second, func() { accept = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"}) })
+	res := h.run(testInput())
+	decline.accepted(t, "decline")
+	accept.accepted(t, "accept")
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	expect(t, "owner", res.Owner, "james")
+	expect(t, "offers", offerResults(res), "maria:declined,james:accepted")
+	expect(t, "decline reason", res.Offers[0].Reason, "busy with a closing")
+	expect(t, "customer prepared once", len(h.delivered(handoff.DeliveryPrepareCustomer)), 1)
+}
+
+func TestOfferTimeoutMovesToNextCandidateAndLateAcceptIsRefused(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"), human("james"))
+	var late *updateResult
+	h.at(61*time.Second, func() { late = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.at(70*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"}) })
+	res := h.run(testInput())
+	expect(t, "offers", offerResults(res), "maria:timed_out,james:accepted")
+	expect(t, "owner", res.Owner, "james")
+	late.refused(t, "late accept from maria", "maria has no open offer")
+	expect(t, "withdrawn", strings.Join(h.delivered(handoff.DeliveryStandDown), ","), "maria")
+}
+
+func TestEveryoneTimesOut(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"), human("james"))
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeTimedOut)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "fallback to source", strings.Join(h.delivered(handoff.DeliveryFallback), ","), "jorge_seller_bot")
+	expect(t, "transferred", len(h.delivered(handoff.DeliveryTransferred)), 0)
+}
+
+func TestEveryoneDeclines(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	h.at(time.Second, func() { h.update(handoff.UpdateDecline, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeDeclined)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+}
+
+func TestAnswerFromAgentNotOffered(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	var wrong, early *updateResult
+	h.at(0, func() { early = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.at(time.Second, func() {
+		wrong = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"})
+		// A signal from the wrong agent is ignored, not applied.
+		h.env.SignalWorkflow(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"})
+	})
+	h.at(2*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	wrong.refused(t, "accept from james", "james has no open offer")
+	early.refused(t, "accept before any offer", "no open offer")
+	expect(t, "owner", res.Owner, "maria")
+}
+
+func TestNoCapacityWhenNobodyIsAvailable(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"), human("james"))
+	h.unavailable["maria"] = "outside business hours"
+	h.unavailable["james"] = "outside business hours"
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeNoCapacity)
+	expect(t, "offers", offerResults(res), "maria:unavailable,james:unavailable")
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "offers sent", len(h.delivered(handoff.DeliveryOffer)), 0)
+	if h.record == nil || !h.record.FollowUpSuggested {
+		t.Errorf("record = %+v, want a follow-up suggested", h.record)
+	}
+}
+
+func TestFailedDeliveryFallsBackToNextCandidateThenFails(t *testing.T) {
+	h := newHarness(t, testDecision("luxury_specialist"), bot("luxury_specialist"), bot("jorge_buyer_bot"))
+	h.failBriefing["luxury_specialist"] = true
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	expect(t, "offers", offerResults(res), "luxury_specialist:failed,jorge_buyer_bot:accepted")
+
+	h = newHarness(t, testDecision("luxury_specialist"), bot("luxury_specialist"))
+	h.failBriefing["luxury_specialist"] = true
+	res = h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeFailed)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	if !strings.Contains(res.OutcomeReason, "refused briefing") {
+		t.Errorf("reason %q should say why", res.OutcomeReason)
+	}
+}
+
+func TestNoHandoffWhenNoRuleMatches(t *testing.T) {
+	d := handoff.Decision{Handoff: false, Analyzer: "builtin", RulesVersion: "v-test",
+		Reasons: []handoff.Reason{{Rule: "human_agent", Text: "complexity_score 0.2 is not > 0.8"}}}
+	h := newHarness(t, d)
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeNoHandoff)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "deliveries", len(h.delivered(handoff.DeliveryFallback)), 0)
+}
+
+func TestCancelWhileOfferIsOpen(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	h.at(10*time.Second, func() { h.env.CancelWorkflow() })
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCancelled)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "offers", offerResults(res), "maria:cancelled")
+	expect(t, "withdrawn", strings.Join(h.delivered(handoff.DeliveryStandDown), ","), "maria")
+	expect(t, "fallback", strings.Join(h.delivered(handoff.DeliveryFallback), ","), "jorge_seller_bot")
+	if h.record == nil || h.record.Outcome != handoff.OutcomeCancelled {
+		t.Errorf("record = %+v, want cancelled", h.record)
+	}
+}
+
+func TestMonitoringCountsEventsAndOutcomeEndsWindowEarly(t *testing.T) {
+	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	h.at(time.Minute, func() {
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerMessage, Text: "thanks!"})
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventSentiment, Sentiment: 0.6})
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: "bogus"})
+	})
+	h.at(2*time.Minute, func() {
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventOutcome, Outcome: "showing_booked"})
+	})
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	m := res.Monitoring
+	expect(t, "customer messages", m.CustomerMessages, 1)
+	expect(t, "sentiments", len(m.Sentiments), 1)
+	expect(t, "reported", m.ReportedOutcome, "showing_booked")
+	expect(t, "ended early", m.EndedEarly, true)
+	expect(t, "events kept (invalid one dropped)", len(res.Events), 3)
+	if got := res.EndedAt.Sub(res.StartedAt); got >= 5*time.Minute {
+		t.Errorf("window ran %s, want it closed early by the outcome event", got)
+	}
+}
+
+func TestEventsArriveInEveryPhase(t *testing.T) {
+	d := testDecision("human_agent")
+	h := newHarness(t, d, human("maria"))
+	h.at(0, func() { h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerMessage, Text: "hello?"}) })
+	h.at(5*time.Second, func() {
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventSentiment, Sentiment: -0.5})
+		h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"})
+	})
+	res := h.run(testInput())
+	expect(t, "events", len(res.Events), 2)
+	// Events before monitoring are kept in the state but are not monitoring figures.
+	expect(t, "monitoring messages", res.Monitoring.CustomerMessages, 0)
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+}
+
+func TestMonitoringWindowFromInput(t *testing.T) {
+	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	in := testInput()
+	in.MonitoringWindow = "30s"
+	res := h.run(in)
+	expect(t, "window", res.Monitoring.Window, "30s")
+	if got := res.EndedAt.Sub(res.StartedAt); got < 30*time.Second || got >= time.Minute {
+		t.Errorf("handoff took %s, want the 30s window", got)
+	}
+}
+
+func TestConfirmation(t *testing.T) {
+	d := testDecision("social-bot-agent")
+	d.RequiresConfirmation = true
+	for _, tc := range []struct {
+		name   string
+		answer *handoff.ConfirmInput
+		signal bool
+		want   handoff.Outcome
+	}{
+		{"yes", &handoff.ConfirmInput{Yes: true, By: "customer"}, false, handoff.OutcomeCompleted},
+		{"yes by signal", &handoff.ConfirmInput{Yes: true}, true, handoff.OutcomeCompleted},
+		{"no", &handoff.ConfirmInput{Yes: false, By: "customer"}, false, handoff.OutcomeRejected},
+		{"timeout", nil, false, handoff.OutcomeConfirmationTimedOut},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, d, bot("social-bot-agent"))
+			var phase handoff.Phase
+			var confirm *updateResult
+			h.at(30*time.Second, func() {
+				phase = h.state().Phase
+				switch {
+				case tc.answer == nil:
+				case tc.signal:
+					h.env.SignalWorkflow(handoff.UpdateConfirm, *tc.answer)
+				default:
+					confirm = h.update(handoff.UpdateConfirm, *tc.answer)
+				}
+			})
+			res := h.run(testInput())
+			if confirm != nil {
+				confirm.accepted(t, "confirm")
+			}
+			expect(t, "phase while paused", phase, handoff.PhaseAwaitingConfirmation)
+			expect(t, "outcome", res.Outcome, tc.want)
+			if tc.want != handoff.OutcomeCompleted {
+				expect(t, "briefed", len(h.delivered(handoff.DeliveryBriefing)), 0)
+				expect(t, "owner", res.Owner, "jorge_seller_bot")
+			}
+		})
+	}
+}
+
+func TestConfirmRefusedWhenNotAwaiting(t *testing.T) {
+	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	var confirm *updateResult
+	h.at(time.Second, func() { confirm = h.update(handoff.UpdateConfirm, handoff.ConfirmInput{Yes: true}) })
+	h.run(testInput())
+	confirm.refused(t, "confirm during monitoring", "no handoff awaiting confirmation")
+}
+
+func TestNonUrgentHandoffWaitsForBreakpoint(t *testing.T) {
+	d := testDecision("jorge_buyer_bot")
+	d.Urgent = false
+	start := time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)
+
+	// The customer wrote just now: wait for turn_complete.
+	h := newHarness(t, d, bot("jorge_buyer_bot"))
+	h.env.SetStartTime(start)
+	in := testInput()
+	in.Messages[0].At = start.Add(-time.Second)
+	h.at(3*time.Second, func() { h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventTurnComplete}) })
+	res := h.run(in)
+	expect(t, "briefed after turn_complete", res.BriefedAt.Sub(res.StartedAt).Round(time.Second), 3*time.Second)
+
+	// No turn_complete: the quiet period (8s since the last message) is the breakpoint.
+	h = newHarness(t, d, bot("jorge_buyer_bot"))
+	h.env.SetStartTime(start)
+	res = h.run(in)
+	expect(t, "briefed after quiet period", res.BriefedAt.Sub(res.StartedAt).Round(time.Second), 7*time.Second)
+
+	// An old last message: no wait at all.
+	h = newHarness(t, d, bot("jorge_buyer_bot"))
+	h.env.SetStartTime(start)
+	in.Messages[0].At = start.Add(-time.Hour)
+	res = h.run(in)
+	expect(t, "briefed at once", res.BriefedAt.Sub(res.StartedAt), time.Duration(0))
+}
+
+func TestInvalidInputFailsWithoutRetry(t *testing.T) {
+	h := newHarness(t, testDecision("x"))
+	h.env.ExecuteWorkflow(Handoff, handoff.Input{SourceAgent: "lead_bot"})
+	err := h.env.GetWorkflowError()
+	var appErr *temporal.ApplicationError
+	if !errors.As(err, &appErr) || !appErr.NonRetryable() || !strings.Contains(err.Error(), "conversation_id: is required") {
+		t.Fatalf("error = %v, want a non-retryable InvalidInput naming conversation_id", err)
+	}
+}

@@ -1,0 +1,103 @@
+package workflows
+
+import (
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// Retries are Temporal retry policies; the error types below are permanent failures that no
+// retry can fix, so the workflow moves on (to the next candidate) at once.
+var permanent = []string{activities.ErrDeliveryRejected, activities.ErrNoEndpoint, activities.ErrUnknownAgent, "EncodeFailed"}
+
+// localOptions: trigger analysis, target selection and context packaging are pure and take
+// microseconds, so they run as local activities: no task-queue round trip, no activity events
+// in history beyond one marker each, and still an activity (retried, visible, replayed from its
+// recorded result, so a config change never alters a running handoff).
+func localOptions(ctx workflow.Context, summary string) workflow.Context {
+	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
+		StartToCloseTimeout: 5 * time.Second,
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 3},
+		Summary:             summary,
+	})
+}
+
+// availabilityOptions: a health check is I/O, so it is a regular activity. Two quick attempts:
+// a bot that cannot answer its health check in time is treated as unavailable, and the next
+// candidate is better than waiting.
+func availabilityOptions(ctx workflow.Context, agent string) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 10 * time.Second,
+		Summary:             "Check availability of " + agent,
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        500 * time.Millisecond,
+			MaximumAttempts:        2,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
+
+// deliveryOptions: webhook deliveries (customer preparation, briefing, offer notification)
+// are I/O with receivers that fail and slow down; three attempts with backoff, then the
+// workflow falls back to the next candidate.
+func deliveryOptions(ctx workflow.Context, summary string) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 10 * time.Second,
+		Summary:             summary,
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        time.Second,
+			BackoffCoefficient:     2,
+			MaximumInterval:        10 * time.Second,
+			MaximumAttempts:        3,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
+
+// confirmOptions: the transfer confirmation moves ownership, after a target accepted; it is
+// worth retrying longer than a briefing before giving the customer back to the source.
+func confirmOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout:    10 * time.Second,
+		ScheduleToCloseTimeout: 2 * time.Minute,
+		Summary:                "Confirm transfer",
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        time.Second,
+			BackoffCoefficient:     2,
+			MaximumInterval:        15 * time.Second,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
+
+// bestEffortOptions: notifications whose failure changes no outcome (withdrawn offers, the
+// source's fallback script).
+func bestEffortOptions(ctx workflow.Context, summary string) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 10 * time.Second,
+		Summary:             summary,
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        time.Second,
+			MaximumAttempts:        3,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
+
+// recordOptions: the analytics service may be down for a while; the record is retried for up
+// to ten minutes, and the handoff's result holds the outcome whatever happens.
+func recordOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout:    10 * time.Second,
+		ScheduleToCloseTimeout: 10 * time.Minute,
+		Summary:                "Record outcome",
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        time.Second,
+			BackoffCoefficient:     2,
+			MaximumInterval:        time.Minute,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
