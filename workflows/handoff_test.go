@@ -37,8 +37,12 @@ type harness struct {
 	failBriefing map[string]bool
 }
 
-func bot(id string) activities.Target   { return activities.Target{Agent: id, Kind: handoff.KindBot, Via: "rule r"} }
-func human(id string) activities.Target { return activities.Target{Agent: id, Kind: handoff.KindHuman, Via: "group"} }
+func bot(id string) activities.Target {
+	return activities.Target{Agent: id, Kind: handoff.KindBot, Via: "rule r"}
+}
+func human(id string) activities.Target {
+	return activities.Target{Agent: id, Kind: handoff.KindHuman, Via: "group"}
+}
 
 func testDecision(target string) handoff.Decision {
 	return handoff.Decision{
@@ -402,7 +406,9 @@ func TestMonitoringCountsEventsAndOutcomeEndsWindowEarly(t *testing.T) {
 func TestEventsArriveInEveryPhase(t *testing.T) {
 	d := testDecision("human_agent")
 	h := newHarness(t, d, human("maria"))
-	h.at(0, func() { h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerMessage, Text: "hello?"}) })
+	h.at(0, func() {
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerMessage, Text: "hello?"})
+	})
 	h.at(5*time.Second, func() {
 		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventSentiment, Sentiment: -0.5})
 		h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"})
