@@ -242,13 +242,21 @@ func (c *Config) Validate() error {
 			}
 		}
 	}
-	for i, a := range c.Agents {
-		if a.EscalatesTo != "" && !seen[a.EscalatesTo] {
-			return fail(fmt.Sprintf("agents[%d] (%s).escalates_to", i, a.ID), "unknown agent %q", a.EscalatesTo)
+	// Escalation and fallback may name an agent or a group of agents.
+	targets := map[string]bool{}
+	for _, a := range c.Agents {
+		targets[a.ID] = true
+		for _, g := range a.Groups {
+			targets[g] = true
 		}
 	}
-	if c.Handoff.FallbackAgent != "" && !seen[c.Handoff.FallbackAgent] {
-		return fail("handoff.fallback_agent", "unknown agent %q", c.Handoff.FallbackAgent)
+	for i, a := range c.Agents {
+		if a.EscalatesTo != "" && !targets[a.EscalatesTo] {
+			return fail(fmt.Sprintf("agents[%d] (%s).escalates_to", i, a.ID), "unknown agent or group %q", a.EscalatesTo)
+		}
+	}
+	if c.Handoff.FallbackAgent != "" && !targets[c.Handoff.FallbackAgent] {
+		return fail("handoff.fallback_agent", "unknown agent or group %q", c.Handoff.FallbackAgent)
 	}
 	for i, t := range c.API.Tokens {
 		if err := t.validate(seen); err != nil {

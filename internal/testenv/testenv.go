@@ -1,0 +1,295 @@
+// Package testenv builds what the starter's tests run against: a config made from the shipped
+// real-estate example with its agent URLs pointed at an in-process devagents server and short
+// timings, API tokens for every agent, and (for integration tests) the real Temporal dev
+// server with a handoff worker and the HTTP API on httptest.
+package testenv
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/devserver"
+	"github.com/handoffhq/orchestrator/starter/devagents"
+	"github.com/handoffhq/orchestrator/starter/httpapi"
+	"github.com/handoffhq/orchestrator/starter/service"
+	"github.com/handoffhq/orchestrator/starter/tokens"
+	"github.com/handoffhq/orchestrator/workflows"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+	"go.yaml.in/yaml/v3"
+)
+
+// exampleAgentsURL is where the shipped example points agents (`starter devagents`).
+const exampleAgentsURL = "http://127.0.0.1:8090"
+
+// Options shape a test environment.
+type Options struct {
+	// Handoff overrides keys of the config's handoff section (e.g. "offer_timeout": "2s").
+	Handoff map[string]any
+	// NoWorker leaves the task queue unpolled, so started handoffs stay running untouched.
+	NoWorker bool
+	// API tunes the HTTP server (short timeouts for tests).
+	API httpapi.Options
+}
+
+// Env is a running test environment.
+type Env struct {
+	Cfg       *config.Config
+	Agents    *devagents.Agents
+	AgentsURL string
+	// Secrets maps token names (agent IDs, and "operator") to bearer tokens.
+	Secrets map[string]string
+	// Temporal, Client and Service are set by Start (not by NewConfig).
+	Temporal *devserver.Server
+	Client   client.Client
+	Service  *service.Service
+	// API is the HTTP API under test.
+	API *httptest.Server
+}
+
+// ModuleRoot finds the directory holding go.mod.
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// NewConfig writes a config derived from the real-estate example into t.TempDir, with a
+// devagents server on httptest, development tokens in a tokens file, and the overrides;
+// temporalAddr may be empty.
+func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
+	t.Helper()
+	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	agents := devagents.New(logger)
+	agentsSrv := httptest.NewServer(agents.Handler())
+	t.Cleanup(agentsSrv.Close)
+
+	raw, err := os.ReadFile(filepath.Join(ModuleRoot(t), config.DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw = bytes.ReplaceAll(raw, []byte(exampleAgentsURL), []byte(agentsSrv.URL))
+	var doc map[string]any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatalf("parse example config: %v", err)
+	}
+	dir := t.TempDir()
+	tokensFile := filepath.Join(dir, "tokens.yaml")
+	section(doc, "api")["tokens_file"] = tokensFile
+	if temporalAddr != "" {
+		section(doc, "temporal")["address"] = temporalAddr
+	}
+	// Short timings, and no fallback agent so each test knows exactly whom the handoff tries.
+	h := section(doc, "handoff")
+	for k, v := range map[string]any{"monitoring_window": "2s", "offer_timeout": "2s", "confirmation_timeout": "2s",
+		"breakpoint_wait": "0s", "quiet_period": "1s", "http_timeout": "2s", "fallback_agent": ""} {
+		h[k] = v
+	}
+	for k, v := range opts.Handoff {
+		h[k] = v
+	}
+	// A rule's protocol may set its own offer timeout (90s in the example); the test's wins.
+	if rules, ok := section(doc, "routing")["rules"].([]any); ok {
+		for _, r := range rules {
+			if rule, ok := r.(map[string]any); ok {
+				if p, ok := rule["protocol"].(map[string]any); ok && p["offer_timeout"] != nil {
+					p["offer_timeout"] = h["offer_timeout"]
+				}
+			}
+		}
+	}
+	out, err := yaml.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(file, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.LoadFile(file, nil)
+	if err != nil {
+		t.Fatalf("load test config: %v", err)
+	}
+	set, err := tokens.DevSet(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secrets := map[string]string{}
+	list := make([]config.Token, 0, len(set))
+	for _, tk := range set {
+		secrets[tk.Name] = tk.Secret
+		list = append(list, tk.Token)
+	}
+	if err := tokens.Create(tokensFile, list); err != nil {
+		t.Fatal(err)
+	}
+	return &Env{Cfg: cfg, Agents: agents, AgentsURL: agentsSrv.URL, Secrets: secrets}
+}
+
+func section(doc map[string]any, name string) map[string]any {
+	m, ok := doc[name].(map[string]any)
+	if !ok {
+		m = map[string]any{}
+		doc[name] = m
+	}
+	return m
+}
+
+// Start runs the dev server, a handoff worker (unless NoWorker) and the HTTP API.
+func Start(t testing.TB, opts Options) *Env {
+	t.Helper()
+	srv := devserver.Start(t)
+	e := NewConfig(t, srv.HostPort, opts)
+	e.Temporal = srv
+	logger := slog.New(slog.NewJSONHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	cl, err := service.Dial(e.Cfg, logger, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cl.Close)
+	e.Client = cl
+	if !opts.NoWorker {
+		w := worker.New(cl, handoff.TaskQueue, worker.Options{})
+		workflows.Register(w)
+		activities.Register(w, activities.New(e.Cfg, logger))
+		if err := w.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(w.Stop)
+	}
+	e.Service = service.New(cl, e.Cfg)
+	e.Serve(t, e.Service, opts.API)
+	return e
+}
+
+// Serve runs the HTTP API over ops (the real service, or a test double) on httptest, with the
+// environment's tokens.
+func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
+	t.Helper()
+	list, err := tokens.Load(e.Cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.NewJSONHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	api := httpapi.New(ops, httpapi.NewAuth(list), logger, opts)
+	e.API = httptest.NewServer(api.Handler())
+	t.Cleanup(e.API.Close)
+}
+
+// testWriter sends logs to the test's log, shown only when it fails.
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// Do sends a request to the API as the named token ("" for none) and returns the status and
+// body.
+func (e *Env) Do(t testing.TB, method, path, token string, body any) (int, []byte) {
+	t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	case []byte:
+		r = bytes.NewReader(b)
+	default:
+		var buf bytes.Buffer
+		if err := json.NewEncoder(&buf).Encode(b); err != nil {
+			t.Fatal(err)
+		}
+		r = &buf
+	}
+	req, err := http.NewRequest(method, e.API.URL+path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		secret, ok := e.Secrets[token]
+		if !ok {
+			secret = token // a raw (unknown) token
+		}
+		req.Header.Set("Authorization", "Bearer "+secret)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
+
+// WaitFor queries the handoff's state until ok says it is reached or the deadline passes.
+func (e *Env) WaitFor(t testing.TB, convID string, within time.Duration, what string, ok func(handoff.State) bool) handoff.State {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	var last handoff.State
+	var lastErr error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		st, err := e.Service.Status(ctx, convID)
+		cancel()
+		if err == nil {
+			last = st
+			if ok(st) {
+				return st
+			}
+		}
+		lastErr = err
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("handoff %s: %s not reached within %s (last phase %q outcome %q, last error %v)", convID, what, within, last.Phase, last.Outcome, lastErr)
+	return last
+}
+
+// Exists reports whether any workflow run exists with the conversation's handoff ID.
+func (e *Env) Exists(t testing.TB, convID string) bool {
+	t.Helper()
+	_, err := e.Client.DescribeWorkflowExecution(context.Background(), handoff.WorkflowID(convID), "")
+	if err == nil {
+		return true
+	}
+	if !isNotFound(err) {
+		t.Fatalf("describe %s: %v", convID, err)
+	}
+	return false
+}
+
+func isNotFound(err error) bool {
+	var nf *serviceerror.NotFound
+	return errors.As(err, &nf)
+}

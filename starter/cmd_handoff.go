@@ -1,0 +1,294 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/starter/service"
+	"github.com/spf13/pflag"
+)
+
+// opTimeout bounds one Temporal call from the CLI; --wait is bounded by Ctrl-C instead.
+const opTimeout = 30 * time.Second
+
+// connect loads the config, runs check (input validation against the roster) before any
+// network call, so a typo is reported as such even when Temporal is down, then dials
+// Temporal. The returned close func releases the client.
+func (e *env) connect(fs *pflag.FlagSet, check func(*service.Service) error) (*service.Service, func(), error) {
+	cfg, err := config.Load(fs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if check != nil {
+		if err := check(service.New(nil, cfg)); err != nil {
+			return nil, nil, err
+		}
+	}
+	cl, err := service.Dial(cfg, e.logger(), false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return service.New(cl, cfg), cl.Close, nil
+}
+
+// interruptible is a context cancelled by SIGINT or SIGTERM.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	// Conditions such as "> 0.9" read better unescaped; nothing here is rendered as HTML.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// readJSON decodes FILE, or stdin for "-", strictly (unknown fields are errors).
+func (e *env) readJSON(name string, v any) error {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	if err := service.Decode(r, v); err != nil {
+		if fe, ok := handoff.AsFieldError(err); ok && name != "-" {
+			return &handoff.FieldError{Field: fe.Field, Problem: fe.Problem + " (in " + name + ")"}
+		}
+		return err
+	}
+	return nil
+}
+
+func runStart(e *env, args []string) error {
+	fs := e.flags("start", "[FILE|-] [--wait]")
+	wait := fs.Bool("wait", false, "wait for the handoff to finish and print its final state")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	file, err := one(fs)
+	if err != nil {
+		return err
+	}
+	var in handoff.Input
+	if err := e.readJSON(file, &in); err != nil {
+		return err
+	}
+	svc, closeFn, err := e.connect(fs, func(s *service.Service) error { return s.ValidateInput(&in) })
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := interruptible()
+	defer cancel()
+	sctx, scancel := context.WithTimeout(ctx, opTimeout)
+	res, err := svc.Start(sctx, in)
+	scancel()
+	if err != nil {
+		return err
+	}
+	if !*wait {
+		return e.printJSON(res)
+	}
+	st, err := svc.Result(ctx, in.ConversationID, res.RunID)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(st)
+}
+
+// conversationFlag adds the --conversation flag every per-handoff command takes.
+func conversationFlag(fs *pflag.FlagSet) *string {
+	return fs.String("conversation", "", "conversation ID (the handoff's workflow ID is handoff-<ID>)")
+}
+
+func runAnswer(update string) func(e *env, args []string) error {
+	return func(e *env, args []string) error {
+		fs := e.flags(update, "--conversation ID --agent ID [--reason TEXT]")
+		conv := conversationFlag(fs)
+		agent := fs.String("agent", "", "the answering agent's ID")
+		reason := fs.String("reason", "", "why (recorded with the answer)")
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
+			return usagef("unexpected arguments: %v", fs.Args())
+		}
+		if err := handoff.ValidateConversationID(*conv); err != nil {
+			return err
+		}
+		ans := handoff.AnswerInput{AgentID: *agent, Reason: *reason}
+		svc, closeFn, err := e.connect(fs, func(s *service.Service) error { return s.CheckAnswer(*conv, ans) })
+		if err != nil {
+			return err
+		}
+		defer closeFn()
+		ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+		defer cancel()
+		var st handoff.State
+		if update == handoff.UpdateAccept {
+			st, err = svc.Accept(ctx, *conv, ans)
+		} else {
+			st, err = svc.Decline(ctx, *conv, ans)
+		}
+		if err != nil {
+			return err
+		}
+		return e.printJSON(st)
+	}
+}
+
+func runConfirm(e *env, args []string) error {
+	fs := e.flags("confirm", "--conversation ID --yes|--no [--by NAME]")
+	conv := conversationFlag(fs)
+	yes := fs.Bool("yes", false, "confirm the handoff")
+	no := fs.Bool("no", false, "reject the handoff")
+	by := fs.String("by", "", "who confirms (recorded)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *yes == *no {
+		return usagef("give exactly one of --yes or --no")
+	}
+	if err := handoff.ValidateConversationID(*conv); err != nil {
+		return err
+	}
+	svc, closeFn, err := e.connect(fs, nil)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	st, err := svc.Confirm(ctx, *conv, handoff.ConfirmInput{Yes: *yes, By: *by})
+	if err != nil {
+		return err
+	}
+	return e.printJSON(st)
+}
+
+func runCancel(e *env, args []string) error {
+	fs := e.flags("cancel", "--conversation ID")
+	conv := conversationFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := handoff.ValidateConversationID(*conv); err != nil {
+		return err
+	}
+	svc, closeFn, err := e.connect(fs, nil)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	if err := svc.Cancel(ctx, *conv); err != nil {
+		return err
+	}
+	return e.printJSON(map[string]string{"workflow_id": handoff.WorkflowID(*conv), "status": "cancel_requested"})
+}
+
+func runStatus(e *env, args []string) error {
+	fs := e.flags("status", "--conversation ID")
+	conv := conversationFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := handoff.ValidateConversationID(*conv); err != nil {
+		return err
+	}
+	svc, closeFn, err := e.connect(fs, nil)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	st, err := svc.Status(ctx, *conv)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(st)
+}
+
+func runEvents(e *env, args []string) error {
+	fs := e.flags("events", "--conversation ID (--type TYPE [--text T] [--sentiment F] [--outcome O] | -)")
+	conv := conversationFlag(fs)
+	typ := fs.String("type", "", "customer_message, sentiment, outcome or turn_complete")
+	text := fs.String("text", "", "text of a customer_message")
+	sentiment := fs.Float64("sentiment", 0, "sentiment from -1 to 1, for sentiment events")
+	outcome := fs.String("outcome", "", "the receiver's verdict, for outcome events")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var ev handoff.Event
+	switch {
+	case fs.NArg() == 1 && fs.Arg(0) == "-":
+		for _, f := range []string{"type", "text", "sentiment", "outcome"} {
+			if fs.Changed(f) {
+				return usagef("give the event either as flags or as JSON on stdin (-), not both (--%s)", f)
+			}
+		}
+		if err := e.readJSON("-", &ev); err != nil {
+			return err
+		}
+	case fs.NArg() == 0:
+		ev = handoff.Event{Type: handoff.EventType(*typ), Text: *text, Sentiment: *sentiment, Outcome: *outcome}
+	default:
+		return usagef("unexpected arguments: %v (use - to read a JSON event from stdin)", fs.Args())
+	}
+	if err := handoff.ValidateConversationID(*conv); err != nil {
+		return err
+	}
+	if err := ev.Validate(); err != nil {
+		return err
+	}
+	svc, closeFn, err := e.connect(fs, nil)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	if err := svc.SendEvent(ctx, *conv, ev); err != nil {
+		return err
+	}
+	return e.printJSON(map[string]string{"workflow_id": handoff.WorkflowID(*conv), "status": "event_sent"})
+}
+
+// runDecide needs no Temporal: it runs the config's rules on the input and prints the result.
+func runDecide(e *env, args []string) error {
+	fs := e.flags("decide", "[FILE|-]")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	file, err := one(fs)
+	if err != nil {
+		return err
+	}
+	var in handoff.Input
+	if err := e.readJSON(file, &in); err != nil {
+		return err
+	}
+	cfg, err := config.Load(fs)
+	if err != nil {
+		return err
+	}
+	d, err := service.New(nil, cfg).Decide(in)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(d)
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/starter/httpapi"
+	"github.com/handoffhq/orchestrator/starter/service"
+	"github.com/handoffhq/orchestrator/starter/tokens"
+)
+
+// drainTimeout is how long SIGTERM lets requests in flight finish before they are cut off.
+const drainTimeout = 20 * time.Second
+
+func runServe(e *env, args []string) error {
+	fs := e.flags("serve", "[--listen ADDR]")
+	// "listen" is mapped to api.listen by config.Load.
+	fs.String("listen", "", "address to listen on (default api.listen, 127.0.0.1:8080)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	cfg, err := config.Load(fs)
+	if err != nil {
+		return err
+	}
+	list, err := tokens.Load(cfg)
+	if err != nil {
+		return err
+	}
+	e.logLevel = slog.LevelInfo
+	logger := e.logger()
+	// Lazy: the API comes up while Temporal is still starting; /readyz says when it is there.
+	cl, err := service.Dial(cfg, logger, true)
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	api := httpapi.New(service.New(cl, cfg), httpapi.NewAuth(list), logger, httpapi.Options{})
+	ln, err := net.Listen("tcp", cfg.API.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.API.Listen, err)
+	}
+	logger.Info("serving the handoff API", "addr", ln.Addr().String(), "tokens", len(list),
+		"temporal", cfg.Temporal.Address, "namespace", cfg.Temporal.Namespace, "config", cfg.File)
+	return serveUntilSignal(ln, api.Handler(), logger)
+}
+
+// serveUntilSignal serves until SIGINT or SIGTERM, then drains: no new connections, requests
+// in flight get drainTimeout to finish, and only then are the rest (long ?wait=true calls)
+// cancelled.
+func serveUntilSignal(ln net.Listener, h http.Handler, logger *slog.Logger) error {
+	base, cancelBase := context.WithCancel(context.Background())
+	defer cancelBase()
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return base },
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	sig, stop := interruptible()
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-sig.Done():
+	}
+	logger.Info("shutting down: draining requests", "timeout", drainTimeout.String())
+	ctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		logger.Warn("drain timed out; cancelling the remaining requests", "err", err)
+		cancelBase()
+		_ = srv.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}

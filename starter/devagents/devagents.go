@@ -1,0 +1,180 @@
+// Package devagents is a development stand-in for the external agents: the bots' webhooks and
+// health checks and the humans' notification service. It records what it receives so tests
+// and the README tour can see deliveries, and it can misbehave on purpose (fail, be slow, be
+// down) to show retries, fallbacks and no_capacity without real agents.
+package devagents
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
+)
+
+// maxBody bounds a delivery; a real package is a few kilobytes.
+const maxBody = 1 << 20
+
+// maxKept bounds the deliveries remembered per agent, so a long demo does not grow forever.
+const maxKept = 1000
+
+// Received is one delivery as recorded, with the route it came in on.
+type Received struct {
+	Agent    string           `json:"agent"`
+	Notify   bool             `json:"notify"`
+	At       time.Time        `json:"at"`
+	Delivery handoff.Delivery `json:"delivery"`
+}
+
+// Agents is the stand-in. Its zero value is not usable; call New.
+type Agents struct {
+	logger *slog.Logger
+
+	mu         sync.Mutex
+	fail       map[string]bool
+	down       map[string]bool
+	slow       map[string]time.Duration
+	deliveries map[string][]Received
+}
+
+// New makes a stand-in where every agent is healthy and answers at once.
+func New(logger *slog.Logger) *Agents {
+	return &Agents{
+		logger:     logger,
+		fail:       map[string]bool{},
+		down:       map[string]bool{},
+		slow:       map[string]time.Duration{},
+		deliveries: map[string][]Received{},
+	}
+}
+
+// SetFail makes the agent's webhook and notify routes answer 503 (or stop doing so).
+func (a *Agents) SetFail(agent string, on bool) { a.set(a.fail, agent, on) }
+
+// SetDown makes the agent's health route answer 503 (or stop doing so).
+func (a *Agents) SetDown(agent string, on bool) { a.set(a.down, agent, on) }
+
+// SetSlow delays the agent's answers by d (0 removes the delay).
+func (a *Agents) SetSlow(agent string, d time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if d <= 0 {
+		delete(a.slow, agent)
+		return
+	}
+	a.slow[agent] = d
+}
+
+func (a *Agents) set(m map[string]bool, agent string, on bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if on {
+		m[agent] = true
+	} else {
+		delete(m, agent)
+	}
+}
+
+// Deliveries returns a copy of what the agent received, oldest first.
+func (a *Agents) Deliveries(agent string) []Received {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]Received(nil), a.deliveries[agent]...)
+}
+
+// Handler serves the agents' routes:
+//
+//	POST /agents/{id}               webhook (bots, specialists; source agents' preparation)
+//	POST /agents/{id}/notify        notification service (humans, supervisors)
+//	GET  /agents/{id}/health        health check
+//	GET  /agents/{id}/deliveries    what the agent received, for tests and demos
+func (a *Agents) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /agents/{id}", func(w http.ResponseWriter, r *http.Request) { a.receive(w, r, false) })
+	mux.HandleFunc("POST /agents/{id}/notify", func(w http.ResponseWriter, r *http.Request) { a.receive(w, r, true) })
+	mux.HandleFunc("GET /agents/{id}/health", a.health)
+	mux.HandleFunc("GET /agents/{id}/deliveries", a.list)
+	return mux
+}
+
+func (a *Agents) receive(w http.ResponseWriter, r *http.Request, notify bool) {
+	agent := r.PathValue("id")
+	if !a.wait(r, agent) {
+		return
+	}
+	var d handoff.Delivery
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	if err := dec.Decode(&d); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "body must be a handoff delivery (JSON): " + err.Error()})
+		return
+	}
+	a.mu.Lock()
+	failing := a.fail[agent]
+	if !failing {
+		list := append(a.deliveries[agent], Received{Agent: agent, Notify: notify, At: time.Now().UTC(), Delivery: d})
+		if len(list) > maxKept {
+			list = list[len(list)-maxKept:]
+		}
+		a.deliveries[agent] = list
+	}
+	a.mu.Unlock()
+	// IDs and the delivery type only: the body carries the customer's details and transcript.
+	a.logger.Info("delivery", "agent", agent, "type", d.Type, "handoff", d.HandoffID, "notify", notify, "failing", failing)
+	if failing {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": "agent " + agent + " is failing (--fail)"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "received"})
+}
+
+func (a *Agents) health(w http.ResponseWriter, r *http.Request) {
+	agent := r.PathValue("id")
+	if !a.wait(r, agent) {
+		return
+	}
+	a.mu.Lock()
+	down := a.down[agent]
+	a.mu.Unlock()
+	if down {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "down"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (a *Agents) list(w http.ResponseWriter, r *http.Request) {
+	got := a.Deliveries(r.PathValue("id"))
+	if got == nil {
+		got = []Received{}
+	}
+	writeJSON(w, http.StatusOK, got)
+}
+
+// wait applies --slow; it reports false when the caller gave up first.
+func (a *Agents) wait(r *http.Request, agent string) bool {
+	a.mu.Lock()
+	d := a.slow[agent]
+	a.mu.Unlock()
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	// A write error means the caller hung up; there is no one left to tell.
+	_ = enc.Encode(v)
+}

@@ -1,0 +1,98 @@
+package httpapi_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/starter/service"
+)
+
+// fakeOps records the Temporal operations the API asks for, for the auth and input tests that
+// need no server. Validation is the real service's (it touches no client), so the API is
+// tested with the same checks it runs in production.
+type fakeOps struct {
+	*service.Service
+	source string // source agent of every "running" handoff
+
+	mu    sync.Mutex
+	calls []string
+}
+
+func (f *fakeOps) record(format string, args ...any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, fmt.Sprintf(format, args...))
+}
+
+func (f *fakeOps) Calls() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.calls...)
+}
+
+func (f *fakeOps) Start(ctx context.Context, in handoff.Input) (service.StartResult, error) {
+	if err := f.ValidateInput(&in); err != nil {
+		return service.StartResult{}, err
+	}
+	f.record("start %s", in.ConversationID)
+	return service.StartResult{WorkflowID: handoff.WorkflowID(in.ConversationID), RunID: "run-1"}, nil
+}
+
+func (f *fakeOps) Result(ctx context.Context, convID, runID string) (handoff.State, error) {
+	f.record("result %s", convID)
+	return handoff.State{ConversationID: convID, Phase: handoff.PhaseClosed, Outcome: handoff.OutcomeCompleted}, nil
+}
+
+func (f *fakeOps) Status(ctx context.Context, convID string) (handoff.State, error) {
+	if err := handoff.ValidateConversationID(convID); err != nil {
+		return handoff.State{}, err
+	}
+	if strings.HasPrefix(convID, "panic") {
+		panic("boom")
+	}
+	f.record("status %s", convID)
+	return handoff.State{ConversationID: convID, SourceAgent: f.source, Phase: handoff.PhaseAwaitingAcceptance}, nil
+}
+
+func (f *fakeOps) Accept(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error) {
+	if err := f.CheckAnswer(convID, ans); err != nil {
+		return handoff.State{}, err
+	}
+	f.record("accept %s %s", convID, ans.AgentID)
+	return handoff.State{ConversationID: convID, Phase: handoff.PhaseConfirming}, nil
+}
+
+func (f *fakeOps) Decline(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error) {
+	if err := f.CheckAnswer(convID, ans); err != nil {
+		return handoff.State{}, err
+	}
+	f.record("decline %s %s %s", convID, ans.AgentID, ans.Reason)
+	return handoff.State{ConversationID: convID, Phase: handoff.PhaseCheckingAvailability}, nil
+}
+
+func (f *fakeOps) Confirm(ctx context.Context, convID string, c handoff.ConfirmInput) (handoff.State, error) {
+	f.record("confirm %s %t %s", convID, c.Yes, c.By)
+	return handoff.State{ConversationID: convID, Phase: handoff.PhaseCheckingAvailability}, nil
+}
+
+func (f *fakeOps) SendEvent(ctx context.Context, convID string, ev handoff.Event) error {
+	if err := ev.Validate(); err != nil {
+		return err
+	}
+	f.record("event %s %s", convID, ev.Type)
+	return nil
+}
+
+func (f *fakeOps) Cancel(ctx context.Context, convID string) error {
+	f.record("cancel %s", convID)
+	return nil
+}
+
+func (f *fakeOps) SourceAgent(ctx context.Context, convID string) (string, error) {
+	return f.source, nil
+}
+
+func (f *fakeOps) CheckHealth(ctx context.Context) error { return nil }

@@ -1,0 +1,126 @@
+// Package httpapi is the HTTP/JSON API of the handoff orchestrator for bots, humans and
+// operators. Every route but /healthz, /readyz and /openapi.yaml needs a bearer token; the
+// operations themselves are the service package's, shared with the CLI.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/starter/api"
+	"github.com/handoffhq/orchestrator/starter/service"
+)
+
+// Ops are the operations the API serves; *service.Service implements them.
+type Ops interface {
+	ValidateInput(in *handoff.Input) error
+	Start(ctx context.Context, in handoff.Input) (service.StartResult, error)
+	Result(ctx context.Context, convID, runID string) (handoff.State, error)
+	Status(ctx context.Context, convID string) (handoff.State, error)
+	Accept(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error)
+	Decline(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error)
+	Confirm(ctx context.Context, convID string, c handoff.ConfirmInput) (handoff.State, error)
+	SendEvent(ctx context.Context, convID string, ev handoff.Event) error
+	Cancel(ctx context.Context, convID string) error
+	SourceAgent(ctx context.Context, convID string) (string, error)
+	Decide(in handoff.Input) (handoff.Decision, error)
+	CheckHealth(ctx context.Context) error
+}
+
+// Options tune the server; zero values take the defaults.
+type Options struct {
+	// MaxBody bounds request bodies (default 1 MiB: a long transcript fits many times over).
+	MaxBody int64
+	// OpTimeout bounds one Temporal call: start, update, query, signal (default 15s).
+	OpTimeout time.Duration
+	// WaitTimeout bounds ?wait=true on start, which lasts the whole handoff with its
+	// monitoring window (default 15m).
+	WaitTimeout time.Duration
+}
+
+// Server is the API's handler.
+type Server struct {
+	ops    Ops
+	auth   *Auth
+	logger *slog.Logger
+	opts   Options
+}
+
+// New builds the API over ops, with callers checked by auth.
+func New(ops Ops, auth *Auth, logger *slog.Logger, opts Options) *Server {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = 1 << 20
+	}
+	if opts.OpTimeout <= 0 {
+		opts.OpTimeout = 15 * time.Second
+	}
+	if opts.WaitTimeout <= 0 {
+		opts.WaitTimeout = 15 * time.Minute
+	}
+	return &Server{ops: ops, auth: auth, logger: logger, opts: opts}
+}
+
+// Route is one authenticated API route.
+type Route struct {
+	Method, Path string
+	// Roles may call the route; an empty list means no authentication.
+	Roles   []string
+	handler http.HandlerFunc
+}
+
+// Routes lists the API's routes, for the mux and for the test that checks the OpenAPI
+// document covers each of them.
+func (s *Server) Routes() []Route {
+	return []Route{
+		{"POST", "/v1/handoffs", botOnly, s.start},
+		{"GET", "/v1/handoffs/{conversation_id}", anyRole, s.status},
+		{"POST", "/v1/handoffs/{conversation_id}/accept", human, s.answer(handoff.UpdateAccept)},
+		{"POST", "/v1/handoffs/{conversation_id}/decline", human, s.answer(handoff.UpdateDecline)},
+		{"POST", "/v1/handoffs/{conversation_id}/confirm", botHuman, s.confirm},
+		{"POST", "/v1/handoffs/{conversation_id}/events", botHuman, s.event},
+		{"POST", "/v1/handoffs/{conversation_id}/cancel", botOnly, s.cancel},
+		{"POST", "/v1/decide", botOnly, s.decide},
+		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		}},
+		{"GET", "/readyz", nil, s.ready},
+		{"GET", "/openapi.yaml", nil, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/yaml")
+			_, _ = w.Write(api.OpenAPI)
+		}},
+	}
+}
+
+// Handler returns the routes with request logging and panic recovery around them.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range s.Routes() {
+		h := rt.handler
+		if len(rt.Roles) > 0 {
+			h = s.require(rt.Roles, h)
+		}
+		mux.HandleFunc(rt.Method+" "+rt.Path, h)
+	}
+	// Unknown routes get the JSON error shape too. (This catch-all also answers wrong methods
+	// on known paths with 404 rather than 405.)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "not_found", "", "no route "+r.Method+" "+r.URL.Path)
+	})
+	return s.logRequests(mux)
+}
+
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	if err := s.ops.CheckHealth(ctx); err != nil {
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "", err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
