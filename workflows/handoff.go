@@ -107,7 +107,9 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 		return handoff.OutcomeNoHandoff, "no routing rule matched: " + firstReason(d)
 	}
 	h.state.Target = d.Target
-	h.upsert(ctx, handoff.SATarget, d.Target, handoff.SAScenario, d.Scenario, handoff.SAPhase, string(handoff.PhaseSelecting))
+	// The source is set here too, for handoffs started by a plain SDK client without it.
+	h.upsert(ctx, handoff.SASource, h.in.SourceAgent, handoff.SATarget, d.Target, handoff.SAScenario, d.Scenario,
+		handoff.SAPhase, string(handoff.PhaseSelecting))
 	if len(sel.Plan) == 0 {
 		return handoff.OutcomeNoCapacity, fmt.Sprintf("no agent in the roster can take %q", d.Target)
 	}

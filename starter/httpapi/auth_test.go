@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/internal/testenv"
+	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/starter/tokens"
 )

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
-	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/internal/testenv"
+	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 )
 

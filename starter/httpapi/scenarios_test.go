@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
-	"github.com/handoffhq/orchestrator/starter/devagents"
 	"github.com/handoffhq/orchestrator/internal/testenv"
+	"github.com/handoffhq/orchestrator/starter/devagents"
 )
 
 // Each outcome driven end to end through the HTTP API: real dev server, real worker with the

@@ -66,6 +66,11 @@ func (s *Service) Start(ctx context.Context, in handoff.Input) (StartResult, err
 		// Agent and conversation IDs only: the summary is shown unencrypted in the Web UI.
 		StaticSummary: fmt.Sprintf("%s handoff for conversation %s", in.SourceAgent, in.ConversationID),
 		Memo:          map[string]any{MemoSource: in.SourceAgent},
+		// Searchable from the first moment; the workflow adds target, scenario, phase, outcome.
+		TypedSearchAttributes: temporal.NewSearchAttributes(
+			temporal.NewSearchAttributeKeyKeyword(handoff.SASource).ValueSet(in.SourceAgent),
+			temporal.NewSearchAttributeKeyKeyword(handoff.SAPhase).ValueSet(string(handoff.PhaseAnalyzing)),
+		),
 	}
 	run, err := s.cl.ExecuteWorkflow(withStartReport(ctx, report), opts, handoff.WorkflowName, in)
 	if err != nil {

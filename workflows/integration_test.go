@@ -1,0 +1,160 @@
+package workflows_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/testenv"
+	"go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
+	"google.golang.org/protobuf/encoding/protojson"
+)
+
+// These tests run the seed scenarios on the real Temporal dev server with the real worker,
+// the shipped real-estate rules and the dev stand-in agents. With HANDOFF_RECORD_HISTORIES=1
+// they also write the histories the replay test replays (`make histories`).
+
+func loadSample(t *testing.T, name string) handoff.Input {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(t), "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in handoff.Input
+	if err := json.Unmarshal(raw, &in); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return in
+}
+
+func TestSellerInDistressReachesHumanWhoAccepts(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}})
+	in := loadSample(t, "seller-distress.json")
+	ctx := context.Background()
+	if _, err := e.Service.Start(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	st := e.WaitFor(t, in.ConversationID, 20*time.Second, "an offer to a human", func(s handoff.State) bool {
+		return s.Phase == handoff.PhaseAwaitingAcceptance
+	})
+	if st.Decision == nil || st.Decision.Target != "human_agent" || st.CurrentOffer == nil {
+		t.Fatalf("decision %+v, offer %+v: want human_agent with an open offer", st.Decision, st.CurrentOffer)
+	}
+	agent := st.CurrentOffer.Agent
+	if got := len(e.Agents.Deliveries(agent)); got != 1 {
+		t.Fatalf("%s got %d notifications, want the offer", agent, got)
+	}
+	if _, err := e.Service.Accept(ctx, in.ConversationID, handoff.AnswerInput{AgentID: agent}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Service.SendEvent(ctx, in.ConversationID, handoff.Event{Type: handoff.EventSentiment, Sentiment: 0.4}); err != nil {
+		t.Fatal(err)
+	}
+	st = e.WaitFor(t, in.ConversationID, 20*time.Second, "completed", func(s handoff.State) bool { return s.Outcome != "" })
+	if st.Outcome != handoff.OutcomeCompleted || st.Owner != agent {
+		t.Fatalf("outcome %s owner %s, want completed with %s", st.Outcome, st.Owner, agent)
+	}
+	checkSearchAttributes(t, e, in.ConversationID, map[string]string{
+		handoff.SASource: "jorge_seller_bot", handoff.SATarget: agent, handoff.SAOutcome: "completed",
+		handoff.SAPhase: "closed", handoff.SAScenario: st.Decision.Scenario,
+	})
+	recordHistory(t, e, in.ConversationID, "seller-distress-accepted")
+}
+
+func TestQualifiedLeadGoesToBuyerBot(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{})
+	in := loadSample(t, "lead-qualified.json")
+	if _, err := e.Service.Start(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	st := e.WaitFor(t, in.ConversationID, 20*time.Second, "an outcome", func(s handoff.State) bool { return s.Outcome != "" })
+	if st.Outcome != handoff.OutcomeCompleted || st.Owner != "jorge_buyer_bot" {
+		t.Fatalf("outcome %s owner %s, want completed with jorge_buyer_bot", st.Outcome, st.Owner)
+	}
+	briefings := 0
+	for _, d := range e.Agents.Deliveries("jorge_buyer_bot") {
+		if d.Delivery.Type == handoff.DeliveryBriefing {
+			briefings++
+			if d.Delivery.Package == nil || len(d.Delivery.Package.Transcript) == 0 {
+				t.Errorf("briefing without the conversation: %+v", d.Delivery.Package)
+			}
+		}
+	}
+	if briefings != 1 {
+		t.Errorf("buyer bot briefed %d times, want once", briefings)
+	}
+	recordHistory(t, e, in.ConversationID, "lead-to-buyer-bot")
+}
+
+func TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "1s", "fallback_agent": ""}})
+	in := loadSample(t, "seller-distress.json")
+	if _, err := e.Service.Start(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	st := e.WaitFor(t, in.ConversationID, 30*time.Second, "an outcome", func(s handoff.State) bool { return s.Outcome != "" })
+	if st.Outcome != handoff.OutcomeTimedOut || st.Owner != "jorge_seller_bot" {
+		t.Fatalf("outcome %s owner %s, want timed_out with the seller bot keeping the customer", st.Outcome, st.Owner)
+	}
+	fallback := 0
+	for _, d := range e.Agents.Deliveries("jorge_seller_bot") {
+		if d.Delivery.Type == handoff.DeliveryFallback {
+			fallback++
+		}
+	}
+	if fallback != 1 {
+		t.Errorf("seller bot got %d fallback notices, want 1", fallback)
+	}
+	recordHistory(t, e, in.ConversationID, "seller-distress-timed-out")
+}
+
+func checkSearchAttributes(t *testing.T, e *testenv.Env, convID string, want map[string]string) {
+	t.Helper()
+	desc, err := e.Client.DescribeWorkflowExecution(context.Background(), handoff.WorkflowID(convID), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := desc.GetWorkflowExecutionInfo().GetSearchAttributes().GetIndexedFields()
+	for name, value := range want {
+		p, ok := fields[name]
+		if !ok {
+			t.Errorf("search attribute %s missing", name)
+			continue
+		}
+		var got string
+		if err := json.Unmarshal(p.GetData(), &got); err != nil || got != value {
+			t.Errorf("search attribute %s = %s, want %q", name, p.GetData(), value)
+		}
+	}
+}
+
+// recordHistory writes the run's history for the replay test when asked to.
+func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
+	t.Helper()
+	if os.Getenv("HANDOFF_RECORD_HISTORIES") == "" {
+		return
+	}
+	it := e.Client.GetWorkflowHistory(context.Background(), handoff.WorkflowID(convID), "", false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	var hist historypb.History
+	for it.HasNext() {
+		ev, err := it.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hist.Events = append(hist.Events, ev)
+	}
+	raw, err := protojson.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(&hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(testenv.ModuleRoot(t), "testdata", "histories", name+".json")
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("recorded %d events to %s", len(hist.Events), path)
+}
