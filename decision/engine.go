@@ -1,41 +1,76 @@
 // Package decision answers, for one conversation, whether to hand off, to whom, why, and
-// whether a person must confirm first. It is pure: no I/O and no Temporal imports.
+// whether a person must confirm first. It is pure: no I/O and no Temporal imports, so the
+// workflow can run it (or record its answer) deterministically and it can be benchmarked alone.
+//
+// A Spec (the config's `routing:` section) is compiled once by Compile into an Engine; the
+// Engine then analyses a conversation (Analyze) and routes it (Route), or both (Decide).
 package decision
 
-// PLACEHOLDER: replaced by the real engine. Only the exported surface below is relied upon.
+import (
+	"github.com/handoffhq/orchestrator/handoff"
+)
 
-import "github.com/handoffhq/orchestrator/handoff"
-
-// Spec is the routing section of the config file (`routing:`).
-type Spec struct {
-	System string `mapstructure:"system"`
-}
+// Analyzer names recorded in Analysis.Analyzer and Decision.Analyzer.
+const (
+	// AnalyzerBot: every signal the rules read came from the bot.
+	AnalyzerBot = "bot"
+	// AnalyzerBuiltin: the built-in analyzer derived some signals from the messages.
+	AnalyzerBuiltin = "builtin"
+	// AnalyzerDecoder: the external intent decoder supplied signals.
+	AnalyzerDecoder = "decoder"
+)
 
 // Analysis is what trigger analysis found: the signals the rules read (the bot's, plus any
-// derived from the messages) and which analyzer derived them.
+// decoded or derived from the messages) and which analyzer derived them.
 type Analysis struct {
 	Signals  map[string]any `json:"signals"`
 	Analyzer string         `json:"analyzer"`
-	Urgent   bool           `json:"urgent"`
+	// Urgent is set when the customer is in emotional distress: whatever the rules decide,
+	// the caller should not keep them waiting for a breakpoint.
+	Urgent bool `json:"urgent"`
+	// Derived says, for each signal the bot did not send, where it came from
+	// ("derived from messages: distress 0.82 > 0.7", "from the intent decoder").
+	Derived map[string]string `json:"derived,omitempty"`
+	// DecoderError is why the external decoder could not answer, when it was asked.
+	DecoderError string `json:"decoder_error,omitempty"`
 }
 
-// Engine is a compiled rule set.
-type Engine struct{ version string }
-
-// Compile validates and compiles a rule set against the roster.
-func Compile(spec Spec, agents []handoff.Agent) (*Engine, error) { return &Engine{version: "dev"}, nil }
-
-// Version is a hash of the rule set.
-func (e *Engine) Version() string { return e.version }
-
-// Analyze derives missing signals from the messages.
-func (e *Engine) Analyze(in *handoff.Input) Analysis {
-	return Analysis{Signals: in.Signals, Analyzer: "builtin"}
+// Engine is a compiled rule set. It is immutable and safe for concurrent use.
+type Engine struct {
+	system   string
+	types    map[string]sigType
+	rules    []*rule // highest precedence first
+	handoffs map[string][]*leagueHandoff
+	// recommend scores capabilities; nil when recommendations are off.
+	recommend         *recommender
+	distressThreshold float64
+	decoder           DecoderSpec
+	version           string
 }
 
-// Route applies the rules to the analysed signals.
-func (e *Engine) Route(in *handoff.Input, a Analysis) handoff.Decision {
-	return handoff.Decision{Analyzer: a.Analyzer, RulesVersion: e.version, Signals: a.Signals}
+// Version is a hash of the canonical rule set (12 hex digits of its SHA-256); every Decision
+// carries it as rules_version, so a history shows which rules decided it.
+func (e *Engine) Version() string {
+	if e == nil {
+		return ""
+	}
+	return e.version
+}
+
+// System is the routing system the engine runs (SystemRealEstate or SystemLeague).
+func (e *Engine) System() string {
+	if e == nil {
+		return ""
+	}
+	return e.system
+}
+
+// Decoder is the external intent decoder's configuration (empty URL when there is none).
+func (e *Engine) Decoder() DecoderSpec {
+	if e == nil {
+		return DecoderSpec{}
+	}
+	return e.decoder
 }
 
 // Decide is Analyze then Route.
