@@ -21,6 +21,9 @@ type Activities struct {
 	logger *slog.Logger
 	http   *http.Client
 
+	// decoder is the external intent decoder, nil when routing.decoder is not configured.
+	decoder *IntentDecoder
+
 	mu       sync.Mutex
 	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
 }
@@ -31,12 +34,18 @@ func New(cfg *config.Config, logger *slog.Logger) *Activities {
 	if err != nil || timeout <= 0 {
 		timeout = 5 * time.Second
 	}
-	return &Activities{
+	a := &Activities{
 		cfg:      cfg,
 		logger:   logger,
 		http:     &http.Client{Timeout: timeout},
 		breakers: map[string]*gobreaker.CircuitBreaker[*http.Response]{},
 	}
+	if cfg.Engine != nil {
+		if d := cfg.Engine.Decoder(); d.Enabled() {
+			a.decoder = NewIntentDecoder(d.URL, d.TimeoutDuration())
+		}
+	}
+	return a
 }
 
 // Register registers the activities' methods under their method names.

@@ -16,11 +16,28 @@ import (
 // AnalysisResult is the trigger analysis of a conversation.
 type AnalysisResult struct {
 	Analysis decision.Analysis `json:"analysis"`
+	// UseDecoder says an external intent decoder is configured: the workflow asks it next,
+	// in a regular activity, and keeps this built-in analysis if that fails.
+	UseDecoder bool `json:"use_decoder,omitempty"`
 }
 
 // AnalyzeTrigger derives the signals the bot did not send from the conversation.
 func (a *Activities) AnalyzeTrigger(_ context.Context, in handoff.Input) (AnalysisResult, error) {
-	return AnalysisResult{Analysis: a.cfg.Engine.Analyze(&in)}, nil
+	return AnalysisResult{Analysis: a.cfg.Engine.Analyze(&in), UseDecoder: a.decoder != nil}, nil
+}
+
+// DecodeIntent asks the external intent decoder (I/O, so a regular activity) and merges its
+// signals with the built-in analysis. When the decoder fails or its breaker is open, the
+// built-in analyzer answers and the analysis says so: it never fails the handoff.
+func (a *Activities) DecodeIntent(ctx context.Context, in handoff.Input) (AnalysisResult, error) {
+	if a.decoder == nil {
+		return AnalysisResult{Analysis: a.cfg.Engine.Analyze(&in)}, nil
+	}
+	decoded, err := a.decoder.Decode(ctx, &in)
+	if err != nil {
+		a.logger.Warn("intent decoder failed; using the built-in analyzer", "error", err.Error())
+	}
+	return AnalysisResult{Analysis: a.cfg.Engine.AnalyzeWith(&in, decoded, err)}, nil
 }
 
 // SelectInput is what target selection reads.

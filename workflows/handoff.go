@@ -94,6 +94,14 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Analyze trigger"), a.AnalyzeTrigger, h.in).Get(ctx, &analysis); err != nil {
 		return h.failure(ctx, "trigger analysis failed", err)
 	}
+	if analysis.UseDecoder {
+		var decoded activities.AnalysisResult
+		if err := workflow.ExecuteActivity(decoderOptions(ctx), a.DecodeIntent, h.in).Get(ctx, &decoded); err == nil {
+			analysis = decoded
+		} else if temporal.IsCanceledError(err) {
+			return h.failure(ctx, "intent decoding", err)
+		}
+	}
 
 	h.setPhase(ctx, handoff.PhaseSelecting)
 	var sel activities.Selection

@@ -35,6 +35,11 @@ type harness struct {
 	unavailable map[string]string
 	// failBriefing agents refuse delivery permanently.
 	failBriefing map[string]bool
+	// useDecoder makes trigger analysis ask for the external decoder; decoderErr makes it fail.
+	useDecoder bool
+	decoderErr error
+	// routedWith is the analyzer whose analysis reached target selection.
+	routedWith string
 }
 
 func bot(id string) activities.Target {
@@ -72,8 +77,24 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Target) *ha
 	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
 	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil))))
 
-	env.OnActivity(a.AnalyzeTrigger, mock.Anything, mock.Anything).Return(activities.AnalysisResult{Analysis: decision.Analysis{Analyzer: "builtin"}}, nil)
-	env.OnActivity(a.SelectTarget, mock.Anything, mock.Anything).Return(activities.Selection{Decision: d, Plan: plan}, nil)
+	env.OnActivity(a.AnalyzeTrigger, mock.Anything, mock.Anything).Return(
+		func(context.Context, handoff.Input) (activities.AnalysisResult, error) {
+			return activities.AnalysisResult{Analysis: decision.Analysis{Analyzer: "builtin"}, UseDecoder: h.useDecoder}, nil
+		})
+	env.OnActivity(a.DecodeIntent, mock.Anything, mock.Anything).Return(
+		func(context.Context, handoff.Input) (activities.AnalysisResult, error) {
+			if h.decoderErr != nil {
+				return activities.AnalysisResult{}, h.decoderErr
+			}
+			return activities.AnalysisResult{Analysis: decision.Analysis{Analyzer: "decoder"}}, nil
+		})
+	env.OnActivity(a.SelectTarget, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.SelectInput) (activities.Selection, error) {
+			h.mu.Lock()
+			h.routedWith = in.Analysis.Analyzer
+			h.mu.Unlock()
+			return activities.Selection{Decision: d, Plan: plan}, nil
+		})
 	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {
 			return handoff.BuildPackage(&in.Input, &in.Decision, in.Target), nil
@@ -517,4 +538,23 @@ func TestInvalidInputFailsWithoutRetry(t *testing.T) {
 	if !errors.As(err, &appErr) || !appErr.NonRetryable() || !strings.Contains(err.Error(), "conversation_id: is required") {
 		t.Fatalf("error = %v, want a non-retryable InvalidInput naming conversation_id", err)
 	}
+}
+
+func TestExternalDecoderAnalysisIsUsedAndItsFailureFallsBack(t *testing.T) {
+	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	h.useDecoder = true
+	res := h.run(testInput())
+	expect(t, "routed with", h.routedWith, "decoder")
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+
+	h = newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	h.useDecoder = true
+	h.decoderErr = temporal.NewNonRetryableApplicationError("decoder down", "DecoderDown", nil)
+	res = h.run(testInput())
+	expect(t, "routed with", h.routedWith, "builtin")
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+
+	h = newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
+	h.run(testInput())
+	expect(t, "routed without a decoder", h.routedWith, "builtin")
 }

@@ -24,6 +24,16 @@ func localOptions(ctx workflow.Context, summary string) workflow.Context {
 	})
 }
 
+// decoderOptions: the external intent decoder is I/O with its own timeout and breaker inside
+// the activity, which falls back to the built-in analyzer itself; one attempt is enough.
+func decoderOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 15 * time.Second,
+		Summary:             "Decode intent",
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 1},
+	})
+}
+
 // availabilityOptions: a health check is I/O, so it is a regular activity. Two quick attempts:
 // a bot that cannot answer its health check in time is treated as unavailable, and the next
 // candidate is better than waiting.
