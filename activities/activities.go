@@ -12,14 +12,17 @@ import (
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/sony/gobreaker/v2"
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 )
 
-// Activities holds the dependencies of every activity: config, HTTP client, breakers.
+// Activities holds the dependencies of every activity: config, HTTP client, breakers, and a
+// Temporal client for the steps that talk to other workflows (the agents' entity workflows).
 type Activities struct {
-	cfg    *config.Config
-	logger *slog.Logger
-	http   *http.Client
+	cfg      *config.Config
+	logger   *slog.Logger
+	http     *http.Client
+	temporal client.Client
 
 	// decoder is the external intent decoder, nil when routing.decoder is not configured.
 	decoder *IntentDecoder
@@ -28,8 +31,9 @@ type Activities struct {
 	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
 }
 
-// New builds the activities for a config.
-func New(cfg *config.Config, logger *slog.Logger) *Activities {
+// New builds the activities for a config. cl may be nil where no activity that reaches other
+// workflows runs (unit tests of the pure steps).
+func New(cfg *config.Config, logger *slog.Logger, cl client.Client) *Activities {
 	timeout, err := time.ParseDuration(cfg.Handoff.HTTPTimeout)
 	if err != nil || timeout <= 0 {
 		timeout = 5 * time.Second
@@ -37,6 +41,7 @@ func New(cfg *config.Config, logger *slog.Logger) *Activities {
 	a := &Activities{
 		cfg:      cfg,
 		logger:   logger,
+		temporal: cl,
 		http:     &http.Client{Timeout: timeout},
 		breakers: map[string]*gobreaker.CircuitBreaker[*http.Response]{},
 	}

@@ -90,7 +90,7 @@ func testActivities(t *testing.T, srv *agentServer) *Activities {
 			{ID: "silent_bot", Kind: handoff.KindBot},
 		},
 	}
-	return New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 }
 
 func activityEnv(acts *Activities) *testsuite.TestActivityEnvironment {

@@ -54,7 +54,7 @@ func run(logger *slog.Logger, args []string) error {
 		WorkerStopTimeout: stop,
 	})
 	workflows.Register(w)
-	activities.Register(w, activities.New(cfg, logger))
+	activities.Register(w, activities.New(cfg, logger, cl))
 
 	logger.Info("worker starting", "config", cfg.File, "temporal", cfg.Temporal.Address,
 		"namespace", cfg.Temporal.Namespace, "task_queue", handoff.TaskQueue, "rules_version", cfg.Engine.Version())

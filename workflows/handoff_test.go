@@ -75,7 +75,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Target) *ha
 	env := h.env
 	env.RegisterWorkflow(Handoff)
 	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
-	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 
 	env.OnActivity(a.AnalyzeTrigger, mock.Anything, mock.Anything).Return(
 		func(context.Context, handoff.Input) (activities.AnalysisResult, error) {

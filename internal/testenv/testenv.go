@@ -178,7 +178,7 @@ func Start(t testing.TB, opts Options) *Env {
 	if !opts.NoWorker {
 		w := worker.New(cl, handoff.TaskQueue, worker.Options{})
 		workflows.Register(w)
-		activities.Register(w, activities.New(e.Cfg, logger))
+		activities.Register(w, activities.New(e.Cfg, logger, cl))
 		if err := w.Start(); err != nil {
 			t.Fatal(err)
 		}
