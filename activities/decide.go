@@ -3,6 +3,9 @@ package activities
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/handoffhq/orchestrator/decision"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -46,22 +49,25 @@ type SelectInput struct {
 	Analysis decision.Analysis `json:"analysis"`
 }
 
-// Target is one concrete agent the workflow may try, in order.
-type Target struct {
-	Agent string            `json:"agent"`
-	Kind  handoff.AgentKind `json:"kind"`
-	// Via is the rule, group or fallback that put the agent in the plan.
+// Step is one stage of the plan: one agent, or the members of a group, ranked against each
+// other when the workflow reaches the step (their load changes meanwhile).
+type Step struct {
+	Agents []string `json:"agents"`
+	// Via is why the step is in the plan: a rule, an escalation, the fallback.
 	Via string `json:"via"`
 }
 
-// Selection is the routing decision and the concrete agents to try in order: the decision's
-// candidates with groups expanded to their members, then the fallback agent, never the source.
+// Selection is the routing decision and the plan: the decision's candidates with groups
+// expanded, then the escalation parents of the people among them, then the fallback agent.
+// An agent appears in one step only, and never the source. SupervisorPlan replaces the plan
+// when the ping-pong guard trips.
 type Selection struct {
-	Decision handoff.Decision `json:"decision"`
-	Plan     []Target         `json:"plan"`
+	Decision       handoff.Decision `json:"decision"`
+	Plan           []Step           `json:"plan"`
+	SupervisorPlan []Step           `json:"supervisor_plan,omitempty"`
 }
 
-// SelectTarget applies the routing rules and plans the targets to try.
+// SelectTarget applies the routing rules and plans the steps to try.
 func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection, error) {
 	d := a.cfg.Engine.Route(&in.Input, in.Analysis)
 	d.Settings = a.cfg.Settings()
@@ -69,27 +75,73 @@ func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection,
 	if !d.Handoff {
 		return Selection{Decision: d}, nil
 	}
-	var plan []Target
-	seen := map[string]bool{in.Input.SourceAgent: true}
-	add := func(id, via string) {
-		for _, ag := range a.expand(id) {
-			if seen[ag.ID] {
-				continue
-			}
-			seen[ag.ID] = true
-			plan = append(plan, Target{Agent: ag.ID, Kind: ag.Kind, Via: via})
-		}
-	}
+	p := planner{a: a, seen: map[string]bool{in.Input.SourceAgent: true}}
 	for _, c := range d.Candidates {
-		add(c.Agent, "rule "+c.Rule)
+		p.add(c.Agent, "rule "+c.Rule)
 	}
 	if len(d.Candidates) == 0 {
-		add(d.Target, "rule "+d.Rule)
+		p.add(d.Target, "rule "+d.Rule)
+	}
+	for _, step := range append([]Step(nil), p.steps...) {
+		for _, parent := range a.escalationParents(step.Agents) {
+			p.add(parent, "escalation from "+strings.Join(step.Agents, ", "))
+		}
 	}
 	if d.FallbackAgent != "" {
-		add(d.FallbackAgent, "fallback")
+		p.add(d.FallbackAgent, "fallback")
 	}
-	return Selection{Decision: d, Plan: plan}, nil
+	sup := planner{a: a, seen: map[string]bool{in.Input.SourceAgent: true}}
+	for _, ag := range a.cfg.Agents {
+		if ag.Kind == handoff.KindSupervisor {
+			sup.add(ag.ID, "ping-pong guard")
+		}
+	}
+	return Selection{Decision: d, Plan: p.steps, SupervisorPlan: sup.merged("ping-pong guard")}, nil
+}
+
+type planner struct {
+	a     *Activities
+	seen  map[string]bool
+	steps []Step
+}
+
+func (p *planner) add(id, via string) {
+	var agents []string
+	for _, ag := range p.a.expand(id) {
+		if !p.seen[ag.ID] {
+			p.seen[ag.ID] = true
+			agents = append(agents, ag.ID)
+		}
+	}
+	if len(agents) > 0 {
+		p.steps = append(p.steps, Step{Agents: agents, Via: via})
+	}
+}
+
+// merged puts every planned agent into one step, to be ranked together.
+func (p *planner) merged(via string) []Step {
+	var all []string
+	for _, s := range p.steps {
+		all = append(all, s.Agents...)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return []Step{{Agents: all, Via: via}}
+}
+
+// escalationParents are the distinct escalates_to of the agents, in roster order.
+func (a *Activities) escalationParents(ids []string) []string {
+	var parents []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		ag, ok := a.cfg.Agent(id)
+		if ok && ag.EscalatesTo != "" && !seen[ag.EscalatesTo] {
+			seen[ag.EscalatesTo] = true
+			parents = append(parents, ag.EscalatesTo)
+		}
+	}
+	return parents
 }
 
 // expand turns an agent ID or a group name into roster agents, in roster order.
@@ -99,13 +151,57 @@ func (a *Activities) expand(id string) []handoff.Agent {
 	}
 	var members []handoff.Agent
 	for _, ag := range a.cfg.Agents {
-		for _, g := range ag.Groups {
-			if g == id {
-				members = append(members, ag)
-			}
+		if slices.Contains(ag.Groups, id) {
+			members = append(members, ag)
 		}
 	}
 	return members
+}
+
+// CallbackInput names the people who could have taken the conversation.
+type CallbackInput struct {
+	Agents []string  `json:"agents"`
+	After  time.Time `json:"after"`
+}
+
+// PlanCallback finds the next business-hours slot among the people who could have taken the
+// conversation. It reads only config and the given time, so it is a local activity.
+func (a *Activities) PlanCallback(_ context.Context, in CallbackInput) (handoff.Callback, error) {
+	var best handoff.Callback
+	for _, id := range in.Agents {
+		ag, ok := a.cfg.Agent(id)
+		if !ok || !ag.Kind.IsPerson() {
+			continue
+		}
+		hours, err := handoff.ParseBusinessHours(ag.BusinessHours)
+		if err != nil {
+			continue
+		}
+		loc := time.UTC
+		if ag.TimeZone != "" {
+			if l, err := time.LoadLocation(ag.TimeZone); err == nil {
+				loc = l
+			}
+		}
+		// The slot is the next opening after the one in progress (a person open now but at
+		// capacity is no better placed in a minute than anyone else); always-open people are
+		// asked again in an hour.
+		at := in.After.Add(time.Hour)
+		if !hours.Always() {
+			next := in.After.In(loc)
+			for hours.Open(next) {
+				next = next.Add(15 * time.Minute)
+			}
+			at = hours.NextOpen(next).UTC()
+		}
+		switch {
+		case best.At.IsZero() || at.Before(best.At):
+			best = handoff.Callback{At: at, Agents: []string{id}}
+		case at.Equal(best.At):
+			best.Agents = append(best.Agents, id)
+		}
+	}
+	return best, nil
 }
 
 // PackageInput is what context packaging reads.

@@ -140,3 +140,8 @@ func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool)
 	a.logger.Info("delivered", "type", string(d.Type), "agent", ag.ID, "handoff", d.HandoffID, "attempt", info.Attempt)
 	return nil
 }
+
+// RemindCallback tells an agent that a planned callback of a customer is due.
+func (a *Activities) RemindCallback(ctx context.Context, in DeliveryInput) error {
+	return a.ignoreNoEndpoint(a.deliver(ctx, in, a.isPerson(in.Agent)))
+}

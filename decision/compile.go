@@ -370,7 +370,12 @@ func compileProtocol(p ProtocolSpec, defaultScenario string) (handoff.Protocol, 
 			return handoff.Protocol{}, fmt.Errorf("protocol.offer_timeout %q is not a positive duration such as \"90s\"", p.OfferTimeout)
 		}
 	}
+	if p.ParallelOffers < 0 || p.ParallelOffers > 10 {
+		return handoff.Protocol{}, fmt.Errorf("protocol.parallel_offers %d must be between 1 and 10 (0 means 1)", p.ParallelOffers)
+	}
 	return handoff.Protocol{
+		Skills:             p.Skills,
+		ParallelOffers:     p.ParallelOffers,
 		Scenario:           p.Scenario,
 		IntroductionScript: p.IntroductionScript,
 		FirstResponse:      p.FirstResponse,

@@ -65,13 +65,17 @@ type RuleSpec struct {
 // ProtocolSpec is how the handoff a rule starts is carried out (the seed's handoff_protocol).
 type ProtocolSpec struct {
 	// Scenario names the handoff in search attributes and briefs; the rule name when empty.
-	Scenario           string         `mapstructure:"scenario"`
-	IntroductionScript string         `mapstructure:"introduction_script"`
-	FirstResponse      string         `mapstructure:"first_response"`
-	PreparationTime    string         `mapstructure:"preparation_time"`
-	CustomerMessage    string         `mapstructure:"customer_message"`
-	OfferTimeout       string         `mapstructure:"offer_timeout"`
-	Unknown            map[string]any `mapstructure:",remain"`
+	Scenario           string `mapstructure:"scenario"`
+	IntroductionScript string `mapstructure:"introduction_script"`
+	FirstResponse      string `mapstructure:"first_response"`
+	PreparationTime    string `mapstructure:"preparation_time"`
+	CustomerMessage    string `mapstructure:"customer_message"`
+	OfferTimeout       string `mapstructure:"offer_timeout"`
+	// Skills the receiving person should have; candidates with more of them rank first.
+	Skills []string `mapstructure:"skills"`
+	// ParallelOffers offers to up to this many people at once; the first accept wins.
+	ParallelOffers int            `mapstructure:"parallel_offers"`
+	Unknown        map[string]any `mapstructure:",remain"`
 }
 
 // HandoffSpec is one league path from a source agent to a target, as in the seed's

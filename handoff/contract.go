@@ -5,6 +5,7 @@
 package handoff
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -97,6 +98,8 @@ const (
 	// OutcomeCancelled: an operator cancelled the handoff; the source keeps it unless a target
 	// had already been confirmed.
 	OutcomeCancelled Outcome = "cancelled"
+	// OutcomeAbandoned: the customer left before a target took over; open offers are withdrawn.
+	OutcomeAbandoned Outcome = "abandoned"
 )
 
 // Message is one line of the conversation transcript.
@@ -192,6 +195,10 @@ type Protocol struct {
 	CustomerMessage    string `json:"customer_message,omitempty"`
 	// OfferTimeout bounds how long a human has to accept ("60s" when empty).
 	OfferTimeout string `json:"offer_timeout,omitempty"`
+	// Skills the receiving person should have; candidates are ranked by them.
+	Skills []string `json:"skills,omitempty"`
+	// ParallelOffers offers to up to this many people at once (first accept wins); 0 means 1.
+	ParallelOffers int `json:"parallel_offers,omitempty"`
 }
 
 // Decision is the routing answer for one conversation, printed by `starter decide` and
@@ -228,6 +235,14 @@ type Settings struct {
 	BreakpointWait string `json:"breakpoint_wait"`
 	// QuietPeriod without a customer message counts as a natural breakpoint.
 	QuietPeriod string `json:"quiet_period"`
+	// ReservationLease bounds an offered reservation whose handoff vanished.
+	ReservationLease string `json:"reservation_lease,omitempty"`
+	// AwayOnTimeout sets a person away when an offer to them times out, as contact centers do.
+	AwayOnTimeout bool `json:"away_on_timeout,omitempty"`
+	// PingPongMaxHandoffs within PingPongWindow send the conversation to a supervisor instead
+	// of bouncing it again; 0 turns the guard off.
+	PingPongMaxHandoffs int    `json:"pingpong_max_handoffs,omitempty"`
+	PingPongWindow      string `json:"pingpong_window,omitempty"`
 }
 
 // AnswerInput is the argument of the accept and decline Updates and Signals.
@@ -250,6 +265,8 @@ const (
 	EventSentiment       EventType = "sentiment"
 	EventOutcome         EventType = "outcome"
 	EventTurnComplete    EventType = "turn_complete"
+	// EventCustomerLeft: the customer closed the chat or hung up.
+	EventCustomerLeft EventType = "customer_left"
 )
 
 // Event is a conversation event sent by a bot or agent (Signal "event").
@@ -285,6 +302,14 @@ const (
 	OfferCancelled   = "cancelled"
 )
 
+// Callback is a follow-up planned for the next business-hours slot of the people who could
+// have taken the conversation.
+type Callback struct {
+	At         time.Time `json:"at"`
+	Agents     []string  `json:"agents"`
+	WorkflowID string    `json:"workflow_id,omitempty"`
+}
+
 // PhaseTiming records when a phase began and ended.
 type PhaseTiming struct {
 	Phase     Phase     `json:"phase"`
@@ -303,24 +328,46 @@ type Monitoring struct {
 
 // State is what the state query returns, and the core of the workflow's result.
 type State struct {
-	ConversationID string        `json:"conversation_id"`
-	SourceAgent    string        `json:"source_agent"`
-	Phase          Phase         `json:"phase"`
-	Decision       *Decision     `json:"decision,omitempty"`
-	Offers         []Offer       `json:"offers"`
-	CurrentOffer   *Offer        `json:"current_offer,omitempty"`
-	Target         string        `json:"target,omitempty"`
-	Owner          string        `json:"owner"`
-	Timings        []PhaseTiming `json:"timings"`
-	Events         []Event       `json:"events,omitempty"`
-	Monitoring     *Monitoring   `json:"monitoring,omitempty"`
-	Outcome        Outcome       `json:"outcome,omitempty"`
-	OutcomeReason  string        `json:"outcome_reason,omitempty"`
-	StartedAt      time.Time     `json:"started_at"`
-	BriefedAt      time.Time     `json:"briefed_at,omitzero"`
-	AcceptedAt     time.Time     `json:"accepted_at,omitzero"`
-	EndedAt        time.Time     `json:"ended_at,omitzero"`
+	ConversationID string    `json:"conversation_id"`
+	SourceAgent    string    `json:"source_agent"`
+	Phase          Phase     `json:"phase"`
+	Decision       *Decision `json:"decision,omitempty"`
+	Offers         []Offer   `json:"offers"`
+	CurrentOffer   *Offer    `json:"current_offer,omitempty"`
+	// OpenOffers lists every offer awaiting an answer (several with parallel offers).
+	OpenOffers []Offer `json:"open_offers,omitempty"`
+	// Callback is the follow-up planned when nobody could take the conversation.
+	Callback      *Callback     `json:"callback,omitempty"`
+	Target        string        `json:"target,omitempty"`
+	Owner         string        `json:"owner"`
+	Timings       []PhaseTiming `json:"timings"`
+	Events        []Event       `json:"events,omitempty"`
+	Monitoring    *Monitoring   `json:"monitoring,omitempty"`
+	Outcome       Outcome       `json:"outcome,omitempty"`
+	OutcomeReason string        `json:"outcome_reason,omitempty"`
+	StartedAt     time.Time     `json:"started_at"`
+	BriefedAt     time.Time     `json:"briefed_at,omitzero"`
+	AcceptedAt    time.Time     `json:"accepted_at,omitzero"`
+	EndedAt       time.Time     `json:"ended_at,omitzero"`
 }
 
 // Result is what a finished handoff returns: its final state.
 type Result = State
+
+// CallbackWorkflowName is the durable follow-up a handoff that ended no_capacity leaves behind.
+const CallbackWorkflowName = "Callback"
+
+// CallbackWorkflowID names the callback planned for a conversation at a time.
+func CallbackWorkflowID(conversationID string, at time.Time) string {
+	return fmt.Sprintf("callback-%s-%d", conversationID, at.Unix())
+}
+
+// CallbackInput starts a Callback workflow.
+type CallbackInput struct {
+	ConversationID string    `json:"conversation_id"`
+	HandoffID      string    `json:"handoff_id"`
+	Source         string    `json:"source"`
+	Agents         []string  `json:"agents"`
+	At             time.Time `json:"at"`
+	Brief          string    `json:"brief,omitempty"`
+}

@@ -18,6 +18,8 @@ const (
 	DeliveryStandDown DeliveryType = "stand_down"
 	// DeliveryFallback tells the source it keeps the customer, with a script to say.
 	DeliveryFallback DeliveryType = "fallback"
+	// DeliveryCallback reminds people that a planned callback of a customer is due.
+	DeliveryCallback DeliveryType = "callback"
 )
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.

@@ -23,8 +23,10 @@ type handoffRun struct {
 	state  handoff.State
 	logger log.Logger
 
-	// openOffer indexes state.Offers while a person's offer awaits an answer; -1 otherwise.
-	openOffer int
+	// open indexes state.Offers awaiting a person's answer (several with parallel offers).
+	open []int
+	// customerLeft is set by a customer_left event: the handoff ends abandoned.
+	customerLeft bool
 	// confirmation is the answer to an awaiting_confirmation pause; nil until one arrives.
 	confirmation   *handoff.ConfirmInput
 	awaitingYesNo  bool
@@ -32,6 +34,8 @@ type handoffRun struct {
 	lastCustomerAt time.Time
 	// customerPrepared: the customer hears "let me connect you" once, not once per candidate.
 	customerPrepared bool
+	// plan is the plan being tried, kept to plan a callback with its people.
+	plan []activities.Step
 }
 
 // Handoff moves one conversation from its source agent to another agent: decide whether and to
@@ -44,10 +48,9 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 		return handoff.Result{}, temporal.NewNonRetryableApplicationError("invalid handoff input: "+err.Error(), "InvalidInput", nil)
 	}
 	h := &handoffRun{
-		in:        in,
-		id:        workflow.GetInfo(ctx).WorkflowExecution.ID,
-		logger:    workflow.GetLogger(ctx),
-		openOffer: -1,
+		in:     in,
+		id:     workflow.GetInfo(ctx).WorkflowExecution.ID,
+		logger: workflow.GetLogger(ctx),
 	}
 	h.state = handoff.State{
 		ConversationID: in.ConversationID,
@@ -69,9 +72,11 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 		// Cancellation cancels ctx; the closing steps still have to run.
 		ctx, _ = workflow.NewDisconnectedContext(ctx)
 		outcome, reason = handoff.OutcomeCancelled, "cancelled by an operator or the source agent"
-		h.withdrawOpenOffer(ctx, "the handoff was cancelled")
 	}
-	if h.state.Owner == h.in.SourceAgent && h.attempted() {
+	if outcome == handoff.OutcomeNoCapacity {
+		h.planCallback(ctx)
+	}
+	if h.state.Owner == h.in.SourceAgent && h.attempted() && outcome != handoff.OutcomeAbandoned {
 		h.notifyFallback(ctx, outcome)
 	}
 	h.setPhase(ctx, handoff.PhaseRecording)
@@ -133,8 +138,16 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 			return outcome, reason
 		}
 	}
+	if o, r, stop := h.stopped(ctx); stop {
+		return o, r
+	}
 
-	accepted, outcome, reason := h.tryTargets(ctx, sel.Plan, timings)
+	plan, exclude, err := h.pingPongGuard(ctx, sel)
+	if err != nil {
+		return h.failure(ctx, "reading the conversation's earlier handoffs", err)
+	}
+	h.plan = plan
+	accepted, outcome, reason := h.tryPlan(ctx, plan, exclude, timings)
 	if accepted == "" {
 		return outcome, reason
 	}
@@ -144,10 +157,10 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	return h.monitor(ctx, timings.monitoring)
 }
 
-// attempted reports whether the source was told a handoff is coming or any target was tried,
-// in which case the source must hear that it keeps the customer.
+// attempted reports whether a handoff was under way (a target tried, the customer told, or a
+// confirmation asked), in which case the source must hear that it keeps the customer.
 func (h *handoffRun) attempted() bool {
-	return h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation
+	return len(h.state.Offers) > 0 || h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation
 }
 
 func (h *handoffRun) failure(ctx workflow.Context, what string, err error) (handoff.Outcome, string) {

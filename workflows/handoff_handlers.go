@@ -77,23 +77,39 @@ func onSignal[T any](ctx workflow.Context, name string, fn func(T)) {
 	})
 }
 
-// validateAnswer refuses an accept or decline from anyone but the agent whose offer is open,
-// and any answer while no offer is open (a late accept after the timeout included).
+// validateAnswer refuses an accept or decline from anyone but an agent whose offer is open,
+// any answer while no offer is open (a late accept after the timeout included), and an accept
+// once another agent of a parallel offer accepted first.
 func (h *handoffRun) validateAnswer(in handoff.AnswerInput) error {
 	if in.AgentID == "" {
 		return fmt.Errorf("agent_id is required")
 	}
-	if h.openOffer < 0 {
+	for _, o := range h.state.Offers {
+		if o.Result == handoff.OfferAccepted && o.Agent != in.AgentID {
+			return fmt.Errorf("agent %s has no open offer for conversation %s (%s accepted first)", in.AgentID, h.in.ConversationID, o.Agent)
+		}
+	}
+	if len(h.open) == 0 {
 		return fmt.Errorf("agent %s has no open offer for conversation %s (the handoff is %s)", in.AgentID, h.in.ConversationID, h.state.Phase)
 	}
-	if offered := h.state.Offers[h.openOffer].Agent; offered != in.AgentID {
+	if h.openOfferOf(in.AgentID) < 0 {
 		return fmt.Errorf("agent %s has no open offer for conversation %s (it is offered to another agent)", in.AgentID, h.in.ConversationID)
 	}
 	return nil
 }
 
+// openOfferOf is the index of the agent's pending open offer, or -1.
+func (h *handoffRun) openOfferOf(agent string) int {
+	for _, i := range h.open {
+		if o := h.state.Offers[i]; o.Agent == agent && o.Result == handoff.OfferPending {
+			return i
+		}
+	}
+	return -1
+}
+
 func (h *handoffRun) answer(in handoff.AnswerInput, result string) {
-	o := &h.state.Offers[h.openOffer]
+	o := &h.state.Offers[h.openOfferOf(in.AgentID)]
 	o.Result = result
 	if in.Reason != "" {
 		o.Reason = in.Reason
@@ -137,6 +153,13 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 		if m != nil {
 			m.ReportedOutcome = e.Outcome
 		}
+	case handoff.EventCustomerLeft:
+		if m != nil {
+			// After the transfer the customer was served; the window just closes early.
+			m.ReportedOutcome = string(handoff.EventCustomerLeft)
+		} else {
+			h.customerLeft = true
+		}
 	}
 }
 
@@ -144,9 +167,13 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 func (h *handoffRun) snapshot() handoff.State {
 	s := h.state
 	s.Offers = append([]handoff.Offer(nil), h.state.Offers...)
-	if h.openOffer >= 0 {
-		o := h.state.Offers[h.openOffer]
-		s.CurrentOffer = &o
+	for _, i := range h.open {
+		if o := h.state.Offers[i]; o.Result == handoff.OfferPending {
+			s.OpenOffers = append(s.OpenOffers, o)
+		}
+	}
+	if len(s.OpenOffers) > 0 {
+		s.CurrentOffer = &s.OpenOffers[0]
 	}
 	return s
 }

@@ -53,8 +53,14 @@ func (h *handoffRun) details() string {
 			fmt.Fprintf(&b, " · rule %s", d.Rule)
 		}
 	}
-	if h.openOffer >= 0 {
-		fmt.Fprintf(&b, "\n\nOffer open to **%s**", h.state.Offers[h.openOffer].Agent)
+	if open := h.snapshot().OpenOffers; len(open) > 0 {
+		b.WriteString("\n\nOffer open to ")
+		for i, o := range open {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "**%s**", o.Agent)
+		}
 	}
 	if n := len(h.state.Offers); n > 0 {
 		b.WriteString("\n\nTried: ")
@@ -108,19 +114,13 @@ func (h *handoffRun) withdraw(ctx workflow.Context, agent, why string) {
 	}
 }
 
-// withdrawOpenOffer withdraws the offer a cancelled handoff left open. awaitAnswer does it
-// itself, so this only covers offers still marked pending.
-func (h *handoffRun) withdrawOpenOffer(ctx workflow.Context, why string) {
-	for i := range h.state.Offers {
-		if h.state.Offers[i].Result == handoff.OfferPending {
-			h.state.Offers[i].Result, h.state.Offers[i].Reason, h.state.Offers[i].EndedAt = handoff.OfferCancelled, why, workflow.Now(ctx)
-		}
-	}
-}
-
 // notifyFallback tells the source it keeps the customer, with what to say.
 func (h *handoffRun) notifyFallback(ctx workflow.Context, outcome handoff.Outcome) {
 	script := "Thanks for your patience. I'm staying with you and will make sure the right person follows up."
+	if cb := h.state.Callback; cb != nil {
+		script = fmt.Sprintf("Everyone who can help with this is busy right now. I'm staying with you, and a specialist will call you back at %s.",
+			cb.At.UTC().Format("Mon 2 Jan 15:04 MST"))
+	}
 	err := workflow.ExecuteActivity(bestEffortOptions(ctx, "Tell "+h.in.SourceAgent+" it keeps the customer"), a.NotifyFallback,
 		activities.DeliveryInput{Agent: h.in.SourceAgent, Delivery: h.delivery(handoff.DeliveryFallback, h.in.SourceAgent, script)}).Get(ctx, nil)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/mock"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
 )
 
 // These unit tests run the workflow in the SDK's time-skipping environment: five-minute
@@ -40,14 +42,31 @@ type harness struct {
 	decoderErr error
 	// routedWith is the analyzer whose analysis reached target selection.
 	routedWith string
+	// refuse makes Reserve refuse an agent with the reason (at capacity, not online).
+	refuse map[string]string
+	// ops records entity operations as "op:agent" (reserve, assign, release, away).
+	ops []string
+	// history is what earlier handoffs of the conversation did; exclusions seen by ranking.
+	history  activities.ConversationHistory
+	excluded []string
+	// supervisors is the plan the ping-pong guard switches to.
+	supervisors []activities.Step
 }
 
-func bot(id string) activities.Target {
-	return activities.Target{Agent: id, Kind: handoff.KindBot, Via: "rule r"}
+// people are the test agents who answer offers themselves; everyone else is a bot.
+var people = map[string]bool{"maria": true, "james": true, "ana": true, "sam": true}
+
+func kindOf(id string) handoff.AgentKind {
+	if people[id] {
+		return handoff.KindHuman
+	}
+	return handoff.KindBot
 }
-func human(id string) activities.Target {
-	return activities.Target{Agent: id, Kind: handoff.KindHuman, Via: "group"}
-}
+
+// bot and human are one-agent plan steps; group is a step whose members are ranked together.
+func bot(id string) activities.Step       { return activities.Step{Agents: []string{id}, Via: "rule r"} }
+func human(id string) activities.Step     { return activities.Step{Agents: []string{id}, Via: "rule r"} }
+func group(ids ...string) activities.Step { return activities.Step{Agents: ids, Via: "group"} }
 
 func testDecision(target string) handoff.Decision {
 	return handoff.Decision{
@@ -67,13 +86,14 @@ func testInput() handoff.Input {
 	}
 }
 
-func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Target) *harness {
+func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harness {
 	t.Helper()
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(nopLogger{})
-	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{}}
+	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{}, refuse: map[string]string{}}
 	env := h.env
 	env.RegisterWorkflow(Handoff)
+	env.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
 	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
 	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 
@@ -93,20 +113,65 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Target) *ha
 			h.mu.Lock()
 			h.routedWith = in.Analysis.Analyzer
 			h.mu.Unlock()
-			return activities.Selection{Decision: d, Plan: plan}, nil
+			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors}, nil
 		})
 	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {
 			return handoff.BuildPackage(&in.Input, &in.Decision, in.Target), nil
 		})
-	env.OnActivity(a.CheckAvailability, mock.Anything, mock.Anything).Return(
-		func(_ context.Context, in activities.AvailabilityInput) (activities.Availability, error) {
+	env.OnActivity(a.RankCandidates, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.RankInput) (activities.Ranking, error) {
 			h.mu.Lock()
 			defer h.mu.Unlock()
-			if why, ok := h.unavailable[in.Agent]; ok {
-				return activities.Availability{Agent: in.Agent, Available: false, Reason: why}, nil
+			h.excluded = in.Exclude
+			var r activities.Ranking
+			for _, id := range in.Agents {
+				if why, ok := h.unavailable[id]; ok {
+					r.Skipped = append(r.Skipped, activities.Skipped{Agent: id, Reason: why})
+					continue
+				}
+				if slices.Contains(in.Exclude, id) {
+					r.Skipped = append(r.Skipped, activities.Skipped{Agent: id, Reason: "declined or handed it away earlier"})
+					continue
+				}
+				r.Ranked = append(r.Ranked, activities.RankedAgent{Agent: id, Kind: kindOf(id)})
 			}
-			return activities.Availability{Agent: in.Agent, Available: true}, nil
+			return r, nil
+		})
+	env.OnActivity(a.Reserve, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.ReserveRequest) (activities.ReserveResult, error) {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			if why, ok := h.refuse[in.Agent]; ok {
+				return activities.ReserveResult{Reserved: false, Reason: why}, nil
+			}
+			h.ops = append(h.ops, "reserve:"+in.Agent)
+			return activities.ReserveResult{Reserved: true}, nil
+		})
+	agentOp := func(op string) func(context.Context, activities.AgentRequest) error {
+		return func(_ context.Context, in activities.AgentRequest) error {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			h.ops = append(h.ops, op+":"+in.Agent)
+			return nil
+		}
+	}
+	env.OnActivity(a.Assign, mock.Anything, mock.Anything).Return(agentOp("assign"))
+	env.OnActivity(a.Release, mock.Anything, mock.Anything).Return(agentOp("release"))
+	env.OnActivity(a.SetPresence, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.PresenceRequest) error {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			h.ops = append(h.ops, string(in.Presence)+":"+in.Agent)
+			return nil
+		})
+	env.OnActivity(a.ConversationHistory, mock.Anything, mock.Anything).Return(
+		func(context.Context, activities.HistoryInput) (activities.ConversationHistory, error) {
+			return h.history, nil
+		})
+	env.OnActivity(a.PlanCallback, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, in activities.CallbackInput) (handoff.Callback, error) {
+			return handoff.Callback{At: in.After.Add(16 * time.Hour), Agents: in.Agents}, nil
 		})
 	deliver := func(_ context.Context, in activities.DeliveryInput) error {
 		h.mu.Lock()
@@ -117,7 +182,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Target) *ha
 		}
 		return nil
 	}
-	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ConfirmTransfer, a.WithdrawOffer, a.NotifyFallback} {
+	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ConfirmTransfer, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback} {
 		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
 	}
 	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(
@@ -192,7 +257,7 @@ func (r *updateResult) accepted(t *testing.T, what string) {
 func (r *updateResult) refused(t *testing.T, what, want string) {
 	t.Helper()
 	if r == nil || r.rejected == nil || !strings.Contains(r.rejected.Error(), want) {
-		t.Errorf("%s: got %+v, want a rejection containing %q", what, r, want)
+		t.Errorf("%s: got %+v (%v), want a rejection containing %q", what, r, r.rejected, want)
 	}
 }
 

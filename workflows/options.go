@@ -82,6 +82,20 @@ func confirmOptions(ctx workflow.Context) workflow.Context {
 	})
 }
 
+// agentOptions: calls to people's entity workflows and to visibility go to the Temporal
+// service itself; short, retried a few times, never blocking the handoff for long.
+func agentOptions(ctx workflow.Context, summary string) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 10 * time.Second,
+		Summary:             summary,
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        500 * time.Millisecond,
+			MaximumAttempts:        5,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
+
 // bestEffortOptions: notifications whose failure changes no outcome (withdrawn offers, the
 // source's fallback script).
 func bestEffortOptions(ctx workflow.Context, summary string) workflow.Context {

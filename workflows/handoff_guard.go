@@ -1,0 +1,70 @@
+package workflows
+
+import (
+	"fmt"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/handoff"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/workflow"
+)
+
+// pingPongGuard reads the conversation's earlier handoffs within the configured window. A
+// conversation handed off too often goes to a supervisor instead of bouncing again, and agents
+// who declined it or handed it away are not offered it again. The count is kept across
+// handoffs of the conversation, not per run. With the guard off it costs nothing.
+func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selection) ([]activities.Step, []string, error) {
+	s := h.state.Decision.Settings
+	if s.PingPongMaxHandoffs <= 0 {
+		return sel.Plan, nil, nil
+	}
+	var hist activities.ConversationHistory
+	err := workflow.ExecuteActivity(agentOptions(ctx, "Read earlier handoffs"), a.ConversationHistory, activities.HistoryInput{
+		ConversationID: h.in.ConversationID, Window: s.PingPongWindow, CurrentRunID: workflow.GetInfo(ctx).WorkflowExecution.RunID,
+	}).Get(ctx, &hist)
+	if err != nil {
+		return nil, nil, err
+	}
+	exclude := append(append([]string(nil), hist.Declined...), hist.HandedAway...)
+	if hist.Handoffs < s.PingPongMaxHandoffs || len(sel.SupervisorPlan) == 0 {
+		return sel.Plan, exclude, nil
+	}
+	h.state.Decision.Reasons = append(h.state.Decision.Reasons, handoff.Reason{
+		Rule: "pingpong_guard", Condition: fmt.Sprintf("handoffs within %s >= %d", s.PingPongWindow, s.PingPongMaxHandoffs),
+		Value: hist.Handoffs, Matched: true,
+		Text: fmt.Sprintf("handed off %d times within %s: going to a supervisor instead of bouncing again", hist.Handoffs, s.PingPongWindow),
+	})
+	return sel.SupervisorPlan, exclude, nil
+}
+
+// planCallback plans a durable follow-up in the next business-hours slot of the people in the
+// plan, as a Callback workflow of its own that outlives this handoff.
+func (h *handoffRun) planCallback(ctx workflow.Context) {
+	var people []string
+	for _, step := range h.plan {
+		people = append(people, step.Agents...)
+	}
+	if len(people) == 0 {
+		return
+	}
+	var cb handoff.Callback
+	in := activities.CallbackInput{Agents: people, After: workflow.Now(ctx)}
+	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Plan callback"), a.PlanCallback, in).Get(ctx, &cb); err != nil || cb.At.IsZero() {
+		return
+	}
+	cb.WorkflowID = handoff.CallbackWorkflowID(h.in.ConversationID, cb.At)
+	child := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
+		WorkflowID:        cb.WorkflowID,
+		ParentClosePolicy: enumspb.PARENT_CLOSE_POLICY_ABANDON,
+		StaticSummary:     fmt.Sprintf("Callback for conversation %s", h.in.ConversationID),
+	})
+	f := workflow.ExecuteChildWorkflow(child, handoff.CallbackWorkflowName, handoff.CallbackInput{
+		ConversationID: h.in.ConversationID, HandoffID: h.id, Source: h.in.SourceAgent, Agents: cb.Agents, At: cb.At,
+	})
+	// Wait until the child really started: an abandoned child must exist before we close.
+	if err := f.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
+		h.logger.Warn("callback not planned", "error", err)
+		return
+	}
+	h.state.Callback = &cb
+}

@@ -1,0 +1,317 @@
+package workflows
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// tryPlan works through the plan's steps until an agent accepts. Each step's agents are ranked
+// when the step is reached (skill, then least active, then longest idle); the unavailable
+// ones are recorded with the reason. It returns the accepting agent, or the outcome when
+// nobody accepted.
+func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclude []string, t timings) (string, handoff.Outcome, string) {
+	p := h.state.Decision.Protocol
+	for _, step := range plan {
+		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
+		var ranking activities.Ranking
+		err := workflow.ExecuteActivity(availabilityOptions(ctx, step.Via), a.RankCandidates,
+			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude}).Get(ctx, &ranking)
+		if err != nil {
+			if o, r, stop := h.stopped(ctx); stop {
+				return "", o, r
+			}
+			for _, id := range step.Agents {
+				h.endOffer(ctx, h.newOffer(ctx, id, ""), handoff.OfferUnavailable, "availability check failed: "+rootMessage(err))
+			}
+			continue
+		}
+		for _, s := range ranking.Skipped {
+			h.endOffer(ctx, h.newOffer(ctx, s.Agent, ""), handoff.OfferUnavailable, s.Reason)
+		}
+		ranked := ranking.Ranked
+		for len(ranked) > 0 {
+			n := 1
+			if ranked[0].Kind.IsPerson() {
+				for n < max(p.ParallelOffers, 1) && n < len(ranked) && ranked[n].Kind.IsPerson() {
+					n++
+				}
+			}
+			batch := ranked[:n]
+			ranked = ranked[n:]
+			if agent := h.offer(ctx, batch, t); agent != "" {
+				return agent, "", ""
+			}
+			if o, r, stop := h.stopped(ctx); stop {
+				return "", o, r
+			}
+		}
+	}
+	if o, r, stop := h.stopped(ctx); stop {
+		return "", o, r
+	}
+	outcome, reason := exhausted(h.state.Offers)
+	return "", outcome, reason
+}
+
+// stopped reports whether the handoff must end now: cancelled, or the customer left.
+func (h *handoffRun) stopped(ctx workflow.Context) (handoff.Outcome, string, bool) {
+	if temporal.IsCanceledError(ctx.Err()) {
+		return handoff.OutcomeCancelled, "cancelled", true
+	}
+	if h.customerLeft {
+		return handoff.OutcomeAbandoned, "the customer left before anyone took over", true
+	}
+	return "", "", false
+}
+
+// exhausted names the outcome when every candidate was tried: no_capacity when nobody could
+// even be offered the conversation, otherwise what happened to the last one that was.
+func exhausted(offers []handoff.Offer) (handoff.Outcome, string) {
+	for i := len(offers) - 1; i >= 0; i-- {
+		o := offers[i]
+		reason := fmt.Sprintf("%d candidate(s) tried; last offered %s: %s", len(offers), o.Agent, o.Reason)
+		switch o.Result {
+		case handoff.OfferDeclined:
+			return handoff.OutcomeDeclined, reason
+		case handoff.OfferTimedOut:
+			return handoff.OutcomeTimedOut, reason
+		case handoff.OfferFailed:
+			return handoff.OutcomeFailed, reason
+		}
+	}
+	return handoff.OutcomeNoCapacity, fmt.Sprintf("none of %d candidate(s) was available", len(offers))
+}
+
+func (h *handoffRun) newOffer(ctx workflow.Context, agent string, kind handoff.AgentKind) int {
+	h.state.Offers = append(h.state.Offers, handoff.Offer{
+		Agent: agent, Kind: string(kind), Result: handoff.OfferPending, StartedAt: workflow.Now(ctx),
+	})
+	return len(h.state.Offers) - 1
+}
+
+func (h *handoffRun) endOffer(ctx workflow.Context, i int, result, reason string) {
+	o := &h.state.Offers[i]
+	o.Result, o.EndedAt = result, workflow.Now(ctx)
+	if reason != "" {
+		o.Reason = reason
+	}
+}
+
+// offer gives the conversation to one bot, or offers it to one or more people at once (the
+// first to accept wins). It returns the agent that took it, or "".
+func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent, t timings) string {
+	idx := make([]int, len(batch))
+	for k, r := range batch {
+		idx[k] = h.newOffer(ctx, r.Agent, r.Kind)
+	}
+	if !batch[0].Kind.IsPerson() {
+		i := idx[0]
+		if !h.deliverTo(ctx, i, handoff.DeliveryBriefing, time.Time{}) {
+			return ""
+		}
+		h.state.AcceptedAt = workflow.Now(ctx)
+		h.endOffer(ctx, i, handoff.OfferAccepted, "accepted on delivery")
+		return batch[0].Agent
+	}
+
+	timeout := t.offer
+	if ot := h.state.Decision.Protocol.OfferTimeout; ot != "" {
+		if v, err := time.ParseDuration(ot); err == nil && v > 0 {
+			timeout = v
+		}
+	}
+	expires := workflow.Now(ctx).Add(timeout)
+	var open []int
+	for _, i := range idx {
+		if h.reserve(ctx, i, expires) && h.deliverTo(ctx, i, handoff.DeliveryOffer, expires) {
+			open = append(open, i)
+		}
+	}
+	if len(open) == 0 {
+		return ""
+	}
+
+	h.setPhase(ctx, handoff.PhaseAwaitingAcceptance)
+	h.upsert(ctx, handoff.SAPhase, string(handoff.PhaseAwaitingAcceptance))
+	h.open = open
+	workflow.SetCurrentDetails(ctx, h.details())
+	_, err := workflow.AwaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
+		return h.customerLeft || h.winner() >= 0 || h.allAnswered()
+	})
+	winner := h.winner()
+	h.open = nil
+	h.closeOffers(ctx, open, winner, err != nil)
+	if winner < 0 {
+		return ""
+	}
+	h.state.AcceptedAt = workflow.Now(ctx)
+	return h.state.Offers[winner].Agent
+}
+
+// winner is the open offer that was accepted, or -1.
+func (h *handoffRun) winner() int {
+	for _, i := range h.open {
+		if h.state.Offers[i].Result == handoff.OfferAccepted {
+			return i
+		}
+	}
+	return -1
+}
+
+func (h *handoffRun) allAnswered() bool {
+	for _, i := range h.open {
+		if h.state.Offers[i].Result == handoff.OfferPending {
+			return false
+		}
+	}
+	return true
+}
+
+// closeOffers settles every offer of a batch: the winner's reservation becomes an assignment;
+// the others are released, and those still pending are withdrawn (timed out, or taken by
+// another). Cleanup runs even when the handoff was cancelled.
+func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, cancelled bool) {
+	if cancelled || temporal.IsCanceledError(ctx.Err()) {
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+		cancelled = true
+	}
+	for _, i := range open {
+		o := h.state.Offers[i]
+		switch {
+		case i == winner:
+			h.agentOp(ctx, a.Assign, o.Agent, "accepted")
+			continue
+		case o.Result == handoff.OfferDeclined:
+		case cancelled:
+			h.endOffer(ctx, i, handoff.OfferCancelled, "the handoff was cancelled")
+			h.withdraw(ctx, o.Agent, "the handoff was cancelled")
+		case h.customerLeft:
+			h.endOffer(ctx, i, handoff.OfferCancelled, "the customer left")
+			h.withdraw(ctx, o.Agent, "the customer left")
+		case winner >= 0:
+			h.endOffer(ctx, i, handoff.OfferCancelled, "withdrawn: "+h.state.Offers[winner].Agent+" accepted first")
+			h.withdraw(ctx, o.Agent, "another agent accepted first")
+		default:
+			h.endOffer(ctx, i, handoff.OfferTimedOut, "no answer before the offer expired")
+			h.withdraw(ctx, o.Agent, "the offer timed out")
+			if h.state.Decision.Settings.AwayOnTimeout {
+				err := workflow.ExecuteActivity(bestEffortOptions(ctx, "Set "+o.Agent+" away"), a.SetPresence, activities.PresenceRequest{
+					Agent: o.Agent, Presence: handoff.PresenceAway, Reason: "did not answer an offer in time",
+				}).Get(ctx, nil)
+				if err != nil {
+					h.logger.Warn("set away failed", "agent", o.Agent, "error", err)
+				}
+			}
+		}
+		h.agentOp(ctx, a.Release, o.Agent, h.state.Offers[i].Result)
+	}
+}
+
+// reserve holds capacity on the offered person; a refusal (at capacity, not online, a race
+// with another handoff) makes the offer unavailable.
+func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time) bool {
+	o := h.state.Offers[i]
+	var res activities.ReserveResult
+	err := workflow.ExecuteActivity(agentOptions(ctx, "Reserve "+o.Agent), a.Reserve, activities.ReserveRequest{
+		Agent: o.Agent,
+		Input: handoff.ReserveInput{
+			HandoffID: h.id, ConversationID: h.in.ConversationID, Source: h.in.SourceAgent,
+			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires,
+		},
+	}).Get(ctx, &res)
+	switch {
+	case err != nil:
+		h.endOffer(ctx, i, handoff.OfferFailed, "reservation failed: "+rootMessage(err))
+		return false
+	case !res.Reserved:
+		h.endOffer(ctx, i, handoff.OfferUnavailable, res.Reason)
+		return false
+	}
+	return true
+}
+
+// deliverTo packages the context for the offer's agent and delivers it: a briefing to a bot
+// (its acceptance), an offer to a person. The customer hears "let me connect you" first, once.
+func (h *handoffRun) deliverTo(ctx workflow.Context, i int, typ handoff.DeliveryType, expires time.Time) bool {
+	agent := h.state.Offers[i].Agent
+	fail := func(step string, err error) bool {
+		if temporal.IsCanceledError(err) {
+			h.endOffer(ctx, i, handoff.OfferCancelled, "cancelled")
+		} else {
+			h.endOffer(ctx, i, handoff.OfferFailed, step+": "+rootMessage(err))
+		}
+		if typ == handoff.DeliveryOffer {
+			h.agentOp(ctx, a.Release, agent, "offer not delivered")
+		}
+		return false
+	}
+	var pkg handoff.Package
+	pin := activities.PackageInput{Input: h.in, Decision: *h.state.Decision, Target: agent}
+	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Package context for "+agent), a.PackageContext, pin).Get(ctx, &pkg); err != nil {
+		return fail("context packaging", err)
+	}
+	h.prepareCustomer(ctx, agent)
+
+	h.setPhase(ctx, handoff.PhaseBriefing)
+	d := h.delivery(typ, agent, h.state.Decision.Protocol.IntroductionScript)
+	d.Package, d.Brief, d.OfferExpiresAt = &pkg, pkg.Brief, expires
+	summary := "Brief " + agent
+	if typ == handoff.DeliveryOffer {
+		summary = "Offer to " + agent
+	}
+	if err := workflow.ExecuteActivity(deliveryOptions(ctx, summary), a.BriefAgent,
+		activities.DeliveryInput{Agent: agent, Delivery: d}).Get(ctx, nil); err != nil {
+		return fail("briefing", err)
+	}
+	if h.state.BriefedAt.IsZero() {
+		h.state.BriefedAt = workflow.Now(ctx)
+	}
+	return true
+}
+
+func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
+	if h.customerPrepared {
+		return
+	}
+	h.setPhase(ctx, handoff.PhasePreparingCustomer)
+	h.customerPrepared = true
+	err := workflow.ExecuteActivity(deliveryOptions(ctx, "Prepare customer"), a.PrepareCustomer, activities.DeliveryInput{
+		Agent:    h.in.SourceAgent,
+		Delivery: h.delivery(handoff.DeliveryPrepareCustomer, target, h.customerMessage()),
+	}).Get(ctx, nil)
+	if err != nil {
+		// The handoff goes on: the receiver introduces itself either way.
+		h.logger.Warn("customer preparation failed", "error", err)
+	}
+}
+
+// agentOp runs Assign or Release on a person's entity workflow. Only people hold capacity;
+// failures are logged: a lost release is reclaimed by the reservation's lease.
+func (h *handoffRun) agentOp(ctx workflow.Context, op func(context.Context, activities.AgentRequest) error, agent, reason string) {
+	if !h.isPerson(agent) {
+		return
+	}
+	if temporal.IsCanceledError(ctx.Err()) {
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+	}
+	err := workflow.ExecuteActivity(agentOptions(ctx, "Update "+agent), op,
+		activities.AgentRequest{Agent: agent, HandoffID: h.id, Reason: reason}).Get(ctx, nil)
+	if err != nil {
+		h.logger.Warn("agent update failed", "agent", agent, "error", err)
+	}
+}
+
+func (h *handoffRun) isPerson(agent string) bool {
+	for _, o := range h.state.Offers {
+		if o.Agent == agent {
+			return handoff.AgentKind(o.Kind).IsPerson()
+		}
+	}
+	return false
+}

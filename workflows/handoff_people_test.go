@@ -1,0 +1,164 @@
+package workflows
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/handoff"
+)
+
+// Offers to people: reservations, parallel offers, escalation, abandonment, the ping-pong
+// guard and the callback planned when nobody can take the conversation.
+
+func (h *harness) opsOf(prefix string) []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, op := range h.ops {
+		if strings.HasPrefix(op, prefix) {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+func TestAcceptReservesThenAssigns(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	var accept *updateResult
+	h.at(5*time.Second, func() { accept = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	accept.accepted(t, "accept")
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "ops", strings.Join(h.ops, ","), "reserve:maria,assign:maria")
+}
+
+func TestDeclineReleasesAndTimeoutSetsAway(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Settings.AwayOnTimeout = true
+	h := newHarness(t, d, group("maria", "james", "ana"))
+	h.at(time.Second, func() { h.update(handoff.UpdateDecline, handoff.AnswerInput{AgentID: "maria"}) })
+	// james never answers; ana accepts after james's offer expired.
+	h.at(70*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "ana"}) })
+	res := h.run(testInput())
+	expect(t, "offers", offerResults(res), "maria:declined,james:timed_out,ana:accepted")
+	expect(t, "ops", strings.Join(h.ops, ","),
+		"reserve:maria,release:maria,reserve:james,away:james,release:james,reserve:ana,assign:ana")
+}
+
+func TestParallelOfferFirstAcceptWinsOthersWithdrawnAndReleased(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Protocol.ParallelOffers = 3
+	h := newHarness(t, d, group("maria", "james", "ana"))
+	var waiting handoff.State
+	var first, late *updateResult
+	h.at(2*time.Second, func() {
+		waiting = h.state()
+		first = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"})
+		late = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "ana"})
+	})
+	res := h.run(testInput())
+	first.accepted(t, "james accepts")
+	expect(t, "open offers while waiting", len(waiting.OpenOffers), 3)
+	expect(t, "owner", res.Owner, "james")
+	expect(t, "offers", offerResults(res), "maria:cancelled,james:accepted,ana:cancelled")
+	late.refused(t, "ana after james", "accepted first")
+	expect(t, "offers sent", strings.Join(h.delivered(handoff.DeliveryOffer), ","), "maria,james,ana")
+	withdrawn := h.delivered(handoff.DeliveryStandDown)
+	slices.Sort(withdrawn)
+	expect(t, "withdrawn", strings.Join(withdrawn, ","), "ana,maria")
+	released := h.opsOf("release:")
+	slices.Sort(released)
+	expect(t, "released", strings.Join(released, ","), "release:ana,release:maria")
+	expect(t, "assigned", strings.Join(h.opsOf("assign:"), ","), "assign:james")
+}
+
+func TestEverybodyDeclinesThenSupervisorAccepts(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"), activities.Step{Agents: []string{"sam"}, Via: "escalation"})
+	h.at(time.Second, func() { h.update(handoff.UpdateDecline, handoff.AnswerInput{AgentID: "maria"}) })
+	h.at(2*time.Second, func() { h.update(handoff.UpdateDecline, handoff.AnswerInput{AgentID: "james"}) })
+	h.at(3*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "sam"}) })
+	res := h.run(testInput())
+	expect(t, "offers", offerResults(res), "maria:declined,james:declined,sam:accepted")
+	expect(t, "owner", res.Owner, "sam")
+}
+
+func TestNobodyAtAllEndsNoCapacityWithCallbackPlanned(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	h.unavailable["maria"] = "outside business hours (Mon-Fri 09:00-18:00 America/Chicago)"
+	h.refuse["james"] = "james is at capacity (2 of 2)"
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeNoCapacity)
+	expect(t, "offers", offerResults(res), "maria:unavailable,james:unavailable")
+	expect(t, "capacity reason", res.Offers[1].Reason, "james is at capacity (2 of 2)")
+	if res.Callback == nil || res.Callback.At.Sub(res.StartedAt) != 16*time.Hour || !strings.HasPrefix(res.Callback.WorkflowID, "callback-conv-1-") {
+		t.Fatalf("callback = %+v, want one planned 16h later", res.Callback)
+	}
+	expect(t, "fallback to source", strings.Join(h.delivered(handoff.DeliveryFallback), ","), "jorge_seller_bot")
+	h.mu.Lock()
+	var script string
+	for _, d := range h.deliveries {
+		if d.Delivery.Type == handoff.DeliveryFallback {
+			script = d.Delivery.Message
+		}
+	}
+	h.mu.Unlock()
+	if !strings.Contains(script, "call you back") {
+		t.Errorf("fallback script %q should promise the callback", script)
+	}
+}
+
+func TestCustomerLeavesMidOffer(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Protocol.ParallelOffers = 2
+	h := newHarness(t, d, group("maria", "james"))
+	h.at(5*time.Second, func() {
+		h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerLeft})
+	})
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeAbandoned)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "offers", offerResults(res), "maria:cancelled,james:cancelled")
+	expect(t, "released", len(h.opsOf("release:")), 2)
+	expect(t, "withdrawn", len(h.delivered(handoff.DeliveryStandDown)), 2)
+	expect(t, "no fallback script to a customer who left", len(h.delivered(handoff.DeliveryFallback)), 0)
+	if res.EndedAt.Sub(res.StartedAt) > 10*time.Second {
+		t.Errorf("handoff ran %s after the customer left", res.EndedAt.Sub(res.StartedAt))
+	}
+}
+
+func TestCapacityFullAndOutsideHoursAreSkippedWithReasons(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james", "ana"))
+	h.unavailable["maria"] = "outside business hours"
+	h.refuse["james"] = "james is at capacity (2 of 2)"
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "ana"}) })
+	res := h.run(testInput())
+	expect(t, "offers", offerResults(res), "maria:unavailable,james:unavailable,ana:accepted")
+	expect(t, "hours reason", res.Offers[0].Reason, "outside business hours")
+	expect(t, "offers sent", strings.Join(h.delivered(handoff.DeliveryOffer), ","), "ana")
+}
+
+func TestPingPongGuardSendsToSupervisorAndExcludesEarlierAgents(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Settings.PingPongMaxHandoffs, d.Settings.PingPongWindow = 3, "1h"
+	h := newHarness(t, d, group("maria", "james"))
+	h.supervisors = []activities.Step{{Agents: []string{"sam"}, Via: "ping-pong guard"}}
+	h.history = activities.ConversationHistory{Handoffs: 3, Declined: []string{"maria"}, HandedAway: []string{"james"}}
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "sam"}) })
+	res := h.run(testInput())
+	expect(t, "owner", res.Owner, "sam")
+	expect(t, "offers", offerResults(res), "sam:accepted")
+	expect(t, "excluded", strings.Join(h.excluded, ","), "maria,james")
+	last := res.Decision.Reasons[len(res.Decision.Reasons)-1]
+	expect(t, "guard reason", last.Rule, "pingpong_guard")
+
+	// Below the limit the plan stands, but earlier decliners are still not offered it.
+	h = newHarness(t, d, group("maria", "james"))
+	h.supervisors = []activities.Step{{Agents: []string{"sam"}, Via: "ping-pong guard"}}
+	h.history = activities.ConversationHistory{Handoffs: 1, Declined: []string{"maria"}}
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"}) })
+	res = h.run(testInput())
+	expect(t, "offers below limit", offerResults(res), "maria:unavailable,james:accepted")
+}
