@@ -28,6 +28,9 @@ const (
 	SignalEvent = "event"
 	// QueryState returns State.
 	QueryState = "state"
+	// UpdateContextAck is the receiving agent's acknowledgement of the context it got
+	// (ContextAckInput): what it has and what it misses.
+	UpdateContextAck = "context_ack"
 )
 
 // WorkflowIDPrefix prefixes the conversation ID to form the workflow ID.
@@ -57,6 +60,10 @@ const (
 
 // SearchAttributeNames lists the Keyword search attributes the namespace must have.
 var SearchAttributeNames = []string{SASource, SATarget, SAOutcome, SAPhase, SAScenario}
+
+// SACompleteness is the Double search attribute holding the share (0 to 1) of the receiver's
+// required context fields that reached it intact.
+const SACompleteness = "HandoffCompleteness"
 
 // Phase is where a handoff is. Phases are in the order the workflow runs them.
 type Phase string
@@ -267,7 +274,18 @@ const (
 	EventTurnComplete    EventType = "turn_complete"
 	// EventCustomerLeft: the customer closed the chat or hung up.
 	EventCustomerLeft EventType = "customer_left"
+	// EventCustomerRepeated: the customer had to repeat something they had already said; it
+	// counts against context preservation.
+	EventCustomerRepeated EventType = "customer_repeated"
 )
+
+// ContextAckInput is the receiving agent's acknowledgement of the context package.
+type ContextAckInput struct {
+	AgentID string `json:"agent_id"`
+	// Received and Missing list required field paths of the package's template.
+	Received []string `json:"received,omitempty"`
+	Missing  []string `json:"missing,omitempty"`
+}
 
 // Event is a conversation event sent by a bot or agent (Signal "event").
 type Event struct {

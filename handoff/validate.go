@@ -69,7 +69,7 @@ func (in *Input) Validate() error {
 // Validate checks an Event.
 func (e *Event) Validate() error {
 	switch e.Type {
-	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft:
+	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated:
 	case EventSentiment:
 		if e.Sentiment < -1 || e.Sentiment > 1 {
 			return &FieldError{"sentiment", "must be between -1 and 1"}
@@ -77,7 +77,7 @@ func (e *Event) Validate() error {
 	case "":
 		return &FieldError{"type", "is required"}
 	default:
-		return &FieldError{"type", fmt.Sprintf("%q is not one of customer_message, sentiment, outcome, turn_complete, customer_left", e.Type)}
+		return &FieldError{"type", fmt.Sprintf("%q is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated", e.Type)}
 	}
 	if e.Type == EventOutcome && e.Outcome == "" {
 		return &FieldError{"outcome", "is required for outcome events"}
