@@ -1,0 +1,56 @@
+# Handoff orchestrator. A new user needs two commands: `make run` and `make test`.
+# `make help` lists the rest.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+GO ?= go
+
+# Pinned tools. The Temporal CLI embeds the dev server (Server 1.29.1, UI 2.42.1); later CLI
+# releases carry a replace directive and cannot be installed with `go install`.
+TEMPORAL_CLI_VERSION := 1.5.1
+# staticcheck 2026.2.2, the newest release (the module proxy knows it by its tag v0.8.2).
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+WORKFLOWCHECK := go.temporal.io/sdk/contrib/tools/workflowcheck@v0.6.0
+
+TEST_FLAGS ?= -count=1 -race -timeout 20m
+
+.PHONY: help temporal build run test test-compose lint clean reset
+
+help: ## list the targets
+	@echo "Usage: make TARGET"
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+temporal: ## install the pinned Temporal CLI and dev server into bin/ (once; ~3 min)
+	@bash scripts/temporal-cli.sh $(TEMPORAL_CLI_VERSION)
+
+build: ## build bin/worker and bin/starter
+	$(GO) build -o bin/worker ./worker
+	$(GO) build -o bin/starter ./starter
+
+run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents)
+	@bash scripts/run.sh
+
+test: temporal ## run every test, integration tests against the real dev server included
+	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./... $(TEST_FLAGS)
+	@$(MAKE) --no-print-directory test-compose
+
+test-compose: ## validate docker-compose.yml with the compose-spec loader Docker Compose uses
+	cd deploy/composecheck && $(GO) test ./... -count=1
+
+lint: ## gofmt, go vet, staticcheck, and Temporal's workflowcheck on ./workflows
+	@echo "gofmt -l"
+	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*' -not -path './data/*')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt: these files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	cd deploy/composecheck && $(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(WORKFLOWCHECK) ./workflows/...
+
+clean: ## remove bin/worker and bin/starter (keeps the pinned bin/temporal and data/)
+	rm -f bin/worker bin/starter
+
+reset: ## delete data/: the local dev server's state, dev tokens, dev encryption key, logs
+	rm -rf data/
