@@ -12,7 +12,7 @@ import (
 )
 
 // ClientOptions turns the Temporal section into SDK client options: plain for the dev
-// server, TLS or mTLS with files, and an API key for Temporal Cloud.
+// server, TLS or mTLS with files, an API key for Temporal Cloud, and payload encryption.
 func (c *Config) ClientOptions(logger *slog.Logger) (client.Options, error) {
 	t := c.Temporal
 	opts := client.Options{
@@ -28,6 +28,19 @@ func (c *Config) ClientOptions(logger *slog.Logger) (client.Options, error) {
 	if t.APIKey != "" {
 		opts.Credentials = client.NewAPIKeyStaticCredentials(t.APIKey)
 	}
+	// Every client and worker gets the converters here, so none can write payloads in clear
+	// by forgetting them (see config/codec.go).
+	dc, fc, err := c.Converters()
+	if err != nil {
+		return opts, err
+	}
+	if cc := c.Codec.codec; cc != nil {
+		logger.Info("payload encryption on", "active_key", cc.ActiveKeyID(), "keys", cc.KeyIDs())
+	}
+	if dc == nil {
+		logger.Warn("PAYLOAD ENCRYPTION IS OFF (codec.allow_plaintext): the Temporal server stores transcripts and customer details in clear; development only")
+	}
+	opts.DataConverter, opts.FailureConverter = dc, fc
 	return opts, nil
 }
 

@@ -243,6 +243,10 @@ Handoff orchestrator is running.
   Logs:        $DATA/temporal.log  $DATA/worker.log  $DATA/api.log  $DATA/devagents.log
   State:       $DATA/temporal.db   (kept across restarts; \`make reset\` deletes $DATA/)
 
+  The CLI needs the same payload key as the worker; in another terminal:
+    export HANDOFF_CODEC_KEYS_FILE=$DATA/codec-keys.yaml
+    bin/starter start samples/seller-distress.json
+
 Press Ctrl-C to stop.
 EOF
 

@@ -41,7 +41,7 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	defer cl.Close()
-	api := httpapi.New(service.New(cl, cfg), httpapi.NewAuth(list), logger, httpapi.Options{})
+	api := httpapi.New(service.New(cl, cfg), httpapi.NewAuth(list), logger, httpapi.Options{Codec: httpapi.CodecFromConfig(cfg)})
 	ln, err := net.Listen("tcp", cfg.API.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.API.Listen, err)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/redact"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/spf13/pflag"
 )
@@ -32,7 +33,8 @@ type env struct {
 }
 
 func (e *env) logger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: e.logLevel}))
+	// Every log line goes through the redactor: no customer email or phone number in logs.
+	return redact.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: e.logLevel}), redact.Options{})
 }
 
 type command struct {
@@ -52,6 +54,10 @@ var commands = map[string]command{
 	"serve":     {"run the HTTP/JSON API", runServe},
 	"token":     {"make API tokens: token new | token init", runToken},
 	"devagents": {"run the development stand-in for agents' webhooks", runDevAgents},
+	"presence":  {"set a human agent online, away or offline", runPresence},
+	"agent":     {"print a human agent's presence, load and reservations", runAgentState},
+	"offers":    {"list a human agent's open offers with their briefs", runOffers},
+	"release":   {"release a conversation a human agent finished", runRelease},
 }
 
 func main() {

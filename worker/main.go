@@ -13,13 +13,15 @@ import (
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/redact"
 	"github.com/handoffhq/orchestrator/workflows"
 	"github.com/spf13/pflag"
 	"go.temporal.io/sdk/worker"
 )
 
 func main() {
-	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	// Every log line goes through the redactor: no customer email or phone number in logs.
+	logger := redact.New(slog.NewJSONHandler(os.Stderr, nil), redact.Options{})
 	if err := run(logger, os.Args[1:]); err != nil {
 		logger.Error("worker stopped", "error", err.Error())
 		fmt.Fprintln(os.Stderr, "worker:", err)

@@ -9,13 +9,18 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
+	"github.com/handoffhq/orchestrator/codec"
 	"github.com/handoffhq/orchestrator/handoff"
+	commonpb "go.temporal.io/api/common/v1"
+	"go.temporal.io/api/proxy"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
+	"google.golang.org/protobuf/proto"
 )
 
 // Server is a running dev server and a client connected to it.
@@ -72,11 +77,13 @@ func Start(t testing.TB) *Server {
 		t.Skipf("skipping integration test: %v", err)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	// Tests run with payload encryption on, like production (the test key below).
+	dc := codec.DataConverter(TestCodec())
 	dev, err := testsuite.StartDevServer(context.Background(), testsuite.DevServerOptions{
 		ExistingPath:     path,
 		SearchAttributes: SearchAttributes(),
 		LogLevel:         "error",
-		ClientOptions:    &client.Options{Logger: log.NewStructuredLogger(logger)},
+		ClientOptions:    &client.Options{Logger: log.NewStructuredLogger(logger), DataConverter: dc, FailureConverter: codec.FailureConverter(dc)},
 		ExtraArgs:        []string{"--headless"},
 	})
 	if err != nil {
@@ -89,4 +96,43 @@ func Start(t testing.TB) *Server {
 		}
 	})
 	return s
+}
+
+// TestKeyID names the key integration tests encrypt with.
+const TestKeyID = "test"
+
+// testKey is random per test process: nothing outside the process can read what tests
+// write, and no test depends on a fixed key. testenv writes it into the configs it makes so
+// worker processes started by tests share it.
+var testKey = sync.OnceValue(func() []byte {
+	k, err := codec.GenerateKey()
+	if err != nil {
+		panic(err)
+	}
+	return k
+})
+
+// TestKeys are the test process's codec keys, by ID.
+func TestKeys() map[string][]byte { return map[string][]byte{TestKeyID: testKey()} }
+
+// TestCodec is the payload codec of every test client and worker.
+func TestCodec() *codec.Codec {
+	c, err := codec.New(TestKeys(), TestKeyID)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// DecryptPayloads decrypts, in place, every payload sealed with the test key in msg (a
+// history, an event, a response). Histories recorded for the replay test must be decrypted
+// first: the key lives only as long as the test process.
+func DecryptPayloads(msg proto.Message) error {
+	c := TestCodec()
+	return proxy.VisitPayloads(context.Background(), msg, proxy.VisitPayloadsOptions{
+		SkipSearchAttributes: true,
+		Visitor: func(_ *proxy.VisitPayloadsContext, ps []*commonpb.Payload) ([]*commonpb.Payload, error) {
+			return c.Decode(ps)
+		},
+	})
 }

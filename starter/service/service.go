@@ -63,7 +63,8 @@ func (s *Service) Start(ctx context.Context, in handoff.Input) (StartResult, err
 		TaskQueue:                handoff.TaskQueue,
 		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
 		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
-		// Agent and conversation IDs only: the summary is shown unencrypted in the Web UI.
+		// Agent and conversation IDs only: the summary is encrypted like every payload, but IDs are
+		// all an operator needs to find the run.
 		StaticSummary: fmt.Sprintf("%s handoff for conversation %s", in.SourceAgent, in.ConversationID),
 		Memo:          map[string]any{MemoSource: in.SourceAgent},
 		// Searchable from the first moment; the workflow adds target, scenario, phase, outcome.
@@ -229,8 +230,15 @@ func (s *Service) SourceAgent(ctx context.Context, convID string) (string, error
 		return "", noHandoff(convID, nil)
 	}
 	if p, ok := info.GetMemo().GetFields()[MemoSource]; ok {
+		// The memo is encrypted like every payload: decode it with the clients' converter.
+		dc := converter.GetDefaultDataConverter()
+		if s.cfg != nil {
+			if cdc, _, err := s.cfg.Converters(); err == nil && cdc != nil {
+				dc = cdc
+			}
+		}
 		var src string
-		if err := converter.GetDefaultDataConverter().FromPayload(p, &src); err == nil && src != "" {
+		if err := dc.FromPayload(p, &src); err == nil && src != "" {
 			return src, nil
 		}
 	}
