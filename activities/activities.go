@@ -14,6 +14,7 @@ import (
 	"github.com/sony/gobreaker/v2"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
+	"golang.org/x/time/rate"
 )
 
 // Activities holds the dependencies of every activity: config, HTTP client, breakers, and a
@@ -29,6 +30,8 @@ type Activities struct {
 
 	mu       sync.Mutex
 	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
+	// limiters are the bots' rate limits (see agents.go), made on first use.
+	limiters map[string]*rate.Limiter
 }
 
 // New builds the activities for a config. cl may be nil where no activity that reaches other

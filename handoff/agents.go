@@ -52,4 +52,6 @@ type Agent struct {
 	HealthURL string `json:"health_url,omitempty" mapstructure:"health_url"`
 	// NotifyURL receives offers for a person (a chat or paging service's webhook).
 	NotifyURL string `json:"notify_url,omitempty" mapstructure:"notify_url"`
+	// RateLimit optionally caps how many handoffs a bot or specialist is offered.
+	RateLimit *RateLimit `json:"rate_limit,omitempty" mapstructure:"rate_limit"`
 }

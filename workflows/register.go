@@ -9,5 +9,6 @@ import (
 // Register registers every workflow of the service under its public name.
 func Register(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(Handoff, workflow.RegisterOptions{Name: handoff.WorkflowName})
+	r.RegisterWorkflowWithOptions(Agent, workflow.RegisterOptions{Name: handoff.AgentWorkflowName})
 	r.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
 }

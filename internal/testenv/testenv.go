@@ -20,9 +20,11 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/codec"
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/devserver"
+	"github.com/handoffhq/orchestrator/internal/redact"
 	"github.com/handoffhq/orchestrator/starter/devagents"
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
@@ -45,6 +47,13 @@ type Options struct {
 	NoWorker bool
 	// API tunes the HTTP server (short timeouts for tests).
 	API httpapi.Options
+	// Logs, when set, receives every log line of the API, the worker and its activities, the
+	// Temporal client and the dev agents, at debug level, through the same redacting handler
+	// the binaries use (the PII scan reads it).
+	Logs io.Writer
+	// Edit, when set, changes the config document last, before it is written and loaded
+	// (e.g. a test's own roster); agent URLs in it already point at the test's devagents.
+	Edit func(doc map[string]any, agentsURL string)
 }
 
 // Env is a running test environment.
@@ -60,6 +69,8 @@ type Env struct {
 	Service  *service.Service
 	// API is the HTTP API under test.
 	API *httptest.Server
+
+	logs io.Writer
 }
 
 // ModuleRoot finds the directory holding go.mod.
@@ -86,8 +97,7 @@ func ModuleRoot(t testing.TB) string {
 // temporalAddr may be empty.
 func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
 	t.Helper()
-	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	agents := devagents.New(logger)
+	agents := devagents.New(newLogger(nil, opts.Logs))
 	agentsSrv := httptest.NewServer(agents.Handler())
 	t.Cleanup(agentsSrv.Close)
 
@@ -103,6 +113,12 @@ func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
 	dir := t.TempDir()
 	tokensFile := filepath.Join(dir, "tokens.yaml")
 	section(doc, "api")["tokens_file"] = tokensFile
+	// Payload encryption on, with the test process's key (worker processes read it too).
+	keysFile := filepath.Join(dir, "codec-keys.yaml")
+	if err := codec.WriteKeysFile(keysFile, devserver.TestKeys(), devserver.TestKeyID); err != nil {
+		t.Fatal(err)
+	}
+	section(doc, "codec")["keys_file"] = keysFile
 	if temporalAddr != "" {
 		section(doc, "temporal")["address"] = temporalAddr
 	}
@@ -124,6 +140,9 @@ func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
 				}
 			}
 		}
+	}
+	if opts.Edit != nil {
+		opts.Edit(doc, agentsSrv.URL)
 	}
 	out, err := yaml.Marshal(doc)
 	if err != nil {
@@ -150,7 +169,7 @@ func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
 	if err := tokens.Create(tokensFile, list); err != nil {
 		t.Fatal(err)
 	}
-	return &Env{Cfg: cfg, Agents: agents, AgentsURL: agentsSrv.URL, Secrets: secrets}
+	return &Env{Cfg: cfg, Agents: agents, AgentsURL: agentsSrv.URL, Secrets: secrets, logs: opts.Logs}
 }
 
 func section(doc map[string]any, name string) map[string]any {
@@ -168,7 +187,7 @@ func Start(t testing.TB, opts Options) *Env {
 	srv := devserver.Start(t)
 	e := NewConfig(t, srv.HostPort, opts)
 	e.Temporal = srv
-	logger := slog.New(slog.NewJSONHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := newLogger(t, opts.Logs)
 	cl, err := service.Dial(e.Cfg, logger, false)
 	if err != nil {
 		t.Fatal(err)
@@ -197,10 +216,25 @@ func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logger := slog.New(slog.NewJSONHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	api := httpapi.New(ops, httpapi.NewAuth(list), logger, opts)
+	if opts.Codec.Codec == nil {
+		opts.Codec = httpapi.CodecFromConfig(e.Cfg)
+	}
+	api := httpapi.New(ops, httpapi.NewAuth(list), newLogger(t, e.logs), opts)
 	e.API = httptest.NewServer(api.Handler())
 	t.Cleanup(e.API.Close)
+}
+
+// newLogger logs warnings to the test's log (t may be nil: none) and, when logs is set,
+// everything to logs; both through the redacting handler, as in the binaries.
+func newLogger(t testing.TB, logs io.Writer) *slog.Logger {
+	var hs []slog.Handler
+	if t != nil {
+		hs = append(hs, slog.NewJSONHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if logs != nil {
+		hs = append(hs, slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return redact.New(slog.NewMultiHandler(hs...), redact.Options{})
 }
 
 // testWriter sends logs to the test's log, shown only when it fails.

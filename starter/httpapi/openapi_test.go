@@ -58,7 +58,8 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	for key := range documented {
 		t.Errorf("openapi.yaml documents %s, which the server does not serve", key)
 	}
-	for _, name := range []string{"Input", "Event", "AnswerInput", "ConfirmInput", "State", "Decision", "Error", "StartResult"} {
+	for _, name := range []string{"Input", "Event", "AnswerInput", "ConfirmInput", "State", "Decision", "Error", "StartResult",
+		"AgentState", "Reservation", "Offers", "OpenOffer", "PresenceInput", "ReleaseInput"} {
 		if _, ok := doc.Comps.Schemas[name]; !ok {
 			t.Errorf("schema %s missing", name)
 		}

@@ -97,7 +97,8 @@ func TestScenarioDeclined(t *testing.T) {
 	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-decline")); status != 201 {
 		t.Fatalf("start: %d %s", status, body)
 	}
-	for _, agent := range []string{"maria", "james"} {
+	// The human_agent group declines, then its escalation parent, the supervisor sam.
+	for _, agent := range []string{"maria", "james", "sam"} {
 		e.WaitFor(t, "c-decline", within, "offer to "+agent, offeredTo(agent))
 		if status, body := e.Do(t, "POST", "/v1/handoffs/c-decline/decline", agent, `{"reason":"with another client"}`); status != 200 {
 			t.Fatalf("decline by %s: %d %s", agent, status, body)

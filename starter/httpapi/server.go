@@ -28,6 +28,11 @@ type Ops interface {
 	SourceAgent(ctx context.Context, convID string) (string, error)
 	Decide(in handoff.Input) (handoff.Decision, error)
 	CheckHealth(ctx context.Context) error
+	// The human agent's own operations (agents.go).
+	AgentState(ctx context.Context, agentID string) (handoff.AgentState, error)
+	Offers(ctx context.Context, agentID string) (service.Offers, error)
+	SetPresence(ctx context.Context, agentID string, in handoff.PresenceInput) (handoff.AgentState, error)
+	Release(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
 }
 
 // Options tune the server; zero values take the defaults.
@@ -39,6 +44,8 @@ type Options struct {
 	// WaitTimeout bounds ?wait=true on start, which lasts the whole handoff with its
 	// monitoring window (default 15m).
 	WaitTimeout time.Duration
+	// Codec serves the payload codec endpoint for operators (codec.go); none when unset.
+	Codec CodecOptions
 }
 
 // Server is the API's handler.
@@ -86,6 +93,10 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/handoffs/{conversation_id}/events", botHuman, s.event},
 		{"POST", "/v1/handoffs/{conversation_id}/cancel", botOnly, s.cancel},
 		{"POST", "/v1/decide", botOnly, s.decide},
+		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},
+		{"GET", "/v1/agents/{agent_id}/offers", humanOperator, s.agentOffers},
+		{"POST", "/v1/agents/{agent_id}/presence", human, s.setPresence},
+		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},
@@ -107,6 +118,7 @@ func (s *Server) Handler() http.Handler {
 		}
 		mux.HandleFunc(rt.Method+" "+rt.Path, h)
 	}
+	s.mountCodec(mux)
 	// Unknown routes get the JSON error shape too. (This catch-all also answers wrong methods
 	// on known paths with 404 rather than 405.)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

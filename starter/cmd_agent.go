@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/starter/service"
+	"github.com/spf13/pflag"
+)
+
+// The human agent's day from the command line: go online, list offers (answer them with
+// accept/decline), release a conversation when it is over. Each talks to the person's entity
+// workflow (agent-<ID>) directly, as the HTTP API does.
+
+func agentFlag(fs *pflag.FlagSet) *string {
+	return fs.String("agent", "", "the human or supervisor's roster ID (entity workflow agent-<ID>)")
+}
+
+func runPresence(e *env, args []string) error {
+	fs := e.flags("presence", "--agent ID online|away|offline [--reason TEXT]")
+	agent := agentFlag(fs)
+	reason := fs.String("reason", "", "why (logged by the agent's workflow)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("give exactly one presence: online, away or offline")
+	}
+	in := handoff.PresenceInput{Presence: handoff.Presence(fs.Arg(0)), Reason: *reason}
+	return e.agentOp(fs, func(s *service.Service) error { return s.CheckPresence(*agent, in) },
+		func(ctx context.Context, s *service.Service) (any, error) { return s.SetPresence(ctx, *agent, in) })
+}
+
+func runAgentState(e *env, args []string) error {
+	fs := e.flags("agent", "--agent ID")
+	agent := agentFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments: %v", fs.Args())
+	}
+	return e.agentOp(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
+		func(ctx context.Context, s *service.Service) (any, error) { return s.AgentState(ctx, *agent) })
+}
+
+func runOffers(e *env, args []string) error {
+	fs := e.flags("offers", "--agent ID")
+	agent := agentFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments: %v", fs.Args())
+	}
+	return e.agentOp(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
+		func(ctx context.Context, s *service.Service) (any, error) { return s.Offers(ctx, *agent) })
+}
+
+func runRelease(e *env, args []string) error {
+	fs := e.flags("release", "--agent ID --conversation ID [--reason TEXT]")
+	agent := agentFlag(fs)
+	conv := conversationFlag(fs)
+	reason := fs.String("reason", "", "why (e.g. resolved)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments: %v", fs.Args())
+	}
+	in := handoff.ReleaseInput{ConversationID: *conv, Reason: *reason}
+	return e.agentOp(fs, func(s *service.Service) error { return s.CheckRelease(*agent, in) },
+		func(ctx context.Context, s *service.Service) (any, error) { return s.Release(ctx, *agent, in) })
+}
+
+// agentOp validates (before any network call), connects, runs op and prints its result.
+func (e *env) agentOp(fs *pflag.FlagSet, check func(*service.Service) error, op func(context.Context, *service.Service) (any, error)) error {
+	svc, closeFn, err := e.connect(fs, check)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	v, err := op(ctx, svc)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(v)
+}
