@@ -65,6 +65,9 @@ type Selection struct {
 	Decision       handoff.Decision `json:"decision"`
 	Plan           []Step           `json:"plan"`
 	SupervisorPlan []Step           `json:"supervisor_plan,omitempty"`
+	// SourceIsPerson: a person handing the conversation on frees their capacity once the
+	// transfer is confirmed.
+	SourceIsPerson bool `json:"source_is_person,omitempty"`
 }
 
 // SelectTarget applies the routing rules and plans the steps to try.
@@ -96,7 +99,8 @@ func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection,
 			sup.add(ag.ID, "ping-pong guard")
 		}
 	}
-	return Selection{Decision: d, Plan: p.steps, SupervisorPlan: sup.merged("ping-pong guard")}, nil
+	src, _ := a.cfg.Agent(in.Input.SourceAgent)
+	return Selection{Decision: d, Plan: p.steps, SupervisorPlan: sup.merged("ping-pong guard"), SourceIsPerson: src.Kind.IsPerson()}, nil
 }
 
 type planner struct {
@@ -209,12 +213,20 @@ type PackageInput struct {
 	Input    handoff.Input    `json:"input"`
 	Decision handoff.Decision `json:"decision"`
 	Target   string           `json:"target"`
+	// Enrichment is the CRM lookup's result, if one ran: applied to empty fields only, and
+	// recorded in the package (which fields came from the CRM, or why there was none).
+	Enrichment *handoff.Enrichment `json:"enrichment,omitempty"`
 }
 
-// PackageContext builds the context package and the brief for one target.
+// PackageContext builds the context package and the brief for one target, following the
+// target's template (by agent ID, group or kind) and the configured size limit.
 func (a *Activities) PackageContext(_ context.Context, in PackageInput) (handoff.Package, error) {
 	if _, ok := a.cfg.Agent(in.Target); !ok {
 		return handoff.Package{}, fmt.Errorf("target %q is not in the roster", in.Target)
 	}
-	return handoff.BuildPackage(&in.Input, &in.Decision, in.Target), nil
+	return handoff.Build(&in.Input, &in.Decision, in.Target, handoff.BuildOptions{
+		Template:   a.cfg.TemplateFor(in.Target),
+		Limits:     a.cfg.PackageLimits(),
+		Enrichment: in.Enrichment,
+	}), nil
 }

@@ -24,6 +24,12 @@ type Config struct {
 	Handoff  Handoff         `mapstructure:"handoff"`
 	Agents   []handoff.Agent `mapstructure:"agents"`
 	Routing  decision.Spec   `mapstructure:"routing"`
+	// Codec is payload encryption and the codec endpoint (config/codec.go).
+	Codec Codec `mapstructure:"codec"`
+	// Templates say what each receiver's context package must carry (config/templates.go).
+	Templates []handoff.Template `mapstructure:"templates"`
+	// CRM fills profile fields a bot did not send (config/crm.go).
+	CRM CRM `mapstructure:"crm"`
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`
@@ -93,6 +99,18 @@ type Handoff struct {
 	HTTPTimeout string `mapstructure:"http_timeout"`
 	// OutcomeURL receives the outcome record of each handoff (analytics); empty logs it only.
 	OutcomeURL string `mapstructure:"outcome_url"`
+	// ReservationLease is how long a person's offered reservation outlives a handoff that
+	// vanished (terminated, reset) without releasing it. It must exceed every offer timeout.
+	ReservationLease string `mapstructure:"reservation_lease"`
+	// AwayOnTimeout sets a person away when an offer to them times out, so the next handoff
+	// does not wait on someone who stepped away.
+	AwayOnTimeout bool `mapstructure:"away_on_timeout"`
+	// InitialPresence is a person's presence before they ever set one (online, away, offline).
+	InitialPresence string `mapstructure:"initial_presence"`
+	// Pingpong stops a conversation from being handed around without end (see config/agents.go).
+	Pingpong Pingpong `mapstructure:"pingpong"`
+	// MaxPackageBytes bounds a JSON-encoded context package (see config/templates.go).
+	MaxPackageBytes int `mapstructure:"max_package_bytes"`
 }
 
 // Agent returns the roster entry with the given ID.
@@ -113,5 +131,9 @@ func (c *Config) Settings() handoff.Settings {
 		ConfirmationTimeout: c.Handoff.ConfirmationTimeout,
 		BreakpointWait:      c.Handoff.BreakpointWait,
 		QuietPeriod:         c.Handoff.QuietPeriod,
+		ReservationLease:    c.Handoff.ReservationLease,
+		AwayOnTimeout:       c.Handoff.AwayOnTimeout,
+		PingPongMaxHandoffs: c.Handoff.Pingpong.MaxHandoffs,
+		PingPongWindow:      c.Handoff.Pingpong.Window,
 	}
 }

@@ -60,6 +60,11 @@ var defaults = map[string]any{
 	"handoff.http_timeout":                   "5s",
 	"handoff.fallback_agent":                 "",
 	"handoff.outcome_url":                    "",
+	"handoff.reservation_lease":              "10m",
+	"handoff.away_on_timeout":                true,
+	"handoff.initial_presence":               "offline",
+	"handoff.pingpong.max_handoffs":          3,
+	"handoff.pingpong.window":                "1h",
 	"api.tokens_file":                        "",
 	"temporal.tls.server_name":               "",
 	"temporal.tls.cert":                      "",
@@ -136,9 +141,15 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 	if err := checkKnownKeys(v); err != nil {
 		return nil, &Error{File: file, Key: err.Key, Reason: err.Reason}
 	}
+	if err := checkCodecFile(v); err != nil {
+		return nil, &Error{File: file, Key: err.Key, Reason: err.Reason}
+	}
+	if err := checkCRMFile(v); err != nil {
+		return nil, &Error{File: file, Key: err.Key, Reason: err.Reason}
+	}
 
 	var c Config
-	if err := v.Unmarshal(&c); err != nil {
+	if err := v.Unmarshal(&c, viper.DecodeHook(decodeHook())); err != nil {
 		return nil, &Error{File: file, Reason: "cannot decode: " + err.Error()}
 	}
 	c.File = file
@@ -151,14 +162,15 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 // topLevel lists the sections a config file may have; a typo such as "agnets:" must fail
 // rather than silently leave the roster empty.
 var topLevel = map[string]bool{
-	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true,
+	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true, "codec": true,
+	"templates": true, "crm": true,
 }
 
 func checkKnownKeys(v *viper.Viper) *Error {
 	for _, k := range v.AllKeys() {
 		section, _, _ := strings.Cut(k, ".")
 		if !topLevel[section] {
-			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing)"}
+			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm)"}
 		}
 	}
 	return nil
@@ -262,6 +274,18 @@ func (c *Config) Validate() error {
 		if err := t.validate(seen); err != nil {
 			return fail(fmt.Sprintf("api.tokens[%d]", i), "%v", err)
 		}
+	}
+	if err := c.validateAgentSettings(); err != nil {
+		return err
+	}
+	if err := c.validateCodec(); err != nil {
+		return err
+	}
+	if err := c.validateTemplates(); err != nil {
+		return err
+	}
+	if err := c.validateCRM(); err != nil {
+		return err
 	}
 	engine, err := decision.Compile(c.Routing, c.Agents)
 	if err != nil {
