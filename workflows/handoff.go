@@ -154,6 +154,9 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	if outcome, reason, ok := h.confirmTransfer(ctx, accepted); !ok {
 		return outcome, reason
 	}
+	if sel.SourceIsPerson {
+		h.releaseSource(ctx)
+	}
 	return h.monitor(ctx, timings.monitoring)
 }
 

@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -112,7 +113,8 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	}
 	if !batch[0].Kind.IsPerson() {
 		i := idx[0]
-		if !h.deliverTo(ctx, i, handoff.DeliveryBriefing, time.Time{}) {
+		pkg, ok := h.packageFor(ctx, i)
+		if !ok || !h.deliver(ctx, i, pkg, handoff.DeliveryBriefing, time.Time{}) {
 			return ""
 		}
 		h.state.AcceptedAt = workflow.Now(ctx)
@@ -129,7 +131,9 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	expires := workflow.Now(ctx).Add(timeout)
 	var open []int
 	for _, i := range idx {
-		if h.reserve(ctx, i, expires) && h.deliverTo(ctx, i, handoff.DeliveryOffer, expires) {
+		// Package first: the reservation carries the brief the person sees in their offers.
+		pkg, ok := h.packageFor(ctx, i)
+		if ok && h.reserve(ctx, i, expires, pkg.Brief) && h.deliver(ctx, i, pkg, handoff.DeliveryOffer, expires) {
 			open = append(open, i)
 		}
 	}
@@ -215,14 +219,14 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 
 // reserve holds capacity on the offered person; a refusal (at capacity, not online, a race
 // with another handoff) makes the offer unavailable.
-func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time) bool {
+func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time, brief string) bool {
 	o := h.state.Offers[i]
 	var res activities.ReserveResult
 	err := workflow.ExecuteActivity(agentOptions(ctx, "Reserve "+o.Agent), a.Reserve, activities.ReserveRequest{
 		Agent: o.Agent,
 		Input: handoff.ReserveInput{
 			HandoffID: h.id, ConversationID: h.in.ConversationID, Source: h.in.SourceAgent,
-			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires,
+			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires, Brief: brief,
 		},
 	}).Get(ctx, &res)
 	switch {
@@ -236,28 +240,23 @@ func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time) boo
 	return true
 }
 
-// deliverTo packages the context for the offer's agent and delivers it: a briefing to a bot
-// (its acceptance), an offer to a person. The customer hears "let me connect you" first, once.
-func (h *handoffRun) deliverTo(ctx workflow.Context, i int, typ handoff.DeliveryType, expires time.Time) bool {
+// packageFor builds the context package for the offer's agent.
+func (h *handoffRun) packageFor(ctx workflow.Context, i int) (handoff.Package, bool) {
 	agent := h.state.Offers[i].Agent
-	fail := func(step string, err error) bool {
-		if temporal.IsCanceledError(err) {
-			h.endOffer(ctx, i, handoff.OfferCancelled, "cancelled")
-		} else {
-			h.endOffer(ctx, i, handoff.OfferFailed, step+": "+rootMessage(err))
-		}
-		if typ == handoff.DeliveryOffer {
-			h.agentOp(ctx, a.Release, agent, "offer not delivered")
-		}
-		return false
-	}
 	var pkg handoff.Package
 	pin := activities.PackageInput{Input: h.in, Decision: *h.state.Decision, Target: agent}
 	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Package context for "+agent), a.PackageContext, pin).Get(ctx, &pkg); err != nil {
-		return fail("context packaging", err)
+		h.failOffer(ctx, i, "context packaging", err)
+		return pkg, false
 	}
-	h.prepareCustomer(ctx, agent)
+	return pkg, true
+}
 
+// deliver sends the package: a briefing to a bot (its acceptance), an offer to a person whose
+// capacity is reserved. The customer hears "let me connect you" first, once.
+func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, typ handoff.DeliveryType, expires time.Time) bool {
+	agent := h.state.Offers[i].Agent
+	h.prepareCustomer(ctx, agent)
 	h.setPhase(ctx, handoff.PhaseBriefing)
 	d := h.delivery(typ, agent, h.state.Decision.Protocol.IntroductionScript)
 	d.Package, d.Brief, d.OfferExpiresAt = &pkg, pkg.Brief, expires
@@ -267,12 +266,24 @@ func (h *handoffRun) deliverTo(ctx workflow.Context, i int, typ handoff.Delivery
 	}
 	if err := workflow.ExecuteActivity(deliveryOptions(ctx, summary), a.BriefAgent,
 		activities.DeliveryInput{Agent: agent, Delivery: d}).Get(ctx, nil); err != nil {
-		return fail("briefing", err)
+		h.failOffer(ctx, i, "briefing", err)
+		if typ == handoff.DeliveryOffer {
+			h.agentOp(ctx, a.Release, agent, "offer not delivered")
+		}
+		return false
 	}
 	if h.state.BriefedAt.IsZero() {
 		h.state.BriefedAt = workflow.Now(ctx)
 	}
 	return true
+}
+
+func (h *handoffRun) failOffer(ctx workflow.Context, i int, step string, err error) {
+	if temporal.IsCanceledError(err) {
+		h.endOffer(ctx, i, handoff.OfferCancelled, "cancelled")
+		return
+	}
+	h.endOffer(ctx, i, handoff.OfferFailed, step+": "+rootMessage(err))
 }
 
 func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
@@ -302,7 +313,12 @@ func (h *handoffRun) agentOp(ctx workflow.Context, op func(context.Context, acti
 	}
 	err := workflow.ExecuteActivity(agentOptions(ctx, "Update "+agent), op,
 		activities.AgentRequest{Agent: agent, HandoffID: h.id, Reason: reason}).Get(ctx, nil)
-	if err != nil {
+	var appErr *temporal.ApplicationError
+	switch {
+	case errors.As(err, &appErr) && appErr.Type() == "Refused":
+		// The person released the conversation before it was assigned: nothing to hold.
+		h.logger.Info("agent update refused", "agent", agent, "reason", appErr.Message())
+	case err != nil:
 		h.logger.Warn("agent update failed", "agent", agent, "error", err)
 	}
 }
@@ -314,4 +330,14 @@ func (h *handoffRun) isPerson(agent string) bool {
 		}
 	}
 	return false
+}
+
+// releaseSource frees the capacity a person held for the conversation they just handed on.
+func (h *handoffRun) releaseSource(ctx workflow.Context) {
+	err := workflow.ExecuteActivity(agentOptions(ctx, "Release "+h.in.SourceAgent), a.Release, activities.AgentRequest{
+		Agent: h.in.SourceAgent, ConversationID: h.in.ConversationID, Reason: "handed the conversation to " + h.state.Owner,
+	}).Get(ctx, nil)
+	if err != nil {
+		h.logger.Warn("releasing the source failed", "agent", h.in.SourceAgent, "error", err)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/devserver"
 	"github.com/handoffhq/orchestrator/internal/testenv"
 	"go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
@@ -55,7 +56,7 @@ func TestSellerInDistressReachesHumanWhoAccepts(t *testing.T) {
 	if err := e.Service.SendEvent(ctx, in.ConversationID, handoff.Event{Type: handoff.EventSentiment, Sentiment: 0.4}); err != nil {
 		t.Fatal(err)
 	}
-	st = e.WaitFor(t, in.ConversationID, 20*time.Second, "completed", func(s handoff.State) bool { return s.Outcome != "" })
+	st = e.WaitFor(t, in.ConversationID, 20*time.Second, "closed", closedPhase)
 	if st.Outcome != handoff.OutcomeCompleted || st.Owner != agent {
 		t.Fatalf("outcome %s owner %s, want completed with %s", st.Outcome, st.Owner, agent)
 	}
@@ -72,7 +73,7 @@ func TestQualifiedLeadGoesToBuyerBot(t *testing.T) {
 	if _, err := e.Service.Start(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
-	st := e.WaitFor(t, in.ConversationID, 20*time.Second, "an outcome", func(s handoff.State) bool { return s.Outcome != "" })
+	st := e.WaitFor(t, in.ConversationID, 20*time.Second, "closed", closedPhase)
 	if st.Outcome != handoff.OutcomeCompleted || st.Owner != "jorge_buyer_bot" {
 		t.Fatalf("outcome %s owner %s, want completed with jorge_buyer_bot", st.Outcome, st.Owner)
 	}
@@ -97,7 +98,7 @@ func TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer(t *testing.T) {
 	if _, err := e.Service.Start(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
-	st := e.WaitFor(t, in.ConversationID, 30*time.Second, "an outcome", func(s handoff.State) bool { return s.Outcome != "" })
+	st := e.WaitFor(t, in.ConversationID, 30*time.Second, "closed", closedPhase)
 	if st.Outcome != handoff.OutcomeTimedOut || st.Owner != "jorge_seller_bot" {
 		t.Fatalf("outcome %s owner %s, want timed_out with the seller bot keeping the customer", st.Outcome, st.Owner)
 	}
@@ -112,6 +113,9 @@ func TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer(t *testing.T) {
 	}
 	recordHistory(t, e, in.ConversationID, "seller-distress-timed-out")
 }
+
+// closedPhase: the outcome is set before recording, the search attributes after it.
+func closedPhase(s handoff.State) bool { return s.Phase == handoff.PhaseClosed }
 
 func checkSearchAttributes(t *testing.T, e *testenv.Env, convID string, want map[string]string) {
 	t.Helper()
@@ -147,6 +151,11 @@ func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
 			t.Fatal(err)
 		}
 		hist.Events = append(hist.Events, ev)
+	}
+	// Histories are stored encrypted with a key that lives only as long as the test; the
+	// replay test reads them in clear.
+	if err := devserver.DecryptPayloads(&hist); err != nil {
+		t.Fatal(err)
 	}
 	raw, err := protojson.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(&hist)
 	if err != nil {
