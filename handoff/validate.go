@@ -3,6 +3,8 @@ package handoff
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"regexp"
 	"strings"
 	"time"
@@ -50,8 +52,9 @@ func (in *Input) Validate() error {
 			return &FieldError{fmt.Sprintf("messages[%d].role", i), fmt.Sprintf("%q is not one of customer, agent, system, tool", m.Role)}
 		}
 	}
-	for name, v := range in.Signals {
-		switch v.(type) {
+	// Sorted, so the field named is the same on every run and replay.
+	for _, name := range slices.Sorted(maps.Keys(in.Signals)) {
+		switch v := in.Signals[name]; v.(type) {
 		case bool, string, float64, float32, int, int64, int32:
 		default:
 			return &FieldError{"signals." + name, fmt.Sprintf("must be a number, string or boolean, not %T", v)}
