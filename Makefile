@@ -16,7 +16,7 @@ WORKFLOWCHECK := go.temporal.io/sdk/contrib/tools/workflowcheck@v0.6.0
 
 TEST_FLAGS ?= -count=1 -race -timeout 20m
 
-.PHONY: help temporal build run test test-compose lint clean reset
+.PHONY: help temporal build run test histories test-compose lint clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -36,6 +36,10 @@ run: temporal build ## run everything locally (dev server, Web UI, worker, API, 
 test: temporal ## run every test, integration tests against the real dev server included
 	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./... $(TEST_FLAGS)
 	@$(MAKE) --no-print-directory test-compose
+
+histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
+	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \
+		-run 'TestSellerInDistressReachesHumanWhoAccepts|TestQualifiedLeadGoesToBuyerBot|TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer'
 
 test-compose: ## validate docker-compose.yml with the compose-spec loader Docker Compose uses
 	cd deploy/composecheck && $(GO) test ./... -count=1

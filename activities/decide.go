@@ -68,6 +68,12 @@ type Selection struct {
 	// SourceIsPerson: a person handing the conversation on frees their capacity once the
 	// transfer is confirmed.
 	SourceIsPerson bool `json:"source_is_person,omitempty"`
+	// Templates (per planned agent) and Limits are captured here, with the rules, so a config
+	// change never alters how a running handoff packages its context.
+	Templates map[string]handoff.Template `json:"templates,omitempty"`
+	Limits    handoff.Limits              `json:"limits"`
+	// UseCRM says a CRM is configured: the workflow asks it before packaging.
+	UseCRM bool `json:"use_crm,omitempty"`
 }
 
 // SelectTarget applies the routing rules and plans the steps to try.
@@ -100,7 +106,17 @@ func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection,
 		}
 	}
 	src, _ := a.cfg.Agent(in.Input.SourceAgent)
-	return Selection{Decision: d, Plan: p.steps, SupervisorPlan: sup.merged("ping-pong guard"), SourceIsPerson: src.Kind.IsPerson()}, nil
+	sel := Selection{
+		Decision: d, Plan: p.steps, SupervisorPlan: sup.merged("ping-pong guard"),
+		SourceIsPerson: src.Kind.IsPerson(), Templates: map[string]handoff.Template{},
+		Limits: a.cfg.PackageLimits(), UseCRM: a.cfg.CRM.Enabled(),
+	}
+	for _, step := range append(append([]Step(nil), sel.Plan...), sel.SupervisorPlan...) {
+		for _, id := range step.Agents {
+			sel.Templates[id] = a.cfg.TemplateFor(id)
+		}
+	}
+	return sel, nil
 }
 
 type planner struct {
@@ -216,6 +232,9 @@ type PackageInput struct {
 	// Enrichment is the CRM lookup's result, if one ran: applied to empty fields only, and
 	// recorded in the package (which fields came from the CRM, or why there was none).
 	Enrichment *handoff.Enrichment `json:"enrichment,omitempty"`
+	// Template and Limits as captured by SelectTarget; without them the config's apply.
+	Template *handoff.Template `json:"template,omitempty"`
+	Limits   handoff.Limits    `json:"limits"`
 }
 
 // PackageContext builds the context package and the brief for one target, following the
@@ -224,9 +243,9 @@ func (a *Activities) PackageContext(_ context.Context, in PackageInput) (handoff
 	if _, ok := a.cfg.Agent(in.Target); !ok {
 		return handoff.Package{}, fmt.Errorf("target %q is not in the roster", in.Target)
 	}
-	return handoff.Build(&in.Input, &in.Decision, in.Target, handoff.BuildOptions{
-		Template:   a.cfg.TemplateFor(in.Target),
-		Limits:     a.cfg.PackageLimits(),
-		Enrichment: in.Enrichment,
-	}), nil
+	o := handoff.BuildOptions{Template: a.cfg.TemplateFor(in.Target), Limits: a.cfg.PackageLimits(), Enrichment: in.Enrichment}
+	if in.Template != nil {
+		o.Template, o.Limits = *in.Template, in.Limits
+	}
+	return handoff.Build(&in.Input, &in.Decision, in.Target, o), nil
 }

@@ -17,24 +17,30 @@ import (
 // OutcomeRecord is what is recorded of each handoff for analytics. It carries IDs, agents,
 // timings and verdicts only: no customer details.
 type OutcomeRecord struct {
-	HandoffID          string          `json:"handoff_id"`
-	ConversationID     string          `json:"conversation_id"`
-	Source             string          `json:"source"`
-	Target             string          `json:"target,omitempty"`
-	Scenario           string          `json:"scenario,omitempty"`
-	Rule               string          `json:"rule,omitempty"`
-	RulesVersion       string          `json:"rules_version,omitempty"`
-	Outcome            handoff.Outcome `json:"outcome"`
-	Reason             string          `json:"reason,omitempty"`
-	OffersMade         int             `json:"offers_made"`
-	CustomerMessages   int             `json:"customer_messages"`
-	AverageSentiment   *float64        `json:"average_sentiment,omitempty"`
-	ReportedOutcome    string          `json:"reported_outcome,omitempty"`
-	StartToBriefedMs   int64           `json:"start_to_briefed_ms,omitempty"`
-	StartToAcceptedMs  int64           `json:"start_to_accepted_ms,omitempty"`
-	TotalMs            int64           `json:"total_ms"`
-	FollowUpSuggested  bool            `json:"follow_up_suggested"`
-	FollowUpReasonText string          `json:"follow_up_reason,omitempty"`
+	HandoffID         string          `json:"handoff_id"`
+	ConversationID    string          `json:"conversation_id"`
+	Source            string          `json:"source"`
+	Target            string          `json:"target,omitempty"`
+	Scenario          string          `json:"scenario,omitempty"`
+	Rule              string          `json:"rule,omitempty"`
+	RulesVersion      string          `json:"rules_version,omitempty"`
+	Outcome           handoff.Outcome `json:"outcome"`
+	Reason            string          `json:"reason,omitempty"`
+	OffersMade        int             `json:"offers_made"`
+	CustomerMessages  int             `json:"customer_messages"`
+	AverageSentiment  *float64        `json:"average_sentiment,omitempty"`
+	ReportedOutcome   string          `json:"reported_outcome,omitempty"`
+	StartToBriefedMs  int64           `json:"start_to_briefed_ms,omitempty"`
+	StartToAcceptedMs int64           `json:"start_to_accepted_ms,omitempty"`
+	// Template, Completeness (as sent) and Preservation (as acknowledged, less repeats) say
+	// how well the context reached the receiver.
+	Template           string   `json:"template,omitempty"`
+	Completeness       *float64 `json:"completeness,omitempty"`
+	Preservation       *float64 `json:"preservation,omitempty"`
+	ContextFlag        string   `json:"context_flag,omitempty"`
+	TotalMs            int64    `json:"total_ms"`
+	FollowUpSuggested  bool     `json:"follow_up_suggested"`
+	FollowUpReasonText string   `json:"follow_up_reason,omitempty"`
 }
 
 // RecordOutcome logs the outcome record and, when handoff.outcome_url is set, posts it there.

@@ -56,14 +56,19 @@ const (
 	SAOutcome  = "HandoffOutcome"
 	SAPhase    = "HandoffPhase"
 	SAScenario = "HandoffScenario"
+	// SACompleteness (Double) is the share, 0 to 1, of the receiver's required context that
+	// reached it intact, less the times the customer had to repeat themselves.
+	SACompleteness = "HandoffCompleteness"
 )
 
 // SearchAttributeNames lists the Keyword search attributes the namespace must have.
 var SearchAttributeNames = []string{SASource, SATarget, SAOutcome, SAPhase, SAScenario}
 
-// SACompleteness is the Double search attribute holding the share (0 to 1) of the receiver's
-// required context fields that reached it intact.
-const SACompleteness = "HandoffCompleteness"
+// SearchAttributeTypes gives the type of every custom search attribute the namespace must have.
+var SearchAttributeTypes = map[string]string{
+	SASource: "Keyword", SATarget: "Keyword", SAOutcome: "Keyword", SAPhase: "Keyword", SAScenario: "Keyword",
+	SACompleteness: "Double",
+}
 
 // Phase is where a handoff is. Phases are in the order the workflow runs them.
 type Phase string
@@ -320,6 +325,28 @@ const (
 	OfferCancelled   = "cancelled"
 )
 
+// ContextStatus is what the handoff knows of the context the receiver got: the package's
+// completeness when sent, the receiver's acknowledgement, re-sends and repeats.
+type ContextStatus struct {
+	Template string `json:"template"`
+	// Completeness is the share of required fields intact in the package as delivered.
+	Completeness float64 `json:"completeness"`
+	// NotSent are required fields the source never sent.
+	NotSent []string `json:"not_sent,omitempty"`
+	// Enrichment says what the CRM lookup added, or why there was none.
+	Enrichment string `json:"enrichment,omitempty"`
+	// Ack is the receiver's acknowledgement scored against the template, once it came.
+	Ack *Preservation `json:"ack,omitempty"`
+	// Repeats counts customer_repeated events: each counts against preservation.
+	Repeats int `json:"repeats,omitempty"`
+	// Resent lists required fields re-sent after the receiver said it missed them.
+	Resent []string `json:"resent,omitempty"`
+	// Flag is set when required context could not reach the receiver.
+	Flag string `json:"flag,omitempty"`
+	// Preservation is the final score: intact / (required + repeats).
+	Preservation float64 `json:"preservation"`
+}
+
 // Callback is a follow-up planned for the next business-hours slot of the people who could
 // have taken the conversation.
 type Callback struct {
@@ -355,18 +382,20 @@ type State struct {
 	// OpenOffers lists every offer awaiting an answer (several with parallel offers).
 	OpenOffers []Offer `json:"open_offers,omitempty"`
 	// Callback is the follow-up planned when nobody could take the conversation.
-	Callback      *Callback     `json:"callback,omitempty"`
-	Target        string        `json:"target,omitempty"`
-	Owner         string        `json:"owner"`
-	Timings       []PhaseTiming `json:"timings"`
-	Events        []Event       `json:"events,omitempty"`
-	Monitoring    *Monitoring   `json:"monitoring,omitempty"`
-	Outcome       Outcome       `json:"outcome,omitempty"`
-	OutcomeReason string        `json:"outcome_reason,omitempty"`
-	StartedAt     time.Time     `json:"started_at"`
-	BriefedAt     time.Time     `json:"briefed_at,omitzero"`
-	AcceptedAt    time.Time     `json:"accepted_at,omitzero"`
-	EndedAt       time.Time     `json:"ended_at,omitzero"`
+	Callback *Callback `json:"callback,omitempty"`
+	// Context is how well the context reached the receiver.
+	Context       *ContextStatus `json:"context,omitempty"`
+	Target        string         `json:"target,omitempty"`
+	Owner         string         `json:"owner"`
+	Timings       []PhaseTiming  `json:"timings"`
+	Events        []Event        `json:"events,omitempty"`
+	Monitoring    *Monitoring    `json:"monitoring,omitempty"`
+	Outcome       Outcome        `json:"outcome,omitempty"`
+	OutcomeReason string         `json:"outcome_reason,omitempty"`
+	StartedAt     time.Time      `json:"started_at"`
+	BriefedAt     time.Time      `json:"briefed_at,omitzero"`
+	AcceptedAt    time.Time      `json:"accepted_at,omitzero"`
+	EndedAt       time.Time      `json:"ended_at,omitzero"`
 }
 
 // Result is what a finished handoff returns: its final state.

@@ -20,6 +20,8 @@ const (
 	DeliveryFallback DeliveryType = "fallback"
 	// DeliveryCallback reminds people that a planned callback of a customer is due.
 	DeliveryCallback DeliveryType = "callback"
+	// DeliveryContextResend re-sends the required fields a receiver's context_ack missed.
+	DeliveryContextResend DeliveryType = "context_resend"
 )
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.

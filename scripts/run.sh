@@ -43,7 +43,7 @@ export TEMPORAL_ADDRESS
 unset TEMPORAL_API_KEY TEMPORAL_TLS TEMPORAL_TLS_CERT TEMPORAL_TLS_KEY TEMPORAL_TLS_CA \
 	TEMPORAL_TLS_SERVER_NAME TEMPORAL_TLS_DISABLE_HOST_VERIFICATION
 
-SEARCH_ATTRIBUTES=(HandoffSource HandoffTarget HandoffOutcome HandoffPhase HandoffScenario)
+SEARCH_ATTRIBUTES=(HandoffSource=Keyword HandoffTarget=Keyword HandoffOutcome=Keyword HandoffPhase=Keyword HandoffScenario=Keyword HandoffCompleteness=Double)
 
 say() { printf '%s\n' "$*"; }
 fail() {
@@ -183,7 +183,7 @@ export HANDOFF_CODEC_UI_ORIGIN=${HANDOFF_CODEC_UI_ORIGIN:-http://127.0.0.1:$UI_P
 
 sa_flags=()
 for sa in "${SEARCH_ATTRIBUTES[@]}"; do
-	sa_flags+=(--search-attribute "$sa=Keyword")
+	sa_flags+=(--search-attribute "$sa")
 done
 
 say "starting the Temporal dev server (state in $DATA/temporal.db)"

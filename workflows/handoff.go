@@ -36,6 +36,8 @@ type handoffRun struct {
 	customerPrepared bool
 	// plan is the plan being tried, kept to plan a callback with its people.
 	plan []activities.Step
+	// cx tracks the context packages delivered and how well they arrived.
+	cx contextTracker
 }
 
 // Handoff moves one conversation from its source agent to another agent: decide whether and to
@@ -84,7 +86,8 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	h.record(ctx)
 	h.state.EndedAt = workflow.Now(ctx)
 	h.setPhase(ctx, handoff.PhaseClosed)
-	h.upsert(ctx, handoff.SAOutcome, string(outcome), handoff.SAPhase, string(handoff.PhaseClosed))
+	h.reportPreservation(ctx)
+	h.upsert(ctx, append(h.completenessSA(), kw(handoff.SAOutcome, string(outcome)), kw(handoff.SAPhase, string(handoff.PhaseClosed)))...)
 	workflow.SetCurrentDetails(ctx, h.details())
 	// Updates are answered synchronously, but one may have been accepted in this same task.
 	_ = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
@@ -121,8 +124,8 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	}
 	h.state.Target = d.Target
 	// The source is set here too, for handoffs started by a plain SDK client without it.
-	h.upsert(ctx, handoff.SASource, h.in.SourceAgent, handoff.SATarget, d.Target, handoff.SAScenario, d.Scenario,
-		handoff.SAPhase, string(handoff.PhaseSelecting))
+	h.upsert(ctx, kw(handoff.SASource, h.in.SourceAgent), kw(handoff.SATarget, d.Target), kw(handoff.SAScenario, d.Scenario),
+		kw(handoff.SAPhase, string(handoff.PhaseSelecting)))
 	if len(sel.Plan) == 0 {
 		return handoff.OutcomeNoCapacity, fmt.Sprintf("no agent in the roster can take %q", d.Target)
 	}
@@ -147,6 +150,7 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 		return h.failure(ctx, "reading the conversation's earlier handoffs", err)
 	}
 	h.plan = plan
+	h.enrich(ctx, sel)
 	accepted, outcome, reason := h.tryPlan(ctx, plan, exclude, timings)
 	if accepted == "" {
 		return outcome, reason

@@ -59,6 +59,24 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 		}
 		h.confirmation = &in
 	})
+	err = workflow.SetUpdateHandlerWithOptions(ctx, handoff.UpdateContextAck,
+		func(ctx workflow.Context, in handoff.ContextAckInput) (handoff.State, error) {
+			h.ack(in)
+			return h.snapshot(), nil
+		},
+		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.ContextAckInput) error {
+			return h.validateAck(in)
+		}})
+	if err != nil {
+		return err
+	}
+	onSignal(ctx, handoff.UpdateContextAck, func(in handoff.ContextAckInput) {
+		if err := h.validateAck(in); err != nil {
+			h.logger.Warn("ignored signal", "signal", handoff.UpdateContextAck, "reason", err.Error())
+			return
+		}
+		h.ack(in)
+	})
 	onSignal(ctx, handoff.SignalEvent, func(e handoff.Event) { h.event(ctx, e) })
 	return nil
 }
@@ -153,6 +171,8 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 		if m != nil {
 			m.ReportedOutcome = e.Outcome
 		}
+	case handoff.EventCustomerRepeated:
+		h.repeated()
 	case handoff.EventCustomerLeft:
 		if m != nil {
 			// After the transfer the customer was served; the window just closes early.

@@ -119,6 +119,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		}
 		h.state.AcceptedAt = workflow.Now(ctx)
 		h.endOffer(ctx, i, handoff.OfferAccepted, "accepted on delivery")
+		h.received(batch[0].Agent)
 		return batch[0].Agent
 	}
 
@@ -142,7 +143,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	}
 
 	h.setPhase(ctx, handoff.PhaseAwaitingAcceptance)
-	h.upsert(ctx, handoff.SAPhase, string(handoff.PhaseAwaitingAcceptance))
+	h.upsert(ctx, kw(handoff.SAPhase, string(handoff.PhaseAwaitingAcceptance)))
 	h.open = open
 	workflow.SetCurrentDetails(ctx, h.details())
 	_, err := workflow.AwaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
@@ -155,6 +156,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		return ""
 	}
 	h.state.AcceptedAt = workflow.Now(ctx)
+	h.received(h.state.Offers[winner].Agent)
 	return h.state.Offers[winner].Agent
 }
 
@@ -244,8 +246,7 @@ func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time, bri
 func (h *handoffRun) packageFor(ctx workflow.Context, i int) (handoff.Package, bool) {
 	agent := h.state.Offers[i].Agent
 	var pkg handoff.Package
-	pin := activities.PackageInput{Input: h.in, Decision: *h.state.Decision, Target: agent}
-	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Package context for "+agent), a.PackageContext, pin).Get(ctx, &pkg); err != nil {
+	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Package context for "+agent), a.PackageContext, h.packageInput(agent)).Get(ctx, &pkg); err != nil {
 		h.failOffer(ctx, i, "context packaging", err)
 		return pkg, false
 	}
@@ -275,6 +276,7 @@ func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, t
 	if h.state.BriefedAt.IsZero() {
 		h.state.BriefedAt = workflow.Now(ctx)
 	}
+	h.delivered(agent, pkg)
 	return true
 }
 

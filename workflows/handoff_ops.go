@@ -24,17 +24,18 @@ func (h *handoffRun) setPhase(ctx workflow.Context, p handoff.Phase) {
 	workflow.SetCurrentDetails(ctx, h.details())
 }
 
-// upsert sets search attributes given as name, value pairs. Each upsert is a history event and
-// a billed action, so the workflow calls it at milestones only (target chosen, waiting on a
-// person, monitoring, closed), not on every phase.
-func (h *handoffRun) upsert(ctx workflow.Context, pairs ...string) {
-	var updates []temporal.SearchAttributeUpdate
-	for i := 0; i+1 < len(pairs); i += 2 {
-		updates = append(updates, temporal.NewSearchAttributeKeyKeyword(pairs[i]).ValueSet(pairs[i+1]))
-	}
+// upsert sets search attributes. Each upsert is a history event and a billed action, so the
+// workflow calls it at milestones only (target chosen, waiting on a person, monitoring,
+// closed), not on every phase.
+func (h *handoffRun) upsert(ctx workflow.Context, updates ...temporal.SearchAttributeUpdate) {
 	if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
 		h.logger.Warn("search attribute upsert failed", "error", err)
 	}
+}
+
+// kw is a Keyword search attribute update.
+func kw(name, value string) temporal.SearchAttributeUpdate {
+	return temporal.NewSearchAttributeKeyKeyword(name).ValueSet(value)
 }
 
 // details is the Markdown current-details line of the Web UI. Agent IDs, rules and phases
@@ -62,6 +63,14 @@ func (h *handoffRun) details() string {
 			fmt.Fprintf(&b, "**%s**", o.Agent)
 		}
 	}
+	// The brief of the package on offer (or accepted): what the agent reads in five seconds.
+	brief := h.cx.packages[h.cx.receiver].Brief
+	if open := h.snapshot().OpenOffers; len(open) > 0 {
+		brief = h.cx.packages[open[0].Agent].Brief
+	}
+	if brief != "" {
+		fmt.Fprintf(&b, "\n\n%s", brief)
+	}
 	if n := len(h.state.Offers); n > 0 {
 		b.WriteString("\n\nTried: ")
 		for i, o := range h.state.Offers {
@@ -69,6 +78,12 @@ func (h *handoffRun) details() string {
 				b.WriteString(", ")
 			}
 			fmt.Fprintf(&b, "%s (%s)", o.Agent, o.Result)
+		}
+	}
+	if c := h.state.Context; c != nil {
+		fmt.Fprintf(&b, "\n\nContext: template %s, completeness %.2f, preservation %.2f", c.Template, c.Completeness, c.Preservation)
+		if c.Flag != "" {
+			fmt.Fprintf(&b, " · **%s**", c.Flag)
 		}
 	}
 	if h.state.Outcome != "" {
@@ -154,6 +169,9 @@ func (h *handoffRun) record(ctx workflow.Context) {
 	}
 	if !s.AcceptedAt.IsZero() {
 		rec.StartToAcceptedMs = s.AcceptedAt.Sub(s.StartedAt).Milliseconds()
+	}
+	if c := s.Context; c != nil {
+		rec.Template, rec.Completeness, rec.Preservation, rec.ContextFlag = c.Template, &c.Completeness, &c.Preservation, c.Flag
 	}
 	if m := s.Monitoring; m != nil {
 		rec.CustomerMessages, rec.ReportedOutcome = m.CustomerMessages, m.ReportedOutcome

@@ -41,7 +41,7 @@ func (h *handoffRun) waitForBreakpoint(ctx workflow.Context, t timings) error {
 // the confirmation timeout. ok is false when the handoff must end with the returned outcome.
 func (h *handoffRun) awaitConfirmation(ctx workflow.Context, timeout time.Duration) (handoff.Outcome, string, bool) {
 	h.setPhase(ctx, handoff.PhaseAwaitingConfirmation)
-	h.upsert(ctx, handoff.SAPhase, string(handoff.PhaseAwaitingConfirmation))
+	h.upsert(ctx, kw(handoff.SAPhase, string(handoff.PhaseAwaitingConfirmation)))
 	h.awaitingYesNo = true
 	answered, err := workflow.AwaitWithTimeout(ctx, timeout, func() bool { return h.confirmation != nil })
 	h.awaitingYesNo = false
@@ -79,7 +79,6 @@ func (h *handoffRun) confirmTransfer(ctx workflow.Context, target string) (hando
 	}
 	h.state.Owner = target
 	h.state.Target = target
-	h.upsert(ctx, handoff.SATarget, target)
 	return "", "", true
 }
 
@@ -88,10 +87,9 @@ func (h *handoffRun) confirmTransfer(ctx workflow.Context, target string) (hando
 func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handoff.Outcome, string) {
 	h.state.Monitoring = &handoff.Monitoring{Window: window.String()}
 	h.setPhase(ctx, handoff.PhaseMonitoring)
-	h.upsert(ctx, handoff.SAPhase, string(handoff.PhaseMonitoring))
-	early, err := workflow.AwaitWithTimeout(ctx, window, func() bool {
-		return h.state.Monitoring.ReportedOutcome != ""
-	})
+	// One upsert for the milestone: the new owner, the phase and the context completeness.
+	h.upsert(ctx, append(h.completenessSA(), kw(handoff.SATarget, h.state.Owner), kw(handoff.SAPhase, string(handoff.PhaseMonitoring)))...)
+	early, err := h.monitorWindow(ctx, window)
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"
 	}

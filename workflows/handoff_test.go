@@ -51,6 +51,8 @@ type harness struct {
 	excluded []string
 	// supervisors is the plan the ping-pong guard switches to.
 	supervisors []activities.Step
+	// templates are the context templates selection captures, by agent.
+	templates map[string]handoff.Template
 }
 
 // people are the test agents who answer offers themselves; everyone else is a bot.
@@ -113,11 +115,15 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			h.mu.Lock()
 			h.routedWith = in.Analysis.Analyzer
 			h.mu.Unlock()
-			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors}, nil
+			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates}, nil
 		})
 	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {
-			return handoff.BuildPackage(&in.Input, &in.Decision, in.Target), nil
+			var o handoff.BuildOptions
+			if in.Template != nil {
+				o.Template = *in.Template
+			}
+			return handoff.Build(&in.Input, &in.Decision, in.Target, o), nil
 		})
 	env.OnActivity(a.RankCandidates, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.RankInput) (activities.Ranking, error) {

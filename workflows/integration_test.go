@@ -64,6 +64,16 @@ func TestSellerInDistressReachesHumanWhoAccepts(t *testing.T) {
 		handoff.SASource: "jorge_seller_bot", handoff.SATarget: agent, handoff.SAOutcome: "completed",
 		handoff.SAPhase: "closed", handoff.SAScenario: st.Decision.Scenario,
 	})
+	if st.Context == nil || st.Context.Completeness != 1 {
+		t.Errorf("context status %+v, want the human template's required fields all sent", st.Context)
+	}
+	desc, err := e.Client.DescribeWorkflowExecution(context.Background(), handoff.WorkflowID(in.ConversationID), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := desc.GetWorkflowExecutionInfo().GetSearchAttributes().GetIndexedFields()[handoff.SACompleteness]; !ok || string(p.GetData()) != "1" {
+		t.Errorf("search attribute %s = %v, want 1", handoff.SACompleteness, p)
+	}
 	recordHistory(t, e, in.ConversationID, "seller-distress-accepted")
 }
 

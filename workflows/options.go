@@ -34,6 +34,16 @@ func decoderOptions(ctx workflow.Context) workflow.Context {
 	})
 }
 
+// crmOptions: the CRM lookup is I/O behind its own breaker and timeout, and answers "no
+// enrichment" itself when the CRM is down; two attempts cover a worker dying mid-call.
+func crmOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 15 * time.Second,
+		Summary:             "Look the customer up in the CRM",
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 2},
+	})
+}
+
 // availabilityOptions: a health check is I/O, so it is a regular activity. Two quick attempts:
 // a bot that cannot answer its health check in time is treated as unavailable, and the next
 // candidate is better than waiting.

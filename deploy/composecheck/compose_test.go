@@ -100,17 +100,25 @@ func env(s types.ServiceConfig, key string) string {
 }
 
 // searchAttributes reads the names the workflow sets from the shared contract.
+// searchAttributes reads the contract's search attributes as "Name=Type" pairs: the SA...
+// constants for the names, SearchAttributeTypes for their types.
 func searchAttributes(t *testing.T) []string {
 	t.Helper()
 	src := read(t, "handoff/contract.go")
-	var names []string
-	for _, m := range regexp.MustCompile(`(?m)^\s*SA\w+\s*=\s*"(\w+)"`).FindAllStringSubmatch(src, -1) {
-		names = append(names, m[1])
+	names := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\s*(SA\w+)\s*=\s*"(\w+)"`).FindAllStringSubmatch(src, -1) {
+		names[m[1]] = m[2]
 	}
-	if len(names) == 0 {
-		t.Fatal("no SA... search attribute constants found in handoff/contract.go")
+	var pairs []string
+	for _, m := range regexp.MustCompile(`(SA\w+):\s*"(\w+)"`).FindAllStringSubmatch(src, -1) {
+		if name, ok := names[m[1]]; ok {
+			pairs = append(pairs, name+"="+m[2])
+		}
 	}
-	return names
+	if len(pairs) == 0 || len(pairs) != len(names) {
+		t.Fatalf("search attributes in handoff/contract.go: names %v, typed %v; every SA... constant needs a type in SearchAttributeTypes", names, pairs)
+	}
+	return pairs
 }
 
 func TestComposeLoads(t *testing.T) {
@@ -243,7 +251,7 @@ func TestTemporalServer(t *testing.T) {
 }
 
 // TestSearchAttributeSetup checks that the setup step creates exactly the contract's search
-// attributes as Keyword, and that `make run` registers the same ones on the dev server.
+// attributes with their types, and that `make run` registers the same ones on the dev server.
 func TestSearchAttributeSetup(t *testing.T) {
 	p := load(t, stage(t))
 	s := service(t, p, "temporal-setup")
@@ -258,8 +266,8 @@ func TestSearchAttributeSetup(t *testing.T) {
 	if m == nil || !sameSet(strings.Fields(m[1]), want) {
 		t.Errorf("setup-namespace.sh attributes = %v, want %v", m, want)
 	}
-	if !strings.Contains(setup, "--type Keyword") {
-		t.Error("setup-namespace.sh should create the attributes as Keyword")
+	if !strings.Contains(setup, `--type "$type"`) {
+		t.Error("setup-namespace.sh should create each attribute with its type")
 	}
 
 	run := read(t, "scripts/run.sh")

@@ -7,7 +7,7 @@ address=${TEMPORAL_ADDRESS:-temporal:7233}
 namespace=${TEMPORAL_NAMESPACE:-default}
 retention=${TEMPORAL_RETENTION:-7d}
 # The Keyword search attributes the handoff workflow sets (handoff.SearchAttributeNames).
-attributes="HandoffSource HandoffTarget HandoffOutcome HandoffPhase HandoffScenario"
+attributes="HandoffSource=Keyword HandoffTarget=Keyword HandoffOutcome=Keyword HandoffPhase=Keyword HandoffScenario=Keyword HandoffCompleteness=Double"
 
 # Use the IPv4 address of the server's host name, as the official compose setup does: the CLI
 # may otherwise try an IPv6 address the server does not listen on.
@@ -42,20 +42,23 @@ until existing=$(t operator search-attribute list --namespace "$namespace" 2>/de
 	[ "$i" -lt 60 ] || { echo "namespace $namespace is not usable" >&2; exit 1; }
 	sleep 1
 done
-for name in $attributes; do
+for pair in $attributes; do
+	name=${pair%%=*} type=${pair#*=}
 	if printf '%s\n' "$existing" | grep -qw "$name"; then
 		echo "search attribute $name exists"
 	else
-		echo "creating search attribute $name (Keyword)"
-		t operator search-attribute create --namespace "$namespace" --name "$name" --type Keyword
+		echo "creating search attribute $name ($type)"
+		t operator search-attribute create --namespace "$namespace" --name "$name" --type "$type"
 	fi
 done
 
 # The frontend caches search attributes: wait until a query that uses them is accepted, so
 # the worker's first upsert does not fail on an attribute the cache does not know yet.
-for name in $attributes; do
+for pair in $attributes; do
+	name=${pair%%=*} probe="'probe'"
+	[ "${pair#*=}" = Double ] && probe=0
 	i=0
-	until t workflow count --namespace "$namespace" --query "$name = 'probe'" >/dev/null 2>&1; do
+	until t workflow count --namespace "$namespace" --query "$name = $probe" >/dev/null 2>&1; do
 		i=$((i + 1))
 		[ "$i" -lt 90 ] || { echo "search attribute $name is still unknown to queries" >&2; exit 1; }
 		sleep 2

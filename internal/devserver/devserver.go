@@ -55,12 +55,13 @@ func BinaryPath() (string, error) {
 	}
 }
 
-// SearchAttributes are the handoff's Keyword search attributes, for dev server start-up.
+// SearchAttributes are the handoff's search attributes, for dev server start-up.
 func SearchAttributes() temporal.SearchAttributes {
 	var updates []temporal.SearchAttributeUpdate
 	for _, name := range handoff.SearchAttributeNames {
 		updates = append(updates, temporal.NewSearchAttributeKeyKeyword(name).ValueSet(""))
 	}
+	updates = append(updates, temporal.NewSearchAttributeKeyFloat64(handoff.SACompleteness).ValueSet(0))
 	return temporal.NewSearchAttributes(updates...)
 }
 
