@@ -178,6 +178,32 @@ func runConfirm(e *env, args []string) error {
 	return e.printJSON(st)
 }
 
+func runAck(e *env, args []string) error {
+	fs := e.flags("ack", "--conversation ID --agent ID [--received PATH,...] [--missing PATH,...]")
+	conv := conversationFlag(fs)
+	agent := fs.String("agent", "", "the receiving agent")
+	received := fs.StringSlice("received", nil, "required field paths the agent has")
+	missing := fs.StringSlice("missing", nil, "required field paths the agent misses")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := handoff.ValidateConversationID(*conv); err != nil {
+		return err
+	}
+	svc, closeFn, err := e.connect(fs, nil)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	st, err := svc.ContextAck(ctx, *conv, handoff.ContextAckInput{AgentID: *agent, Received: *received, Missing: *missing})
+	if err != nil {
+		return err
+	}
+	return e.printJSON(st)
+}
+
 func runCancel(e *env, args []string) error {
 	fs := e.flags("cancel", "--conversation ID")
 	conv := conversationFlag(fs)

@@ -47,6 +47,7 @@ var commands = map[string]command{
 	"accept":    {"accept an offer as a human agent", runAnswer(handoff.UpdateAccept)},
 	"decline":   {"decline an offer as a human agent", runAnswer(handoff.UpdateDecline)},
 	"confirm":   {"answer a handoff waiting for confirmation (--yes or --no)", runConfirm},
+	"ack":       {"acknowledge the context received, listing missing fields (receiving agent)", runAck},
 	"cancel":    {"cancel a running handoff", runCancel},
 	"status":    {"print the state of a conversation's handoff", runStatus},
 	"events":    {"send a conversation event to a running handoff", runEvents},
@@ -58,6 +59,7 @@ var commands = map[string]command{
 	"agent":     {"print a human agent's presence, load and reservations", runAgentState},
 	"offers":    {"list a human agent's open offers with their briefs", runOffers},
 	"release":   {"release a conversation a human agent finished", runRelease},
+	"bench":     {"load benchmark against the engine's ceiling (make bench)", runBench},
 }
 
 func main() {

@@ -65,6 +65,11 @@ func (f *fakeOps) Accept(ctx context.Context, convID string, ans handoff.AnswerI
 	return handoff.State{ConversationID: convID, Phase: handoff.PhaseConfirming}, nil
 }
 
+func (f *fakeOps) ContextAck(ctx context.Context, convID string, ack handoff.ContextAckInput) (handoff.State, error) {
+	f.record("context_ack %s %s %v", convID, ack.AgentID, ack.Missing)
+	return handoff.State{ConversationID: convID, Phase: handoff.PhaseMonitoring}, nil
+}
+
 func (f *fakeOps) Decline(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error) {
 	if err := f.CheckAnswer(convID, ans); err != nil {
 		return handoff.State{}, err

@@ -163,6 +163,30 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, st)
 }
 
+// contextAck takes the receiving agent's acknowledgement; the agent is the token's own.
+func (s *Server) contextAck(w http.ResponseWriter, r *http.Request) {
+	p, _ := PrincipalFrom(r.Context())
+	convID := r.PathValue("conversation_id")
+	var ack handoff.ContextAckInput
+	if err := service.Decode(http.MaxBytesReader(w, r.Body, s.opts.MaxBody), &ack); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if ack.AgentID != "" && ack.AgentID != p.Agent {
+		forbidden(w, fmt.Sprintf("token %s acts for %s, not %s", p.Name, p.Agent, ack.AgentID))
+		return
+	}
+	ack.AgentID = p.Agent
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
+	defer cancel()
+	st, err := s.ops.ContextAck(ctx, convID, ack)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
 func (s *Server) event(w http.ResponseWriter, r *http.Request) {
 	convID := r.PathValue("conversation_id")
 	var ev handoff.Event

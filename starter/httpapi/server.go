@@ -23,6 +23,7 @@ type Ops interface {
 	Accept(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error)
 	Decline(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error)
 	Confirm(ctx context.Context, convID string, c handoff.ConfirmInput) (handoff.State, error)
+	ContextAck(ctx context.Context, convID string, ack handoff.ContextAckInput) (handoff.State, error)
 	SendEvent(ctx context.Context, convID string, ev handoff.Event) error
 	Cancel(ctx context.Context, convID string) error
 	SourceAgent(ctx context.Context, convID string) (string, error)
@@ -90,6 +91,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/handoffs/{conversation_id}/accept", human, s.answer(handoff.UpdateAccept)},
 		{"POST", "/v1/handoffs/{conversation_id}/decline", human, s.answer(handoff.UpdateDecline)},
 		{"POST", "/v1/handoffs/{conversation_id}/confirm", botHuman, s.confirm},
+		{"POST", "/v1/handoffs/{conversation_id}/context_ack", botHuman, s.contextAck},
 		{"POST", "/v1/handoffs/{conversation_id}/events", botHuman, s.event},
 		{"POST", "/v1/handoffs/{conversation_id}/cancel", botOnly, s.cancel},
 		{"POST", "/v1/decide", botOnly, s.decide},

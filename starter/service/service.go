@@ -179,6 +179,18 @@ func (s *Service) Confirm(ctx context.Context, convID string, c handoff.ConfirmI
 	return s.update(ctx, convID, handoff.UpdateConfirm, c)
 }
 
+// ContextAck sends the receiving agent's acknowledgement of the context it got: what it has
+// and what it misses. The workflow re-sends missing fields and scores preservation.
+func (s *Service) ContextAck(ctx context.Context, convID string, ack handoff.ContextAckInput) (handoff.State, error) {
+	if err := handoff.ValidateConversationID(convID); err != nil {
+		return handoff.State{}, err
+	}
+	if ack.AgentID == "" {
+		return handoff.State{}, &handoff.FieldError{Field: "agent_id", Problem: "is required"}
+	}
+	return s.update(ctx, convID, handoff.UpdateContextAck, ack)
+}
+
 // update runs an Update to completion: the workflow's validator answers at once, so a refusal
 // comes back here as a conflict with the workflow's reason. The Updates return the state.
 func (s *Service) update(ctx context.Context, convID, name string, arg any) (handoff.State, error) {
