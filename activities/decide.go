@@ -55,6 +55,8 @@ type Step struct {
 	Agents []string `json:"agents"`
 	// Via is why the step is in the plan: a rule, an escalation, the fallback.
 	Via string `json:"via"`
+	// People: some agent of the step answers offers itself (human or supervisor).
+	People bool `json:"people,omitempty"`
 }
 
 // Selection is the routing decision and the plan: the decision's candidates with groups
@@ -126,28 +128,30 @@ type planner struct {
 }
 
 func (p *planner) add(id, via string) {
-	var agents []string
+	step := Step{Via: via}
 	for _, ag := range p.a.expand(id) {
 		if !p.seen[ag.ID] {
 			p.seen[ag.ID] = true
-			agents = append(agents, ag.ID)
+			step.Agents = append(step.Agents, ag.ID)
+			step.People = step.People || ag.Kind.IsPerson()
 		}
 	}
-	if len(agents) > 0 {
-		p.steps = append(p.steps, Step{Agents: agents, Via: via})
+	if len(step.Agents) > 0 {
+		p.steps = append(p.steps, step)
 	}
 }
 
 // merged puts every planned agent into one step, to be ranked together.
 func (p *planner) merged(via string) []Step {
-	var all []string
+	merged := Step{Via: via}
 	for _, s := range p.steps {
-		all = append(all, s.Agents...)
+		merged.Agents = append(merged.Agents, s.Agents...)
+		merged.People = merged.People || s.People
 	}
-	if len(all) == 0 {
+	if len(merged.Agents) == 0 {
 		return nil
 	}
-	return []Step{{Agents: all, Via: via}}
+	return []Step{merged}
 }
 
 // escalationParents are the distinct escalates_to of the agents, in roster order.

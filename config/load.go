@@ -58,6 +58,7 @@ var defaults = map[string]any{
 	"handoff.breakpoint_wait":                "20s",
 	"handoff.quiet_period":                   "8s",
 	"handoff.http_timeout":                   "5s",
+	"handoff.fast_bot_path":                  false,
 	"handoff.fallback_agent":                 "",
 	"handoff.outcome_url":                    "",
 	"handoff.reservation_lease":              "10m",

@@ -255,6 +255,8 @@ type Settings struct {
 	// of bouncing it again; 0 turns the guard off.
 	PingPongMaxHandoffs int    `json:"pingpong_max_handoffs,omitempty"`
 	PingPongWindow      string `json:"pingpong_window,omitempty"`
+	// FastBotPath runs a bot target's I/O steps as local activities (see config).
+	FastBotPath bool `json:"fast_bot_path,omitempty"`
 }
 
 // AnswerInput is the argument of the accept and decline Updates and Signals.

@@ -19,7 +19,7 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 		return sel.Plan, nil, nil
 	}
 	var hist activities.ConversationHistory
-	err := workflow.ExecuteActivity(agentOptions(ctx, "Read earlier handoffs"), a.ConversationHistory, activities.HistoryInput{
+	err := h.io(ctx, agentOptions(ctx, "Read earlier handoffs"), h.fast() && !planHasPeople(sel.Plan), "Read earlier handoffs", a.ConversationHistory, activities.HistoryInput{
 		ConversationID: h.in.ConversationID, Window: s.PingPongWindow, CurrentRunID: workflow.GetInfo(ctx).WorkflowExecution.RunID,
 	}).Get(ctx, &hist)
 	if err != nil {

@@ -21,7 +21,7 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 	for _, step := range plan {
 		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 		var ranking activities.Ranking
-		err := workflow.ExecuteActivity(availabilityOptions(ctx, step.Via), a.RankCandidates,
+		err := h.io(ctx, availabilityOptions(ctx, step.Via), h.fast() && !step.People, "Rank "+step.Via, a.RankCandidates,
 			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude}).Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
@@ -265,7 +265,7 @@ func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, t
 	if typ == handoff.DeliveryOffer {
 		summary = "Offer to " + agent
 	}
-	if err := workflow.ExecuteActivity(deliveryOptions(ctx, summary), a.BriefAgent,
+	if err := h.io(ctx, deliveryOptions(ctx, summary), h.fast() && typ == handoff.DeliveryBriefing, summary, a.BriefAgent,
 		activities.DeliveryInput{Agent: agent, Delivery: d}).Get(ctx, nil); err != nil {
 		h.failOffer(ctx, i, "briefing", err)
 		if typ == handoff.DeliveryOffer {
@@ -294,7 +294,7 @@ func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
 	}
 	h.setPhase(ctx, handoff.PhasePreparingCustomer)
 	h.customerPrepared = true
-	err := workflow.ExecuteActivity(deliveryOptions(ctx, "Prepare customer"), a.PrepareCustomer, activities.DeliveryInput{
+	err := h.io(ctx, deliveryOptions(ctx, "Prepare customer"), h.fast() && !h.isPerson(target), "Prepare customer", a.PrepareCustomer, activities.DeliveryInput{
 		Agent:    h.in.SourceAgent,
 		Delivery: h.delivery(handoff.DeliveryPrepareCustomer, target, h.customerMessage()),
 	}).Get(ctx, nil)
@@ -342,4 +342,21 @@ func (h *handoffRun) releaseSource(ctx workflow.Context) {
 	if err != nil {
 		h.logger.Warn("releasing the source failed", "agent", h.in.SourceAgent, "error", err)
 	}
+}
+
+// fast reports whether the fast bot path is on: a bot target's I/O steps run as local
+// activities (see handoff.fast_bot_path).
+func (h *handoffRun) fast() bool {
+	return h.state.Decision != nil && h.state.Decision.Settings.FastBotPath
+}
+
+// io runs an I/O step as a regular activity (regular carries its options), or as a local
+// activity on the fast bot path: no task-queue round trip and one marker event instead of
+// three activity events and a workflow task, at the price of re-running the step if the worker
+// dies before the workflow task completes.
+func (h *handoffRun) io(ctx, regular workflow.Context, local bool, summary string, fn, arg any) workflow.Future {
+	if local {
+		return workflow.ExecuteLocalActivity(localIOOptions(ctx, summary), fn, arg)
+	}
+	return workflow.ExecuteActivity(regular, fn, arg)
 }

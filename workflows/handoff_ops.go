@@ -191,7 +191,17 @@ func (h *handoffRun) record(ctx workflow.Context) {
 	case handoff.OutcomeNoCapacity, handoff.OutcomeTimedOut, handoff.OutcomeDeclined, handoff.OutcomeFailed:
 		rec.FollowUpSuggested, rec.FollowUpReasonText = true, "the customer stayed with the source agent: "+string(s.Outcome)
 	}
-	if err := workflow.ExecuteActivity(recordOptions(ctx), a.RecordOutcome, rec).Get(ctx, nil); err != nil {
+	if err := h.io(ctx, recordOptions(ctx), h.fast() && !h.anyPerson(), "Record outcome", a.RecordOutcome, rec).Get(ctx, nil); err != nil {
 		h.logger.Error("outcome recording failed", "error", err)
 	}
+}
+
+// anyPerson reports whether a person was offered the conversation.
+func (h *handoffRun) anyPerson() bool {
+	for _, o := range h.state.Offers {
+		if handoff.AgentKind(o.Kind).IsPerson() {
+			return true
+		}
+	}
+	return false
 }

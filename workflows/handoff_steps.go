@@ -69,7 +69,8 @@ func by(who string) string {
 func (h *handoffRun) confirmTransfer(ctx workflow.Context, target string) (handoff.Outcome, string, bool) {
 	h.setPhase(ctx, handoff.PhaseConfirming)
 	d := h.delivery(handoff.DeliveryTransferred, target, h.state.Decision.Protocol.FirstResponse)
-	err := workflow.ExecuteActivity(confirmOptions(ctx), a.ConfirmTransfer, activities.DeliveryInput{Agent: target, Delivery: d}).Get(ctx, nil)
+	err := h.io(ctx, confirmOptions(ctx), h.fast() && !h.isPerson(target), "Confirm transfer", a.ConfirmTransfer,
+		activities.DeliveryInput{Agent: target, Delivery: d}).Get(ctx, nil)
 	if err != nil {
 		if !temporal.IsCanceledError(err) {
 			h.withdraw(ctx, target, "the transfer could not be confirmed")
@@ -88,7 +89,8 @@ func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handof
 	h.state.Monitoring = &handoff.Monitoring{Window: window.String()}
 	h.setPhase(ctx, handoff.PhaseMonitoring)
 	// One upsert for the milestone: the new owner, the phase and the context completeness.
-	h.upsert(ctx, append(h.completenessSA(), kw(handoff.SATarget, h.state.Owner), kw(handoff.SAPhase, string(handoff.PhaseMonitoring)))...)
+	h.upsert(ctx, append(h.completenessSA(), kw(handoff.SASource, h.in.SourceAgent), kw(handoff.SATarget, h.state.Owner),
+		kw(handoff.SAScenario, h.state.Decision.Scenario), kw(handoff.SAPhase, string(handoff.PhaseMonitoring)))...)
 	early, err := h.monitorWindow(ctx, window)
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"

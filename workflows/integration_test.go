@@ -11,6 +11,7 @@ import (
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/devserver"
 	"github.com/handoffhq/orchestrator/internal/testenv"
+	"github.com/handoffhq/orchestrator/starter/bench"
 	"go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -153,15 +154,7 @@ func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
 	if os.Getenv("HANDOFF_RECORD_HISTORIES") == "" {
 		return
 	}
-	it := e.Client.GetWorkflowHistory(context.Background(), handoff.WorkflowID(convID), "", false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	var hist historypb.History
-	for it.HasNext() {
-		ev, err := it.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		hist.Events = append(hist.Events, ev)
-	}
+	hist := historypb.History{Events: historyOf(t, e, convID)}
 	// Histories are stored encrypted with a key that lives only as long as the test; the
 	// replay test reads them in clear.
 	if err := devserver.DecryptPayloads(&hist); err != nil {
@@ -176,4 +169,53 @@ func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
 		t.Fatal(err)
 	}
 	t.Logf("recorded %d events to %s", len(hist.Events), path)
+}
+
+// TestFastBotPathStaysWithinTheHistoryBudget runs the qualified lead to the buyer bot both
+// ways and checks what each costs the engine: the fast bot path (a bot's I/O steps as local
+// activities) within 25 history events and 8 billed actions, the regular path above it.
+func TestFastBotPathStaysWithinTheHistoryBudget(t *testing.T) {
+	cost := func(fast bool, conv string) bench.Counts {
+		t.Helper()
+		e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"monitoring_window": "1s", "fast_bot_path": fast}})
+		in := loadSample(t, "lead-qualified.json")
+		in.ConversationID = conv
+		if _, err := e.Service.Start(context.Background(), in); err != nil {
+			t.Fatal(err)
+		}
+		st := e.WaitFor(t, conv, 20*time.Second, "closed", closedPhase)
+		if st.Outcome != handoff.OutcomeCompleted || st.Owner != "jorge_buyer_bot" {
+			t.Fatalf("fast=%v: outcome %s owner %s", fast, st.Outcome, st.Owner)
+		}
+		events := historyOf(t, e, conv)
+		if fast {
+			recordHistory(t, e, conv, "lead-to-buyer-bot-fast")
+		}
+		return bench.Count(events)
+	}
+	fast := cost(true, "conv-fast-path")
+	regular := cost(false, "conv-regular-path")
+	t.Logf("bot to bot: fast path %d events %d actions; regular %d events %d actions",
+		fast.Events, fast.Actions, regular.Events, regular.Actions)
+	if fast.Events > 25 || fast.Actions > 8 {
+		t.Errorf("fast bot path costs %d events and %d actions, budget 25 and 8", fast.Events, fast.Actions)
+	}
+	if fast.Events >= regular.Events || fast.Actions >= regular.Actions {
+		t.Errorf("fast path (%d events, %d actions) should cost less than the regular one (%d, %d)",
+			fast.Events, fast.Actions, regular.Events, regular.Actions)
+	}
+}
+
+func historyOf(t *testing.T, e *testenv.Env, convID string) []*historypb.HistoryEvent {
+	t.Helper()
+	it := e.Client.GetWorkflowHistory(context.Background(), handoff.WorkflowID(convID), "", false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	var events []*historypb.HistoryEvent
+	for it.HasNext() {
+		ev, err := it.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, ev)
+	}
+	return events
 }

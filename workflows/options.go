@@ -44,6 +44,21 @@ func crmOptions(ctx workflow.Context) workflow.Context {
 	})
 }
 
+// localIOOptions: the fast bot path's I/O steps as local activities, retried like their
+// regular counterparts.
+func localIOOptions(ctx workflow.Context, summary string) workflow.Context {
+	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
+		StartToCloseTimeout: 10 * time.Second,
+		Summary:             summary,
+		RetryPolicy: &temporal.RetryPolicy{
+			InitialInterval:        time.Second,
+			BackoffCoefficient:     2,
+			MaximumAttempts:        3,
+			NonRetryableErrorTypes: permanent,
+		},
+	})
+}
+
 // availabilityOptions: a health check is I/O, so it is a regular activity. Two quick attempts:
 // a bot that cannot answer its health check in time is treated as unavailable, and the next
 // candidate is better than waiting.
