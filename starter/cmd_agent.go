@@ -27,7 +27,7 @@ func runPresence(e *env, args []string) error {
 		return usagef("give exactly one presence: online, away or offline")
 	}
 	in := handoff.PresenceInput{Presence: handoff.Presence(fs.Arg(0)), Reason: *reason}
-	return e.agentOp(fs, func(s *service.Service) error { return s.CheckPresence(*agent, in) },
+	return e.call(fs, func(s *service.Service) error { return s.CheckPresence(*agent, in) },
 		func(ctx context.Context, s *service.Service) (any, error) { return s.SetPresence(ctx, *agent, in) })
 }
 
@@ -40,7 +40,7 @@ func runAgentState(e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected arguments: %v", fs.Args())
 	}
-	return e.agentOp(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
+	return e.call(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
 		func(ctx context.Context, s *service.Service) (any, error) { return s.AgentState(ctx, *agent) })
 }
 
@@ -53,7 +53,7 @@ func runOffers(e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected arguments: %v", fs.Args())
 	}
-	return e.agentOp(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
+	return e.call(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
 		func(ctx context.Context, s *service.Service) (any, error) { return s.Offers(ctx, *agent) })
 }
 
@@ -69,22 +69,6 @@ func runRelease(e *env, args []string) error {
 		return usagef("unexpected arguments: %v", fs.Args())
 	}
 	in := handoff.ReleaseInput{ConversationID: *conv, Reason: *reason}
-	return e.agentOp(fs, func(s *service.Service) error { return s.CheckRelease(*agent, in) },
+	return e.call(fs, func(s *service.Service) error { return s.CheckRelease(*agent, in) },
 		func(ctx context.Context, s *service.Service) (any, error) { return s.Release(ctx, *agent, in) })
-}
-
-// agentOp validates (before any network call), connects, runs op and prints its result.
-func (e *env) agentOp(fs *pflag.FlagSet, check func(*service.Service) error, op func(context.Context, *service.Service) (any, error)) error {
-	svc, closeFn, err := e.connect(fs, check)
-	if err != nil {
-		return err
-	}
-	defer closeFn()
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	v, err := op(ctx, svc)
-	if err != nil {
-		return err
-	}
-	return e.printJSON(v)
 }

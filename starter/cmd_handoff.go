@@ -38,6 +38,23 @@ func (e *env) connect(fs *pflag.FlagSet, check func(*service.Service) error) (*s
 	return service.New(cl, cfg), cl.Close, nil
 }
 
+// call connects (after check), runs one Temporal operation within opTimeout and prints what it
+// returns: the steps every per-conversation command shares once its flags are checked.
+func (e *env) call(fs *pflag.FlagSet, check func(*service.Service) error, op func(context.Context, *service.Service) (any, error)) error {
+	svc, closeFn, err := e.connect(fs, check)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	out, err := op(ctx, svc)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(out)
+}
+
 // interruptible is a context cancelled by SIGINT or SIGTERM.
 func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -129,23 +146,13 @@ func runAnswer(update string) func(e *env, args []string) error {
 			return err
 		}
 		ans := handoff.AnswerInput{AgentID: *agent, Reason: *reason}
-		svc, closeFn, err := e.connect(fs, func(s *service.Service) error { return s.CheckAnswer(*conv, ans) })
-		if err != nil {
-			return err
-		}
-		defer closeFn()
-		ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-		defer cancel()
-		var st handoff.State
-		if update == handoff.UpdateAccept {
-			st, err = svc.Accept(ctx, *conv, ans)
-		} else {
-			st, err = svc.Decline(ctx, *conv, ans)
-		}
-		if err != nil {
-			return err
-		}
-		return e.printJSON(st)
+		return e.call(fs, func(s *service.Service) error { return s.CheckAnswer(*conv, ans) },
+			func(ctx context.Context, svc *service.Service) (any, error) {
+				if update == handoff.UpdateAccept {
+					return svc.Accept(ctx, *conv, ans)
+				}
+				return svc.Decline(ctx, *conv, ans)
+			})
 	}
 }
 
@@ -164,18 +171,9 @@ func runConfirm(e *env, args []string) error {
 	if err := handoff.ValidateConversationID(*conv); err != nil {
 		return err
 	}
-	svc, closeFn, err := e.connect(fs, nil)
-	if err != nil {
-		return err
-	}
-	defer closeFn()
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	st, err := svc.Confirm(ctx, *conv, handoff.ConfirmInput{Yes: *yes, By: *by})
-	if err != nil {
-		return err
-	}
-	return e.printJSON(st)
+	return e.call(fs, nil, func(ctx context.Context, svc *service.Service) (any, error) {
+		return svc.Confirm(ctx, *conv, handoff.ConfirmInput{Yes: *yes, By: *by})
+	})
 }
 
 func runAck(e *env, args []string) error {
@@ -190,18 +188,9 @@ func runAck(e *env, args []string) error {
 	if err := handoff.ValidateConversationID(*conv); err != nil {
 		return err
 	}
-	svc, closeFn, err := e.connect(fs, nil)
-	if err != nil {
-		return err
-	}
-	defer closeFn()
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	st, err := svc.ContextAck(ctx, *conv, handoff.ContextAckInput{AgentID: *agent, Received: *received, Missing: *missing})
-	if err != nil {
-		return err
-	}
-	return e.printJSON(st)
+	return e.call(fs, nil, func(ctx context.Context, svc *service.Service) (any, error) {
+		return svc.ContextAck(ctx, *conv, handoff.ContextAckInput{AgentID: *agent, Received: *received, Missing: *missing})
+	})
 }
 
 func runCancel(e *env, args []string) error {
@@ -213,17 +202,12 @@ func runCancel(e *env, args []string) error {
 	if err := handoff.ValidateConversationID(*conv); err != nil {
 		return err
 	}
-	svc, closeFn, err := e.connect(fs, nil)
-	if err != nil {
-		return err
-	}
-	defer closeFn()
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	if err := svc.Cancel(ctx, *conv); err != nil {
-		return err
-	}
-	return e.printJSON(map[string]string{"workflow_id": handoff.WorkflowID(*conv), "status": "cancel_requested"})
+	return e.call(fs, nil, func(ctx context.Context, svc *service.Service) (any, error) {
+		if err := svc.Cancel(ctx, *conv); err != nil {
+			return nil, err
+		}
+		return map[string]string{"workflow_id": handoff.WorkflowID(*conv), "status": "cancel_requested"}, nil
+	})
 }
 
 func runStatus(e *env, args []string) error {
@@ -235,18 +219,9 @@ func runStatus(e *env, args []string) error {
 	if err := handoff.ValidateConversationID(*conv); err != nil {
 		return err
 	}
-	svc, closeFn, err := e.connect(fs, nil)
-	if err != nil {
-		return err
-	}
-	defer closeFn()
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	st, err := svc.Status(ctx, *conv)
-	if err != nil {
-		return err
-	}
-	return e.printJSON(st)
+	return e.call(fs, nil, func(ctx context.Context, svc *service.Service) (any, error) {
+		return svc.Status(ctx, *conv)
+	})
 }
 
 func runEvents(e *env, args []string) error {
@@ -281,17 +256,12 @@ func runEvents(e *env, args []string) error {
 	if err := ev.Validate(); err != nil {
 		return err
 	}
-	svc, closeFn, err := e.connect(fs, nil)
-	if err != nil {
-		return err
-	}
-	defer closeFn()
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	if err := svc.SendEvent(ctx, *conv, ev); err != nil {
-		return err
-	}
-	return e.printJSON(map[string]string{"workflow_id": handoff.WorkflowID(*conv), "status": "event_sent"})
+	return e.call(fs, nil, func(ctx context.Context, svc *service.Service) (any, error) {
+		if err := svc.SendEvent(ctx, *conv, ev); err != nil {
+			return nil, err
+		}
+		return map[string]string{"workflow_id": handoff.WorkflowID(*conv), "status": "event_sent"}, nil
+	})
 }
 
 // runDecide needs no Temporal: it runs the config's rules on the input and prints the result.
