@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
@@ -21,7 +22,8 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 	for _, step := range plan {
 		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 		var ranking activities.Ranking
-		err := h.io(ctx, availabilityOptions(ctx, step.Via), h.fast() && !step.People, "Rank "+step.Via, a.RankCandidates,
+		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
+		err := h.io(ctx, availabilityOptions(ctx, summary), h.fast() && !step.People, summary, a.RankCandidates,
 			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude}).Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
