@@ -15,8 +15,11 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WORKFLOWCHECK := go.temporal.io/sdk/contrib/tools/workflowcheck@v0.6.0
 
 TEST_FLAGS ?= -count=1 -race -timeout 20m
+# Extra flags for `starter bench` (see `bin/starter bench --help`), e.g. BENCH_FLAGS="--total 600".
+BENCH_FLAGS ?=
+SOAK ?= 10000
 
-.PHONY: help temporal build run test histories test-compose lint clean reset
+.PHONY: help temporal build run test histories test-compose lint bench bench-soak clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -43,6 +46,12 @@ histories: temporal ## re-record testdata/histories (after a workflow change mea
 
 test-compose: ## validate docker-compose.yml with the compose-spec loader Docker Compose uses
 	cd deploy/composecheck && $(GO) test ./... -count=1
+
+bench: temporal build ## load benchmark against a bare-workflow floor and a naive shape (~3 min; JSON in bench-results/)
+	bin/starter bench $(BENCH_FLAGS)
+
+bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring window: worker memory, new handoffs (~9 min)
+	bin/starter bench --soak $(SOAK) $(BENCH_FLAGS)
 
 lint: ## gofmt, go vet, staticcheck, and Temporal's workflowcheck on ./workflows
 	@echo "gofmt -l"

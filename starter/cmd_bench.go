@@ -30,10 +30,13 @@ func runBench(e *env, args []string) error {
 	fs.IntVar(&o.Rounds, "rounds", 2, "interleave the bot, floor and naive phases in this many rounds")
 	mix := fs.String("mix", "1:1:1", "weights of bot_to_bot:bot_to_human:lead_to_buyer in the handoffs phase")
 	fs.IntVar(&o.Warmup, "warmup", 30, "unmeasured runs first")
+	fs.IntVar(&o.Idle, "idle", 20, "handoffs of each of two shapes (bot to bot, bot to human) run one at a time before the load: the idle-machine latency")
 	fs.IntVar(&o.Humans, "humans", 10, "people in group human_agent (the bench's roster)")
 	fs.IntVar(&o.Capacity, "capacity", 5, "conversations each person holds at once")
 	fs.IntVar(&o.StickyCache, "sticky-cache", -1, "worker.sticky_cache_size for the worker (default: the config's)")
 	fs.BoolVar(&o.StickyPhase, "sticky-phase", true, "also run bot handoffs on a worker with the sticky cache off (what the cache buys)")
+	fs.BoolVar(&o.FastPhase, "fast-phase", true, "also run bot handoffs with handoff.fast_bot_path on, interleaved with the baselines")
+	fs.BoolVar(&o.FastBotPath, "fast-bot-path", false, "turn handoff.fast_bot_path on for every phase (and the soak)")
 	fs.BoolVar(&o.Pingpong, "pingpong", false, "keep the ping-pong guard on (one more activity and a visibility query per handoff)")
 	fs.StringVar(&o.Temporal, "temporal", "", "reuse the Temporal server at HOST:PORT (a dev server on this machine) instead of starting one")
 	fs.StringArrayVar(&o.DynamicConfig, "dynamic-config", nil, "KEY=VALUE dynamic config of the bench's dev server (repeatable), e.g. system.enableActivityEagerExecution=true")
@@ -83,7 +86,7 @@ func runBench(e *env, args []string) error {
 	if abs, err := filepath.Abs(o.BaseConfig); err == nil {
 		o.BaseConfig = abs
 	}
-	o.Command = "starter bench " + strings.Join(args, " ")
+	o.Command = strings.TrimSpace("starter bench " + strings.Join(args, " "))
 	ctx, stop := interruptible()
 	defer stop()
 	return bench.Run(ctx, o, e.stdout, e.stderr)

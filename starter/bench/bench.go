@@ -1,19 +1,22 @@
 // Package bench is the load benchmark behind `starter bench` (`make bench`): it measures the
 // handoff against the engine's own ceiling, in one run. It starts (or reuses) the Temporal dev
 // server, the real worker binary, a worker for two baseline workflows, the stand-in agents
-// and the HTTP API, then runs, one after the other and interleaved in rounds:
+// and the HTTP API, then runs:
 //
+//   - idle: one handoff at a time (bot to bot, bot to human), the idle-machine latency;
 //   - handoffs: a mix from the sample conversations (bot to bot, bot to human, lead to buyer),
 //     people accepting through the API after a think time;
-//   - bot: bot-to-bot handoffs only, the shape the baselines copy;
-//   - floor: a bare workflow doing the same steps as local activities, no timer;
-//   - naive: the same steps as regular activities plus the monitoring timer;
-//   - nosticky: bot handoffs again on a worker without a sticky cache (what the cache buys).
+//   - bot, floor, naive (and fast), interleaved in rounds: bot-to-bot handoffs; a bare
+//     workflow doing the same steps as local activities with no timer (the floor); the same
+//     steps as regular activities plus the monitoring timer (the naive shape); and bot-to-bot
+//     handoffs with handoff.fast_bot_path on;
+//   - fast-idle: one fast-path handoff at a time;
+//   - nosticky: bot handoffs on a worker without a sticky cache (what the cache buys).
 //
 // It prints a table and writes JSON: throughput, latency percentiles, history events and
-// billable actions per handoff, worker CPU and memory, and the ratios to both baselines. With
-// --soak N it instead parks N handoffs in a long monitoring window and measures the worker's
-// memory and the start speed of new handoffs meanwhile.
+// billable actions per handoff, worker and server CPU, worker memory, and the ratios to both
+// baselines. With --soak N it instead parks N handoffs in a long monitoring window and
+// measures the worker's memory and the start speed of new handoffs meanwhile.
 package bench
 
 import (
@@ -54,12 +57,17 @@ type Options struct {
 	Mix [3]int
 	// Warmup handoffs (and baseline runs) before measuring, not reported.
 	Warmup int
+	// Idle bot handoffs run one at a time (the idle-machine latency).
+	Idle int
 	// Humans and Capacity make the roster of people in group human_agent.
 	Humans, Capacity int
 	// StickyCache overrides worker.sticky_cache_size (-1 keeps the config's).
 	StickyCache int
 	// StickyPhase runs the nosticky phase (sticky cache off) to measure what the cache buys.
 	StickyPhase bool
+	// FastBotPath turns handoff.fast_bot_path on for every phase; FastPhase instead adds the
+	// fast phases (bot handoffs with it on) to compare with the default path.
+	FastBotPath, FastPhase bool
 	// Pingpong keeps the ping-pong guard on (one more activity and a visibility query per
 	// handoff); off by default.
 	Pingpong bool
@@ -234,6 +242,9 @@ func Run(ctx context.Context, opts Options, out, progress io.Writer) (err error)
 		err = b.standard(ctx, rep)
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			return errors.New("interrupted; stopping everything the bench started")
+		}
 		return err
 	}
 	rep.WallSeconds = time.Since(began).Seconds()
@@ -257,6 +268,10 @@ func (b *bench) standard(ctx context.Context, rep *Report) error {
 			return err
 		}
 	}
+	idle := b.newPhase("idle", "one handoff at a time, nothing else running", "handoff")
+	if err := b.round(ctx, idle, []kind{kindBotToBot, kindBotToHuman}, 2*o.Idle, 1); err != nil {
+		return err
+	}
 	mix := b.newPhase("handoffs", "mix of the samples; people accept through the API", "handoff")
 	var seq []kind
 	for i, k := range []kind{kindBotToBot, kindBotToHuman, kindLeadToBuyer} {
@@ -270,29 +285,52 @@ func (b *bench) standard(ctx context.Context, rep *Report) error {
 	if err := b.countAgents(ctx, mix); err != nil {
 		b.log.Warn("counting the people's entity workflows", "error", err)
 	}
+	def := workerMode{sticky: o.StickyCache, fast: o.FastBotPath}
+	fastMode := workerMode{sticky: o.StickyCache, fast: true}
 	bot := b.newPhase("bot", "bot-to-bot handoffs (seller-ready)", "handoff")
 	floor := b.newPhase("floor", "same steps as local activities, no timer", "baselines")
 	naive := b.newPhase("naive", "same steps as regular activities + timer", "baselines")
+	fast := b.newPhase("fast", "bot-to-bot handoffs, handoff.fast_bot_path on", "handoff")
 	rounds := max(o.Rounds, 1)
 	for r := range rounds {
 		n := o.Total / rounds
 		if r == rounds-1 {
 			n = o.Total - n*(rounds-1)
 		}
-		for _, p := range []struct {
-			pr *phaseRun
-			k  kind
-		}{{bot, kindBotToBot}, {floor, kindFloor}, {naive, kindNaive}} {
-			if err := b.round(ctx, p.pr, []kind{p.k}, n, o.Concurrency); err != nil {
+		steps := []struct {
+			pr   *phaseRun
+			k    kind
+			mode *workerMode
+		}{{bot, kindBotToBot, &def}, {floor, kindFloor, nil}, {naive, kindNaive, nil}}
+		if o.FastPhase && !o.FastBotPath {
+			steps = append(steps, struct {
+				pr   *phaseRun
+				k    kind
+				mode *workerMode
+			}{fast, kindBotToBot, &fastMode})
+		}
+		for _, st := range steps {
+			if st.mode != nil {
+				if err := b.e.ensureWorker(ctx, *st.mode, b.progress); err != nil {
+					return err
+				}
+			}
+			if err := b.round(ctx, st.pr, []kind{st.k}, n, o.Concurrency); err != nil {
 				return err
 			}
 		}
 	}
-	rep.Phases = append(rep.Phases, mix.report(), bot.report(), floor.report(), naive.report())
-	rep.Kinds = mix.kindReports()
+	rep.Phases = append(rep.Phases, idle.report(), mix.report(), bot.report(), floor.report(), naive.report())
+	if o.FastPhase && !o.FastBotPath {
+		// The worker runs the fast path since the last round.
+		fastIdle := b.newPhase("fast-idle", "one bot-to-bot handoff at a time, handoff.fast_bot_path on", "handoff")
+		if err := b.ensureIdle(ctx, fastIdle, fastMode); err != nil {
+			return err
+		}
+		rep.Phases = append(rep.Phases, fast.report(), fastIdle.report())
+	}
 	if o.StickyPhase {
-		fmt.Fprintln(b.progress, "bench: restarting the worker with the sticky cache off (worker.sticky_cache_size 0)")
-		if err := b.e.startWorker(ctx, 0); err != nil {
+		if err := b.e.ensureWorker(ctx, workerMode{sticky: 0, fast: o.FastBotPath}, b.progress); err != nil {
 			return err
 		}
 		ns := b.newPhase("nosticky", "bot-to-bot handoffs, worker without a sticky cache", "handoff")
@@ -302,6 +340,14 @@ func (b *bench) standard(ctx context.Context, rep *Report) error {
 		rep.Phases = append(rep.Phases, ns.report())
 	}
 	return nil
+}
+
+// ensureIdle runs the idle bot-to-bot handoffs on a worker in mode m.
+func (b *bench) ensureIdle(ctx context.Context, pr *phaseRun, m workerMode) error {
+	if err := b.e.ensureWorker(ctx, m, b.progress); err != nil {
+		return err
+	}
+	return b.round(ctx, pr, []kind{kindBotToBot}, b.opts.Idle, 1)
 }
 
 // newConv makes a unique conversation ID.
@@ -522,11 +568,30 @@ loop:
 	}
 	wg.Wait()
 	stopProgress()
+	// The server counts a task's actions and CPU as it answers the worker, a moment after
+	// the run's end is visible to the bench.
+	time.Sleep(300 * time.Millisecond)
 	after := b.marks(pr)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	wall := time.Unix(0, last.Load()).Sub(t0)
+	// Steady state: until the last start call every slot was busy; after it the round only
+	// drains, and one slow run would stretch the wall time of a short round.
+	var lastStart time.Time
+	for _, it := range items {
+		if it.tCall.After(lastStart) {
+			lastStart = it.tCall
+		}
+	}
+	steady := 0
+	for _, it := range items {
+		if it.ok() && !it.tTransfer.After(lastStart) {
+			steady++
+		}
+	}
+	pr.steadyRuns += steady
+	pr.steadyWall += lastStart.Sub(t0)
 	pr.add(items, wall, before, after)
 	b.countHistories(ctx, items)
 	return nil
@@ -636,6 +701,7 @@ func (b *bench) showProgress(pr *phaseRun, n int) func() {
 		}
 		lastT, lastCPU := time.Now(), w.read().CPU
 		lastDone := pr.transferred.Load()
+		lastServer := b.e.serverUsage.read().CPU
 		for {
 			select {
 			case <-stop:
@@ -644,10 +710,12 @@ func (b *bench) showProgress(pr *phaseRun, n int) func() {
 				m := w.read()
 				dt := now.Sub(lastT).Seconds()
 				tr := pr.transferred.Load()
-				fmt.Fprintf(b.progress, "  %-9s started %5d/%-5d transferred %5d  completed %5d  failed %3d  %6.1f/s  %s %3.0f%% CPU %4d MB\n",
+				sm := b.e.serverUsage.read()
+				fmt.Fprintf(b.progress, "  %-9s started %5d/%-5d transferred %5d  completed %5d  failed %3d  %6.1f/s  CPU %s %3.0f%% server %3.0f%%  %s RSS %d MB\n",
 					pr.name, pr.started.Load()-pr.startedBase, n, tr-pr.transferredBase, pr.completed.Load()-pr.completedBase,
-					pr.failed.Load()-pr.failedBase, float64(tr-lastDone)/dt, pr.worker, 100*(m.CPU-lastCPU)/dt, m.RSS>>20)
-				lastT, lastCPU, lastDone = now, m.CPU, tr
+					pr.failed.Load()-pr.failedBase, float64(tr-lastDone)/dt, pr.worker, 100*(m.CPU-lastCPU)/dt,
+					100*(sm.CPU-lastServer)/dt, pr.worker, m.RSS>>20)
+				lastT, lastCPU, lastDone, lastServer = now, m.CPU, tr, sm.CPU
 			}
 		}
 	}()

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -65,6 +65,7 @@ type env struct {
 	worker      *proc
 	workerUsage *usage
 	workerGen   int
+	mode        workerMode
 	base        *proc
 	baseUsage   *usage
 
@@ -140,7 +141,7 @@ func newEnv(ctx context.Context, opts Options, log *slog.Logger) (*env, error) {
 	if err := e.checkNamespace(ctx); err != nil {
 		return e, err
 	}
-	if err := e.startWorker(ctx, opts.StickyCache); err != nil {
+	if err := e.startWorker(ctx, workerMode{sticky: opts.StickyCache, fast: opts.FastBotPath}); err != nil {
 		return e, err
 	}
 	if err := e.startBaselines(ctx); err != nil {
@@ -271,6 +272,7 @@ func (e *env) writeConfig(sticky int) error {
 		pp["max_handoffs"] = 3
 	}
 	h["pingpong"] = pp
+	h["fast_bot_path"] = e.opts.FastBotPath
 
 	// The roster: the base config's bots, specialists and supervisors, and the bench's people
 	// in group human_agent instead of the example's two.
@@ -335,7 +337,7 @@ func (e *env) dial(ctx context.Context) (client.Client, error) {
 			return nil, fmt.Errorf("the Temporal dev server exited: %v\n%s", e.server.err, e.server.tail(20))
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
-			return nil, fmt.Errorf("Temporal at %s: %w", e.address, err)
+			return nil, fmt.Errorf("connect to Temporal at %s: %w", e.address, err)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
@@ -430,18 +432,50 @@ func (e *env) waitPolling(ctx context.Context, p *proc, taskQueue string) error 
 	}
 }
 
-// startWorker runs the real worker binary with the bench's config (sticky < 0 keeps the
-// config's cache size). A running worker is stopped first.
-func (e *env) startWorker(ctx context.Context, sticky int) error {
+// workerMode is what the handoff worker runs with, beyond the bench's config.
+type workerMode struct {
+	// sticky overrides worker.sticky_cache_size (-1: the config's).
+	sticky int
+	// fast turns handoff.fast_bot_path on.
+	fast bool
+}
+
+// ensureWorker restarts the worker if it runs in another mode.
+func (e *env) ensureWorker(ctx context.Context, m workerMode, progress io.Writer) error {
+	if e.worker != nil && e.mode == m {
+		return nil
+	}
+	fmt.Fprintf(progress, "bench: restarting the worker (%s)\n", m)
+	return e.startWorker(ctx, m)
+}
+
+func (m workerMode) String() string {
+	s := "sticky cache as configured"
+	if m.sticky >= 0 {
+		s = fmt.Sprintf("worker.sticky_cache_size %d", m.sticky)
+	}
+	if m.fast {
+		s += ", handoff.fast_bot_path on"
+	} else {
+		s += ", fast bot path off"
+	}
+	return s
+}
+
+// startWorker runs the real worker binary with the bench's config in a mode. A running worker
+// is stopped first.
+func (e *env) startWorker(ctx context.Context, m workerMode) error {
 	if e.worker != nil {
 		e.workerUsage.close()
 		e.worker.stop(40 * time.Second)
 	}
 	e.workerGen++
+	e.mode = m
 	env := os.Environ()
-	if sticky >= 0 {
-		env = append(env, fmt.Sprintf("HANDOFF_WORKER_STICKY_CACHE_SIZE=%d", sticky))
+	if m.sticky >= 0 {
+		env = append(env, fmt.Sprintf("HANDOFF_WORKER_STICKY_CACHE_SIZE=%d", m.sticky))
 	}
+	env = append(env, fmt.Sprintf("HANDOFF_HANDOFF_FAST_BOT_PATH=%v", m.fast))
 	var err error
 	e.worker, err = startProc("worker", filepath.Join(e.dir, fmt.Sprintf("worker-%d.log", e.workerGen)), env,
 		e.opts.WorkerBin, "--config", e.cfgFile)
@@ -511,6 +545,14 @@ func (e *env) close(keep bool) {
 		e.worker.stop(40 * time.Second)
 	}
 	if e.cl != nil {
+		if e.server == nil {
+			// On a reused server, end the entity workflows of the bench's own people.
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			for _, id := range e.humans {
+				_ = e.cl.TerminateWorkflow(ctx, handoff.AgentWorkflowID(id), "", "handoff bench finished")
+			}
+			cancel()
+		}
 		e.cl.Close()
 	}
 	if e.server != nil {
@@ -524,6 +566,3 @@ func (e *env) close(keep bool) {
 		_ = os.RemoveAll(e.dir)
 	}
 }
-
-// errStopped is returned when the bench was interrupted.
-var errStopped = errors.New("interrupted")

@@ -1,12 +1,9 @@
 package bench
 
 import (
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/handoffhq/orchestrator/handoff"
 )
 
 // marks are readings taken before and after a round.
@@ -36,6 +33,8 @@ type phaseRun struct {
 	errorCount    int
 
 	wall                          time.Duration
+	steadyRuns                    int
+	steadyWall                    time.Duration
 	t0, tDone                     time.Time
 	workerCPU, serverCPU, selfCPU float64
 	workerPeak, serverPeak        int64
@@ -90,12 +89,14 @@ type PhaseReport struct {
 	OK       int            `json:"ok"`
 	Failed   int            `json:"failed"`
 	Outcomes map[string]int `json:"outcomes,omitempty"`
-	// TransitionSeconds is the wall time from the first start call to the last transfer
-	// reaching its target, summed over rounds; Throughput is OK runs per second of it
-	// (handoffs started and transferred per second: the monitoring window that follows is
-	// waiting, not work).
-	TransitionSeconds float64 `json:"transition_seconds"`
-	Throughput        float64 `json:"throughput_per_s"`
+	// Throughput is handoffs started and transferred per second (the monitoring window that
+	// follows is waiting, not work) in the steady state: runs transferred by the time the
+	// last start call of a round went out, over the time until then, summed over rounds.
+	// ThroughputWithDrain counts every OK run over the time from the first start to the last
+	// transfer (TransitionSeconds), so one slow run at the end of a short round weighs in.
+	Throughput          float64 `json:"throughput_per_s"`
+	ThroughputWithDrain float64 `json:"throughput_with_drain_per_s"`
+	TransitionSeconds   float64 `json:"transition_seconds"`
 	// From the run's own clock (State.StartedAt, BriefedAt, AcceptedAt): the seed's
 	// transition time and the time to acceptance.
 	StartToBriefed  Dist `json:"start_to_briefed"`
@@ -127,10 +128,12 @@ type PhaseReport struct {
 	// ServerActions is the dev server's own `action` counter over the phase (namespace of the
 	// bench), by action type: it also counts what histories do not show (queries, rejected
 	// Updates), the bench's and the API's included.
-	ServerActions       map[string]float64 `json:"server_actions,omitempty"`
-	ServerActionsPerRun float64            `json:"server_actions_per_run,omitempty"`
-	Errors              []string           `json:"errors,omitempty"`
-	ErrorCount          int                `json:"error_count,omitempty"`
+	ServerActions map[string]float64 `json:"server_actions,omitempty"`
+	// Kinds splits a phase of several handoff shapes by shape.
+	Kinds               []KindReport `json:"kinds,omitempty"`
+	ServerActionsPerRun float64      `json:"server_actions_per_run,omitempty"`
+	Errors              []string     `json:"errors,omitempty"`
+	ErrorCount          int          `json:"error_count,omitempty"`
 }
 
 // KindReport is one handoff shape of the handoffs mix.
@@ -167,7 +170,14 @@ func (pr *phaseRun) report() PhaseReport {
 		Errors:          pr.errors, ErrorCount: pr.errorCount,
 	}
 	if pr.wall > 0 {
-		p.Throughput = float64(r.OK) / pr.wall.Seconds()
+		p.ThroughputWithDrain = float64(r.OK) / pr.wall.Seconds()
+		p.Throughput = p.ThroughputWithDrain
+	}
+	if pr.steadyRuns > 0 && pr.steadyWall > 0 {
+		p.Throughput = float64(pr.steadyRuns) / pr.steadyWall.Seconds()
+	}
+	if ks := pr.kindReports(); len(ks) > 1 {
+		p.Kinds = ks
 	}
 	if n := float64(r.Runs); n > 0 {
 		p.WorkerCPUms = 1000 * pr.workerCPU / n
@@ -185,10 +195,8 @@ func (pr *phaseRun) report() PhaseReport {
 	return p
 }
 
-// kindReports splits the phase by handoff shape.
+// kindReports splits the phase by handoff shape (callers hold mu).
 func (pr *phaseRun) kindReports() []KindReport {
-	pr.mu.Lock()
-	defer pr.mu.Unlock()
 	by := map[kind][]*item{}
 	for _, it := range pr.items {
 		by[it.kind] = append(by[it.kind], it)
@@ -270,16 +278,3 @@ func summarize(items []*item) summary {
 	}
 	return s
 }
-
-// sortedKeys lists a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// outcomeCompleted is the outcome of a handoff that transferred and ran its window.
-var outcomeCompleted = string(handoff.OutcomeCompleted)

@@ -25,12 +25,12 @@ type Report struct {
 	Machine     Machine       `json:"machine"`
 	Settings    Settings      `json:"settings"`
 	Phases      []PhaseReport `json:"phases,omitempty"`
-	// Kinds splits the handoffs phase by shape.
-	Kinds   []KindReport `json:"kinds,omitempty"`
-	Ratios  *Ratios      `json:"ratios,omitempty"`
-	Choices []Choice     `json:"design_choices,omitempty"`
-	Targets []Target     `json:"targets"`
-	Soak    *SoakReport  `json:"soak,omitempty"`
+	// Ratios compare each way the handoff ran (default path, fast bot path) with the
+	// baselines of the same run.
+	Ratios  map[string]*Ratios `json:"ratios,omitempty"`
+	Choices []Choice           `json:"design_choices,omitempty"`
+	Targets []Target           `json:"targets"`
+	Soak    *SoakReport        `json:"soak,omitempty"`
 }
 
 // Machine is where the figures were measured.
@@ -52,14 +52,18 @@ type Settings struct {
 	Rounds      int    `json:"rounds"`
 	Mix         string `json:"mix"`
 	Warmup      int    `json:"warmup"`
+	Idle        int    `json:"idle_per_shape"`
 	People      string `json:"people"`
 	StickyCache int    `json:"sticky_cache_size"`
+	FastBotPath bool   `json:"fast_bot_path"`
 	Pingpong    bool   `json:"pingpong_guard"`
 	Server      string `json:"server"`
-	Method      string `json:"method"`
+	// DynamicConfig are the dev server's --dynamic-config-value settings beyond make run's.
+	DynamicConfig []string `json:"dynamic_config,omitempty"`
+	Method        string   `json:"method"`
 }
 
-// Ratios compare the bot handoffs with the baselines of the same run.
+// Ratios compare bot handoffs with the baselines of the same run.
 type Ratios struct {
 	ThroughputVsFloor  float64 `json:"throughput_vs_floor"`
 	ThroughputVsNaive  float64 `json:"throughput_vs_naive"`
@@ -101,10 +105,14 @@ func (r *Report) phase(name string) *PhaseReport {
 	return nil
 }
 
-func (r *Report) kind(k kind) *KindReport {
-	for i := range r.Kinds {
-		if r.Kinds[i].Kind == string(k) {
-			return &r.Kinds[i]
+// kind is one shape of a phase.
+func (p *PhaseReport) kind(k kind) *KindReport {
+	if p == nil {
+		return nil
+	}
+	for i := range p.Kinds {
+		if p.Kinds[i].Kind == string(k) {
+			return &p.Kinds[i]
 		}
 	}
 	return nil
@@ -112,30 +120,71 @@ func (r *Report) kind(k kind) *KindReport {
 
 func yes(b bool) *bool { return &b }
 
+// pOr is p, or an empty report.
+func pOr(p *PhaseReport) *PhaseReport {
+	if p == nil {
+		return &PhaseReport{}
+	}
+	return p
+}
+
+// variant is one way the handoff ran: the default path, or the fast bot path.
+type variant struct {
+	label      string
+	load, idle *PhaseReport
+}
+
+func (r *Report) variants() []variant {
+	var out []variant
+	if bot := r.phase("bot"); bot != nil {
+		v := variant{label: "default path", load: bot}
+		if r.Settings.FastBotPath {
+			v.label = "fast bot path"
+		}
+		if k := r.phase("idle").kind(kindBotToBot); k != nil {
+			v.idle = &PhaseReport{Name: "idle", Runs: k.Runs, OK: k.OK, StartToBriefed: k.StartToBriefed}
+		}
+		out = append(out, v)
+	}
+	if fast := r.phase("fast"); fast != nil {
+		out = append(out, variant{label: "fast bot path", load: fast, idle: r.phase("fast-idle")})
+	}
+	return out
+}
+
+func ratiosOf(p, floor, naive *PhaseReport) *Ratios {
+	q := &Ratios{
+		ThroughputVsFloor: ratio(p.Throughput, floor.Throughput),
+		ThroughputVsNaive: ratio(p.Throughput, naive.Throughput),
+		BriefedP50VsFloor: ratio(p.StartToBriefed.P50, floor.StartToBriefed.P50),
+		BriefedP50VsNaive: ratio(p.StartToBriefed.P50, naive.StartToBriefed.P50),
+		WorkerCPUVsFloor:  ratio(p.WorkerCPUms, floor.WorkerCPUms),
+		WorkerCPUVsNaive:  ratio(p.WorkerCPUms, naive.WorkerCPUms),
+		ServerCPUVsFloor:  ratio(p.ServerCPUms, floor.ServerCPUms),
+		ServerCPUVsNaive:  ratio(p.ServerCPUms, naive.ServerCPUms),
+		EventsVsFloor:     ratio(p.History.Events, floor.History.Events),
+		EventsVsNaive:     ratio(p.History.Events, naive.History.Events),
+		ActionsVsFloor:    ratio(p.History.Actions, floor.History.Actions),
+		ActionsVsNaive:    ratio(p.History.Actions, naive.History.Actions),
+	}
+	q.ServerActionsFloor = ratio(p.ServerActionsPerRun, floor.ServerActionsPerRun)
+	q.ServerActionsNaive = ratio(p.ServerActionsPerRun, naive.ServerActionsPerRun)
+	return q
+}
+
 // evaluate computes the ratios, what the design choices bought and the targets.
 func (r *Report) evaluate() {
-	bot, floor, naive, mix, ns := r.phase("bot"), r.phase("floor"), r.phase("naive"), r.phase("handoffs"), r.phase("nosticky")
-	if bot != nil && floor != nil && naive != nil {
-		r.Ratios = &Ratios{
-			ThroughputVsFloor: ratio(bot.Throughput, floor.Throughput),
-			ThroughputVsNaive: ratio(bot.Throughput, naive.Throughput),
-			BriefedP50VsFloor: ratio(bot.StartToBriefed.P50, floor.StartToBriefed.P50),
-			BriefedP50VsNaive: ratio(bot.StartToBriefed.P50, naive.StartToBriefed.P50),
-			WorkerCPUVsFloor:  ratio(bot.WorkerCPUms, floor.WorkerCPUms),
-			WorkerCPUVsNaive:  ratio(bot.WorkerCPUms, naive.WorkerCPUms),
-			ServerCPUVsFloor:  ratio(bot.ServerCPUms, floor.ServerCPUms),
-			ServerCPUVsNaive:  ratio(bot.ServerCPUms, naive.ServerCPUms),
-			EventsVsFloor:     ratio(bot.History.Events, floor.History.Events),
-			EventsVsNaive:     ratio(bot.History.Events, naive.History.Events),
-			ActionsVsFloor:    ratio(bot.History.Actions, floor.History.Actions),
-			ActionsVsNaive:    ratio(bot.History.Actions, naive.History.Actions),
+	bot, floor, naive, mix := r.phase("bot"), r.phase("floor"), r.phase("naive"), r.phase("handoffs")
+	fast, ns := r.phase("fast"), r.phase("nosticky")
+	vs := r.variants()
+	if floor != nil && naive != nil {
+		r.Ratios = map[string]*Ratios{}
+		for _, v := range vs {
+			r.Ratios[v.label] = ratiosOf(v.load, floor, naive)
 		}
-		r.Ratios.ServerActionsFloor = ratio(bot.ServerActionsPerRun, floor.ServerActionsPerRun)
-		r.Ratios.ServerActionsNaive = ratio(bot.ServerActionsPerRun, naive.ServerActionsPerRun)
 
-		// Local versus regular activities: the baselines differ only in that (and the timer),
-		// so their difference per step prices one step either way; the handoff runs its pure
-		// steps locally.
+		// Local versus regular activities, on the baselines: they differ only in that (and
+		// the timer), so their difference prices one step either way.
 		steps := float64(len(baselineSteps))
 		timerEvents := naive.History.Timers * 5 // TimerStarted, TimerFired, and a workflow task
 		dEvents := (naive.History.Events - timerEvents - floor.History.Events) / steps
@@ -143,23 +192,37 @@ func (r *Report) evaluate() {
 		dBrief := (naive.StartToBriefed.P50 - floor.StartToBriefed.P50) / 6 // six steps up to the briefing
 		dCPU := (naive.WorkerCPUms - floor.WorkerCPUms) / steps
 		dServer := (naive.ServerCPUms - floor.ServerCPUms) / steps
-		la := bot.History.LocalActivities
-		r.Choices = append(r.Choices, Choice{
+		c := Choice{
 			Name: "local versus regular activities",
-			Measured: fmt.Sprintf("floor (8 local activities) vs naive (8 regular + timer): %.0f vs %.0f events, %.1f vs %.1f actions, start→briefed p50 %.0f vs %.0f ms, worker CPU %.2f vs %.2f ms, server CPU %.2f vs %.2f ms. "+
-				"A step as a regular activity costs %.1f more events, %.2f more actions, %.1f ms more latency and %.2f ms more server CPU. "+
-				"The handoff's %.1f local activities (analyze, select, package) therefore save about %.0f events, %.1f actions and %.0f ms of start→briefed per handoff.",
+			Measured: fmt.Sprintf("baselines, floor (8 local activities) vs naive (8 regular + timer): %.0f vs %.0f events, %.1f vs %.1f actions, start→briefed p50 %.0f vs %.0f ms, worker CPU %.2f vs %.2f ms, server CPU %.2f vs %.2f ms per run; "+
+				"one step as a regular activity costs %.1f more events, %.2f more actions, %.0f ms more latency under load and %.2f ms more server CPU.",
 				floor.History.Events, naive.History.Events, floor.History.Actions, naive.History.Actions,
 				floor.StartToBriefed.P50, naive.StartToBriefed.P50, floor.WorkerCPUms, naive.WorkerCPUms, floor.ServerCPUms, naive.ServerCPUms,
-				dEvents, dActions, dBrief, dServer, la, la*dEvents, la-bot.History.LocalActivityTasks, la*dBrief),
+				dEvents, dActions, dBrief, dServer),
 			Figures: map[string]float64{"events_per_step": dEvents, "actions_per_step": dActions, "brief_ms_per_step": dBrief,
-				"worker_cpu_ms_per_step": dCPU, "server_cpu_ms_per_step": dServer, "handoff_local_activities": la,
-				"events_saved": la * dEvents, "actions_saved": la - bot.History.LocalActivityTasks, "brief_ms_saved": la * dBrief},
-		})
+				"worker_cpu_ms_per_step": dCPU, "server_cpu_ms_per_step": dServer},
+		}
+		if bot != nil {
+			la := bot.History.LocalActivities
+			c.Measured += fmt.Sprintf(" The handoff's pure steps run locally (%.1f local activities on the default path): about %.0f events, %.1f actions and %.0f ms of start→briefed saved per handoff.",
+				la, la*dEvents, la-bot.History.LocalActivityTasks, la*dBrief)
+			c.Figures["default_path_local_activities"] = la
+		}
+		if bot != nil && fast != nil {
+			c.Measured += fmt.Sprintf(" The fast bot path runs a bot target's I/O steps locally too: %.1f vs %.1f events, %.1f vs %.1f actions, start→briefed p50 %.0f vs %.0f ms under load, %.1f vs %.1f handoffs/s, worker CPU %.2f vs %.2f ms, server CPU %.2f vs %.2f ms (fast vs default).",
+				fast.History.Events, bot.History.Events, fast.History.Actions, bot.History.Actions,
+				fast.StartToBriefed.P50, bot.StartToBriefed.P50, fast.Throughput, bot.Throughput,
+				fast.WorkerCPUms, bot.WorkerCPUms, fast.ServerCPUms, bot.ServerCPUms)
+			c.Figures["fast_vs_default_throughput"] = ratio(fast.Throughput, bot.Throughput)
+			c.Figures["fast_vs_default_server_cpu"] = ratio(fast.ServerCPUms, bot.ServerCPUms)
+		}
+		r.Choices = append(r.Choices, c)
+	}
+	if bot != nil {
 		h := bot.History
 		r.Choices = append(r.Choices, Choice{
 			Name: "batching",
-			Measured: fmt.Sprintf("%.1f local activities ran in %.1f workflow tasks, billed %.1f actions instead of %.1f; "+
+			Measured: fmt.Sprintf("default path: %.1f local activities ran in %.1f workflow tasks, billed %.1f actions instead of %.1f; "+
 				"%.1f search attributes were set in %.1f upserts (%.1f actions instead of %.1f one by one), and upserts happen at milestones only: %.1f for %.1f phases.",
 				h.LocalActivities, h.LocalActivityTasks, h.LocalActivityTasks, h.LocalActivities,
 				h.SearchAttributesSet, h.Upserts, h.Upserts, h.SearchAttributesSet, h.Upserts, bot.PhasesPerRun),
@@ -169,12 +232,17 @@ func (r *Report) evaluate() {
 				"upsert_actions_saved_vs_one_per_attribute": h.SearchAttributesSet - h.Upserts,
 				"upsert_actions_saved_vs_one_per_phase":     bot.PhasesPerRun - h.Upserts},
 		})
+		if fast != nil {
+			f := fast.History
+			r.Choices[len(r.Choices)-1].Measured += fmt.Sprintf(" Fast bot path: %.1f local activities in %.1f workflow tasks (%.1f actions instead of %.1f), %.1f upserts.",
+				f.LocalActivities, f.LocalActivityTasks, f.LocalActivityTasks, f.LocalActivities, f.Upserts)
+		}
 	}
 	if bot != nil && ns != nil {
 		r.Choices = append(r.Choices, Choice{
 			Name: "sticky cache",
-			Measured: fmt.Sprintf("cache %s vs off: worker CPU %.2f vs %.2f ms per handoff, server CPU %.2f vs %.2f ms, start→briefed p50 %.0f vs %.0f ms (p95 %.0f vs %.0f), %.1f vs %.1f handoffs/s, worker peak RSS %.0f vs %.0f MB.",
-				strconv.Itoa(r.Settings.StickyCache), bot.WorkerCPUms, ns.WorkerCPUms, bot.ServerCPUms, ns.ServerCPUms,
+			Measured: fmt.Sprintf("cache %d vs off (default path): worker CPU %.2f vs %.2f ms per handoff, server CPU %.2f vs %.2f ms, start→briefed p50 %.0f vs %.0f ms (p95 %.0f vs %.0f), %.1f vs %.1f handoffs/s, worker peak RSS %.0f vs %.0f MB.",
+				r.Settings.StickyCache, bot.WorkerCPUms, ns.WorkerCPUms, bot.ServerCPUms, ns.ServerCPUms,
 				bot.StartToBriefed.P50, ns.StartToBriefed.P50, bot.StartToBriefed.P95, ns.StartToBriefed.P95,
 				bot.Throughput, ns.Throughput, bot.WorkerPeakRSSMB, ns.WorkerPeakRSSMB),
 			Figures: map[string]float64{"worker_cpu_ratio_off_vs_on": ratio(ns.WorkerCPUms, bot.WorkerCPUms),
@@ -184,20 +252,28 @@ func (r *Report) evaluate() {
 		})
 	}
 
-	if r.Ratios != nil {
+	for _, v := range vs {
+		p := v.load
+		if q := r.Ratios[v.label]; q != nil {
+			r.Targets = append(r.Targets,
+				Target{Goal: "throughput ≥ 0.7 × floor (same run), " + v.label, Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", q.ThroughputVsFloor, p.Throughput, floor.Throughput), Met: yes(q.ThroughputVsFloor >= 0.7)},
+				Target{Goal: "throughput ≥ 2 × naive shape (same run), " + v.label, Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", q.ThroughputVsNaive, p.Throughput, naive.Throughput), Met: yes(q.ThroughputVsNaive >= 2)})
+		}
+		if v.idle != nil && v.idle.OK > 0 {
+			r.Targets = append(r.Targets, Target{Goal: "p50 start→briefed < 100 ms, bot targets, idle machine, " + v.label,
+				Measured: fmt.Sprintf("%.0f ms idle (one handoff at a time); under load (concurrency %d): %.0f ms",
+					v.idle.StartToBriefed.P50, r.Settings.Concurrency, p.StartToBriefed.P50),
+				Met: yes(v.idle.StartToBriefed.P50 < 100)})
+		}
 		r.Targets = append(r.Targets,
-			Target{Goal: "throughput ≥ 0.7 × floor (same run)", Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", r.Ratios.ThroughputVsFloor, bot.Throughput, floor.Throughput), Met: yes(r.Ratios.ThroughputVsFloor >= 0.7)},
-			Target{Goal: "throughput ≥ 2 × naive shape (same run)", Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", r.Ratios.ThroughputVsNaive, bot.Throughput, naive.Throughput), Met: yes(r.Ratios.ThroughputVsNaive >= 2)})
-	}
-	if bot != nil {
-		r.Targets = append(r.Targets,
-			Target{Goal: "p50 start→briefed < 100 ms, bot targets", Measured: fmt.Sprintf("%.0f ms (bot phase, under load at concurrency %d)", bot.StartToBriefed.P50, r.Settings.Concurrency), Met: yes(bot.StartToBriefed.P50 < 100)},
-			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 25 history events", Measured: fmt.Sprintf("%.1f (min %d, max %d)", bot.History.Events, bot.History.EventsMin, bot.History.EventsMax), Met: yes(bot.History.Events <= 25)},
-			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 8 billable actions", Measured: fmt.Sprintf("%.1f (min %d, max %d)", bot.History.Actions, bot.History.ActionsMin, bot.History.ActionsMax), Met: yes(bot.History.Actions <= 8)})
+			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 25 history events, " + v.label, Measured: fmt.Sprintf("%.1f (min %d, max %d)", p.History.Events, p.History.EventsMin, p.History.EventsMax), Met: yes(p.History.Events <= 25)},
+			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 8 billable actions, " + v.label, Measured: fmt.Sprintf("%.1f (min %d, max %d)", p.History.Actions, p.History.ActionsMin, p.History.ActionsMax), Met: yes(p.History.Actions <= 8)})
 	}
 	if mix != nil {
-		rt := mix.AcceptRoundTrip
-		t := Target{Goal: "accept round trip (API call to response) p99 < 50 ms", Measured: fmt.Sprintf("p99 %.1f ms (p50 %.1f, n %d)", rt.P99, rt.P50, rt.N)}
+		rt, idle := mix.AcceptRoundTrip, pOr(r.phase("idle")).AcceptRoundTrip
+		t := Target{Goal: "accept round trip (API call to response) p99 < 50 ms",
+			Measured: fmt.Sprintf("under load (handoffs phase): p99 %.1f ms (p50 %.1f, n %d); idle: p99 %.1f ms (p50 %.1f, n %d)",
+				rt.P99, rt.P50, rt.N, idle.P99, idle.P50, idle.N)}
 		if rt.N > 0 {
 			t.Met = yes(rt.P99 < 50)
 		}
@@ -245,8 +321,16 @@ func (r *Report) print(w io.Writer) {
 	fmt.Fprintf(w, "\nHandoff bench, %s\n", r.StartedAt.Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(w, "machine: %d cores, %s, %.1f GB, Linux %s, %s, %s\n", m.Cores, m.CPUModel, m.MemoryGB, m.Kernel, m.GoVersion, m.Temporal)
 	fmt.Fprintf(w, "command: %s\n", r.Command)
-	fmt.Fprintf(w, "settings: %d per phase, concurrency %d, monitoring window %s, think time %s, %d rounds, mix %s, %s, sticky cache %d, ping-pong guard %v\n",
-		s.Total, s.Concurrency, s.Window, s.Think, s.Rounds, s.Mix, s.People, s.StickyCache, s.Pingpong)
+	if r.Soak != nil {
+		fmt.Fprintf(w, "settings: soak of %d handoffs in a %s window, batches of %d bot handoffs at concurrency %d (window %s), sticky cache %d, fast bot path %v, ping-pong guard %v\n",
+			r.Soak.Requested, r.Soak.Window, r.Soak.Batch, s.Concurrency, s.Window, s.StickyCache, s.FastBotPath, s.Pingpong)
+	} else {
+		fmt.Fprintf(w, "settings: %d per phase, concurrency %d, monitoring window %s, think time %s, %d rounds, mix %s, %d idle handoffs per shape, %s, sticky cache %d, fast bot path %v, ping-pong guard %v\n",
+			s.Total, s.Concurrency, s.Window, s.Think, s.Rounds, s.Mix, s.Idle, s.People, s.StickyCache, s.FastBotPath, s.Pingpong)
+	}
+	if len(s.DynamicConfig) > 0 {
+		fmt.Fprintf(w, "dev server dynamic config: %s\n", strings.Join(s.DynamicConfig, " "))
+	}
 	fmt.Fprintf(w, "server: %s; %s\n", s.Server, s.Method)
 	fmt.Fprintf(w, "wall time: %s\n\n", time.Duration(r.WallSeconds*float64(time.Second)).Round(time.Second))
 	if len(r.Phases) > 0 {
@@ -254,36 +338,45 @@ func (r *Report) print(w io.Writer) {
 			"phase", "runs", "ok", "rate/s", "brief p50/95/99", "accept p50/95/99", "events", "actions", "wkr ms", "srv ms", "srv act", "RSS MB")
 		fmt.Fprintf(w, "%-16s %5s %5s %7s %16s %16s %7s %7s %8s %8s %8s %7s\n",
 			"", "", "", "", "ms", "ms", "/run", "/run", "CPU/run", "CPU/run", "/run", "peak")
+		own := !strings.HasPrefix(s.Server, "reused")
 		for _, p := range r.Phases {
-			fmt.Fprintf(w, "%-16s %5d %5d %7.1f %16s %16s %7.1f %7.1f %8.2f %8.2f %8.1f %7.0f\n",
+			srvCPU, srvAct := "-", "-"
+			if own {
+				srvCPU, srvAct = fmt.Sprintf("%.2f", p.ServerCPUms), fmt.Sprintf("%.1f", p.ServerActionsPerRun)
+			}
+			fmt.Fprintf(w, "%-16s %5d %5d %7.1f %16s %16s %7.1f %7.1f %8.2f %8s %8s %7.0f\n",
 				p.Name, p.Runs, p.OK, p.Throughput, ms3(p.StartToBriefed), ms3(p.StartToAccepted),
-				p.History.Events, p.History.Actions, p.WorkerCPUms, p.ServerCPUms, p.ServerActionsPerRun, p.WorkerPeakRSSMB)
-			if p.Name == "handoffs" {
-				for _, k := range r.Kinds {
-					fmt.Fprintf(w, "  %-14s %5d %5d %7s %16s %16s %7.1f %7.1f\n",
-						k.Kind, k.Runs, k.OK, "", ms3(k.StartToBriefed), ms3(k.StartToAccepted), k.History.Events, k.History.Actions)
-				}
+				p.History.Events, p.History.Actions, p.WorkerCPUms, srvCPU, srvAct, p.WorkerPeakRSSMB)
+			for _, k := range p.Kinds {
+				fmt.Fprintf(w, "  %-14s %5d %5d %7s %16s %16s %7.1f %7.1f\n",
+					k.Kind, k.Runs, k.OK, "", ms3(k.StartToBriefed), ms3(k.StartToAccepted), k.History.Events, k.History.Actions)
+			}
+		}
+		fmt.Fprintln(w)
+		for _, p := range r.Phases {
+			if rt := p.AcceptRoundTrip; rt.N > 0 {
+				fmt.Fprintf(w, "accept round trip (POST accept to response), %s: p50 %.1f, p95 %.1f, p99 %.1f ms (n %d, errors %d)\n",
+					p.Name, rt.P50, rt.P95, rt.P99, rt.N, p.AcceptErrors)
 			}
 		}
 		if mix := r.phase("handoffs"); mix != nil {
-			rt := mix.AcceptRoundTrip
-			fmt.Fprintf(w, "\naccept round trip (POST accept to response): p50 %.1f, p95 %.1f, p99 %.1f ms (n %d, errors %d)\n",
-				rt.P50, rt.P95, rt.P99, rt.N, mix.AcceptErrors)
 			if mix.AgentActionsPerHumanHandoff > 0 {
 				fmt.Fprintf(w, "people's entity workflows: %.1f events, %.1f actions per bot-to-human handoff (on top of the handoff's own)\n",
 					mix.AgentEventsPerHumanHandoff, mix.AgentActionsPerHumanHandoff)
 			}
 		}
-		if bot := r.phase("bot"); bot != nil {
-			h := bot.History
-			fmt.Fprintf(w, "bot-to-bot actions: %.1f = start %.1f + activity attempts %.1f + local-activity tasks %.1f + timers %.1f + signals %.1f + updates %.1f + upserts %.1f + children %.1f\n",
-				h.Actions, h.Starts, h.ActivityAttempts, h.LocalActivityTasks, h.Timers, h.Signals, h.Updates, h.Upserts, h.ChildWorkflows)
+		for _, v := range r.variants() {
+			h := v.load.History
+			fmt.Fprintf(w, "bot-to-bot actions, %s: %.1f = start %.1f + activity attempts %.1f + local-activity tasks %.1f + timers %.1f + signals %.1f + updates %.1f + upserts %.1f + children %.1f\n",
+				v.label, h.Actions, h.Starts, h.ActivityAttempts, h.LocalActivityTasks, h.Timers, h.Signals, h.Updates, h.Upserts, h.ChildWorkflows)
 		}
 	}
-	if q := r.Ratios; q != nil {
-		fmt.Fprintf(w, "\nbot handoffs vs baselines: throughput %.2f× floor, %.2f× naive; start→briefed p50 %.2f× floor, %.2f× naive; worker CPU %.2f× floor, %.2f× naive; events %.2f× / %.2f×; actions %.2f× / %.2f×\n",
-			q.ThroughputVsFloor, q.ThroughputVsNaive, q.BriefedP50VsFloor, q.BriefedP50VsNaive, q.WorkerCPUVsFloor, q.WorkerCPUVsNaive,
-			q.EventsVsFloor, q.EventsVsNaive, q.ActionsVsFloor, q.ActionsVsNaive)
+	for _, v := range r.variants() {
+		if q := r.Ratios[v.label]; q != nil {
+			fmt.Fprintf(w, "bot handoffs, %s, vs the baselines: throughput %.2f× floor, %.2f× naive; start→briefed p50 %.1f× floor, %.2f× naive; worker CPU %.2f× / %.2f×; server CPU %.2f× / %.2f×; events %.2f× / %.2f×; actions %.2f× / %.2f×\n",
+				v.label, q.ThroughputVsFloor, q.ThroughputVsNaive, q.BriefedP50VsFloor, q.BriefedP50VsNaive, q.WorkerCPUVsFloor, q.WorkerCPUVsNaive,
+				q.ServerCPUVsFloor, q.ServerCPUVsNaive, q.EventsVsFloor, q.EventsVsNaive, q.ActionsVsFloor, q.ActionsVsNaive)
+		}
 	}
 	if r.Soak != nil {
 		r.Soak.print(w)
@@ -348,12 +441,13 @@ func readMachine(temporalBin string) Machine {
 func settingsOf(o Options, e *env) Settings {
 	s := Settings{
 		Total: o.Total, Concurrency: o.Concurrency, Window: o.Window.String(), Think: o.Think.String(), Rounds: o.Rounds,
-		Mix:         fmt.Sprintf("bot_to_bot:bot_to_human:lead_to_buyer = %d:%d:%d", o.Mix[0], o.Mix[1], o.Mix[2]),
-		Warmup:      o.Warmup,
+		Mix:    fmt.Sprintf("bot_to_bot:bot_to_human:lead_to_buyer = %d:%d:%d", o.Mix[0], o.Mix[1], o.Mix[2]),
+		Warmup: o.Warmup, Idle: o.Idle,
 		People:      fmt.Sprintf("%d people of capacity %d", o.Humans, o.Capacity),
-		StickyCache: e.cfg.Worker.StickyCacheSize, Pingpong: o.Pingpong,
-		Server: "own dev server (SQLite in WAL mode, synchronous=NORMAL, as make run)",
-		Method: "handoffs started through POST /v1/handoffs as their source bot, baselines with the SDK; a slot is held from the start call until the transfer reaches the target",
+		StickyCache: e.cfg.Worker.StickyCacheSize, Pingpong: o.Pingpong, DynamicConfig: o.DynamicConfig,
+		FastBotPath: o.FastBotPath,
+		Server:      "own dev server (SQLite in WAL mode, synchronous=NORMAL, as make run)",
+		Method:      "handoffs started through POST /v1/handoffs as their source bot, baselines with the SDK; a slot is held from the start call until the transfer reaches the target",
 	}
 	if o.Temporal != "" {
 		s.Server = "reused server " + o.Temporal + ", namespace " + o.Namespace

@@ -12,6 +12,8 @@ import (
 // SoakReport is the --soak run: many handoffs parked in a long monitoring window, the
 // worker's memory meanwhile, and batches of new handoffs started before and while they wait.
 type SoakReport struct {
+	Requested   int     `json:"requested"`
+	Batch       int     `json:"batch"`
 	Waiting     int     `json:"waiting"`
 	Failed      int     `json:"failed_to_park"`
 	Window      string  `json:"window"`
@@ -44,7 +46,7 @@ type parkedItem struct{ wfID, runID string }
 
 func (b *bench) soak(ctx context.Context) (*SoakReport, error) {
 	o := b.opts
-	s := &SoakReport{Waiting: 0, Window: o.SoakWindow.String(), StickyCache: b.e.cfg.Worker.StickyCacheSize}
+	s := &SoakReport{Requested: o.Soak, Batch: o.SoakBatch, Window: o.SoakWindow.String(), StickyCache: b.e.cfg.Worker.StickyCacheSize}
 	if o.Warmup > 0 {
 		warm := b.newPhase("warmup", "not reported", "handoff")
 		if err := b.round(ctx, warm, []kind{kindBotToBot, kindLeadToBuyer}, o.Warmup, o.Concurrency); err != nil {
