@@ -59,6 +59,8 @@ var defaults = map[string]any{
 	"handoff.quiet_period":                   "8s",
 	"handoff.http_timeout":                   "5s",
 	"handoff.fast_bot_path":                  false,
+	"worker.workflow_task_pollers":           8,
+	"worker.activity_task_pollers":           8,
 	"handoff.fallback_agent":                 "",
 	"handoff.outcome_url":                    "",
 	"handoff.reservation_lease":              "10m",
@@ -207,6 +209,9 @@ func (c *Config) Validate() error {
 		if d < 0 || (d == 0 && key != "handoff.breakpoint_wait") {
 			return fail(key, "%q must be positive", val)
 		}
+	}
+	if c.Worker.WorkflowTaskPollers < 2 || c.Worker.ActivityTaskPollers < 1 {
+		return fail("worker", "workflow_task_pollers must be at least 2 and activity_task_pollers at least 1")
 	}
 	if c.Worker.StickyCacheSize < 0 {
 		return fail("worker.sticky_cache_size", "must not be negative")

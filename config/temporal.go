@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/worker"
 )
 
 // ClientOptions turns the Temporal section into SDK client options: plain for the dev
@@ -86,4 +88,15 @@ func (t TLS) config(apiKey bool) (*tls.Config, error) {
 		cfg.RootCAs = pool
 	}
 	return cfg, nil
+}
+
+// WorkerOptions are the worker settings every worker process of the service uses, so the
+// handoff worker and the benchmark's baselines worker are tuned alike.
+func (c *Config) WorkerOptions() worker.Options {
+	stop, _ := time.ParseDuration(c.Worker.ShutdownTimeout)
+	return worker.Options{
+		WorkerStopTimeout:                stop,
+		MaxConcurrentWorkflowTaskPollers: c.Worker.WorkflowTaskPollers,
+		MaxConcurrentActivityTaskPollers: c.Worker.ActivityTaskPollers,
+	}
 }

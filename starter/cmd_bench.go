@@ -135,7 +135,7 @@ func runBenchWorker(e *env, args []string) error {
 	}
 	defer cl.Close()
 	worker.SetStickyWorkflowCacheSize(cfg.Worker.StickyCacheSize)
-	w := worker.New(cl, bench.BaselineTaskQueue, worker.Options{})
+	w := worker.New(cl, bench.BaselineTaskQueue, cfg.WorkerOptions())
 	bench.RegisterBaselines(w, bench.NewSteps(logger))
 	return w.Run(worker.InterruptCh())
 }

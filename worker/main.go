@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/config"
@@ -48,13 +47,10 @@ func run(logger *slog.Logger, args []string) error {
 	}
 	defer cl.Close()
 
-	stop, _ := time.ParseDuration(cfg.Worker.ShutdownTimeout)
 	// The sticky cache keeps recently run workflows in memory so a signal or timer does not
 	// replay the whole history. It is process-wide, hence set before the worker starts.
 	worker.SetStickyWorkflowCacheSize(cfg.Worker.StickyCacheSize)
-	w := worker.New(cl, handoff.TaskQueue, worker.Options{
-		WorkerStopTimeout: stop,
-	})
+	w := worker.New(cl, handoff.TaskQueue, cfg.WorkerOptions())
 	workflows.Register(w)
 	activities.Register(w, activities.New(cfg, logger, cl))
 

@@ -124,11 +124,11 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	}
 	h.state.Target = d.Target
 	// The source is set here too, for handoffs started by a plain SDK client without it. On
-	// the fast bot path a bot-only handoff reaches monitoring within milliseconds, and that
-	// milestone's upsert carries the target: this one would cost an action for nothing.
-	if !h.fast() || d.RequiresConfirmation || planHasPeople(sel.Plan) {
-		h.upsert(ctx, kw(handoff.SASource, h.in.SourceAgent), kw(handoff.SATarget, d.Target), kw(handoff.SAScenario, d.Scenario),
-			kw(handoff.SAPhase, string(handoff.PhaseSelecting)))
+	// the fast bot path a handoff whose first step is bots reaches monitoring within
+	// milliseconds, and that milestone's upsert (or the offer's, if it falls to people)
+	// carries the same attributes: this one would cost an action for nothing.
+	if !h.fast() || d.RequiresConfirmation || len(sel.Plan) == 0 || sel.Plan[0].People {
+		h.upsert(ctx, h.identitySA(handoff.PhaseSelecting)...)
 	}
 	if len(sel.Plan) == 0 {
 		return handoff.OutcomeNoCapacity, fmt.Sprintf("no agent in the roster can take %q", d.Target)
@@ -166,15 +166,6 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 		h.releaseSource(ctx)
 	}
 	return h.monitor(ctx, timings.monitoring)
-}
-
-func planHasPeople(plan []activities.Step) bool {
-	for _, s := range plan {
-		if s.People {
-			return true
-		}
-	}
-	return false
 }
 
 // attempted reports whether a handoff was under way (a target tried, the customer told, or a

@@ -19,7 +19,8 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 		return sel.Plan, nil, nil
 	}
 	var hist activities.ConversationHistory
-	err := h.io(ctx, agentOptions(ctx, "Read earlier handoffs"), h.fast() && !planHasPeople(sel.Plan), "Read earlier handoffs", a.ConversationHistory, activities.HistoryInput{
+	// A short read of Temporal's own visibility store: on the fast path it runs locally too.
+	err := h.io(ctx, agentOptions(ctx, "Read earlier handoffs"), h.fast(), "Read earlier handoffs", a.ConversationHistory, activities.HistoryInput{
 		ConversationID: h.in.ConversationID, Window: s.PingPongWindow, CurrentRunID: workflow.GetInfo(ctx).WorkflowExecution.RunID,
 	}).Get(ctx, &hist)
 	if err != nil {

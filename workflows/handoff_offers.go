@@ -145,7 +145,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	}
 
 	h.setPhase(ctx, handoff.PhaseAwaitingAcceptance)
-	h.upsert(ctx, kw(handoff.SAPhase, string(handoff.PhaseAwaitingAcceptance)))
+	h.upsert(ctx, h.identitySA(handoff.PhaseAwaitingAcceptance)...)
 	h.open = open
 	workflow.SetCurrentDetails(ctx, h.details())
 	_, err := workflow.AwaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {

@@ -33,6 +33,20 @@ func (h *handoffRun) upsert(ctx workflow.Context, updates ...temporal.SearchAttr
 	}
 }
 
+// identitySA are the attributes that find a handoff: source, target, scenario, and the phase.
+func (h *handoffRun) identitySA(phase handoff.Phase) []temporal.SearchAttributeUpdate {
+	target := h.state.Target
+	if target == "" && h.state.Decision != nil {
+		target = h.state.Decision.Target
+	}
+	scenario := ""
+	if h.state.Decision != nil {
+		scenario = h.state.Decision.Scenario
+	}
+	return []temporal.SearchAttributeUpdate{kw(handoff.SASource, h.in.SourceAgent), kw(handoff.SATarget, target),
+		kw(handoff.SAScenario, scenario), kw(handoff.SAPhase, string(phase))}
+}
+
 // kw is a Keyword search attribute update.
 func kw(name, value string) temporal.SearchAttributeUpdate {
 	return temporal.NewSearchAttributeKeyKeyword(name).ValueSet(value)

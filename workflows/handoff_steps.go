@@ -89,8 +89,7 @@ func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handof
 	h.state.Monitoring = &handoff.Monitoring{Window: window.String()}
 	h.setPhase(ctx, handoff.PhaseMonitoring)
 	// One upsert for the milestone: the new owner, the phase and the context completeness.
-	h.upsert(ctx, append(h.completenessSA(), kw(handoff.SASource, h.in.SourceAgent), kw(handoff.SATarget, h.state.Owner),
-		kw(handoff.SAScenario, h.state.Decision.Scenario), kw(handoff.SAPhase, string(handoff.PhaseMonitoring)))...)
+	h.upsert(ctx, append(h.completenessSA(), h.identitySA(handoff.PhaseMonitoring)...)...)
 	early, err := h.monitorWindow(ctx, window)
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"

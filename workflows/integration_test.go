@@ -177,7 +177,11 @@ func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
 func TestFastBotPathStaysWithinTheHistoryBudget(t *testing.T) {
 	cost := func(fast bool, conv string) bench.Counts {
 		t.Helper()
-		e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"monitoring_window": "1s", "fast_bot_path": fast}})
+		// As shipped: the ping-pong guard on and people as the fallback after the bots.
+		e := testenv.Start(t, testenv.Options{Handoff: map[string]any{
+			"monitoring_window": "1s", "fast_bot_path": fast, "fallback_agent": "human_agent",
+			"pingpong": map[string]any{"max_handoffs": 3, "window": "1h"},
+		}})
 		in := loadSample(t, "lead-qualified.json")
 		in.ConversationID = conv
 		if _, err := e.Service.Start(context.Background(), in); err != nil {
