@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,7 +26,7 @@ func TestSIGKILLMidHandoffLosesNothingAndRepeatsNothing(t *testing.T) {
 	bin := buildWorker(t)
 
 	w := startWorker(t, bin, e.Cfg.File, "first")
-	in := sample(t, "seller-distress.json")
+	in := testenv.Sample(t, "seller-distress.json")
 	ctx := context.Background()
 	if _, err := e.Service.Start(ctx, in); err != nil {
 		t.Fatal(err)
@@ -114,17 +113,4 @@ func kill(t *testing.T, cmd *exec.Cmd) {
 		t.Fatal(err)
 	}
 	_, _ = cmd.Process.Wait()
-}
-
-func sample(t *testing.T, name string) handoff.Input {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(t), "samples", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var in handoff.Input
-	if err := json.Unmarshal(raw, &in); err != nil {
-		t.Fatal(err)
-	}
-	return in
 }

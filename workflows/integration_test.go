@@ -21,22 +21,9 @@ import (
 // the shipped real-estate rules and the dev stand-in agents. With HANDOFF_RECORD_HISTORIES=1
 // they also write the histories the replay test replays (`make histories`).
 
-func loadSample(t *testing.T, name string) handoff.Input {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(t), "samples", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var in handoff.Input
-	if err := json.Unmarshal(raw, &in); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return in
-}
-
 func TestSellerInDistressReachesHumanWhoAccepts(t *testing.T) {
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}})
-	in := loadSample(t, "seller-distress.json")
+	in := testenv.Sample(t, "seller-distress.json")
 	ctx := context.Background()
 	if _, err := e.Service.Start(ctx, in); err != nil {
 		t.Fatal(err)
@@ -80,7 +67,7 @@ func TestSellerInDistressReachesHumanWhoAccepts(t *testing.T) {
 
 func TestQualifiedLeadGoesToBuyerBot(t *testing.T) {
 	e := testenv.Start(t, testenv.Options{})
-	in := loadSample(t, "lead-qualified.json")
+	in := testenv.Sample(t, "lead-qualified.json")
 	if _, err := e.Service.Start(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +92,7 @@ func TestQualifiedLeadGoesToBuyerBot(t *testing.T) {
 
 func TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer(t *testing.T) {
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "1s", "fallback_agent": ""}})
-	in := loadSample(t, "seller-distress.json")
+	in := testenv.Sample(t, "seller-distress.json")
 	if _, err := e.Service.Start(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +169,7 @@ func TestFastBotPathStaysWithinTheHistoryBudget(t *testing.T) {
 			"monitoring_window": "1s", "fast_bot_path": fast, "fallback_agent": "human_agent",
 			"pingpong": map[string]any{"max_handoffs": 3, "window": "1h"},
 		}})
-		in := loadSample(t, "lead-qualified.json")
+		in := testenv.Sample(t, "lead-qualified.json")
 		in.ConversationID = conv
 		if _, err := e.Service.Start(context.Background(), in); err != nil {
 			t.Fatal(err)

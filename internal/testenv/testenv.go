@@ -327,3 +327,17 @@ func isNotFound(err error) bool {
 	var nf *serviceerror.NotFound
 	return errors.As(err, &nf)
 }
+
+// Sample reads one of the sample conversations in samples/.
+func Sample(t testing.TB, name string) handoff.Input {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(ModuleRoot(t), "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in handoff.Input
+	if err := json.Unmarshal(raw, &in); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return in
+}

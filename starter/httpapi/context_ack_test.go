@@ -2,9 +2,6 @@ package httpapi_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/handoffhq/orchestrator/handoff"
@@ -16,14 +13,7 @@ import (
 // receiving agent may acknowledge.
 func TestContextAckThroughTheAPI(t *testing.T) {
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"monitoring_window": "30s"}})
-	raw, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(t), "samples", "lead-qualified.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var in handoff.Input
-	if err := json.Unmarshal(raw, &in); err != nil {
-		t.Fatal(err)
-	}
+	in := testenv.Sample(t, "lead-qualified.json")
 	conv := in.ConversationID
 	if status, body := e.Do(t, "POST", "/v1/handoffs", "lead_bot", in); status != 201 {
 		t.Fatalf("start: %d %s", status, body)

@@ -3,11 +3,8 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -42,21 +39,14 @@ import (
 func TestIntegrationNoPIIStoredOrLogged(t *testing.T) {
 	logs := &syncBuffer{}
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}, Logs: logs})
-	raw, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(t), "samples", "seller-distress.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var in handoff.Input
-	if err := json.Unmarshal(raw, &in); err != nil {
-		t.Fatal(err)
-	}
+	in := testenv.Sample(t, "seller-distress.json")
 	needles := piiNeedles(in.Customer)
 	conv, wfID := in.ConversationID, handoff.WorkflowID(in.ConversationID)
 
 	// The source bot's webhook is down while the customer is prepared: the failed activity
 	// puts a failure (error text included) into the history and a warning into the logs.
 	e.Agents.SetFail(in.SourceAgent, true)
-	if status, body := e.Do(t, "POST", "/v1/handoffs", in.SourceAgent, raw); status != 201 {
+	if status, body := e.Do(t, "POST", "/v1/handoffs", in.SourceAgent, in); status != 201 {
 		t.Fatalf("start: %d %s", status, body)
 	}
 	st := e.WaitFor(t, conv, within, "an offer to a person", func(s handoff.State) bool {
