@@ -212,11 +212,15 @@ func (a *Activities) PlanCallback(_ context.Context, in CallbackInput) (handoff.
 		// asked again in an hour.
 		at := in.After.Add(time.Hour)
 		if !hours.Always() {
+			// Step past the window in progress; hours open round the clock (a week of steps
+			// all open) count as always open.
 			next := in.After.In(loc)
-			for hours.Open(next) {
+			for step := 0; step < 7*24*4 && hours.Open(next); step++ {
 				next = next.Add(15 * time.Minute)
 			}
-			at = hours.NextOpen(next).UTC()
+			if !hours.Open(next) {
+				at = hours.NextOpen(next).UTC()
+			}
 		}
 		switch {
 		case best.At.IsZero() || at.Before(best.At):

@@ -107,7 +107,9 @@ func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool)
 		return temporal.NewNonRetryableApplicationError("encode delivery", "EncodeFailed", err)
 	}
 	info := activity.GetInfo(ctx)
-	key := fmt.Sprintf("%s/%s/%s", info.WorkflowExecution.ID, info.WorkflowExecution.RunID, info.ActivityID)
+	// One activity may deliver to several agents (ConfirmTransfer tells source and target): the
+	// key names the receiver and the delivery type too.
+	key := fmt.Sprintf("%s/%s/%s/%s/%s", info.WorkflowExecution.ID, info.WorkflowExecution.RunID, info.ActivityID, ag.ID, d.Type)
 
 	resp, err := a.breaker("deliver:" + ag.ID).Execute(func() (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))

@@ -40,6 +40,11 @@ const WorkflowIDPrefix = "handoff-"
 // returns the running one, a start after it closed begins a new run.
 func WorkflowID(conversationID string) string { return WorkflowIDPrefix + conversationID }
 
+// HandoffID names one run of a conversation's handoff: "<workflow ID>/<run ID>". Deliveries,
+// reservations and outcome records carry it, so two handoffs of the same conversation never
+// share a reservation or an idempotency key.
+func HandoffID(workflowID, runID string) string { return workflowID + "/" + runID }
+
 // ConversationIDFromWorkflowID reverses WorkflowID; ok is false for other workflow IDs.
 func ConversationIDFromWorkflowID(id string) (string, bool) {
 	if !strings.HasPrefix(id, WorkflowIDPrefix) {

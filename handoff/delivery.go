@@ -26,11 +26,12 @@ const (
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.
 type Delivery struct {
-	Type           DeliveryType `json:"type"`
-	HandoffID      string       `json:"handoff_id"`
-	ConversationID string       `json:"conversation_id"`
-	From           string       `json:"from"`
-	To             string       `json:"to"`
+	Type DeliveryType `json:"type"`
+	// HandoffID is unique per handoff run: "<workflow ID>/<run ID>".
+	HandoffID      string `json:"handoff_id"`
+	ConversationID string `json:"conversation_id"`
+	From           string `json:"from"`
+	To             string `json:"to"`
 	// Message is what the receiving agent should say (customer preparation, introduction,
 	// fallback script).
 	Message string `json:"message,omitempty"`

@@ -51,7 +51,7 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 	}
 	h := &handoffRun{
 		in:     in,
-		id:     workflow.GetInfo(ctx).WorkflowExecution.ID,
+		id:     handoff.HandoffID(workflow.GetInfo(ctx).WorkflowExecution.ID, workflow.GetInfo(ctx).WorkflowExecution.RunID),
 		logger: workflow.GetLogger(ctx),
 	}
 	h.state = handoff.State{
@@ -71,10 +71,11 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	outcome, reason := h.transfer(ctx)
 	if temporal.IsCanceledError(ctx.Err()) {
-		// Cancellation cancels ctx; the closing steps still have to run.
-		ctx, _ = workflow.NewDisconnectedContext(ctx)
 		outcome, reason = handoff.OutcomeCancelled, "cancelled by an operator or the source agent"
 	}
+	// The closing steps run whatever happens next: a cancellation arriving while the outcome
+	// is recorded must not lose the record.
+	ctx, _ = workflow.NewDisconnectedContext(ctx)
 	if outcome == handoff.OutcomeNoCapacity {
 		h.planCallback(ctx)
 	}
@@ -158,6 +159,10 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	accepted, outcome, reason := h.tryPlan(ctx, plan, exclude, timings)
 	if accepted == "" {
 		return outcome, reason
+	}
+	if o, r, stop := h.stopped(ctx); stop {
+		h.unwind(ctx, accepted, r)
+		return o, r
 	}
 	if outcome, reason, ok := h.confirmTransfer(ctx, accepted); !ok {
 		return outcome, reason

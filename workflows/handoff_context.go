@@ -26,6 +26,9 @@ type contextTracker struct {
 	receiver string
 	// resend lists paths the receiver's ack missed, waiting for the main loop to re-send them.
 	resend []string
+	// resentSinceAck are the paths re-sent after the latest acknowledgement: they count as
+	// arrived until a later ack says otherwise.
+	resentSinceAck []string
 }
 
 // enrich asks the CRM for profile fields the bot did not send, when a CRM is configured. The
@@ -101,8 +104,11 @@ func (h *handoffRun) ack(in handoff.ContextAckInput) {
 	pkg := h.cx.packages[h.cx.receiver]
 	pr := handoff.AckPreservation(&pkg, in, h.state.Context.Repeats)
 	h.state.Context.Ack = &pr
+	// This acknowledgement supersedes what earlier re-sends were assumed to deliver; what it
+	// still misses is re-sent again.
+	h.cx.resentSinceAck = nil
 	for _, path := range pr.Resendable {
-		if !slices.Contains(h.state.Context.Resent, path) && !slices.Contains(h.cx.resend, path) {
+		if !slices.Contains(h.cx.resend, path) {
 			h.cx.resend = append(h.cx.resend, path)
 		}
 	}
@@ -129,7 +135,7 @@ func (h *handoffRun) score() {
 	required := len(pkg.Required)
 	intact := int(st.Completeness*float64(required) + 0.5)
 	if st.Ack != nil {
-		intact = len(st.Ack.Intact) + len(intersect(st.Resent, st.Ack.Missing))
+		intact = len(st.Ack.Intact) + len(intersect(h.cx.resentSinceAck, st.Ack.Missing))
 	}
 	st.Preservation = handoff.PreservationScore(intact, required, st.Repeats)
 }
@@ -150,7 +156,12 @@ func (h *handoffRun) resendMissing(ctx workflow.Context) {
 		}
 		return
 	}
-	h.state.Context.Resent = append(h.state.Context.Resent, paths...)
+	for _, path := range paths {
+		if !slices.Contains(h.state.Context.Resent, path) {
+			h.state.Context.Resent = append(h.state.Context.Resent, path)
+		}
+	}
+	h.cx.resentSinceAck = append(h.cx.resentSinceAck, paths...)
 	h.score()
 }
 

@@ -132,28 +132,35 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		}
 	}
 	expires := workflow.Now(ctx).Add(timeout)
-	var open []int
+	h.open = nil
 	for _, i := range idx {
+		// Someone already offered may answer while the next offer is being delivered: an
+		// accept ends the round, so the rest are not offered at all.
+		if h.winner() >= 0 || h.customerLeft || temporal.IsCanceledError(ctx.Err()) {
+			h.endOffer(ctx, i, handoff.OfferCancelled, "not offered: the round ended first")
+			continue
+		}
 		// Package first: the reservation carries the brief the person sees in their offers.
 		pkg, ok := h.packageFor(ctx, i)
 		if ok && h.reserve(ctx, i, expires, pkg.Brief) && h.deliver(ctx, i, pkg, handoff.DeliveryOffer, expires) {
-			open = append(open, i)
+			// Open as soon as delivered: the person may answer at once.
+			h.open = append(h.open, i)
 		}
 	}
+	open := h.open
 	if len(open) == 0 {
 		return ""
 	}
 
 	h.setPhase(ctx, handoff.PhaseAwaitingAcceptance)
 	h.upsert(ctx, h.identitySA(handoff.PhaseAwaitingAcceptance)...)
-	h.open = open
 	workflow.SetCurrentDetails(ctx, h.details())
 	_, err := workflow.AwaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
 		return h.customerLeft || h.winner() >= 0 || h.allAnswered()
 	})
 	winner := h.winner()
 	h.open = nil
-	h.closeOffers(ctx, open, winner, err != nil)
+	winner = h.closeOffers(ctx, open, winner, err != nil)
 	if winner < 0 {
 		return ""
 	}
@@ -183,8 +190,10 @@ func (h *handoffRun) allAnswered() bool {
 
 // closeOffers settles every offer of a batch: the winner's reservation becomes an assignment;
 // the others are released, and those still pending are withdrawn (timed out, or taken by
-// another). Cleanup runs even when the handoff was cancelled.
-func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, cancelled bool) {
+// another). When the handoff was cancelled or the customer left, the winner is unwound like
+// the rest, and so is a winner whose assignment the person's workflow refused. It returns the
+// winner that stands, or -1. Cleanup runs even when the handoff was cancelled.
+func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, cancelled bool) int {
 	if cancelled || temporal.IsCanceledError(ctx.Err()) {
 		ctx, _ = workflow.NewDisconnectedContext(ctx)
 		cancelled = true
@@ -192,8 +201,13 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 	for _, i := range open {
 		o := h.state.Offers[i]
 		switch {
-		case i == winner:
-			h.agentOp(ctx, a.Assign, o.Agent, "accepted")
+		case i == winner && !cancelled && !h.customerLeft:
+			if err := h.agentOp(ctx, a.Assign, o.Agent, "accepted"); err != nil {
+				h.endOffer(ctx, i, handoff.OfferFailed, "assignment refused: "+rootMessage(err))
+				h.withdraw(ctx, o.Agent, "the assignment could not be recorded")
+				winner = -1
+				break
+			}
 			continue
 		case o.Result == handoff.OfferDeclined:
 		case cancelled:
@@ -217,8 +231,22 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 				}
 			}
 		}
-		h.agentOp(ctx, a.Release, o.Agent, h.state.Offers[i].Result)
+		_ = h.agentOp(ctx, a.Release, o.Agent, h.state.Offers[i].Result)
 	}
+	if cancelled || h.customerLeft {
+		return -1
+	}
+	return winner
+}
+
+// unwind undoes an acceptance that will not become a transfer (cancelled, customer gone,
+// confirmation failed): the agent is told to stand down and a person's capacity is freed.
+func (h *handoffRun) unwind(ctx workflow.Context, agent, why string) {
+	if temporal.IsCanceledError(ctx.Err()) {
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+	}
+	h.withdraw(ctx, agent, why)
+	_ = h.agentOp(ctx, a.Release, agent, why)
 }
 
 // reserve holds capacity on the offered person; a refusal (at capacity, not online, a race
@@ -271,7 +299,7 @@ func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, t
 		activities.DeliveryInput{Agent: agent, Delivery: d}).Get(ctx, nil); err != nil {
 		h.failOffer(ctx, i, "briefing", err)
 		if typ == handoff.DeliveryOffer {
-			h.agentOp(ctx, a.Release, agent, "offer not delivered")
+			_ = h.agentOp(ctx, a.Release, agent, "offer not delivered")
 		}
 		return false
 	}
@@ -308,9 +336,9 @@ func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
 
 // agentOp runs Assign or Release on a person's entity workflow. Only people hold capacity;
 // failures are logged: a lost release is reclaimed by the reservation's lease.
-func (h *handoffRun) agentOp(ctx workflow.Context, op func(context.Context, activities.AgentRequest) error, agent, reason string) {
+func (h *handoffRun) agentOp(ctx workflow.Context, op func(context.Context, activities.AgentRequest) error, agent, reason string) error {
 	if !h.isPerson(agent) {
-		return
+		return nil
 	}
 	if temporal.IsCanceledError(ctx.Err()) {
 		ctx, _ = workflow.NewDisconnectedContext(ctx)
@@ -325,6 +353,7 @@ func (h *handoffRun) agentOp(ctx workflow.Context, op func(context.Context, acti
 	case err != nil:
 		h.logger.Warn("agent update failed", "agent", agent, "error", err)
 	}
+	return err
 }
 
 func (h *handoffRun) isPerson(agent string) bool {

@@ -52,8 +52,9 @@ func kw(name, value string) temporal.SearchAttributeUpdate {
 	return temporal.NewSearchAttributeKeyKeyword(name).ValueSet(value)
 }
 
-// details is the Markdown current-details line of the Web UI. Agent IDs, rules and phases
-// only: no customer details.
+// details is the Markdown current-details line of the Web UI: agent IDs, rules, phases, and
+// the brief of the package on offer, which masks the customer's name, phone and email (details
+// are stored encrypted like every payload).
 func (h *handoffRun) details() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** · %s", h.state.Phase, h.in.SourceAgent)

@@ -162,3 +162,52 @@ func TestPingPongGuardSendsToSupervisorAndExcludesEarlierAgents(t *testing.T) {
 	res = h.run(testInput())
 	expect(t, "offers below limit", offerResults(res), "maria:unavailable,james:accepted")
 }
+
+func TestFailedTransferAfterAcceptFreesThePerson(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	h.failConfirm = true
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeFailed)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "ops", strings.Join(h.ops, ","), "reserve:maria,assign:maria,release:maria")
+	expect(t, "told to stand down", strings.Join(h.delivered(handoff.DeliveryStandDown), ","), "maria")
+}
+
+func TestAcceptDuringAnotherParallelDeliveryCounts(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Protocol.ParallelOffers = 2
+	h := newHarness(t, d, group("maria", "james"))
+	h.flaky["james"] = 2 // james's offer takes two retries (1 s, then 2 s) to arrive
+	var accept *updateResult
+	h.at(1500*time.Millisecond, func() { accept = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	accept.accepted(t, "maria's accept while james's offer is still being delivered")
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+}
+
+func TestAcceptAndCancelTogetherLeaveNothingHeld(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"))
+	h.at(time.Second, func() {
+		h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"})
+		h.env.CancelWorkflow()
+	})
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCancelled)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	if assigned := h.opsOf("assign:"); len(assigned) > 0 {
+		t.Errorf("a cancelled handoff assigned %v", assigned)
+	}
+	expect(t, "released", strings.Join(h.opsOf("release:"), ","), "release:maria")
+}
+
+func TestCustomerLeavesWhileAwaitingConfirmation(t *testing.T) {
+	d := testDecision("social-bot-agent")
+	d.RequiresConfirmation = true
+	h := newHarness(t, d, bot("social-bot-agent"))
+	h.at(10*time.Second, func() { h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerLeft}) })
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeAbandoned)
+	expect(t, "no fallback script to a customer who left", len(h.delivered(handoff.DeliveryFallback)), 0)
+}

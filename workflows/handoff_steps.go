@@ -43,8 +43,11 @@ func (h *handoffRun) awaitConfirmation(ctx workflow.Context, timeout time.Durati
 	h.setPhase(ctx, handoff.PhaseAwaitingConfirmation)
 	h.upsert(ctx, kw(handoff.SAPhase, string(handoff.PhaseAwaitingConfirmation)))
 	h.awaitingYesNo = true
-	answered, err := workflow.AwaitWithTimeout(ctx, timeout, func() bool { return h.confirmation != nil })
+	answered, err := workflow.AwaitWithTimeout(ctx, timeout, func() bool { return h.confirmation != nil || h.customerLeft })
 	h.awaitingYesNo = false
+	if o, r, stop := h.stopped(ctx); stop {
+		return o, r, false
+	}
 	switch {
 	case err != nil:
 		o, r := h.failure(ctx, "awaiting confirmation", err)
@@ -72,10 +75,8 @@ func (h *handoffRun) confirmTransfer(ctx workflow.Context, target string) (hando
 	err := h.io(ctx, confirmOptions(ctx), h.fast() && !h.isPerson(target), "Confirm transfer", a.ConfirmTransfer,
 		activities.DeliveryInput{Agent: target, Delivery: d}).Get(ctx, nil)
 	if err != nil {
-		if !temporal.IsCanceledError(err) {
-			h.withdraw(ctx, target, "the transfer could not be confirmed")
-		}
 		o, r := h.failure(ctx, "confirming the transfer", err)
+		h.unwind(ctx, target, "the transfer could not be confirmed")
 		return o, r, false
 	}
 	h.state.Owner = target

@@ -53,6 +53,10 @@ type harness struct {
 	supervisors []activities.Step
 	// templates are the context templates selection captures, by agent.
 	templates map[string]handoff.Template
+	// flaky agents fail this many deliveries with a retryable error first.
+	flaky map[string]int
+	// failConfirm makes the transfer confirmation fail permanently.
+	failConfirm bool
 }
 
 // people are the test agents who answer offers themselves; everyone else is a bot.
@@ -92,7 +96,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	t.Helper()
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(nopLogger{})
-	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{}, refuse: map[string]string{}}
+	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{}, refuse: map[string]string{}, flaky: map[string]int{}}
 	env := h.env
 	env.RegisterWorkflow(Handoff)
 	env.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
@@ -183,6 +187,13 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		h.deliveries = append(h.deliveries, in)
+		if h.flaky[in.Agent] > 0 {
+			h.flaky[in.Agent]--
+			return errors.New(in.Agent + " answered 503 Service Unavailable")
+		}
+		if h.failConfirm && in.Delivery.Type == handoff.DeliveryTransferred {
+			return temporal.NewNonRetryableApplicationError("source refused the transfer: 400", activities.ErrDeliveryRejected, nil)
+		}
 		if h.failBriefing[in.Agent] && (in.Delivery.Type == handoff.DeliveryBriefing || in.Delivery.Type == handoff.DeliveryOffer) {
 			return temporal.NewNonRetryableApplicationError(in.Agent+" refused briefing: 400 Bad Request", activities.ErrDeliveryRejected, nil)
 		}
