@@ -191,8 +191,8 @@ func (h *handoffRun) allAnswered() bool {
 // closeOffers settles every offer of a batch: the winner's reservation becomes an assignment;
 // the others are released, and those still pending are withdrawn (timed out, or taken by
 // another). When the handoff was cancelled or the customer left, the winner is unwound like
-// the rest, and so is a winner whose assignment the person's workflow refused. It returns the
-// winner that stands, or -1. Cleanup runs even when the handoff was cancelled.
+// the rest. It returns the winner that stands, or -1. Cleanup runs even when the handoff was
+// cancelled.
 func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, cancelled bool) int {
 	if cancelled || temporal.IsCanceledError(ctx.Err()) {
 		ctx, _ = workflow.NewDisconnectedContext(ctx)
@@ -202,12 +202,9 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 		o := h.state.Offers[i]
 		switch {
 		case i == winner && !cancelled && !h.customerLeft:
-			if err := h.agentOp(ctx, a.Assign, o.Agent, "accepted"); err != nil {
-				h.endOffer(ctx, i, handoff.OfferFailed, "assignment refused: "+rootMessage(err))
-				h.withdraw(ctx, o.Agent, "the assignment could not be recorded")
-				winner = -1
-				break
-			}
+			// A refused assign means the person already released the conversation they
+			// accepted (a quick one): the transfer stands, with nothing left to hold.
+			_ = h.agentOp(ctx, a.Assign, o.Agent, "accepted")
 			continue
 		case o.Result == handoff.OfferDeclined:
 		case cancelled:
