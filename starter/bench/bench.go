@@ -615,20 +615,26 @@ func (b *bench) marks(pr *phaseRun) marks {
 
 // countHistories reads every run's history (8 at a time) and counts events and actions.
 func (b *bench) countHistories(ctx context.Context, items []*item) {
-	ch := make(chan *item)
+	inParallel(8, items, func(it *item) {
+		if it.runID == "" {
+			return
+		}
+		if events, err := b.history(ctx, it.wfID, it.runID); err == nil {
+			it.counts, it.counted = Count(events), true
+		}
+	})
+}
+
+// inParallel calls fn for every item, n at a time, and returns when all are done.
+func inParallel[T any](n int, items []T, fn func(T)) {
+	ch := make(chan T)
 	var wg sync.WaitGroup
-	for range 8 {
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range ch {
-				if it.runID == "" {
-					continue
-				}
-				events, err := b.history(ctx, it.wfID, it.runID)
-				if err == nil {
-					it.counts, it.counted = Count(events), true
-				}
+				fn(it)
 			}
 		}()
 	}

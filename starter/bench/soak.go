@@ -200,25 +200,12 @@ func (b *bench) cleanSoak(ctx context.Context, s *SoakReport) {
 		s.Clean = "the bench's own dev server was stopped and its temporary database deleted"
 		return
 	}
-	ch := make(chan parkedItem)
-	var wg sync.WaitGroup
 	var n atomic.Int64
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range ch {
-				if b.e.cl.TerminateWorkflow(ctx, p.wfID, p.runID, "bench soak finished") == nil {
-					n.Add(1)
-				}
-			}
-		}()
-	}
-	for _, p := range s.parked {
-		ch <- p
-	}
-	close(ch)
-	wg.Wait()
+	inParallel(8, s.parked, func(p parkedItem) {
+		if b.e.cl.TerminateWorkflow(ctx, p.wfID, p.runID, "bench soak finished") == nil {
+			n.Add(1)
+		}
+	})
 	s.Clean = fmt.Sprintf("terminated %d parked handoffs on the reused server", n.Load())
 }
 
