@@ -160,6 +160,14 @@ func unknownKeys(where string, m map[string]any) error {
 	return fmt.Errorf("%sunknown key %q", where, keys[0])
 }
 
+// unknownSpecKeys reports a key a rule or league path, or its protocol, does not know.
+func unknownSpecKeys(spec, protocol map[string]any) error {
+	if err := unknownKeys("", spec); err != nil {
+		return err
+	}
+	return unknownKeys("protocol", protocol)
+}
+
 func compileRules(specs []RuleSpec, types map[string]sigType, ros *roster) ([]*rule, error) {
 	celEnv, err := newCELEnv(types)
 	if err != nil {
@@ -176,10 +184,7 @@ func compileRules(specs []RuleSpec, types map[string]sigType, ros *roster) ([]*r
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...))
 		}
-		if err := unknownKeys("", s.Unknown); err != nil {
-			return nil, fail("%v", err)
-		}
-		if err := unknownKeys("protocol", s.Protocol.Unknown); err != nil {
+		if err := unknownSpecKeys(s.Unknown, s.Protocol.Unknown); err != nil {
 			return nil, fail("%v", err)
 		}
 		switch {

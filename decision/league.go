@@ -50,10 +50,7 @@ func compileHandoffs(specs []HandoffSpec, ros *roster) (map[string][]*leagueHand
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...))
 		}
-		if err := unknownKeys("", s.Unknown); err != nil {
-			return nil, fail("%v", err)
-		}
-		if err := unknownKeys("protocol", s.Protocol.Unknown); err != nil {
+		if err := unknownSpecKeys(s.Unknown, s.Protocol.Unknown); err != nil {
 			return nil, fail("%v", err)
 		}
 		switch {
