@@ -31,31 +31,31 @@ func runPresence(e *env, args []string) error {
 		func(ctx context.Context, s *service.Service) (any, error) { return s.SetPresence(ctx, *agent, in) })
 }
 
-func runAgentState(e *env, args []string) error {
-	fs := e.flags("agent", "--agent ID")
-	agent := agentFlag(fs)
-	if err := parse(fs, args); err != nil {
-		return err
+// runAgentRead makes the read-only agent commands: state and offers differ only in what
+// they ask the person's workflow.
+func runAgentRead(name string, read func(context.Context, *service.Service, string) (any, error)) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		fs := e.flags(name, "--agent ID")
+		agent := agentFlag(fs)
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
+			return usagef("unexpected arguments: %v", fs.Args())
+		}
+		return e.call(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
+			func(ctx context.Context, s *service.Service) (any, error) { return read(ctx, s, *agent) })
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments: %v", fs.Args())
-	}
-	return e.call(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
-		func(ctx context.Context, s *service.Service) (any, error) { return s.AgentState(ctx, *agent) })
 }
 
-func runOffers(e *env, args []string) error {
-	fs := e.flags("offers", "--agent ID")
-	agent := agentFlag(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments: %v", fs.Args())
-	}
-	return e.call(fs, func(s *service.Service) error { return s.CheckPerson(*agent) },
-		func(ctx context.Context, s *service.Service) (any, error) { return s.Offers(ctx, *agent) })
-}
+var (
+	runAgentState = runAgentRead("agent", func(ctx context.Context, s *service.Service, id string) (any, error) {
+		return s.AgentState(ctx, id)
+	})
+	runOffers = runAgentRead("offers", func(ctx context.Context, s *service.Service, id string) (any, error) {
+		return s.Offers(ctx, id)
+	})
+)
 
 func runRelease(e *env, args []string) error {
 	fs := e.flags("release", "--agent ID --conversation ID [--reason TEXT]")

@@ -88,18 +88,25 @@ func (e *env) readJSON(name string, v any) error {
 	return nil
 }
 
-func runStart(e *env, args []string) error {
-	fs := e.flags("start", "[FILE|-] [--wait]")
-	wait := fs.Bool("wait", false, "wait for the handoff to finish and print its final state")
+// readInput parses the flags and reads the one FILE (or - for stdin) argument as a handoff
+// Input: what start and decide share.
+func (e *env) readInput(fs *pflag.FlagSet, args []string) (handoff.Input, error) {
+	var in handoff.Input
 	if err := parse(fs, args); err != nil {
-		return err
+		return in, err
 	}
 	file, err := one(fs)
 	if err != nil {
-		return err
+		return in, err
 	}
-	var in handoff.Input
-	if err := e.readJSON(file, &in); err != nil {
+	return in, e.readJSON(file, &in)
+}
+
+func runStart(e *env, args []string) error {
+	fs := e.flags("start", "[FILE|-] [--wait]")
+	wait := fs.Bool("wait", false, "wait for the handoff to finish and print its final state")
+	in, err := e.readInput(fs, args)
+	if err != nil {
 		return err
 	}
 	svc, closeFn, err := e.connect(fs, func(s *service.Service) error { return s.ValidateInput(&in) })
@@ -267,15 +274,8 @@ func runEvents(e *env, args []string) error {
 // runDecide needs no Temporal: it runs the config's rules on the input and prints the result.
 func runDecide(e *env, args []string) error {
 	fs := e.flags("decide", "[FILE|-]")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	file, err := one(fs)
+	in, err := e.readInput(fs, args)
 	if err != nil {
-		return err
-	}
-	var in handoff.Input
-	if err := e.readJSON(file, &in); err != nil {
 		return err
 	}
 	cfg, err := config.Load(fs)
