@@ -238,10 +238,8 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 
 // unwind undoes an acceptance that will not become a transfer (cancelled, customer gone,
 // confirmation failed): the agent is told to stand down and a person's capacity is freed.
+// withdraw and agentOp each step off a cancelled context themselves.
 func (h *handoffRun) unwind(ctx workflow.Context, agent, why string) {
-	if temporal.IsCanceledError(ctx.Err()) {
-		ctx, _ = workflow.NewDisconnectedContext(ctx)
-	}
 	h.withdraw(ctx, agent, why)
 	_ = h.agentOp(ctx, a.Release, agent, why)
 }
