@@ -2,6 +2,10 @@
 // health checks and the humans' notification service. It records what it receives so tests
 // and the README tour can see deliveries, and it can misbehave on purpose (fail, be slow, be
 // down) to show retries, fallbacks and no_capacity without real agents.
+//
+// Like every receiver should, it acts on a delivery once: a delivery whose Idempotency-Key it
+// has already taken (a retry after a timeout, or a step re-run after a worker crash) is
+// answered 200 again and not acted on, so the customer never hears a message twice.
 package devagents
 
 import (
@@ -20,11 +24,16 @@ const maxBody = 1 << 20
 // maxKept bounds the deliveries remembered per agent, so a long demo does not grow forever.
 const maxKept = 1000
 
+// maxKeys bounds the idempotency keys remembered per agent. Retries come within minutes of
+// the first attempt, so the latest keys are the ones that matter.
+const maxKeys = 10000
+
 // Received is one delivery as recorded, with the route it came in on.
 type Received struct {
 	Agent    string           `json:"agent"`
 	Notify   bool             `json:"notify"`
 	At       time.Time        `json:"at"`
+	Key      string           `json:"idempotency_key"`
 	Delivery handoff.Delivery `json:"delivery"`
 }
 
@@ -34,9 +43,14 @@ type Agents struct {
 
 	mu         sync.Mutex
 	fail       map[string]bool
+	failTypes  map[string]map[handoff.DeliveryType]bool
 	down       map[string]bool
 	slow       map[string]time.Duration
 	deliveries map[string][]Received
+	// seen holds each agent's recent idempotency keys, oldest first in order.
+	seen       map[string]map[string]bool
+	order      map[string][]string
+	duplicates map[string]int
 }
 
 // New makes a stand-in where every agent is healthy and answers at once.
@@ -44,14 +58,48 @@ func New(logger *slog.Logger) *Agents {
 	return &Agents{
 		logger:     logger,
 		fail:       map[string]bool{},
+		failTypes:  map[string]map[handoff.DeliveryType]bool{},
 		down:       map[string]bool{},
 		slow:       map[string]time.Duration{},
 		deliveries: map[string][]Received{},
+		seen:       map[string]map[string]bool{},
+		order:      map[string][]string{},
+		duplicates: map[string]int{},
 	}
 }
 
 // SetFail makes the agent's webhook and notify routes answer 503 (or stop doing so).
 func (a *Agents) SetFail(agent string, on bool) { a.set(a.fail, agent, on) }
+
+// SetFailTypes makes the agent answer 503 to deliveries of these types only (none: stop), to
+// fail one step of a handoff and not the others.
+func (a *Agents) SetFailTypes(agent string, types ...handoff.DeliveryType) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if len(types) == 0 {
+		delete(a.failTypes, agent)
+		return
+	}
+	m := map[handoff.DeliveryType]bool{}
+	for _, t := range types {
+		m[t] = true
+	}
+	a.failTypes[agent] = m
+}
+
+// Failing reports whether the agent answers deliveries of this type with 503 now.
+func (a *Agents) Failing(agent string, t handoff.DeliveryType) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.fail[agent] || a.failTypes[agent][t]
+}
+
+// Duplicates counts the deliveries the agent got again under a key it had already taken.
+func (a *Agents) Duplicates(agent string) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.duplicates[agent]
+}
 
 // SetDown makes the agent's health route answer 503 (or stop doing so).
 func (a *Agents) SetDown(agent string, on bool) { a.set(a.down, agent, on) }
@@ -110,10 +158,16 @@ func (a *Agents) receive(w http.ResponseWriter, r *http.Request, notify bool) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "body must be a handoff delivery (JSON): " + err.Error()})
 		return
 	}
+	key := r.Header.Get("Idempotency-Key")
 	a.mu.Lock()
-	failing := a.fail[agent]
-	if !failing {
-		list := append(a.deliveries[agent], Received{Agent: agent, Notify: notify, At: time.Now().UTC(), Delivery: d})
+	failing := a.fail[agent] || a.failTypes[agent][d.Type]
+	duplicate := !failing && key != "" && a.seen[agent][key]
+	switch {
+	case duplicate:
+		a.duplicates[agent]++
+	case !failing:
+		a.remember(agent, key)
+		list := append(a.deliveries[agent], Received{Agent: agent, Notify: notify, At: time.Now().UTC(), Key: key, Delivery: d})
 		if len(list) > maxKept {
 			list = list[len(list)-maxKept:]
 		}
@@ -121,12 +175,31 @@ func (a *Agents) receive(w http.ResponseWriter, r *http.Request, notify bool) {
 	}
 	a.mu.Unlock()
 	// IDs and the delivery type only: the body carries the customer's details and transcript.
-	a.logger.Info("delivery", "agent", agent, "type", d.Type, "handoff", d.HandoffID, "notify", notify, "failing", failing)
-	if failing {
+	a.logger.Info("delivery", "agent", agent, "type", d.Type, "handoff", d.HandoffID, "notify", notify, "failing", failing, "duplicate", duplicate)
+	switch {
+	case failing:
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": "agent " + agent + " is failing (--fail)"})
+	case duplicate:
+		writeJSON(w, http.StatusOK, map[string]string{"status": "duplicate"})
+	default:
+		writeJSON(w, http.StatusOK, map[string]string{"status": "received"})
+	}
+}
+
+// remember records a taken key, forgetting the oldest beyond maxKeys. Called with a.mu held.
+func (a *Agents) remember(agent, key string) {
+	if key == "" {
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "received"})
+	if a.seen[agent] == nil {
+		a.seen[agent] = map[string]bool{}
+	}
+	a.seen[agent][key] = true
+	a.order[agent] = append(a.order[agent], key)
+	if n := len(a.order[agent]); n > maxKeys {
+		delete(a.seen[agent], a.order[agent][0])
+		a.order[agent] = a.order[agent][1:]
+	}
 }
 
 func (a *Agents) health(w http.ResponseWriter, r *http.Request) {

@@ -84,3 +84,54 @@ func TestDevAgents(t *testing.T) {
 		t.Fatalf("slow agent: %d after %s", status, time.Since(start))
 	}
 }
+
+func postKey(t *testing.T, url, key, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// A delivery retried under the same Idempotency-Key is answered 200 but acted on once: the
+// customer hears "let me connect you" once however often the step ran.
+func TestDevAgentsDeduplicateByIdempotencyKey(t *testing.T) {
+	a := New(slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+	d := `{"type":"prepare_customer","handoff_id":"h","conversation_id":"c-1","from":"jorge_seller_bot","to":"maria","message":"Let me connect you"}`
+	url := srv.URL + "/agents/jorge_seller_bot"
+	if status, body := postKey(t, url, "k-1", d); status != 200 || !strings.Contains(body, "received") {
+		t.Fatalf("first: %d %s", status, body)
+	}
+	if status, body := postKey(t, url, "k-1", d); status != 200 || !strings.Contains(body, "duplicate") {
+		t.Fatalf("repeat: %d %s", status, body)
+	}
+	if status, _ := postKey(t, url, "k-2", d); status != 200 {
+		t.Fatalf("another key: %d", status)
+	}
+	if n, dup := len(a.Deliveries("jorge_seller_bot")), a.Duplicates("jorge_seller_bot"); n != 2 || dup != 1 {
+		t.Fatalf("acted on %d, duplicates %d; want 2 and 1", n, dup)
+	}
+	// A failed attempt is not taken: its retry is acted on.
+	a.SetFailTypes("jorge_seller_bot", handoff.DeliveryPrepareCustomer)
+	if status, _ := postKey(t, url, "k-3", d); status != 503 {
+		t.Fatalf("failing type: %d", status)
+	}
+	if status, _ := postKey(t, url, "k-4", strings.Replace(d, "prepare_customer", "transferred", 1)); status != 200 {
+		t.Fatalf("another type while one fails: %d", status)
+	}
+	a.SetFailTypes("jorge_seller_bot")
+	if status, body := postKey(t, url, "k-3", d); status != 200 || !strings.Contains(body, "received") {
+		t.Fatalf("retry after the failure: %d %s", status, body)
+	}
+}
