@@ -85,6 +85,11 @@ type ReleaseInput struct {
 	HandoffID      string `json:"handoff_id,omitempty"`
 	ConversationID string `json:"conversation_id,omitempty"`
 	Reason         string `json:"reason,omitempty"`
+	// AssignedOnly is set on a person's own release: it frees conversations assigned to
+	// them and refuses to touch an open offer, which is answered by accept or decline.
+	// Otherwise a person could drop an offer's reservation and then accept it, holding the
+	// conversation with no capacity counted.
+	AssignedOnly bool `json:"assigned_only,omitempty"`
 }
 
 // PresenceInput sets a person's presence.

@@ -107,12 +107,7 @@ func (r *agentRun) setup(ctx workflow.Context) error {
 		return err
 	}
 	if err := workflow.SetUpdateHandlerWithOptions(ctx, handoff.UpdateRelease, r.release,
-		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.ReleaseInput) error {
-			if in.HandoffID == "" && in.ConversationID == "" {
-				return refuse("handoff_id or conversation_id is required")
-			}
-			return nil
-		}}); err != nil {
+		workflow.UpdateHandlerOptions{Validator: r.validateRelease}); err != nil {
 		return err
 	}
 	return workflow.SetUpdateHandlerWithOptions(ctx, handoff.UpdatePresence, r.setPresence,
@@ -233,14 +228,41 @@ func (r *agentRun) validateAssign(ctx workflow.Context, in handoff.AssignInput) 
 	return nil
 }
 
+// validateRelease refuses a release naming nothing, and a person's own release of an open
+// offer: an offer is answered with accept or decline, and dropping its reservation first would
+// let them accept it with no capacity counted.
+func (r *agentRun) validateRelease(ctx workflow.Context, in handoff.ReleaseInput) error {
+	if in.HandoffID == "" && in.ConversationID == "" {
+		return refuse("handoff_id or conversation_id is required")
+	}
+	if !in.AssignedOnly {
+		return nil
+	}
+	for _, res := range r.st.Reservations {
+		if releases(in, res) && res.State == handoff.ReservationOffered {
+			return refuse(fmt.Sprintf("conversation %s is offered to %s, not assigned: accept or decline the offer (after an accept, it is assigned within moments)",
+				res.ConversationID, r.st.AgentID))
+		}
+	}
+	return nil
+}
+
+// releases reports whether a release names the reservation.
+func releases(in handoff.ReleaseInput, res handoff.Reservation) bool {
+	return (in.HandoffID == "" || res.HandoffID == in.HandoffID) &&
+		(in.ConversationID == "" || res.ConversationID == in.ConversationID)
+}
+
 // release frees what matches every field given. Nothing matching is a no-op, so each path of a
 // handoff (and the agent, at the end of the conversation) may release without checking first.
 func (r *agentRun) release(ctx workflow.Context, in handoff.ReleaseInput) (handoff.AgentState, error) {
+	// Validators do not run on replay; the same check here keeps the state right regardless.
+	if err := r.validateRelease(ctx, in); err != nil {
+		return r.snapshot(), err
+	}
 	kept := make([]handoff.Reservation, 0, len(r.st.Reservations))
 	for _, res := range r.st.Reservations {
-		match := (in.HandoffID == "" || res.HandoffID == in.HandoffID) &&
-			(in.ConversationID == "" || res.ConversationID == in.ConversationID)
-		if !match {
+		if !releases(in, res) {
 			kept = append(kept, res)
 		}
 	}

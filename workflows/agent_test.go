@@ -238,6 +238,40 @@ func TestAgentReleaseThenReserveAgain(t *testing.T) {
 	h.run(online("maria"), time.Minute)
 }
 
+// A person's own release frees what is assigned to them but never an open offer: otherwise
+// they could drop the offer's reservation, accept it, and hold the conversation with no
+// capacity counted (one person ended up with 4 conversations on capacity 2 that way).
+func TestAgentOwnReleaseCannotDropAnOpenOffer(t *testing.T) {
+	h := newAgentHarness(t)
+	var dropOffer, dropAssigned, handoffWithdraws *answer
+	h.at(time.Second, func() {
+		h.update(handoff.UpdateReserve, reserve("c-1"))
+		h.update(handoff.UpdateReserve, reserve("c-2"))
+		h.update(handoff.UpdateAssign, handoff.AssignInput{HandoffID: "handoff-c-1"})
+	})
+	h.at(2*time.Second, func() {
+		dropOffer = h.update(handoff.UpdateRelease, handoff.ReleaseInput{ConversationID: "c-2", AssignedOnly: true})
+		dropAssigned = h.update(handoff.UpdateRelease, handoff.ReleaseInput{ConversationID: "c-1", AssignedOnly: true})
+	})
+	h.at(3*time.Second, func() {
+		mustRefuse(t, "a person dropping an open offer", dropOffer, "offered to maria, not assigned")
+		mustAccept(t, "a person releasing an assigned conversation", dropAssigned)
+		st := h.state()
+		if st.Active() != 1 || st.Reservations[0].ConversationID != "c-2" {
+			t.Fatalf("held %+v, want only the open offer of c-2", st.Reservations)
+		}
+		// The handoff itself still withdraws its offer.
+		handoffWithdraws = h.update(handoff.UpdateRelease, handoff.ReleaseInput{HandoffID: "handoff-c-2"})
+	})
+	h.at(4*time.Second, func() {
+		mustAccept(t, "the handoff releasing its offer", handoffWithdraws)
+		if st := h.state(); st.Active() != 0 {
+			t.Fatalf("held %+v, want nothing", st.Reservations)
+		}
+	})
+	h.run(online("maria"), time.Minute)
+}
+
 // TestAgentContinueAsNewKeepsState drives the entity past its history bound and checks that
 // the state it continues with is the state it had, and that the next run honours the carried
 // lease.

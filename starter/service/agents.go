@@ -83,6 +83,8 @@ func (s *Service) Release(ctx context.Context, agentID string, in handoff.Releas
 	if err := s.CheckRelease(agentID, in); err != nil {
 		return handoff.AgentState{}, err
 	}
+	// A person's own release frees what is assigned to them, never an open offer.
+	in.AssignedOnly = true
 	st, err := s.agents().Update(ctx, agentID, handoff.UpdateRelease, in)
 	return st, agentError(err, "release for", agentID)
 }
