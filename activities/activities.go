@@ -61,6 +61,17 @@ func Register(r worker.ActivityRegistry, a *Activities) {
 	r.RegisterActivity(a)
 }
 
+// failing reports whether the agent's delivery endpoint has its breaker open: it failed
+// repeatedly just now, so ranking skips it rather than offer it and wait for the failure.
+func (a *Activities) failing(agentID string) bool {
+	a.mu.Lock()
+	b, ok := a.breakers[deliverBreaker(agentID)]
+	a.mu.Unlock()
+	return ok && b.State() == gobreaker.StateOpen
+}
+
+func deliverBreaker(agentID string) string { return "deliver:" + agentID }
+
 // breaker returns the circuit breaker of one agent endpoint. A failing bot stops costing every
 // handoff a full timeout: after five consecutive failures calls fail fast for 30 s, then one
 // trial call decides whether it is back.

@@ -117,6 +117,9 @@ func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now ti
 	if ag.NotifyURL == "" {
 		return "no notification URL to send the offer to", nil
 	}
+	if a.failing(ag.ID) {
+		return "notifications to " + ag.ID + " are failing (circuit open)", nil
+	}
 	st, err := a.agentClient().State(ctx, ag.ID)
 	if err != nil {
 		return "", err
@@ -137,6 +140,9 @@ func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now ti
 func (a *Activities) botBlocked(ctx context.Context, ag handoff.Agent) string {
 	if ag.WebhookURL == "" {
 		return "no webhook URL to deliver to"
+	}
+	if a.failing(ag.ID) {
+		return "deliveries to " + ag.ID + " are failing (circuit open)"
 	}
 	if ag.HealthURL != "" {
 		if err := a.healthCheck(ctx, ag); err != nil {

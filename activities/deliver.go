@@ -24,12 +24,21 @@ const (
 	ErrNoEndpoint = "NoEndpoint"
 	// ErrUnknownAgent: the agent is not in the roster (any more).
 	ErrUnknownAgent = "UnknownAgent"
+	// ErrCircuitOpen: the agent's endpoint failed repeatedly and its breaker is open. Offers and
+	// briefings name it non-retryable, so the workflow moves on to the next candidate at once;
+	// the deliveries that must reach their agent eventually (giving the source the customer
+	// back) retry it after the breaker's pause.
+	ErrCircuitOpen = "CircuitOpen"
 )
 
 // DeliveryInput is one webhook call to an agent.
 type DeliveryInput struct {
 	Agent    string           `json:"agent"`
 	Delivery handoff.Delivery `json:"delivery"`
+	// Key is the delivery's Idempotency-Key when the workflow may send the same message from
+	// more than one activity (a source told again once it answers); otherwise the key is
+	// derived from the activity, the same on every retry of it.
+	Key string `json:"key,omitempty"`
 }
 
 // PrepareCustomer asks the source agent to tell the customer a handoff is coming
@@ -44,18 +53,19 @@ func (a *Activities) BriefAgent(ctx context.Context, in DeliveryInput) error {
 	return a.deliver(ctx, in, in.Delivery.Type == handoff.DeliveryOffer)
 }
 
-// ConfirmTransfer tells the source and then the target that the target owns the conversation
-// now. The source is told first: until it lets go, the customer is still its own.
-func (a *Activities) ConfirmTransfer(ctx context.Context, in DeliveryInput) error {
-	src := in
-	src.Agent = in.Delivery.From
-	if err := a.deliver(ctx, src, false); err != nil && !isNoEndpoint(err) {
-		return err
-	}
-	if err := a.deliver(ctx, in, a.isPerson(in.Agent)); err != nil && !isNoEndpoint(err) {
-		return err
-	}
-	return nil
+// ReleaseSource tells the source agent that a target takes the conversation over: it must
+// stop answering the customer. It is the first half of a transfer; the target hears only after
+// it, so the customer never has two owners. A source with no endpoint cannot be told, and is
+// taken to have let go.
+func (a *Activities) ReleaseSource(ctx context.Context, in DeliveryInput) error {
+	return a.ignoreNoEndpoint(a.deliver(ctx, in, a.isPerson(in.Agent)))
+}
+
+// ConfirmTarget tells the target that it owns the conversation now, with the first response
+// to give. For a bot this delivery is the takeover itself; a person also sees the
+// conversation assigned to them.
+func (a *Activities) ConfirmTarget(ctx context.Context, in DeliveryInput) error {
+	return a.ignoreNoEndpoint(a.deliver(ctx, in, a.isPerson(in.Agent)))
 }
 
 // WithdrawOffer tells a target that was briefed or offered that the handoff will not reach it.
@@ -109,9 +119,12 @@ func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool)
 	info := activity.GetInfo(ctx)
 	// One activity may deliver to several agents (ConfirmTransfer tells source and target): the
 	// key names the receiver and the delivery type too.
-	key := fmt.Sprintf("%s/%s/%s/%s/%s", info.WorkflowExecution.ID, info.WorkflowExecution.RunID, info.ActivityID, ag.ID, d.Type)
+	key := in.Key
+	if key == "" {
+		key = fmt.Sprintf("%s/%s/%s/%s/%s", info.WorkflowExecution.ID, info.WorkflowExecution.RunID, info.ActivityID, ag.ID, d.Type)
+	}
 
-	resp, err := a.breaker("deliver:" + ag.ID).Execute(func() (*http.Response, error) {
+	resp, err := a.breaker(deliverBreaker(ag.ID)).Execute(func() (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 		if err != nil {
 			return nil, err
@@ -132,8 +145,8 @@ func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool)
 	})
 	switch {
 	case errors.Is(err, gobreaker.ErrOpenState), errors.Is(err, gobreaker.ErrTooManyRequests):
-		return temporal.NewApplicationErrorWithOptions(fmt.Sprintf("%s is failing, circuit open", ag.ID), "CircuitOpen",
-			temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
+		return temporal.NewApplicationErrorWithOptions(fmt.Sprintf("%s is failing, circuit open", ag.ID), ErrCircuitOpen,
+			temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second, Cause: err})
 	case err != nil:
 		return fmt.Errorf("deliver %s to %s: %w", d.Type, ag.ID, err)
 	case resp.StatusCode >= 400:

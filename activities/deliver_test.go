@@ -193,7 +193,7 @@ func TestBreakerOpensAfterRepeatedFailuresAndStopsCalling(t *testing.T) {
 	}
 	before := len(srv.got())
 	_, err := env.ExecuteActivity(testActivitiesRef.BriefAgent, briefing("jorge_buyer_bot"))
-	if errorType(err) != "CircuitOpen" {
+	if errorType(err) != ErrCircuitOpen {
 		t.Fatalf("6th call: err = %v, want CircuitOpen", err)
 	}
 	if after := len(srv.got()); after != before {
@@ -206,16 +206,58 @@ func TestBreakerOpensAfterRepeatedFailuresAndStopsCalling(t *testing.T) {
 	}
 }
 
-func TestConfirmTransferTellsSourceThenTarget(t *testing.T) {
+func TestTransferStepsEachReachOneParty(t *testing.T) {
 	srv := newAgentServer(t)
 	env := activityEnv(testActivities(t, srv))
-	in := DeliveryInput{Agent: "maria", Delivery: handoff.Delivery{Type: handoff.DeliveryTransferred, HandoffID: "h", ConversationID: "c", From: "jorge_seller_bot"}}
-	if _, err := env.ExecuteActivity(testActivitiesRef.ConfirmTransfer, in); err != nil {
+	d := handoff.Delivery{Type: handoff.DeliveryTransferred, HandoffID: "h", ConversationID: "c", From: "jorge_seller_bot", To: "maria"}
+	// The source hears alone first, with the key the workflow chose: telling it again later
+	// (once it answers) must reach it as the same message.
+	if _, err := env.ExecuteActivity(testActivitiesRef.ReleaseSource, DeliveryInput{Agent: "jorge_seller_bot", Delivery: d, Key: "h/transferred/jorge_seller_bot>maria"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.ExecuteActivity(testActivitiesRef.ConfirmTarget, DeliveryInput{Agent: "maria", Delivery: d}); err != nil {
 		t.Fatal(err)
 	}
 	got := srv.got()
 	if len(got) != 2 || got[0].path != "/agents/jorge_seller_bot" || got[1].path != "/agents/maria/notify" {
-		t.Fatalf("transfer deliveries = %+v, want source webhook then maria's notification", got)
+		t.Fatalf("transfer deliveries = %+v, want the source webhook, then maria's notification", got)
+	}
+	if got[0].key != "h/transferred/jorge_seller_bot>maria" {
+		t.Errorf("source key = %q, want the workflow's", got[0].key)
+	}
+	if got[1].key == "" || got[1].key == got[0].key {
+		t.Errorf("target key = %q, want one of its own", got[1].key)
+	}
+}
+
+func TestOpenBreakerFailsFastAndRankingSkipsTheAgent(t *testing.T) {
+	srv := newAgentServer(t)
+	acts := testActivities(t, srv)
+	env := activityEnv(acts)
+	srv.set(http.StatusBadGateway, http.StatusOK, 0)
+	for i := 0; i < 5; i++ {
+		_, _ = env.ExecuteActivity(testActivitiesRef.BriefAgent, briefing("jorge_buyer_bot"))
+	}
+	_, err := env.ExecuteActivity(testActivitiesRef.BriefAgent, briefing("jorge_buyer_bot"))
+	var appErr *temporal.ApplicationError
+	if !errors.As(err, &appErr) || appErr.Type() != ErrCircuitOpen {
+		t.Fatalf("open breaker: err = %v, want %s", err, ErrCircuitOpen)
+	}
+	// The health check still answers 200, but ranking must not choose the broken target.
+	srv.set(http.StatusOK, http.StatusOK, 0)
+	v, err := env.ExecuteActivity(testActivitiesRef.RankCandidates, RankInput{Agents: []string{"jorge_buyer_bot", "jorge_seller_bot"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Ranking
+	if err := v.Get(&r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Ranked) != 1 || r.Ranked[0].Agent != "jorge_seller_bot" {
+		t.Errorf("ranked %+v, want only jorge_seller_bot", r.Ranked)
+	}
+	if len(r.Skipped) != 1 || !strings.Contains(r.Skipped[0].Reason, "circuit open") {
+		t.Errorf("skipped %+v, want jorge_buyer_bot with the open circuit as reason", r.Skipped)
 	}
 }
 

@@ -117,6 +117,10 @@ const (
 	OutcomeCancelled Outcome = "cancelled"
 	// OutcomeAbandoned: the customer left before a target took over; open offers are withdrawn.
 	OutcomeAbandoned Outcome = "abandoned"
+	// OutcomeTakenOver: a target accepted and owns the conversation, but the source could not
+	// be reached to let go of it (its webhook failed or was too slow). The target was told
+	// so, and reaches the customer directly; the source is told as soon as it answers again.
+	OutcomeTakenOver Outcome = "taken_over"
 )
 
 // Message is one line of the conversation transcript.
@@ -309,6 +313,9 @@ type Event struct {
 	// Outcome is the receiver's own verdict for outcome events ("success", "lost", ...).
 	Outcome string    `json:"outcome,omitempty"`
 	At      time.Time `json:"at,omitzero"`
+	// From is the agent that sent the event, as the API authenticated it (empty for events
+	// signalled directly through Temporal).
+	From string `json:"from,omitempty"`
 }
 
 // Offer is one attempt to give the conversation to a target.
@@ -330,6 +337,10 @@ const (
 	OfferUnavailable = "unavailable"
 	OfferFailed      = "failed"
 	OfferCancelled   = "cancelled"
+	// OfferUnknown: the agent's availability could not be read (the Temporal service or the
+	// worker was unreachable). It never counts as "not available": a handoff whose candidates
+	// were all unknown ends failed, not no_capacity.
+	OfferUnknown = "unknown"
 )
 
 // ContextStatus is what the handoff knows of the context the receiver got: the package's
@@ -362,6 +373,27 @@ type Callback struct {
 	WorkflowID string    `json:"workflow_id,omitempty"`
 }
 
+// Transfer is how ownership moved: the source let go first, then the target took over, so
+// the customer never has two owners; OwnerlessMs is how long they had none.
+type Transfer struct {
+	// SourceReleasedAt is when the source acknowledged that it let go (zero while it could
+	// not be reached).
+	SourceReleasedAt time.Time `json:"source_released_at,omitzero"`
+	// TargetConfirmedAt is when the target was confirmed as the owner.
+	TargetConfirmedAt time.Time `json:"target_confirmed_at,omitzero"`
+	// SourceUnreachable is set when the source could not be told to let go: the target took
+	// over regardless (outcome taken_over).
+	SourceUnreachable bool `json:"source_unreachable,omitempty"`
+	// Reclaimed lists targets whose takeover failed after the source let go: the source was
+	// given the customer back before the next candidate was tried.
+	Reclaimed []string `json:"reclaimed,omitempty"`
+	// OwnerlessMs is the total time between the source letting go and a target (or the
+	// source again) taking the customer.
+	OwnerlessMs int64 `json:"ownerless_ms"`
+	// Notes are what went wrong on the way that did not stop the transfer.
+	Notes []string `json:"notes,omitempty"`
+}
+
 // PhaseTiming records when a phase began and ended.
 type PhaseTiming struct {
 	Phase     Phase     `json:"phase"`
@@ -378,6 +410,21 @@ type Monitoring struct {
 	EndedEarly       bool      `json:"ended_early,omitempty"`
 }
 
+// The state keeps the latest events only, so that no sender (a chatty bot, or one signalling
+// through Temporal directly, where the API's limits do not apply) can grow the query answer
+// and the result past Temporal's 2 MiB blob limit: a handoff whose result is too large is
+// terminated by the server and its outcome lost.
+const (
+	// MaxKeptEvents is how many events the state keeps.
+	MaxKeptEvents = 100
+	// MaxKeptEventBytes bounds the text the kept events hold in all.
+	MaxKeptEventBytes = 64 << 10
+	// MaxKeptEventText bounds the text of one kept event (longer text is cut, marked "…").
+	MaxKeptEventText = 2 << 10
+	// MaxResultBytes bounds the encoded result; past it the decision's signals are left out.
+	MaxResultBytes = 512 << 10
+)
+
 // State is what the state query returns, and the core of the workflow's result.
 type State struct {
 	ConversationID string    `json:"conversation_id"`
@@ -391,18 +438,25 @@ type State struct {
 	// Callback is the follow-up planned when nobody could take the conversation.
 	Callback *Callback `json:"callback,omitempty"`
 	// Context is how well the context reached the receiver.
-	Context       *ContextStatus `json:"context,omitempty"`
-	Target        string         `json:"target,omitempty"`
-	Owner         string         `json:"owner"`
-	Timings       []PhaseTiming  `json:"timings"`
-	Events        []Event        `json:"events,omitempty"`
-	Monitoring    *Monitoring    `json:"monitoring,omitempty"`
-	Outcome       Outcome        `json:"outcome,omitempty"`
-	OutcomeReason string         `json:"outcome_reason,omitempty"`
-	StartedAt     time.Time      `json:"started_at"`
-	BriefedAt     time.Time      `json:"briefed_at,omitzero"`
-	AcceptedAt    time.Time      `json:"accepted_at,omitzero"`
-	EndedAt       time.Time      `json:"ended_at,omitzero"`
+	Context *ContextStatus `json:"context,omitempty"`
+	// Transfer is how ownership moved, once a target accepted.
+	Transfer *Transfer     `json:"transfer,omitempty"`
+	Target   string        `json:"target,omitempty"`
+	Owner    string        `json:"owner"`
+	Timings  []PhaseTiming `json:"timings"`
+	// Events are the latest conversation events, at most MaxKeptEvents of them and
+	// MaxKeptEventBytes in all; EventsDropped counts the older ones let go.
+	Events        []Event `json:"events,omitempty"`
+	EventsDropped int     `json:"events_dropped,omitempty"`
+	// Truncated says what was left out to keep the result under MaxResultBytes.
+	Truncated     string      `json:"truncated,omitempty"`
+	Monitoring    *Monitoring `json:"monitoring,omitempty"`
+	Outcome       Outcome     `json:"outcome,omitempty"`
+	OutcomeReason string      `json:"outcome_reason,omitempty"`
+	StartedAt     time.Time   `json:"started_at"`
+	BriefedAt     time.Time   `json:"briefed_at,omitzero"`
+	AcceptedAt    time.Time   `json:"accepted_at,omitzero"`
+	EndedAt       time.Time   `json:"ended_at,omitzero"`
 }
 
 // Result is what a finished handoff returns: its final state.

@@ -16,7 +16,8 @@ const (
 	DeliveryTransferred DeliveryType = "transferred"
 	// DeliveryStandDown tells a briefed target that the handoff will not reach it after all.
 	DeliveryStandDown DeliveryType = "stand_down"
-	// DeliveryFallback tells the source it keeps the customer, with a script to say.
+	// DeliveryFallback tells the source it keeps the customer (or has it back, after a target
+	// that could not take over), with a script to say.
 	DeliveryFallback DeliveryType = "fallback"
 	// DeliveryCallback reminds people that a planned callback of a customer is due.
 	DeliveryCallback DeliveryType = "callback"
@@ -40,4 +41,8 @@ type Delivery struct {
 	Package *Package `json:"package,omitempty"`
 	// OfferExpiresAt is when an offer to a person times out.
 	OfferExpiresAt time.Time `json:"offer_expires_at,omitzero"`
+	// SourceUnreachable tells a target that the source agent could not be reached: the
+	// customer may not have heard that a handoff is coming, so introduce yourself (or reach
+	// them directly) rather than continue mid-thread.
+	SourceUnreachable bool `json:"source_unreachable,omitempty"`
 }

@@ -2,6 +2,7 @@
 package workflows
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -34,6 +35,8 @@ type handoffRun struct {
 	lastCustomerAt time.Time
 	// customerPrepared: the customer hears "let me connect you" once, not once per candidate.
 	customerPrepared bool
+	// sourceSilent: the source could not be reached to prepare the customer.
+	sourceSilent bool
 	// plan is the plan being tried, kept to plan a callback with its people.
 	plan []activities.Step
 	// cx tracks the context packages delivered and how well they arrived.
@@ -92,7 +95,51 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	workflow.SetCurrentDetails(ctx, h.details())
 	// Updates are answered synchronously, but one may have been accepted in this same task.
 	_ = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+	h.boundResult()
 	return h.state, nil
+}
+
+// maxDecisionBytes bounds the decision kept in the state. Rules read scalar signals of a few
+// bytes each; a client signalling megabytes through the SDK (where the API's limits do not
+// apply) must not push the query answer and the result past Temporal's blob limit.
+const maxDecisionBytes = 64 << 10
+
+// boundDecision leaves out the decision's signals and long reason values when it would encode
+// larger than maxDecisionBytes; the rule, target and reason texts stay.
+func boundDecision(d *handoff.Decision) {
+	if b, err := json.Marshal(d); err == nil && len(b) <= maxDecisionBytes {
+		return
+	}
+	d.Signals = nil
+	for i := range d.Reasons {
+		if s, ok := d.Reasons[i].Value.(string); ok {
+			d.Reasons[i].Value = cut(s, 256)
+		}
+		d.Reasons[i].Text = cut(d.Reasons[i].Text, 512)
+	}
+}
+
+// boundResult keeps the result under handoff.MaxResultBytes: a result over the server's blob
+// limit terminates the workflow and loses the outcome. Events are bounded as they arrive and
+// the decision when it is made, so this only acts on what nothing else bounds.
+func (h *handoffRun) boundResult() {
+	size := func() int {
+		b, err := json.Marshal(h.state)
+		if err != nil {
+			return 0
+		}
+		return len(b)
+	}
+	if size() <= handoff.MaxResultBytes {
+		return
+	}
+	h.state.EventsDropped += len(h.state.Events)
+	h.state.Events = nil
+	h.state.Truncated = "events left out to keep the result under 512 KiB"
+	if size() > handoff.MaxResultBytes {
+		h.state.Timings = nil
+		h.state.Truncated = "events and phase timings left out to keep the result under 512 KiB"
+	}
 }
 
 // transfer runs the handoff up to its outcome. It returns early with the outcome as soon as
@@ -119,6 +166,7 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 		return h.failure(ctx, "target selection failed", err)
 	}
 	d := sel.Decision
+	boundDecision(&d)
 	h.state.Decision = &d
 	if !d.Handoff {
 		return handoff.OutcomeNoHandoff, "no routing rule matched: " + firstReason(d)
@@ -160,15 +208,8 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	if accepted == "" {
 		return outcome, reason
 	}
-	if o, r, stop := h.stopped(ctx); stop {
-		h.unwind(ctx, accepted, r)
-		return o, r
-	}
-	if outcome, reason, ok := h.confirmTransfer(ctx, accepted); !ok {
-		return outcome, reason
-	}
 	if sel.SourceIsPerson {
-		h.releaseSource(ctx)
+		h.freeSourceCapacity(ctx)
 	}
 	return h.monitor(ctx, timings.monitoring)
 }

@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/handoff"
 	"go.temporal.io/sdk/workflow"
@@ -28,13 +29,13 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 				return h.snapshot(), nil
 			},
 			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.AnswerInput) error {
-				return h.validateAnswer(in)
+				return h.validateAnswer(in, result)
 			}})
 		if err != nil {
 			return err
 		}
 		onSignal(ctx, name, func(in handoff.AnswerInput) {
-			if err := h.validateAnswer(in); err != nil {
+			if err := h.validateAnswer(in, result); err != nil {
 				h.logger.Warn("ignored signal", "signal", name, "reason", err.Error())
 				return
 			}
@@ -97,23 +98,38 @@ func onSignal[T any](ctx workflow.Context, name string, fn func(T)) {
 
 // validateAnswer refuses an accept or decline from anyone but an agent whose offer is open,
 // any answer while no offer is open (a late accept after the timeout included), and an accept
-// once another agent of a parallel offer accepted first.
-func (h *handoffRun) validateAnswer(in handoff.AnswerInput) error {
+// once another agent of a parallel offer accepted first. The same answer again is taken, and
+// changes nothing: a person whose accept timed out on their side (the worker was restarting)
+// retries and gets the same yes, rather than a refusal for an offer they already hold.
+func (h *handoffRun) validateAnswer(in handoff.AnswerInput, result string) error {
 	if in.AgentID == "" {
 		return fmt.Errorf("agent_id is required")
+	}
+	if h.answered(in.AgentID, result) {
+		return nil
 	}
 	for _, o := range h.state.Offers {
 		if o.Result == handoff.OfferAccepted && o.Agent != in.AgentID {
 			return fmt.Errorf("agent %s has no open offer for conversation %s (%s accepted first)", in.AgentID, h.in.ConversationID, o.Agent)
 		}
 	}
+	if h.openOfferOf(in.AgentID) >= 0 {
+		return nil
+	}
+	if i := h.offerIndex(in.AgentID); i >= 0 {
+		o := h.state.Offers[i]
+		return fmt.Errorf("agent %s has no open offer for conversation %s (their offer ended %s: %s)", in.AgentID, h.in.ConversationID, o.Result, o.Reason)
+	}
 	if len(h.open) == 0 {
 		return fmt.Errorf("agent %s has no open offer for conversation %s (the handoff is %s)", in.AgentID, h.in.ConversationID, h.state.Phase)
 	}
-	if h.openOfferOf(in.AgentID) < 0 {
-		return fmt.Errorf("agent %s has no open offer for conversation %s (it is offered to another agent)", in.AgentID, h.in.ConversationID)
-	}
-	return nil
+	return fmt.Errorf("agent %s has no open offer for conversation %s (it is offered to another agent)", in.AgentID, h.in.ConversationID)
+}
+
+// answered reports whether the agent's latest offer already carries this answer.
+func (h *handoffRun) answered(agent, result string) bool {
+	i := h.offerIndex(agent)
+	return i >= 0 && h.state.Offers[i].Result == result
 }
 
 // openOfferOf is the index of the agent's pending open offer, or -1.
@@ -127,7 +143,11 @@ func (h *handoffRun) openOfferOf(agent string) int {
 }
 
 func (h *handoffRun) answer(in handoff.AnswerInput, result string) {
-	o := &h.state.Offers[h.openOfferOf(in.AgentID)]
+	i := h.openOfferOf(in.AgentID)
+	if i < 0 {
+		return // the same answer again: nothing changes
+	}
+	o := &h.state.Offers[i]
 	o.Result = result
 	if in.Reason != "" {
 		o.Reason = in.Reason
@@ -153,7 +173,7 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 	if e.At.IsZero() {
 		e.At = workflow.Now(ctx)
 	}
-	h.state.Events = append(h.state.Events, e)
+	h.keep(e)
 	m := h.state.Monitoring
 	switch e.Type {
 	case handoff.EventCustomerMessage:
@@ -181,6 +201,35 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 			h.customerLeft = true
 		}
 	}
+}
+
+// keep adds an event to the state within the bounds of MaxKeptEvents and MaxKeptEventBytes,
+// letting the oldest go: the counters (customer messages, sentiments) still see every event.
+func (h *handoffRun) keep(e handoff.Event) {
+	e.Text = cut(e.Text, handoff.MaxKeptEventText)
+	e.Outcome = cut(e.Outcome, 64)
+	h.state.Events = append(h.state.Events, e)
+	size := 0
+	for _, k := range h.state.Events {
+		size += len(k.Text) + len(k.Outcome)
+	}
+	for len(h.state.Events) > handoff.MaxKeptEvents || size > handoff.MaxKeptEventBytes {
+		size -= len(h.state.Events[0].Text) + len(h.state.Events[0].Outcome)
+		h.state.Events = h.state.Events[1:]
+		h.state.EventsDropped++
+	}
+}
+
+// cut shortens s to at most n bytes on a rune boundary, marking the cut.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	end := n - len("…")
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return s[:end] + "…"
 }
 
 // snapshot is a copy of the state for the query and Update results.

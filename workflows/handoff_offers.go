@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,8 +30,10 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r
 			}
+			// Not knowing whether someone is free is not the same as them being busy: the
+			// offers are marked unknown, which never ends a handoff as no_capacity.
 			for _, id := range step.Agents {
-				h.endOffer(ctx, h.newOffer(ctx, id, ""), handoff.OfferUnavailable, "availability check failed: "+rootMessage(err))
+				h.endOffer(ctx, h.newOffer(ctx, id, ""), handoff.OfferUnknown, "availability could not be read: "+rootMessage(err))
 			}
 			continue
 		}
@@ -47,7 +50,16 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 			}
 			batch := ranked[:n]
 			ranked = ranked[n:]
-			if agent := h.offer(ctx, batch, t); agent != "" {
+			agent := h.offer(ctx, batch, t)
+			if o, r, stop := h.stopped(ctx); stop {
+				if agent != "" {
+					h.unwind(ctx, agent, r)
+				}
+				return "", o, r
+			}
+			// A target that accepted but cannot take over was unwound, and the source has the
+			// customer back: the next candidate is tried.
+			if agent != "" && h.takeOver(ctx, agent) {
 				return agent, "", ""
 			}
 			if o, r, stop := h.stopped(ctx); stop {
@@ -73,8 +85,9 @@ func (h *handoffRun) stopped(ctx workflow.Context) (handoff.Outcome, string, boo
 	return "", "", false
 }
 
-// exhausted names the outcome when every candidate was tried: no_capacity when nobody could
-// even be offered the conversation, otherwise what happened to the last one that was.
+// exhausted names the outcome when every candidate was tried: what happened to the last one
+// offered; failed when nobody was offered and someone's availability could not be read;
+// no_capacity only when everybody was known to be unavailable.
 func exhausted(offers []handoff.Offer) (handoff.Outcome, string) {
 	for i := len(offers) - 1; i >= 0; i-- {
 		o := offers[i]
@@ -87,6 +100,16 @@ func exhausted(offers []handoff.Offer) (handoff.Outcome, string) {
 		case handoff.OfferFailed:
 			return handoff.OutcomeFailed, reason
 		}
+	}
+	var unknown []string
+	for _, o := range offers {
+		if o.Result == handoff.OfferUnknown {
+			unknown = append(unknown, o.Agent)
+		}
+	}
+	if len(unknown) > 0 {
+		return handoff.OutcomeFailed, fmt.Sprintf("the availability of %s could not be read, so the handoff could not tell whether anyone was free",
+			strings.Join(unknown, ", "))
 	}
 	return handoff.OutcomeNoCapacity, fmt.Sprintf("none of %d candidate(s) was available", len(offers))
 }
@@ -107,7 +130,8 @@ func (h *handoffRun) endOffer(ctx workflow.Context, i int, result, reason string
 }
 
 // offer gives the conversation to one bot, or offers it to one or more people at once (the
-// first to accept wins). It returns the agent that took it, or "".
+// first to accept wins). It returns the agent that accepted, or "". A person's acceptance holds
+// their reservation; takeOver turns it into an assignment.
 func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent, t timings) string {
 	idx := make([]int, len(batch))
 	for k, r := range batch {
@@ -116,7 +140,11 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	if !batch[0].Kind.IsPerson() {
 		i := idx[0]
 		pkg, ok := h.packageFor(ctx, i)
-		if !ok || !h.deliver(ctx, i, pkg, handoff.DeliveryBriefing, time.Time{}) {
+		if !ok {
+			return ""
+		}
+		if err := h.deliver(ctx, i, pkg, handoff.DeliveryBriefing, time.Time{}); err != nil {
+			h.failOffer(ctx, i, "briefing", err)
 			return ""
 		}
 		h.state.AcceptedAt = workflow.Now(ctx)
@@ -142,9 +170,18 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		}
 		// Package first: the reservation carries the brief the person sees in their offers.
 		pkg, ok := h.packageFor(ctx, i)
-		if ok && h.reserve(ctx, i, expires, pkg.Brief) && h.deliver(ctx, i, pkg, handoff.DeliveryOffer, expires) {
-			// Open as soon as delivered: the person may answer at once.
-			h.open = append(h.open, i)
+		if !ok || !h.reserve(ctx, i, expires, pkg.Brief) {
+			continue
+		}
+		// The offer is in the person's list from the moment it is reserved, so it is open to
+		// an answer from then on: an accept that beats the notification is taken.
+		h.open = append(h.open, i)
+		err := h.deliver(ctx, i, pkg, handoff.DeliveryOffer, expires)
+		if err != nil && h.state.Offers[i].Result == handoff.OfferPending {
+			// Neither notified nor answered: the offer is withdrawn before anyone relies on it.
+			h.failOffer(ctx, i, "offer notification", err)
+			h.open = slices.DeleteFunc(h.open, func(j int) bool { return j == i })
+			_ = h.agentOp(ctx, a.Release, h.state.Offers[i].Agent, "offer not delivered")
 		}
 	}
 	open := h.open
@@ -188,11 +225,11 @@ func (h *handoffRun) allAnswered() bool {
 	return true
 }
 
-// closeOffers settles every offer of a batch: the winner's reservation becomes an assignment;
-// the others are released, and those still pending are withdrawn (timed out, or taken by
-// another). When the handoff was cancelled or the customer left, the winner is unwound like
-// the rest. It returns the winner that stands, or -1. Cleanup runs even when the handoff was
-// cancelled.
+// closeOffers settles every offer of a batch: the winner keeps its reservation (takeOver
+// assigns it once the source let go); the others are released, and those still pending are
+// withdrawn (timed out, or taken by another). When the handoff was cancelled or the customer
+// left, the winner is unwound like the rest. It returns the winner that stands, or -1. Cleanup
+// runs even when the handoff was cancelled.
 func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, cancelled bool) int {
 	if cancelled || temporal.IsCanceledError(ctx.Err()) {
 		ctx, _ = workflow.NewDisconnectedContext(ctx)
@@ -202,9 +239,6 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 		o := h.state.Offers[i]
 		switch {
 		case i == winner && !cancelled && !h.customerLeft:
-			// A refused assign means the person already released the conversation they
-			// accepted (a quick one): the transfer stands, with nothing left to hold.
-			_ = h.agentOp(ctx, a.Assign, o.Agent, "accepted")
 			continue
 		case o.Result == handoff.OfferDeclined:
 		case cancelled:
@@ -279,30 +313,28 @@ func (h *handoffRun) packageFor(ctx workflow.Context, i int) (handoff.Package, b
 }
 
 // deliver sends the package: a briefing to a bot (its acceptance), an offer to a person whose
-// capacity is reserved. The customer hears "let me connect you" first, once.
-func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, typ handoff.DeliveryType, expires time.Time) bool {
+// capacity is reserved. The customer hears "let me connect you" first, once. A target is told
+// when the source could not be reached for that, so it introduces itself.
+func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, typ handoff.DeliveryType, expires time.Time) error {
 	agent := h.state.Offers[i].Agent
 	h.prepareCustomer(ctx, agent)
 	h.setPhase(ctx, handoff.PhaseBriefing)
 	d := h.delivery(typ, agent, h.state.Decision.Protocol.IntroductionScript)
 	d.Package, d.Brief, d.OfferExpiresAt = &pkg, pkg.Brief, expires
+	d.SourceUnreachable = h.sourceSilent
 	summary := "Brief " + agent
 	if typ == handoff.DeliveryOffer {
 		summary = "Offer to " + agent
 	}
 	if err := h.io(ctx, deliveryOptions(ctx, summary), h.fast() && typ == handoff.DeliveryBriefing, summary, a.BriefAgent,
 		activities.DeliveryInput{Agent: agent, Delivery: d}).Get(ctx, nil); err != nil {
-		h.failOffer(ctx, i, "briefing", err)
-		if typ == handoff.DeliveryOffer {
-			_ = h.agentOp(ctx, a.Release, agent, "offer not delivered")
-		}
-		return false
+		return err
 	}
 	if h.state.BriefedAt.IsZero() {
 		h.state.BriefedAt = workflow.Now(ctx)
 	}
 	h.delivered(agent, pkg)
-	return true
+	return nil
 }
 
 func (h *handoffRun) failOffer(ctx workflow.Context, i int, step string, err error) {
@@ -323,8 +355,10 @@ func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
 		Agent:    h.in.SourceAgent,
 		Delivery: h.delivery(handoff.DeliveryPrepareCustomer, target, h.customerMessage()),
 	}).Get(ctx, nil)
-	if err != nil {
-		// The handoff goes on: the receiver introduces itself either way.
+	if err != nil && !temporal.IsCanceledError(err) {
+		// The handoff goes on, since a customer whose bot stopped answering needs someone
+		// all the more; the target is told the customer may not know it is coming.
+		h.sourceSilent = true
 		h.logger.Warn("customer preparation failed", "error", err)
 	}
 }
@@ -360,8 +394,8 @@ func (h *handoffRun) isPerson(agent string) bool {
 	return false
 }
 
-// releaseSource frees the capacity a person held for the conversation they just handed on.
-func (h *handoffRun) releaseSource(ctx workflow.Context) {
+// freeSourceCapacity frees the capacity a person held for the conversation they handed on.
+func (h *handoffRun) freeSourceCapacity(ctx workflow.Context) {
 	err := workflow.ExecuteActivity(agentOptions(ctx, "Release "+h.in.SourceAgent), a.Release, activities.AgentRequest{
 		Agent: h.in.SourceAgent, ConversationID: h.in.ConversationID, Reason: "handed the conversation to " + h.state.Owner,
 	}).Get(ctx, nil)

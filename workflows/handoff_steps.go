@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -67,23 +66,6 @@ func by(who string) string {
 	return " by " + who
 }
 
-// confirmTransfer moves ownership to the accepting agent. If the transfer cannot be confirmed
-// the target is told to stand down and the source keeps the customer.
-func (h *handoffRun) confirmTransfer(ctx workflow.Context, target string) (handoff.Outcome, string, bool) {
-	h.setPhase(ctx, handoff.PhaseConfirming)
-	d := h.delivery(handoff.DeliveryTransferred, target, h.state.Decision.Protocol.FirstResponse)
-	err := h.io(ctx, confirmOptions(ctx), h.fast() && !h.isPerson(target), "Confirm transfer", a.ConfirmTransfer,
-		activities.DeliveryInput{Agent: target, Delivery: d}).Get(ctx, nil)
-	if err != nil {
-		o, r := h.failure(ctx, "confirming the transfer", err)
-		h.unwind(ctx, target, "the transfer could not be confirmed")
-		return o, r, false
-	}
-	h.state.Owner = target
-	h.state.Target = target
-	return "", "", true
-}
-
 // monitor watches the first minutes with the new owner: customer messages and sentiment are
 // counted, and an outcome event from the receiver closes the window early.
 func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handoff.Outcome, string) {
@@ -91,16 +73,24 @@ func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handof
 	h.setPhase(ctx, handoff.PhaseMonitoring)
 	// One upsert for the milestone: the new owner, the phase and the context completeness.
 	h.upsert(ctx, append(h.completenessSA(), h.identitySA(handoff.PhaseMonitoring)...)...)
+	retell, stopRetelling := workflow.WithCancel(ctx)
+	h.retellSource(retell, window)
 	early, err := h.monitorWindow(ctx, window)
+	stopRetelling()
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"
 	}
 	h.state.Monitoring.EndedEarly = early
+	outcome := handoff.OutcomeCompleted
 	reason := fmt.Sprintf("%s accepted and kept the conversation through the %s monitoring window", h.state.Owner, window)
 	if early {
 		reason = fmt.Sprintf("%s accepted; monitoring closed by its outcome report %q", h.state.Owner, h.state.Monitoring.ReportedOutcome)
 	}
-	return handoff.OutcomeCompleted, reason
+	if tr := h.state.Transfer; tr != nil && tr.SourceUnreachable {
+		outcome = handoff.OutcomeTakenOver
+		reason = fmt.Sprintf("%s took the conversation over: %s could not be reached to let go, so the customer may not have been told", h.state.Owner, h.in.SourceAgent)
+	}
+	return outcome, reason
 }
 
 func rootMessage(err error) string {

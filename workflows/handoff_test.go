@@ -44,6 +44,10 @@ type harness struct {
 	routedWith string
 	// refuse makes Reserve refuse an agent with the reason (at capacity, not online).
 	refuse map[string]string
+	// refuseAssign makes Assign refuse an agent with the reason (the reservation is gone).
+	refuseAssign map[string]string
+	// rankErr makes ranking fail for steps holding these agents (their state unreadable).
+	rankErr map[string]bool
 	// ops records entity operations as "op:agent" (reserve, assign, release, away).
 	ops []string
 	// history is what earlier handoffs of the conversation did; exclusions seen by ranking.
@@ -55,8 +59,10 @@ type harness struct {
 	templates map[string]handoff.Template
 	// flaky agents fail this many deliveries with a retryable error first.
 	flaky map[string]int
-	// failConfirm makes the transfer confirmation fail permanently.
-	failConfirm bool
+	// failConfirm makes these targets' transfer confirmation fail permanently.
+	failConfirm map[string]bool
+	// failing agents answer every delivery with a retryable 503, until it is taken off.
+	failing map[string]bool
 }
 
 // people are the test agents who answer offers themselves; everyone else is a bot.
@@ -96,7 +102,9 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	t.Helper()
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(nopLogger{})
-	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{}, refuse: map[string]string{}, flaky: map[string]int{}}
+	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{},
+		refuse: map[string]string{}, flaky: map[string]int{}, failing: map[string]bool{}, failConfirm: map[string]bool{},
+		refuseAssign: map[string]string{}, rankErr: map[string]bool{}}
 	env := h.env
 	env.RegisterWorkflow(Handoff)
 	env.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
@@ -134,6 +142,11 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			h.mu.Lock()
 			defer h.mu.Unlock()
 			h.excluded = in.Exclude
+			for _, id := range in.Agents {
+				if h.rankErr[id] {
+					return activities.Ranking{}, errors.New("read the state of " + id + ": context deadline exceeded")
+				}
+			}
 			var r activities.Ranking
 			for _, id := range in.Agents {
 				if why, ok := h.unavailable[id]; ok {
@@ -162,6 +175,9 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		return func(_ context.Context, in activities.AgentRequest) error {
 			h.mu.Lock()
 			defer h.mu.Unlock()
+			if why, ok := h.refuseAssign[in.Agent]; ok && op == "assign" {
+				return temporal.NewNonRetryableApplicationError(why, activities.RefusalType, nil)
+			}
 			h.ops = append(h.ops, op+":"+in.Agent)
 			return nil
 		}
@@ -186,20 +202,23 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	deliver := func(_ context.Context, in activities.DeliveryInput) error {
 		h.mu.Lock()
 		defer h.mu.Unlock()
+		if h.failing[in.Agent] {
+			return errors.New(in.Agent + " answered 503 Service Unavailable")
+		}
 		h.deliveries = append(h.deliveries, in)
 		if h.flaky[in.Agent] > 0 {
 			h.flaky[in.Agent]--
 			return errors.New(in.Agent + " answered 503 Service Unavailable")
 		}
-		if h.failConfirm && in.Delivery.Type == handoff.DeliveryTransferred {
-			return temporal.NewNonRetryableApplicationError("source refused the transfer: 400", activities.ErrDeliveryRejected, nil)
+		if h.failConfirm[in.Agent] && in.Delivery.Type == handoff.DeliveryTransferred && in.Agent == in.Delivery.To {
+			return temporal.NewNonRetryableApplicationError(in.Agent+" refused the transfer: 400", activities.ErrDeliveryRejected, nil)
 		}
 		if h.failBriefing[in.Agent] && (in.Delivery.Type == handoff.DeliveryBriefing || in.Delivery.Type == handoff.DeliveryOffer) {
 			return temporal.NewNonRetryableApplicationError(in.Agent+" refused briefing: 400 Bad Request", activities.ErrDeliveryRejected, nil)
 		}
 		return nil
 	}
-	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ConfirmTransfer, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback} {
+	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback} {
 		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
 	}
 	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(
@@ -290,6 +309,44 @@ func (h *harness) delivered(typ handoff.DeliveryType) []string {
 	return agents
 }
 
+// deliveredTo lists the types of what agent received, in order.
+func (h *harness) deliveredTo(agent string) []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var types []string
+	for _, d := range h.deliveries {
+		if d.Agent == agent {
+			types = append(types, string(d.Delivery.Type))
+		}
+	}
+	return types
+}
+
+// held replays the entity operations into what each person still holds at the end, as
+// "agent:state", sorted.
+func (h *harness) held() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	state := map[string]string{}
+	for _, op := range h.ops {
+		name, agent, _ := strings.Cut(op, ":")
+		switch name {
+		case "reserve":
+			state[agent] = handoff.ReservationOffered
+		case "assign":
+			state[agent] = handoff.ReservationAssigned
+		case "release":
+			delete(state, agent)
+		}
+	}
+	var out []string
+	for agent, st := range state {
+		out = append(out, agent+":"+st)
+	}
+	slices.Sort(out)
+	return out
+}
+
 func offerResults(s handoff.State) string {
 	var parts []string
 	for _, o := range s.Offers {
@@ -328,7 +385,8 @@ func TestBotTargetAcceptsOnDeliveryAndCompletesAfterFiveMinuteWindow(t *testing.
 	}
 	expect(t, "customer prepared", strings.Join(h.delivered(handoff.DeliveryPrepareCustomer), ","), "jorge_seller_bot")
 	expect(t, "briefed", strings.Join(h.delivered(handoff.DeliveryBriefing), ","), "jorge_buyer_bot")
-	expect(t, "transferred", strings.Join(h.delivered(handoff.DeliveryTransferred), ","), "jorge_buyer_bot")
+	// The source lets go first, then the target takes over.
+	expect(t, "transferred", strings.Join(h.delivered(handoff.DeliveryTransferred), ","), "jorge_seller_bot,jorge_buyer_bot")
 	expect(t, "fallback sent", len(h.delivered(handoff.DeliveryFallback)), 0)
 	if h.record == nil || h.record.Outcome != handoff.OutcomeCompleted {
 		t.Errorf("outcome record = %+v, want completed", h.record)

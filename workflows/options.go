@@ -10,7 +10,11 @@ import (
 
 // Retries are Temporal retry policies; the error types below are permanent failures that no
 // retry can fix, so the workflow moves on (to the next candidate) at once.
-var permanent = []string{activities.ErrDeliveryRejected, activities.ErrNoEndpoint, activities.ErrUnknownAgent, "EncodeFailed"}
+var permanent = []string{activities.ErrDeliveryRejected, activities.ErrNoEndpoint, activities.ErrUnknownAgent, activities.ErrCircuitOpen, "EncodeFailed"}
+
+// mustReach are the permanent failures of deliveries that must reach their agent eventually:
+// an open circuit breaker only pauses them.
+var mustReach = []string{activities.ErrDeliveryRejected, activities.ErrNoEndpoint, activities.ErrUnknownAgent, "EncodeFailed"}
 
 // localOptions: trigger analysis, target selection and context packaging are pure and take
 // microseconds, so they run as local activities: no task-queue round trip, no activity events
@@ -26,7 +30,9 @@ func localOptions(ctx workflow.Context, summary string) workflow.Context {
 
 // regular is a context for regular activities with the given summary, timeouts and retries.
 func regular(ctx workflow.Context, summary string, startToClose, scheduleToClose time.Duration, retry temporal.RetryPolicy) workflow.Context {
-	retry.NonRetryableErrorTypes = permanent
+	if retry.NonRetryableErrorTypes == nil {
+		retry.NonRetryableErrorTypes = permanent
+	}
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout:    startToClose,
 		ScheduleToCloseTimeout: scheduleToClose,
@@ -62,11 +68,14 @@ func localIOOptions(ctx workflow.Context, summary string) workflow.Context {
 	})
 }
 
-// availabilityOptions: a health check is I/O, so it is a regular activity. Two quick attempts:
-// a bot that cannot answer its health check in time is treated as unavailable, and the next
-// candidate is better than waiting.
+// availabilityOptions: ranking reads people's load from their entity workflows and checks
+// bots' health. A bot's failed health check is an answer (unavailable), not an error; an error
+// means a person's state could not be read (the Temporal service or the workers are
+// restarting), which a minute of retries usually outlasts. Unknown never reads as busy.
 func availabilityOptions(ctx workflow.Context, summary string) workflow.Context {
-	return regular(ctx, summary, 10*time.Second, 0, temporal.RetryPolicy{InitialInterval: 500 * time.Millisecond, MaximumAttempts: 2})
+	return regular(ctx, summary, 10*time.Second, 90*time.Second, temporal.RetryPolicy{
+		InitialInterval: 500 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second,
+	})
 }
 
 // deliveryOptions: webhook deliveries (customer preparation, briefing, offer notification)
@@ -78,11 +87,38 @@ func deliveryOptions(ctx workflow.Context, summary string) workflow.Context {
 	})
 }
 
-// confirmOptions: the transfer confirmation moves ownership, after a target accepted; it is
-// worth retrying longer than a briefing before giving the customer back to the source.
+// releaseOptions: telling the source to let go. Bounded, because a source that cannot be
+// reached within it is taken to be gone and the target takes over (see handoff_transfer.go).
+func releaseOptions(ctx workflow.Context, summary string) workflow.Context {
+	return regular(ctx, summary, 10*time.Second, 20*time.Second, temporal.RetryPolicy{
+		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 5 * time.Second,
+	})
+}
+
+// confirmOptions: telling the target it owns the conversation, after the source let go. Its
+// budget bounds the time the customer may have no owner, so it is short: past it the source is
+// given the customer back and the next candidate is tried.
 func confirmOptions(ctx workflow.Context) workflow.Context {
-	return regular(ctx, "Confirm transfer", 10*time.Second, 2*time.Minute, temporal.RetryPolicy{
-		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 15 * time.Second,
+	return regular(ctx, "Confirm the new owner", 10*time.Second, 20*time.Second, temporal.RetryPolicy{
+		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 5 * time.Second,
+	})
+}
+
+// reclaimOptions: giving the source the customer back matters more than any other delivery
+// after a failed takeover, so it is retried for a minute.
+func reclaimOptions(ctx workflow.Context, summary string) workflow.Context {
+	return regular(ctx, summary, 10*time.Second, time.Minute, temporal.RetryPolicy{
+		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second,
+		NonRetryableErrorTypes: mustReach,
+	})
+}
+
+// lateReleaseOptions: an unreachable source is told to let go again for as long as the
+// monitoring window runs, with backoff up to a minute between tries.
+func lateReleaseOptions(ctx workflow.Context, window time.Duration, summary string) workflow.Context {
+	return regular(ctx, summary, 10*time.Second, window, temporal.RetryPolicy{
+		InitialInterval: 2 * time.Second, BackoffCoefficient: 2, MaximumInterval: time.Minute,
+		NonRetryableErrorTypes: mustReach,
 	})
 }
 

@@ -148,11 +148,42 @@ func (s *Service) Decline(ctx context.Context, convID string, ans handoff.Answer
 	return s.answer(ctx, convID, handoff.UpdateDecline, ans)
 }
 
+// answer sends an accept or decline so that retrying it is safe. The Update ID names the
+// agent and the answer: a retry while the first is still pending (a worker restarting) joins
+// it and gets its result, and the workflow takes the same answer again as a yes. A retry that
+// arrives after the handoff closed gets the final state if the answer had been taken.
 func (s *Service) answer(ctx context.Context, convID, update string, ans handoff.AnswerInput) (handoff.State, error) {
 	if err := s.CheckAnswer(convID, ans); err != nil {
 		return handoff.State{}, err
 	}
-	return s.update(ctx, convID, update, ans)
+	st, err := s.updateOnce(ctx, convID, update, update+"/"+ans.AgentID, ans)
+	if KindOf(err) == KindNotFound {
+		if last, qerr := s.query(ctx, convID, ""); qerr == nil && answeredBy(last, ans.AgentID, update) {
+			return last, nil
+		}
+	}
+	if KindOf(err) == KindTimeout {
+		var e *Error
+		if errors.As(err, &e) {
+			e.Message = fmt.Sprintf("%s for conversation %s was not answered in time; it may still take effect once the workers catch up: "+
+				"sending the same %s again is safe and returns its result", update, convID, update)
+		}
+	}
+	return st, err
+}
+
+// answeredBy reports whether the agent's latest offer in st carries the answer.
+func answeredBy(st handoff.State, agentID, update string) bool {
+	want := handoff.OfferAccepted
+	if update == handoff.UpdateDecline {
+		want = handoff.OfferDeclined
+	}
+	for i := len(st.Offers) - 1; i >= 0; i-- {
+		if st.Offers[i].Agent == agentID {
+			return st.Offers[i].Result == want
+		}
+	}
+	return false
 }
 
 // CheckAnswer validates an accept or decline without touching Temporal. Whether the agent has
@@ -194,9 +225,16 @@ func (s *Service) ContextAck(ctx context.Context, convID string, ack handoff.Con
 // update runs an Update to completion: the workflow's validator answers at once, so a refusal
 // comes back here as a conflict with the workflow's reason. The Updates return the state.
 func (s *Service) update(ctx context.Context, convID, name string, arg any) (handoff.State, error) {
+	return s.updateOnce(ctx, convID, name, "", arg)
+}
+
+// updateOnce is update with an Update ID: requests with the same ID reach the workflow once and
+// share the result. An empty ID lets the client make one up.
+func (s *Service) updateOnce(ctx context.Context, convID, name, updateID string, arg any) (handoff.State, error) {
 	var st handoff.State
 	h, err := s.cl.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
 		WorkflowID:   handoff.WorkflowID(convID),
+		UpdateID:     updateID,
 		UpdateName:   name,
 		Args:         []any{arg},
 		WaitForStage: client.WorkflowUpdateStageCompleted,

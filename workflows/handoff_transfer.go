@@ -1,0 +1,152 @@
+package workflows
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// Ownership moves in an order that leaves the customer with exactly one owner whatever step
+// fails:
+//
+//  1. the source is told to let go (ReleaseSource): from here the customer may briefly have
+//     no owner, never two;
+//  2. the target takes over: a person's reservation becomes an assignment (the conversation
+//     shows as theirs) and they are notified; a bot is told it owns the conversation;
+//  3. if step 2 fails, the target is told to stand down and freed, the source is given the
+//     customer back (a fallback delivery), and the next candidate is tried.
+//
+// A source that cannot be reached in step 1 is taken to be gone: the target takes over
+// regardless (outcome taken_over), knowing the customer may not have been told, and the
+// source is told again in the background while the monitoring window runs, with the same
+// Idempotency-Key, so it hears once when it answers again. The time without an owner is
+// bounded by step 2's retry budget and is recorded (Transfer.OwnerlessMs).
+
+// takeOver moves the conversation to target, which accepted. It reports false when the target
+// could not take over: then it has been unwound and the source has the customer back.
+func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
+	// Once ownership starts to move it finishes moving, one way or the other: a cancellation
+	// arriving now is seen by the monitoring window, with a single owner either way.
+	ctx, _ = workflow.NewDisconnectedContext(ctx)
+	h.setPhase(ctx, handoff.PhaseConfirming)
+	if h.state.Transfer == nil {
+		h.state.Transfer = &handoff.Transfer{}
+	}
+	tr := h.state.Transfer
+	released := h.tellSource(ctx, target)
+	letGo := workflow.Now(ctx)
+	err := h.commitTarget(ctx, target)
+	if err != nil {
+		i := h.offerIndex(target)
+		h.failOffer(ctx, i, "taking over", err)
+		h.unwind(ctx, target, "the transfer could not be completed")
+		tr.Reclaimed = append(tr.Reclaimed, target)
+		tr.Notes = append(tr.Notes, target+" could not take over: "+rootMessage(err))
+		if released {
+			h.reclaimSource(ctx)
+			tr.OwnerlessMs += workflow.Now(ctx).Sub(letGo).Milliseconds()
+		}
+		return false
+	}
+	now := workflow.Now(ctx)
+	if released {
+		tr.OwnerlessMs += now.Sub(letGo).Milliseconds()
+	}
+	tr.SourceUnreachable = !released
+	tr.TargetConfirmedAt = now
+	h.state.Owner = target
+	h.state.Target = target
+	return true
+}
+
+// tellSource tells the source to let go of the customer, within a bounded time. It reports
+// whether the source acknowledged.
+func (h *handoffRun) tellSource(ctx workflow.Context, target string) bool {
+	err := h.io(ctx, releaseOptions(ctx, "Tell "+h.in.SourceAgent+" to let go"), h.fast() && !h.isPerson(target),
+		"Tell "+h.in.SourceAgent+" to let go", a.ReleaseSource, h.sourceRelease(target)).Get(ctx, nil)
+	if err != nil {
+		if !temporal.IsCanceledError(err) {
+			h.state.Transfer.Notes = append(h.state.Transfer.Notes,
+				h.in.SourceAgent+" could not be told to let go: "+rootMessage(err))
+		}
+		return false
+	}
+	h.state.Transfer.SourceReleasedAt = workflow.Now(ctx)
+	return true
+}
+
+// sourceRelease is the source's "let go" delivery. Its key names the handoff and the target, so
+// the same message sent again (in the background, once the source answers) is recognisably
+// the same to a receiver that deduplicates.
+func (h *handoffRun) sourceRelease(target string) activities.DeliveryInput {
+	d := h.delivery(handoff.DeliveryTransferred, target, "")
+	return activities.DeliveryInput{Agent: h.in.SourceAgent, Delivery: d,
+		Key: fmt.Sprintf("%s/%s/%s>%s", h.id, handoff.DeliveryTransferred, h.in.SourceAgent, target)}
+}
+
+// commitTarget makes target the owner: a person's reservation becomes an assignment, then they
+// are notified; a bot is told. A person's failed notification does not undo what they
+// accepted through the API and now see assigned to them: it is noted.
+func (h *handoffRun) commitTarget(ctx workflow.Context, target string) error {
+	person := h.isPerson(target)
+	if person {
+		if err := h.agentOp(ctx, a.Assign, target, "accepted"); err != nil {
+			return err
+		}
+	}
+	d := h.delivery(handoff.DeliveryTransferred, target, h.state.Decision.Protocol.FirstResponse)
+	d.SourceUnreachable = h.state.Transfer.SourceReleasedAt.IsZero()
+	err := h.io(ctx, confirmOptions(ctx), h.fast() && !person, "Confirm "+target+" owns the conversation", a.ConfirmTarget,
+		activities.DeliveryInput{Agent: target, Delivery: d}).Get(ctx, nil)
+	if err != nil && person && !temporal.IsCanceledError(err) {
+		h.state.Transfer.Notes = append(h.state.Transfer.Notes,
+			"notifying "+target+" of the transfer failed ("+rootMessage(err)+"); the conversation is assigned to them")
+		return nil
+	}
+	return err
+}
+
+// reclaimSource gives the source the customer back after a target could not take over.
+func (h *handoffRun) reclaimSource(ctx workflow.Context) {
+	if temporal.IsCanceledError(ctx.Err()) {
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+	}
+	script := "I'm still here with you. One moment while I find the right person for this."
+	err := workflow.ExecuteActivity(reclaimOptions(ctx, "Give "+h.in.SourceAgent+" the customer back"), a.NotifyFallback,
+		activities.DeliveryInput{Agent: h.in.SourceAgent, Delivery: h.delivery(handoff.DeliveryFallback, h.in.SourceAgent, script)}).Get(ctx, nil)
+	if err != nil {
+		h.state.Transfer.Notes = append(h.state.Transfer.Notes,
+			h.in.SourceAgent+" could not be given the customer back: "+rootMessage(err))
+	}
+}
+
+// retellSource keeps telling an unreachable source to let go while the monitoring window runs,
+// so a source that comes back learns it no longer owns the customer. It stops with the window.
+func (h *handoffRun) retellSource(ctx workflow.Context, window time.Duration) {
+	tr := h.state.Transfer
+	if tr == nil || !tr.SourceUnreachable {
+		return
+	}
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		err := workflow.ExecuteActivity(lateReleaseOptions(ctx, window, "Tell "+h.in.SourceAgent+" again to let go"),
+			a.ReleaseSource, h.sourceRelease(h.state.Owner)).Get(ctx, nil)
+		if err == nil {
+			tr.SourceReleasedAt = workflow.Now(ctx)
+			tr.Notes = append(tr.Notes, h.in.SourceAgent+" answered again and was told to let go")
+		}
+	})
+}
+
+// offerIndex is the index of the latest offer to agent.
+func (h *handoffRun) offerIndex(agent string) int {
+	for i := len(h.state.Offers) - 1; i >= 0; i-- {
+		if h.state.Offers[i].Agent == agent {
+			return i
+		}
+	}
+	return -1
+}
