@@ -2,10 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,9 +19,9 @@ func TestSIGKILLMidHandoffLosesNothingAndRepeatsNothing(t *testing.T) {
 	srv := devserver.Start(t)
 	e := testenv.NewConfig(t, srv.HostPort, testenv.Options{Handoff: map[string]any{"offer_timeout": "60s", "monitoring_window": "4s"}})
 	e.Client, e.Service = srv.Client, service.New(srv.Client, e.Cfg)
-	bin := buildWorker(t)
+	bin := testenv.BuildWorker(t)
 
-	w := startWorker(t, bin, e.Cfg.File, "first")
+	w := testenv.StartWorker(t, bin, e.Cfg.File, "first")
 	in := testenv.Sample(t, "seller-distress.json")
 	ctx := context.Background()
 	if _, err := e.Service.Start(ctx, in); err != nil {
@@ -35,9 +31,9 @@ func TestSIGKILLMidHandoffLosesNothingAndRepeatsNothing(t *testing.T) {
 		return s.Phase == handoff.PhaseAwaitingAcceptance
 	})
 	agent := st.CurrentOffer.Agent
-	kill(t, w)
+	testenv.Kill(t, w)
 
-	w = startWorker(t, bin, e.Cfg.File, "second")
+	w = testenv.StartWorker(t, bin, e.Cfg.File, "second")
 	// The new worker must serve the Update: the old one is gone with its cache.
 	if _, err := e.Service.Accept(ctx, in.ConversationID, handoff.AnswerInput{AgentID: agent}); err != nil {
 		t.Fatalf("accept after the restart: %v", err)
@@ -45,9 +41,9 @@ func TestSIGKILLMidHandoffLosesNothingAndRepeatsNothing(t *testing.T) {
 	e.WaitFor(t, in.ConversationID, 20*time.Second, "monitoring", func(s handoff.State) bool {
 		return s.Phase == handoff.PhaseMonitoring
 	})
-	kill(t, w)
+	testenv.Kill(t, w)
 
-	startWorker(t, bin, e.Cfg.File, "third")
+	testenv.StartWorker(t, bin, e.Cfg.File, "third")
 	st = e.WaitFor(t, in.ConversationID, 60*time.Second, "an outcome", func(s handoff.State) bool { return s.Outcome != "" })
 	if st.Outcome != handoff.OutcomeCompleted || st.Owner != agent {
 		t.Fatalf("outcome %s owner %s, want completed with %s", st.Outcome, st.Owner, agent)
@@ -70,47 +66,4 @@ func TestSIGKILLMidHandoffLosesNothingAndRepeatsNothing(t *testing.T) {
 	if len(st.Offers) != 1 {
 		t.Errorf("offers %+v, want exactly one", st.Offers)
 	}
-}
-
-func buildWorker(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "worker")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("build worker: %v\n%s", err, out)
-	}
-	return bin
-}
-
-func startWorker(t *testing.T, bin, configFile, name string) *exec.Cmd {
-	t.Helper()
-	logPath := filepath.Join(t.TempDir(), name+".log")
-	logFile, err := os.Create(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "--config", configFile)
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_, _ = cmd.Process.Wait()
-		logFile.Close()
-		if t.Failed() {
-			if b, err := os.ReadFile(logPath); err == nil {
-				t.Logf("%s worker log:\n%s", name, b)
-			}
-		}
-	})
-	return cmd
-}
-
-func kill(t *testing.T, cmd *exec.Cmd) {
-	t.Helper()
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_, _ = cmd.Process.Wait()
 }
