@@ -3,6 +3,7 @@ package activities
 import (
 	"context"
 	"fmt"
+	"go.temporal.io/sdk/temporal"
 	"slices"
 	"strings"
 	"time"
@@ -80,6 +81,13 @@ type Selection struct {
 
 // SelectTarget applies the routing rules and plans the steps to try.
 func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection, error) {
+	// A source this deployment does not know (a client started with another config) would
+	// match no rule and look like "no handoff needed": say what is wrong instead.
+	if _, ok := a.cfg.Agent(in.Input.SourceAgent); !ok {
+		return Selection{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf(
+			"source agent %q is not in the roster of this deployment's config %s (rules %s): start handoffs from one of its agents",
+			in.Input.SourceAgent, a.cfg.File, a.cfg.Engine.Version()), ErrUnknownAgent, nil)
+	}
 	d := a.cfg.Engine.Route(&in.Input, in.Analysis)
 	d.Settings = a.cfg.Settings()
 	d.FallbackAgent = a.cfg.Handoff.FallbackAgent

@@ -2,13 +2,16 @@ package activities
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/temporal"
 )
 
 // PlanCallback finds the next business-hours slot after the one in progress; hours that never
@@ -49,5 +52,21 @@ func TestPlanCallback(t *testing.T) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("%v: PlanCallback did not return", c.agents)
 		}
+	}
+}
+
+// A handoff from an agent this deployment does not know fails, naming the agent and the
+// config, instead of matching no rule and reading as "no handoff needed".
+func TestSelectTargetRefusesASourceOutsideTheRoster(t *testing.T) {
+	cfg, err := config.LoadFile("../config/examples/agent-league.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	_, err = a.SelectTarget(context.Background(), SelectInput{Input: handoff.Input{ConversationID: "c-1", SourceAgent: "jorge_seller_bot"}})
+	var appErr *temporal.ApplicationError
+	if !errors.As(err, &appErr) || appErr.Type() != ErrUnknownAgent || !appErr.NonRetryable() ||
+		!strings.Contains(appErr.Message(), `"jorge_seller_bot" is not in the roster`) || !strings.Contains(appErr.Message(), "agent-league.yaml") {
+		t.Fatalf("err = %v, want a non-retryable %s naming the source and the config", err, ErrUnknownAgent)
 	}
 }

@@ -1,11 +1,13 @@
 package workflows
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
 	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -62,8 +64,11 @@ func (h *handoffRun) planCallback(ctx workflow.Context) {
 	f := workflow.ExecuteChildWorkflow(child, handoff.CallbackWorkflowName, handoff.CallbackInput{
 		ConversationID: h.in.ConversationID, HandoffID: h.id, Source: h.in.SourceAgent, Agents: cb.Agents, At: cb.At,
 	})
-	// Wait until the child really started: an abandoned child must exist before we close.
-	if err := f.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
+	// Wait until the child really started: an abandoned child must exist before we close. A
+	// callback already planned for this conversation and slot (an earlier handoff found
+	// nobody either) is the same callback.
+	var already *temporal.ChildWorkflowExecutionAlreadyStartedError
+	if err := f.GetChildWorkflowExecution().Get(ctx, nil); err != nil && !errors.As(err, &already) {
 		h.logger.Warn("callback not planned", "error", err)
 		return
 	}
