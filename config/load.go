@@ -314,6 +314,10 @@ const (
 	RoleBot      = "bot"
 	RoleHuman    = "human"
 	RoleOperator = "operator"
+	// RoleCodec may encode payloads with the service's key as well as decode them, through
+	// the codec endpoint: for a Temporal client in another language that starts handoffs or
+	// signals them directly. Operators only read (decode).
+	RoleCodec = "codec"
 )
 
 func (t Token) validate(agents map[string]bool) error {
@@ -322,9 +326,9 @@ func (t Token) validate(agents map[string]bool) error {
 		if !agents[t.Agent] {
 			return fmt.Errorf("agent %q of token %q is not in the roster", t.Agent, t.Name)
 		}
-	case RoleOperator:
+	case RoleOperator, RoleCodec:
 	default:
-		return fmt.Errorf("role %q of token %q is not one of bot, human, operator", t.Role, t.Name)
+		return fmt.Errorf("role %q of token %q is not one of bot, human, operator, codec", t.Role, t.Name)
 	}
 	if len(t.SHA256) != 64 || strings.Trim(strings.ToLower(t.SHA256), "0123456789abcdef") != "" {
 		return fmt.Errorf("sha256 of token %q must be 64 hex digits (see `starter token`)", t.Name)

@@ -29,12 +29,15 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	list, err := tokens.Load(cfg)
+	list, skipped, err := tokens.Load(cfg)
 	if err != nil {
 		return err
 	}
 	e.logLevel = slog.LevelInfo
 	logger := e.logger()
+	if len(skipped) > 0 {
+		logger.Warn("tokens for agents not in this config's roster are not accepted", "tokens", skipped, "config", cfg.File)
+	}
 	// Lazy: the API comes up while Temporal is still starting; /readyz says when it is there.
 	cl, err := service.Dial(cfg, logger, true)
 	if err != nil {

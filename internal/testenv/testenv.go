@@ -212,7 +212,7 @@ func Start(t testing.TB, opts Options) *Env {
 // environment's tokens.
 func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
 	t.Helper()
-	list, err := tokens.Load(e.Cfg)
+	list, _, err := tokens.Load(e.Cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -513,7 +513,7 @@ func (e *env) startAPI() error {
 	if err := tokens.Create(e.cfg.API.TokensFile, list); err != nil {
 		return err
 	}
-	loaded, err := tokens.Load(e.cfg)
+	loaded, _, err := tokens.Load(e.cfg)
 	if err != nil {
 		return err
 	}

@@ -232,12 +232,23 @@ func (h *human) answerOffers() {
 		h.accepted.Add(1)
 		h.releases.Add(1)
 		conv := o.ConversationID
-		// The conversation lasts a moment, then the person releases it.
+		// The conversation lasts a moment, then the person releases it. It is theirs to
+		// release once assigned, a moment after the accept (the source lets go first); until
+		// then the release is refused with 409, and a client retries.
 		time.AfterFunc(time.Duration(150+rand.IntN(350))*time.Millisecond, func() {
 			defer h.releases.Done()
-			status, body := h.e.Do(h.t, "POST", "/v1/agents/"+h.id+"/release", h.id, map[string]string{"conversation_id": conv})
-			if status != http.StatusOK {
-				h.t.Errorf("%s releasing %s: %d %s", h.id, conv, status, body)
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				status, body := h.e.Do(h.t, "POST", "/v1/agents/"+h.id+"/release", h.id, map[string]string{"conversation_id": conv})
+				switch {
+				case status == http.StatusOK:
+					return
+				case status == http.StatusConflict && time.Now().Before(deadline):
+					time.Sleep(50 * time.Millisecond)
+				default:
+					h.t.Errorf("%s releasing %s: %d %s", h.id, conv, status, body)
+					return
+				}
 			}
 		})
 	}

@@ -48,15 +48,35 @@ func TestAuthAndRoles(t *testing.T) {
 		{"human accepts for self", "POST", "/v1/handoffs/c-1/accept", "maria", nil, 200, "accept c-1 maria"},
 		{"human accepts naming self", "POST", "/v1/handoffs/c-1/accept", "james", `{"agent_id":"james"}`, 200, "accept c-1 james"},
 		{"supervisor declines with reason", "POST", "/v1/handoffs/c-1/decline", "sam", `{"reason":"busy"}`, 200, "decline c-1 sam busy"},
-		{"operator cannot send events", "POST", "/v1/handoffs/c-1/events", "operator", `{"type":"turn_complete"}`, 403, ""},
-		{"human sends an event", "POST", "/v1/handoffs/c-1/events", "maria", `{"type":"sentiment","sentiment":0.5}`, 202, "event c-1 sentiment"},
-		{"bot confirms", "POST", "/v1/handoffs/c-1/confirm", "lead_bot", `{"yes":true}`, 200, "confirm c-1 true lead_bot"},
+		// Who may read a handoff: its parties (source, offered, owner) and operators.
+		{"source reads state", "GET", "/v1/handoffs/c-1", "lead_bot", nil, 200, "status c-1"},
+		{"owner reads state", "GET", "/v1/handoffs/c-1", "maria", nil, 200, "status c-1"},
+		{"offered agent reads state", "GET", "/v1/handoffs/c-1", "sam", nil, 200, "status c-1"},
+		{"stranger bot cannot read state", "GET", "/v1/handoffs/c-1", "jorge_seller_bot", nil, 403, ""},
+		{"stranger human cannot read state", "GET", "/v1/handoffs/c-1", "james", nil, 403, ""},
+		// Who may send which event (starter/httpapi/access.go).
+		{"operator cannot report turn_complete", "POST", "/v1/handoffs/c-1/events", "operator", `{"type":"turn_complete"}`, 403, ""},
+		{"operator reports the outcome", "POST", "/v1/handoffs/c-1/events", "operator", `{"type":"outcome","outcome":"lost"}`, 202, "event c-1 outcome"},
+		{"owner sends sentiment", "POST", "/v1/handoffs/c-1/events", "maria", `{"type":"sentiment","sentiment":0.5}`, 202, "event c-1 sentiment"},
+		{"owner reports the outcome", "POST", "/v1/handoffs/c-1/events", "maria", `{"type":"outcome","outcome":"success"}`, 202, "event c-1 outcome"},
+		{"source relays a message", "POST", "/v1/handoffs/c-1/events", "lead_bot", `{"type":"customer_message","text":"hi"}`, 202, "event c-1 customer_message"},
+		{"source cannot give the outcome", "POST", "/v1/handoffs/c-1/events", "lead_bot", `{"type":"outcome","outcome":"lost"}`, 403, ""},
+		{"offered but declined cannot send", "POST", "/v1/handoffs/c-1/events", "sam", `{"type":"sentiment","sentiment":0.5}`, 403, ""},
+		{"stranger cannot abandon it", "POST", "/v1/handoffs/c-1/events", "jorge_seller_bot", `{"type":"customer_left"}`, 403, ""},
+		{"stranger cannot end monitoring", "POST", "/v1/handoffs/c-1/events", "james", `{"type":"outcome","outcome":"lost"}`, 403, ""},
+		{"sender named as someone else", "POST", "/v1/handoffs/c-1/events", "maria", `{"type":"sentiment","sentiment":0.5,"from":"lead_bot"}`, 403, ""},
+		// Who may confirm: the source (relaying its customer) and supervisors.
+		{"source confirms", "POST", "/v1/handoffs/c-1/confirm", "lead_bot", `{"yes":true}`, 200, "confirm c-1 true lead_bot"},
+		{"supervisor confirms", "POST", "/v1/handoffs/c-1/confirm", "sam", `{"yes":false}`, 200, "confirm c-1 false sam"},
+		{"unrelated bot cannot reject", "POST", "/v1/handoffs/c-1/confirm", "jorge_seller_bot", `{"yes":false}`, 403, ""},
+		{"unrelated person cannot approve", "POST", "/v1/handoffs/c-1/confirm", "james", `{"yes":true}`, 403, ""},
 		{"confirm on behalf of someone else", "POST", "/v1/handoffs/c-1/confirm", "maria", `{"yes":true,"by":"sam"}`, 403, ""},
 		{"human cannot cancel", "POST", "/v1/handoffs/c-1/cancel", "maria", nil, 403, ""},
 		{"other bot cannot cancel", "POST", "/v1/handoffs/c-1/cancel", "jorge_seller_bot", nil, 403, ""},
 		{"source bot cancels", "POST", "/v1/handoffs/c-1/cancel", "lead_bot", nil, 202, "cancel c-1"},
 		{"operator cannot decide", "POST", "/v1/decide", "operator", validInput, 403, ""},
 		{"bot decides", "POST", "/v1/decide", "lead_bot", validInput, 200, ""},
+		{"bot decides for another source", "POST", "/v1/decide", "jorge_seller_bot", validInput, 403, ""},
 		{"healthz is open", "GET", "/healthz", "", nil, 200, ""},
 		{"readyz is open", "GET", "/readyz", "", nil, 200, ""},
 		{"openapi is open", "GET", "/openapi.yaml", "", nil, 200, ""},
@@ -70,9 +90,13 @@ func TestAuthAndRoles(t *testing.T) {
 				t.Fatalf("status %d, want %d; body %s", status, c.want, body)
 			}
 			calls := f.Calls()[before:]
+			// Checking who is a party reads the state first; only the operation counts.
+			if len(calls) > 0 && calls[0] == "status c-1" && c.wantCall != "status c-1" {
+				calls = calls[1:]
+			}
 			if status >= 400 {
 				checkErrorBody(t, body, "")
-				// A refused request must not have reached Temporal.
+				// A refused request must not have changed anything.
 				if len(calls) != 0 {
 					t.Fatalf("refused request still ran %v", calls)
 				}
@@ -81,6 +105,22 @@ func TestAuthAndRoles(t *testing.T) {
 				t.Fatalf("calls %v, want %q first", calls, c.wantCall)
 			}
 		})
+	}
+}
+
+// A call that times out because Temporal itself is down is a 503 saying so, not a 504 blaming
+// the workers; a timeout while Temporal answers stays a 504.
+func TestTimeoutSaysWhetherTemporalOrTheWorkersAreDown(t *testing.T) {
+	e, f := newFake(t)
+	f.acceptErr = &service.Error{Kind: service.KindTimeout, Message: "accept for conversation c-1 did not finish in time: no worker answered"}
+	status, body := e.Do(t, "POST", "/v1/handoffs/c-1/accept", "maria", nil)
+	if status != 504 || !strings.Contains(string(body), "no worker answered") {
+		t.Fatalf("timeout with Temporal up: %d %s", status, body)
+	}
+	f.healthErr = &service.Error{Kind: service.KindUnavailable, Message: "Temporal is not reachable: connection refused"}
+	status, body = e.Do(t, "POST", "/v1/handoffs/c-1/accept", "maria", nil)
+	if status != 503 || !strings.Contains(string(body), "Temporal is not reachable") || strings.Contains(string(body), "worker") {
+		t.Fatalf("timeout with Temporal down: %d %s", status, body)
 	}
 }
 
@@ -129,7 +169,7 @@ func TestPanicIsA500AndTheServerLives(t *testing.T) {
 // nothing from the body (customer details).
 func TestRequestLogs(t *testing.T) {
 	e := testenv.NewConfig(t, "", testenv.Options{})
-	list, err := tokens.Load(e.Cfg)
+	list, _, err := tokens.Load(e.Cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,8 +86,16 @@ func (c *codecEndpoint) serve(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if p.Role != config.RoleOperator {
-		writeError(w, http.StatusForbidden, "forbidden", "", "role "+p.Role+" of token "+p.Name+" may not read payloads (needs operator)")
+	// Reading payloads is an operator's job; encrypting them with the service's key would let
+	// a caller make payloads the workers trust, so only codec tokens (clients in other
+	// languages that start or signal handoffs through Temporal) may encode.
+	encode := strings.HasSuffix(r.URL.Path, "/encode")
+	switch {
+	case encode && p.Role != config.RoleCodec:
+		writeError(w, http.StatusForbidden, "forbidden", "", "role "+p.Role+" of token "+p.Name+" may not encode payloads (needs codec)")
+		return
+	case !encode && p.Role != config.RoleOperator && p.Role != config.RoleCodec:
+		writeError(w, http.StatusForbidden, "forbidden", "", "role "+p.Role+" of token "+p.Name+" may not read payloads (needs operator or codec)")
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, codecMaxBody)

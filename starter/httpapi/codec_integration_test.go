@@ -64,8 +64,17 @@ func TestIntegrationCodecEndpointDecodesStoredPayload(t *testing.T) {
 	if err := remote.FromPayload(stored, &viaRemote); err != nil || viaRemote.Customer.Name != "Dana Reyes" {
 		t.Fatalf("remote codec: %+v, %v", viaRemote.Customer, err)
 	}
+	// Operators only read: encrypting with the deployment's key is the codec role's.
+	if _, err := remote.ToPayload("hello"); err == nil || !strings.Contains(err.Error(), "needs codec") {
+		t.Fatalf("encode as operator: %v, want it forbidden", err)
+	}
+	codecClient := converter.NewCodecDataConverter(converter.GetDefaultDataConverter(), converter.NewRemotePayloadCodec(
+		converter.RemotePayloadCodecOptions{Endpoint: e.API.URL + "/codec", ModifyRequest: func(r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+e.Secrets["codec"])
+			return nil
+		}}))
 	// Encoding through the endpoint seals with the deployment's key.
-	sealed, err := remote.ToPayload("hello")
+	sealed, err := codecClient.ToPayload("hello")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,8 @@ import (
 type fakeOps struct {
 	*service.Service
 	source string // source agent of every "running" handoff
+	// acceptErr, when set, is what Accept fails with; healthErr what CheckHealth answers.
+	acceptErr, healthErr error
 
 	mu    sync.Mutex
 	calls []string
@@ -54,7 +56,10 @@ func (f *fakeOps) Status(ctx context.Context, convID string) (handoff.State, err
 		panic("boom")
 	}
 	f.record("status %s", convID)
-	return handoff.State{ConversationID: convID, SourceAgent: f.source, Phase: handoff.PhaseAwaitingAcceptance}, nil
+	// A handoff in monitoring: maria accepted and owns it, sam was offered it and declined,
+	// james is not a party.
+	return handoff.State{ConversationID: convID, SourceAgent: f.source, Phase: handoff.PhaseMonitoring, Owner: "maria",
+		Offers: []handoff.Offer{{Agent: "sam", Result: handoff.OfferDeclined}, {Agent: "maria", Result: handoff.OfferAccepted}}}, nil
 }
 
 func (f *fakeOps) Accept(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error) {
@@ -62,6 +67,9 @@ func (f *fakeOps) Accept(ctx context.Context, convID string, ans handoff.AnswerI
 		return handoff.State{}, err
 	}
 	f.record("accept %s %s", convID, ans.AgentID)
+	if f.acceptErr != nil {
+		return handoff.State{}, f.acceptErr
+	}
 	return handoff.State{ConversationID: convID, Phase: handoff.PhaseConfirming}, nil
 }
 
@@ -100,4 +108,4 @@ func (f *fakeOps) SourceAgent(ctx context.Context, convID string) (string, error
 	return f.source, nil
 }
 
-func (f *fakeOps) CheckHealth(ctx context.Context) error { return nil }
+func (f *fakeOps) CheckHealth(ctx context.Context) error { return f.healthErr }

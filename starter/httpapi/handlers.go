@@ -77,12 +77,18 @@ func (s *Server) start(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, st)
 }
 
+// status answers the handoff's state to its parties only: it carries the customer's words.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
+	p, _ := PrincipalFrom(r.Context())
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
 	st, err := s.ops.Status(ctx, r.PathValue("conversation_id"))
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if why := mayRead(p, st); why != "" {
+		forbidden(w, why)
 		return
 	}
 	writeJSON(w, http.StatusOK, st)
@@ -155,6 +161,15 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
+	current, err := s.ops.Status(ctx, convID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if why := mayConfirm(p, current, s.ops.Kind(p.Agent)); why != "" {
+		forbidden(w, why)
+		return
+	}
 	st, err := s.ops.Confirm(ctx, convID, handoff.ConfirmInput{Yes: *body.Yes, By: body.By})
 	if err != nil {
 		s.fail(w, r, err)
@@ -187,15 +202,39 @@ func (s *Server) contextAck(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, st)
 }
 
+// event takes a conversation event from a party allowed to send its type (access.go); the
+// workflow records who sent it.
 func (s *Server) event(w http.ResponseWriter, r *http.Request) {
+	p, _ := PrincipalFrom(r.Context())
 	convID := r.PathValue("conversation_id")
 	var ev handoff.Event
 	if err := service.Decode(http.MaxBytesReader(w, r.Body, s.opts.MaxBody), &ev); err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	if ev.From != "" && ev.From != p.Agent {
+		forbidden(w, fmt.Sprintf("token %s acts for %s and may not send events as %s", p.Name, actsFor(p), ev.From))
+		return
+	}
+	if err := ev.Validate(); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
+	st, err := s.ops.Status(ctx, convID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if why := maySend(p, st, ev.Type); why != "" {
+		forbidden(w, why)
+		return
+	}
+	ev.From = p.Agent
+	if ev.From == "" {
+		ev.From = p.Role + ":" + p.Name
+	}
 	if err := s.ops.SendEvent(ctx, convID, ev); err != nil {
 		s.fail(w, r, err)
 		return
@@ -226,9 +265,18 @@ func (s *Server) cancel(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
+	p, _ := PrincipalFrom(r.Context())
 	var in handoff.Input
 	if err := service.Decode(http.MaxBytesReader(w, r.Body, s.opts.MaxBody), &in); err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if err := s.ops.ValidateInput(&in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if in.SourceAgent != p.Agent {
+		forbidden(w, fmt.Sprintf("token %s acts for agent %s and may only ask for decisions from it, not from %s", p.Name, p.Agent, in.SourceAgent))
 		return
 	}
 	d, err := s.ops.Decide(in)

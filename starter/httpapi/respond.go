@@ -1,9 +1,11 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/service"
@@ -59,6 +61,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.logger.WarnContext(r.Context(), "temporal unavailable", "err", err)
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "", err.Error())
 	case service.KindTimeout:
+		// A call that timed out may mean Temporal itself is down, not the workers: say which.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 2*time.Second)
+		defer cancel()
+		if herr := s.ops.CheckHealth(ctx); herr != nil {
+			s.logger.WarnContext(r.Context(), "temporal unavailable", "err", herr)
+			writeError(w, http.StatusServiceUnavailable, "unavailable", "", herr.Error())
+			return
+		}
 		writeError(w, http.StatusGatewayTimeout, "timeout", "", err.Error())
 	default:
 		s.logger.ErrorContext(r.Context(), "request failed", "route", r.Pattern, "err", err)

@@ -153,10 +153,27 @@ func TestScenarioCancelled(t *testing.T) {
 	if status, body := e.Do(t, "POST", "/v1/handoffs/c-cancel/cancel", "lead_bot", nil); status != 403 {
 		t.Fatalf("cancel by a bot that is not the source: %d %s", status, body)
 	}
+	first, err := e.Client.DescribeWorkflowExecution(t.Context(), handoff.WorkflowID("c-cancel"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if status, body := e.Do(t, "POST", "/v1/handoffs/c-cancel/cancel", "jorge_seller_bot", nil); status != 202 {
 		t.Fatalf("cancel: %d %s", status, body)
 	}
-	st := e.WaitFor(t, "c-cancel", within, "closed", closed)
+	// Starting again at once must start a new handoff, not return the one being cancelled.
+	status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-cancel"))
+	res := decodeJSON[struct {
+		RunID    string `json:"run_id"`
+		Existing bool   `json:"existing"`
+	}](t, body)
+	firstRun := first.GetWorkflowExecutionInfo().GetExecution().GetRunId()
+	if status != 201 || res.Existing || res.RunID == firstRun {
+		t.Fatalf("start right after the cancel: %d %s (cancelled run %s)", status, body, firstRun)
+	}
+	var st handoff.State
+	if err := e.Client.GetWorkflow(t.Context(), handoff.WorkflowID("c-cancel"), firstRun).Get(t.Context(), &st); err != nil {
+		t.Fatalf("the cancelled run's result: %v", err)
+	}
 	if st.Outcome != handoff.OutcomeCancelled || st.Owner != "jorge_seller_bot" {
 		t.Fatalf("outcome %q owner %q (%s)", st.Outcome, st.Owner, st.OutcomeReason)
 	}

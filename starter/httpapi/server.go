@@ -29,6 +29,8 @@ type Ops interface {
 	SourceAgent(ctx context.Context, convID string) (string, error)
 	Decide(in handoff.Input) (handoff.Decision, error)
 	CheckHealth(ctx context.Context) error
+	// Kind is an agent's kind in the roster ("" when it is not on it).
+	Kind(agentID string) handoff.AgentKind
 	// The human agent's own operations (agents.go).
 	AgentState(ctx context.Context, agentID string) (handoff.AgentState, error)
 	Offers(ctx context.Context, agentID string) (service.Offers, error)
@@ -92,7 +94,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/handoffs/{conversation_id}/decline", human, s.answer(handoff.UpdateDecline)},
 		{"POST", "/v1/handoffs/{conversation_id}/confirm", botHuman, s.confirm},
 		{"POST", "/v1/handoffs/{conversation_id}/context_ack", botHuman, s.contextAck},
-		{"POST", "/v1/handoffs/{conversation_id}/events", botHuman, s.event},
+		{"POST", "/v1/handoffs/{conversation_id}/events", anyRole, s.event},
 		{"POST", "/v1/handoffs/{conversation_id}/cancel", botOnly, s.cancel},
 		{"POST", "/v1/decide", botOnly, s.decide},
 		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},

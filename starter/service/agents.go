@@ -169,7 +169,7 @@ func agentError(err error, what, agentID string) error {
 	if errors.As(c, &e) {
 		switch e.Kind {
 		case KindTimeout:
-			e.Message = fmt.Sprintf("%s agent %s did not finish in time (is a worker running?)", what, agentID)
+			e.Message = fmt.Sprintf("%s agent %s did not finish in time: no worker answered (the workers are down, restarting or busy) or Temporal is slow", what, agentID)
 		case KindInternal:
 			e.Message = fmt.Sprintf("%s agent %s failed: %v", what, agentID, err)
 		}

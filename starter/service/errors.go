@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/handoffhq/orchestrator/handoff"
 	"go.temporal.io/api/serviceerror"
@@ -85,6 +86,10 @@ func classify(err error, what, convID string) error {
 	case errors.As(err, &app):
 		// An Update's validator or handler refused: the workflow's own words are the message.
 		return &Error{Kind: KindConflict, Message: app.Message(), Err: err}
+	case errors.As(err, &precond) && strings.Contains(precond.Message, "no poller seen"):
+		// Temporal refusing to queue work nobody would pick up is not the caller's conflict.
+		return &Error{Kind: KindUnavailable, Err: err, Message: fmt.Sprintf(
+			"%s for conversation %s: no worker is polling the handoff task queue (the workers are down or restarting); retry in a moment", what, convID)}
 	case errors.As(err, &precond):
 		return &Error{Kind: KindConflict, Message: fmt.Sprintf("%s refused for conversation %s: %s", what, convID, precond.Message), Err: err}
 	case errors.As(err, &queryFailed):
@@ -93,7 +98,8 @@ func classify(err error, what, convID string) error {
 		return &Error{Kind: KindUnavailable, Message: "Temporal is unavailable: " + unavailable.Message, Err: err}
 	case errors.As(err, &deadline), errors.As(err, &canceled),
 		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return &Error{Kind: KindTimeout, Message: fmt.Sprintf("%s for conversation %s did not finish in time (is a worker running?)", what, convID), Err: err}
+		return &Error{Kind: KindTimeout, Err: err, Message: fmt.Sprintf(
+			"%s for conversation %s did not finish in time: no worker answered (the workers are down, restarting or busy) or Temporal is slow", what, convID)}
 	}
 	return &Error{Kind: KindInternal, Message: fmt.Sprintf("%s for conversation %s failed: %v", what, convID, err), Err: err}
 }

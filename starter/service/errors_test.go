@@ -23,7 +23,9 @@ func TestClassify(t *testing.T) {
 		{temporal.NewApplicationError("agent james has no open offer for conversation c-1", "x"), KindConflict, "agent james has no open offer for conversation c-1"},
 		{serviceerror.NewUnavailable("connection refused"), KindUnavailable, "Temporal is unavailable"},
 		{context.DeadlineExceeded, KindTimeout, "did not finish in time"},
-		{serviceerror.NewDeadlineExceeded("deadline"), KindTimeout, "is a worker running?"},
+		{serviceerror.NewDeadlineExceeded("deadline"), KindTimeout, "no worker answered"},
+		{serviceerror.NewFailedPrecondition("no poller seen for task queue recently, worker may be down"), KindUnavailable, "no worker is polling"},
+		{serviceerror.NewFailedPrecondition("workflow is closing"), KindConflict, "accept refused"},
 		{&handoff.FieldError{Field: "agent_id", Problem: "is required"}, KindInvalid, "agent_id: is required"},
 		{errors.New("disk on fire"), KindInternal, "disk on fire"},
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -83,7 +84,41 @@ func (s *Service) Start(ctx context.Context, in handoff.Input) (StartResult, err
 	} else {
 		res.Existing = before != "" && before == res.RunID
 	}
+	if res.Existing && s.cancelling(ctx, id, res.RunID) {
+		// The running handoff is being cancelled: returning it would lose this start. Wait
+		// for it to close (it records its outcome first), then start the new one.
+		if err := s.waitClosed(ctx, id, res.RunID); err != nil {
+			return StartResult{}, &Error{Kind: KindConflict, Err: err, Message: fmt.Sprintf(
+				"the previous handoff of conversation %s is being cancelled and has not closed yet; start again in a moment", in.ConversationID)}
+		}
+		return s.Start(ctx, in)
+	}
 	return res, nil
+}
+
+// cancelling reports whether a cancellation was requested of the run.
+func (s *Service) cancelling(ctx context.Context, workflowID, runID string) bool {
+	d, err := s.cl.DescribeWorkflowExecution(ctx, workflowID, runID)
+	return err == nil && d.GetWorkflowExtendedInfo().GetCancelRequested() &&
+		d.GetWorkflowExecutionInfo().GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING
+}
+
+// cancelWait bounds how long a start waits for a cancelled run of the conversation to close.
+const cancelWait = 10 * time.Second
+
+// waitClosed waits, up to cancelWait, for the run to close, however it ends (cancelled,
+// failed or terminated).
+func (s *Service) waitClosed(ctx context.Context, workflowID, runID string) error {
+	wctx, cancel := context.WithTimeout(ctx, cancelWait)
+	defer cancel()
+	err := s.cl.GetWorkflow(wctx, workflowID, runID).Get(wctx, nil)
+	if wctx.Err() != nil {
+		return wctx.Err()
+	}
+	if s.cancelling(ctx, workflowID, runID) {
+		return fmt.Errorf("run %s is still open: %w", runID, err)
+	}
+	return nil
 }
 
 // runningRunID returns the run ID of the running workflow with this ID, or "".
@@ -312,6 +347,15 @@ func (s *Service) Decide(in handoff.Input) (handoff.Decision, error) {
 	d.Settings = s.cfg.Settings()
 	d.FallbackAgent = s.cfg.Handoff.FallbackAgent
 	return d, nil
+}
+
+// Kind is an agent's kind in the roster, "" when it is not on it.
+func (s *Service) Kind(agentID string) handoff.AgentKind {
+	ag, ok := s.cfg.Agent(agentID)
+	if !ok {
+		return ""
+	}
+	return ag.Kind
 }
 
 // CheckHealth reports whether Temporal answers.

@@ -52,51 +52,68 @@ func New(name, role, agent string) (Issued, error) {
 
 // Check validates tokens against the roster: known roles, a roster agent of the right kind
 // for bot and human tokens (bots act for bots and specialists, humans for people), 64 hex
-// digits, and no name or hash used twice.
+// digits, and no name or hash used twice. A token for an agent the roster lacks is an error
+// here; Load skips it instead.
 func Check(cfg *config.Config, list []config.Token) error {
+	_, _, err := check(cfg, list, false)
+	return err
+}
+
+// check is Check returning the tokens that pass. With skipAbsent, a token for an agent the
+// roster lacks is left out and named in skipped rather than failing the whole list.
+func check(cfg *config.Config, list []config.Token, skipAbsent bool) (kept []config.Token, skipped []string, err error) {
 	names, hashes := map[string]bool{}, map[string]bool{}
 	for i, t := range list {
 		where := fmt.Sprintf("tokens[%d]", i)
 		if t.Name == "" {
-			return fmt.Errorf("%s: name is required", where)
+			return nil, nil, fmt.Errorf("%s: name is required", where)
 		}
 		where = fmt.Sprintf("tokens[%d] (%s)", i, t.Name)
 		if names[t.Name] {
-			return fmt.Errorf("%s: name used twice", where)
+			return nil, nil, fmt.Errorf("%s: name used twice", where)
 		}
 		names[t.Name] = true
-		if err := checkRole(cfg, t.Role, t.Agent); err != nil {
-			return fmt.Errorf("%s: %w", where, err)
-		}
 		h := strings.ToLower(t.SHA256)
 		if len(h) != 64 || strings.Trim(h, "0123456789abcdef") != "" {
-			return fmt.Errorf("%s: sha256 must be 64 hex digits (see `starter token new`)", where)
+			return nil, nil, fmt.Errorf("%s: sha256 must be 64 hex digits (see `starter token new`)", where)
 		}
 		if hashes[h] {
-			return fmt.Errorf("%s: the same token hash is listed twice", where)
+			return nil, nil, fmt.Errorf("%s: the same token hash is listed twice", where)
 		}
 		hashes[h] = true
+		if err := checkRole(cfg, t.Role, t.Agent); err != nil {
+			if skipAbsent && errors.Is(err, errNotInRoster) {
+				skipped = append(skipped, t.Name)
+				continue
+			}
+			return nil, nil, fmt.Errorf("%s: %w", where, err)
+		}
+		kept = append(kept, t)
 	}
-	return nil
+	return kept, skipped, nil
 }
+
+// errNotInRoster marks a token for an agent the current roster lacks: a token made for
+// another config, kept so that switching configs back and forth keeps every caller's token.
+var errNotInRoster = errors.New("not in the roster")
 
 func checkRole(cfg *config.Config, role, agent string) error {
 	switch role {
-	case config.RoleOperator:
+	case config.RoleOperator, config.RoleCodec:
 		if agent != "" {
-			return fmt.Errorf("operator tokens act for no agent (agent %q given)", agent)
+			return fmt.Errorf("%s tokens act for no agent (agent %q given)", role, agent)
 		}
 		return nil
 	case config.RoleBot, config.RoleHuman:
 	default:
-		return fmt.Errorf("role %q is not one of bot, human, operator", role)
+		return fmt.Errorf("role %q is not one of bot, human, operator, codec", role)
 	}
 	if agent == "" {
 		return fmt.Errorf("agent is required for role %s", role)
 	}
 	a, ok := cfg.Agent(agent)
 	if !ok {
-		return fmt.Errorf("agent %q is not in the roster", agent)
+		return fmt.Errorf("agent %q is %w", agent, errNotInRoster)
 	}
 	if role == config.RoleHuman && !a.Kind.IsPerson() {
 		return fmt.Errorf("agent %q is a %s; human tokens act for humans and supervisors", agent, a.Kind)
@@ -116,24 +133,26 @@ func CheckNew(cfg *config.Config, name, role, agent string) error {
 }
 
 // Load reads the API's callers: the tokens file (required when configured) plus the inline
-// api.tokens of the config, checked together.
-func Load(cfg *config.Config) ([]config.Token, error) {
-	var list []config.Token
+// api.tokens of the config, checked together. Tokens for agents this config's roster lacks
+// (made for another config sharing the file) are left out and named in skipped, so switching
+// configs keeps every token; any other mistake fails the load.
+func Load(cfg *config.Config) (list []config.Token, skipped []string, err error) {
 	if path := cfg.API.TokensFile; path != "" {
 		f, err := ReadFile(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		list = append(list, f.Tokens...)
 	}
 	list = append(list, cfg.API.Tokens...)
-	if err := Check(cfg, list); err != nil {
-		return nil, fmt.Errorf("API tokens (%s and api.tokens): %w", cfg.API.TokensFile, err)
+	list, skipped, err = check(cfg, list, true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("API tokens (%s and api.tokens): %w", cfg.API.TokensFile, err)
 	}
 	if len(list) == 0 {
-		return nil, errors.New("no API tokens configured: set api.tokens_file (create one with `starter token init`) or api.tokens")
+		return nil, skipped, errors.New("no API tokens configured: set api.tokens_file (create one with `starter token init`) or api.tokens")
 	}
-	return list, nil
+	return list, skipped, nil
 }
 
 // ReadFile parses a tokens file, rejecting unknown keys.
@@ -200,7 +219,7 @@ func Entry(t config.Token) (string, error) {
 }
 
 // DevSet makes one token per roster agent (bots and specialists as bot, humans and
-// supervisors as human) plus one operator token, for a development tokens file.
+// supervisors as human) plus one operator and one codec token, for a development tokens file.
 func DevSet(cfg *config.Config) ([]Issued, error) {
 	var out []Issued
 	for _, a := range cfg.Agents {
@@ -218,5 +237,9 @@ func DevSet(cfg *config.Config) ([]Issued, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, op), nil
+	cd, err := New("codec", config.RoleCodec, "")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, op, cd), nil
 }

@@ -49,7 +49,8 @@ func TestCheck(t *testing.T) {
 		list []config.Token
 		want string
 	}{
-		{"ok", []config.Token{tok("b", "bot", "lead_bot", h), tok("s", "bot", "luxury_specialist", Hash("y")), tok("m", "human", "sam", Hash("z")), tok("o", "operator", "", Hash("w"))}, ""},
+		{"ok", []config.Token{tok("b", "bot", "lead_bot", h), tok("s", "bot", "luxury_specialist", Hash("y")), tok("m", "human", "sam", Hash("z")), tok("o", "operator", "", Hash("w")), tok("c", "codec", "", Hash("v"))}, ""},
+		{"codec with agent", []config.Token{tok("c", "codec", "lead_bot", h)}, "act for no agent"},
 		{"unknown role", []config.Token{tok("b", "admin", "lead_bot", h)}, `role "admin"`},
 		{"unknown agent", []config.Token{tok("b", "bot", "ghost", h)}, `agent "ghost" is not in the roster`},
 		{"bot acting for a person", []config.Token{tok("b", "bot", "maria", h)}, "bot tokens act for bots"},
@@ -77,7 +78,7 @@ func TestCreateReadAndLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(set) != len(cfg.Agents)+1 || set[len(set)-1].Role != config.RoleOperator || set[2].Role != config.RoleHuman {
+	if len(set) != len(cfg.Agents)+2 || set[len(set)-2].Role != config.RoleOperator || set[len(set)-1].Role != config.RoleCodec || set[2].Role != config.RoleHuman {
 		t.Fatalf("dev set %+v", set)
 	}
 	list := make([]config.Token, len(set))
@@ -101,23 +102,33 @@ func TestCreateReadAndLoad(t *testing.T) {
 	}
 	cfg.API.TokensFile = path
 	cfg.API.Tokens = []config.Token{{Name: "inline", Role: "bot", Agent: "lead_bot", SHA256: Hash("inline")}}
-	got, err := Load(cfg)
-	if err != nil || len(got) != len(set)+1 {
-		t.Fatalf("Load: %d tokens, %v", len(got), err)
+	got, skipped, err := Load(cfg)
+	if err != nil || len(got) != len(set)+1 || len(skipped) != 0 {
+		t.Fatalf("Load: %d tokens, skipped %v, %v", len(got), skipped, err)
+	}
+
+	// Switching to a config without some agents keeps the file: their tokens are skipped and
+	// named, every other caller still gets in.
+	other := roster()
+	other.Agents = other.Agents[1:]
+	other.API.TokensFile = path
+	got, skipped, err = Load(other)
+	if err != nil || len(got) != len(set)-1 || strings.Join(skipped, ",") != cfg.Agents[0].ID {
+		t.Fatalf("Load with a smaller roster: %d tokens, skipped %v, %v", len(got), skipped, err)
 	}
 
 	cfg.API.TokensFile = filepath.Join(dir, "missing.yaml")
-	if _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), "starter token init") {
+	if _, _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), "starter token init") {
 		t.Fatalf("missing file: %v", err)
 	}
 	bad := filepath.Join(dir, "bad.yaml")
 	_ = os.WriteFile(bad, []byte("tokens:\n  - name: x\n    role: bot\n    agent: lead_bot\n    sha: abc\n"), 0o600)
 	cfg.API.TokensFile = bad
-	if _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), "sha") {
+	if _, _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), "sha") {
 		t.Fatalf("unknown key: %v", err)
 	}
 	cfg.API.TokensFile, cfg.API.Tokens = "", nil
-	if _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), "no API tokens") {
+	if _, _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), "no API tokens") {
 		t.Fatalf("no tokens: %v", err)
 	}
 }

@@ -1,0 +1,101 @@
+package httpapi
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/handoff"
+)
+
+// Who may do what to a handoff. A route's roles say what kind of caller may call it at all;
+// these rules say which of those callers are parties to the particular handoff: its source,
+// the agents it was offered to, its owner, and operators. The README's access table is this
+// file in prose.
+
+// relation is how a caller stands to one handoff.
+type relation struct {
+	operator bool
+	source   bool
+	offered  bool
+	owner    bool
+}
+
+func (r relation) party() bool { return r.operator || r.source || r.offered || r.owner }
+
+// relationOf reads the caller's relation to the handoff from its state.
+func relationOf(p Principal, st handoff.State) relation {
+	r := relation{operator: p.Role == config.RoleOperator}
+	if p.Agent == "" {
+		return r
+	}
+	r.source = p.Agent == st.SourceAgent
+	// An agent whose accept stands is the owner for these rules from the moment it accepted:
+	// the takeover that follows takes a moment, and its events belong to the conversation.
+	r.owner = p.Agent == st.Owner || slices.ContainsFunc(st.Offers, func(o handoff.Offer) bool {
+		return o.Agent == p.Agent && o.Result == handoff.OfferAccepted
+	})
+	r.offered = slices.ContainsFunc(st.Offers, func(o handoff.Offer) bool { return o.Agent == p.Agent })
+	return r
+}
+
+// eventSenders lists who may send each event type. The source relays the customer while it
+// owns the conversation and the owner after the transfer; only the receiver can say the
+// customer repeated themselves to it, and only the owner (or an operator) gives the verdict.
+var eventSenders = map[handoff.EventType]func(relation) bool{
+	handoff.EventCustomerMessage:  func(r relation) bool { return r.source || r.owner },
+	handoff.EventTurnComplete:     func(r relation) bool { return r.source },
+	handoff.EventSentiment:        func(r relation) bool { return r.source || r.owner },
+	handoff.EventCustomerLeft:     func(r relation) bool { return r.source || r.owner || r.operator },
+	handoff.EventCustomerRepeated: func(r relation) bool { return r.owner },
+	handoff.EventOutcome:          func(r relation) bool { return r.owner || r.operator },
+}
+
+// senderWords names, for a refusal, who may send each event type.
+var senderWords = map[handoff.EventType]string{
+	handoff.EventCustomerMessage:  "the source or the owner",
+	handoff.EventTurnComplete:     "the source",
+	handoff.EventSentiment:        "the source or the owner",
+	handoff.EventCustomerLeft:     "the source, the owner or an operator",
+	handoff.EventCustomerRepeated: "the owner",
+	handoff.EventOutcome:          "the owner or an operator",
+}
+
+// maySend explains why the caller may not send the event to this handoff, or returns "".
+func maySend(p Principal, st handoff.State, t handoff.EventType) string {
+	ok, known := eventSenders[t]
+	if !known {
+		return "" // the event's own validation names the unknown type
+	}
+	if ok(relationOf(p, st)) {
+		return ""
+	}
+	return fmt.Sprintf("%s events for conversation %s may be sent by %s only (source %s, owner %s); token %s acts for %s",
+		t, st.ConversationID, senderWords[t], st.SourceAgent, st.Owner, p.Name, actsFor(p))
+}
+
+// mayRead explains why the caller may not read the handoff's state, or returns "".
+func mayRead(p Principal, st handoff.State) string {
+	if relationOf(p, st).party() {
+		return ""
+	}
+	return fmt.Sprintf("token %s acts for %s, which is not a party to the handoff of conversation %s (its source, an agent it was offered to, its owner, or an operator)",
+		p.Name, actsFor(p), st.ConversationID)
+}
+
+// mayConfirm explains why the caller may not give a handoff's confirmation, or returns "": the
+// source (relaying its customer's yes or no) and supervisors may.
+func mayConfirm(p Principal, st handoff.State, kind handoff.AgentKind) string {
+	if p.Agent != "" && (p.Agent == st.SourceAgent || kind == handoff.KindSupervisor) {
+		return ""
+	}
+	return fmt.Sprintf("the handoff of conversation %s may be confirmed by its source %s or a supervisor; token %s acts for %s",
+		st.ConversationID, st.SourceAgent, p.Name, actsFor(p))
+}
+
+func actsFor(p Principal) string {
+	if p.Agent == "" {
+		return "no agent (role " + p.Role + ")"
+	}
+	return "agent " + p.Agent
+}
