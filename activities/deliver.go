@@ -58,14 +58,20 @@ func (a *Activities) BriefAgent(ctx context.Context, in DeliveryInput) error {
 // it, so the customer never has two owners. A source with no endpoint cannot be told, and is
 // taken to have let go.
 func (a *Activities) ReleaseSource(ctx context.Context, in DeliveryInput) error {
-	return a.ignoreNoEndpoint(a.deliver(ctx, in, a.isPerson(in.Agent)))
+	return a.deliverOwnership(ctx, in)
 }
 
 // ConfirmTarget tells the target that it owns the conversation now, with the first response
 // to give. For a bot this delivery is the takeover itself; a person also sees the
 // conversation assigned to them.
 func (a *Activities) ConfirmTarget(ctx context.Context, in DeliveryInput) error {
-	return a.ignoreNoEndpoint(a.deliver(ctx, in, a.isPerson(in.Agent)))
+	return a.deliverOwnership(ctx, in)
+}
+
+// ReturnToSource tells the source it has the customer (back): after a target that could not
+// take over, or when the source would not let go. Like NotifyFallback, with a script to say.
+func (a *Activities) ReturnToSource(ctx context.Context, in DeliveryInput) error {
+	return a.deliverOwnership(ctx, in)
 }
 
 // WithdrawOffer tells a target that was briefed or offered that the handoff will not reach it.
@@ -99,6 +105,18 @@ func (a *Activities) ignoreNoEndpoint(err error) error {
 // Idempotency-Key is the same on every retry of this activity, so a receiver can drop a
 // repeat when a worker dies after the call but before Temporal recorded its completion.
 func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool) error {
+	return a.send(ctx, in, notify, true)
+}
+
+// deliverOwnership delivers a message that moves ownership (let go, it is yours, you have the
+// customer back) straight to the agent, past its circuit breaker: a breaker opened by earlier
+// failures must not decide who owns a customer, so these always ask the endpoint itself.
+func (a *Activities) deliverOwnership(ctx context.Context, in DeliveryInput) error {
+	return a.ignoreNoEndpoint(a.send(ctx, in, a.isPerson(in.Agent), false))
+}
+
+// send POSTs the delivery, through the agent's breaker when guarded.
+func (a *Activities) send(ctx context.Context, in DeliveryInput, notify, guarded bool) error {
 	ag, ok := a.cfg.Agent(in.Agent)
 	if !ok {
 		return temporal.NewNonRetryableApplicationError(fmt.Sprintf("agent %q is not in the roster", in.Agent), ErrUnknownAgent, nil)
@@ -124,7 +142,7 @@ func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool)
 		key = fmt.Sprintf("%s/%s/%s/%s/%s", info.WorkflowExecution.ID, info.WorkflowExecution.RunID, info.ActivityID, ag.ID, d.Type)
 	}
 
-	resp, err := a.breaker(deliverBreaker(ag.ID)).Execute(func() (*http.Response, error) {
+	post := func() (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 		if err != nil {
 			return nil, err
@@ -142,7 +160,13 @@ func (a *Activities) deliver(ctx context.Context, in DeliveryInput, notify bool)
 			return resp, fmt.Errorf("%s answered %s", ag.ID, resp.Status)
 		}
 		return resp, nil
-	})
+	}
+	var resp *http.Response
+	if guarded {
+		resp, err = a.breaker(deliverBreaker(ag.ID)).Execute(post)
+	} else {
+		resp, err = post()
+	}
 	switch {
 	case errors.Is(err, gobreaker.ErrOpenState), errors.Is(err, gobreaker.ErrTooManyRequests):
 		return temporal.NewApplicationErrorWithOptions(fmt.Sprintf("%s is failing, circuit open", ag.ID), ErrCircuitOpen,

@@ -245,6 +245,13 @@ func TestOpenBreakerFailsFastAndRankingSkipsTheAgent(t *testing.T) {
 	}
 	// The health check still answers 200, but ranking must not choose the broken target.
 	srv.set(http.StatusOK, http.StatusOK, 0)
+	// A message that moves ownership asks the endpoint itself: a breaker opened by earlier
+	// failures must not decide who owns the customer.
+	before := len(srv.got())
+	release := DeliveryInput{Agent: "jorge_buyer_bot", Delivery: handoff.Delivery{Type: handoff.DeliveryTransferred, HandoffID: "h", ConversationID: "c", From: "jorge_buyer_bot"}}
+	if _, err := env.ExecuteActivity(testActivitiesRef.ReleaseSource, release); err != nil || len(srv.got()) != before+1 {
+		t.Fatalf("release past the open breaker: %v, %d deliveries", err, len(srv.got())-before)
+	}
 	v, err := env.ExecuteActivity(testActivitiesRef.RankCandidates, RankInput{Agents: []string{"jorge_buyer_bot", "jorge_seller_bot"}})
 	if err != nil {
 		t.Fatal(err)

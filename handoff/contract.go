@@ -382,8 +382,10 @@ type Transfer struct {
 	// TargetConfirmedAt is when the target was confirmed as the owner.
 	TargetConfirmedAt time.Time `json:"target_confirmed_at,omitzero"`
 	// SourceUnreachable is set when the source could not be told to let go: the target took
-	// over regardless (outcome taken_over).
-	SourceUnreachable bool `json:"source_unreachable,omitempty"`
+	// over regardless (outcome taken_over), and TellSourceWorkflowID keeps telling the source
+	// until it answers.
+	SourceUnreachable    bool   `json:"source_unreachable,omitempty"`
+	TellSourceWorkflowID string `json:"tell_source_workflow_id,omitempty"`
 	// Reclaimed lists targets whose takeover failed after the source let go: the source was
 	// given the customer back before the next candidate was tried.
 	Reclaimed []string `json:"reclaimed,omitempty"`
@@ -461,6 +463,17 @@ type State struct {
 
 // Result is what a finished handoff returns: its final state.
 type Result = State
+
+// TellSourceWorkflowName keeps telling a source that could not be reached during its
+// handoff that it let go of the conversation, until it answers (for up to a day), so a bot
+// that comes back does not go on answering a customer someone else now serves. It outlives
+// the handoff that starts it. Its input is the delivery (an activities.DeliveryInput).
+const TellSourceWorkflowName = "TellSource"
+
+// TellSourceWorkflowID names the TellSource workflow of one handoff run.
+func TellSourceWorkflowID(conversationID, runID string) string {
+	return "tell-source-" + conversationID + "-" + runID
+}
 
 // CallbackWorkflowName is the durable follow-up a handoff that ended no_capacity leaves behind.
 const CallbackWorkflowName = "Callback"

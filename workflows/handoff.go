@@ -37,6 +37,9 @@ type handoffRun struct {
 	customerPrepared bool
 	// sourceSilent: the source could not be reached to prepare the customer.
 	sourceSilent bool
+	// sourceKept: the source answers but would not let go, so it keeps the customer and no
+	// other candidate is tried; fallbackSent: it was already told so.
+	sourceKept, fallbackSent bool
 	// plan is the plan being tried, kept to plan a callback with its people.
 	plan []activities.Step
 	// cx tracks the context packages delivered and how well they arrived.
@@ -82,7 +85,7 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	if outcome == handoff.OutcomeNoCapacity {
 		h.planCallback(ctx)
 	}
-	if h.state.Owner == h.in.SourceAgent && h.attempted() && outcome != handoff.OutcomeAbandoned {
+	if h.state.Owner == h.in.SourceAgent && h.attempted() && outcome != handoff.OutcomeAbandoned && !h.fallbackSent {
 		h.notifyFallback(ctx, outcome)
 	}
 	h.setPhase(ctx, handoff.PhaseRecording)

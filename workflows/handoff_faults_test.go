@@ -77,8 +77,8 @@ func TestUnreachableSourceMeansTheTargetTakesOver(t *testing.T) {
 	res := h.run(testInput())
 	expect(t, "outcome", res.Outcome, handoff.OutcomeTakenOver)
 	expect(t, "owner", res.Owner, "maria")
-	if res.Transfer == nil || !res.Transfer.SourceUnreachable || res.Transfer.SourceReleasedAt.IsZero() {
-		t.Fatalf("transfer = %+v, want the source unreachable at the takeover and told later", res.Transfer)
+	if res.Transfer == nil || !res.Transfer.SourceUnreachable || !strings.HasPrefix(res.Transfer.TellSourceWorkflowID, "tell-source-conv-1-") {
+		t.Fatalf("transfer = %+v, want the source unreachable and a TellSource workflow", res.Transfer)
 	}
 	expect(t, "source deliveries", strings.Join(h.deliveredTo("jorge_seller_bot"), ","), "transferred")
 	h.mu.Lock()
@@ -95,6 +95,22 @@ func TestUnreachableSourceMeansTheTargetTakesOver(t *testing.T) {
 	if !offerWarned || !confirmWarned {
 		t.Errorf("maria's offer warned=%v, transfer warned=%v: she must know the customer may not have been told", offerWarned, confirmWarned)
 	}
+}
+
+// A source that answers but will not acknowledge letting go is alive and serving the customer:
+// a takeover would give the customer two owners, so the source keeps them.
+func TestSourceThatAnswersButWillNotLetGoKeepsTheCustomer(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), human("maria"), human("james"))
+	h.failType["jorge_seller_bot"] = handoff.DeliveryTransferred
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeFailed)
+	expect(t, "owner", res.Owner, "jorge_seller_bot")
+	expect(t, "offers", offerResults(res), "maria:failed")
+	expect(t, "ops", strings.Join(h.ops, ","), "reserve:maria,release:maria")
+	expect(t, "told to stand down", strings.Join(h.delivered(handoff.DeliveryStandDown), ","), "maria")
+	// Told once that it keeps the customer, not again at the end.
+	expect(t, "source deliveries", strings.Join(h.deliveredTo("jorge_seller_bot"), ","), "prepare_customer,fallback")
 }
 
 func TestBotTargetThatCannotTakeOverGivesTheCustomerBack(t *testing.T) {

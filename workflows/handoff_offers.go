@@ -62,6 +62,9 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 			if agent != "" && h.takeOver(ctx, agent) {
 				return agent, "", ""
 			}
+			if h.sourceKept {
+				return "", handoff.OutcomeFailed, h.in.SourceAgent + " answers but did not acknowledge letting go of the customer, so it keeps them"
+			}
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r
 			}

@@ -144,9 +144,12 @@ func (h *handoffRun) withdraw(ctx workflow.Context, agent, why string) {
 	}
 }
 
+// fallbackScript is what the source says when it keeps the customer.
+const fallbackScript = "Thanks for your patience. I'm staying with you and will make sure the right person follows up."
+
 // notifyFallback tells the source it keeps the customer, with what to say.
 func (h *handoffRun) notifyFallback(ctx workflow.Context, outcome handoff.Outcome) {
-	script := "Thanks for your patience. I'm staying with you and will make sure the right person follows up."
+	script := fallbackScript
 	if cb := h.state.Callback; cb != nil {
 		script = fmt.Sprintf("Everyone who can help with this is busy right now. I'm staying with you, and a specialist will call you back at %s.",
 			cb.At.UTC().Format("Mon 2 Jan 15:04 MST"))

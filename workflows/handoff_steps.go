@@ -73,10 +73,7 @@ func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handof
 	h.setPhase(ctx, handoff.PhaseMonitoring)
 	// One upsert for the milestone: the new owner, the phase and the context completeness.
 	h.upsert(ctx, append(h.completenessSA(), h.identitySA(handoff.PhaseMonitoring)...)...)
-	retell, stopRetelling := workflow.WithCancel(ctx)
-	h.retellSource(retell, window)
 	early, err := h.monitorWindow(ctx, window)
-	stopRetelling()
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"
 	}

@@ -61,8 +61,10 @@ type harness struct {
 	flaky map[string]int
 	// failConfirm makes these targets' transfer confirmation fail permanently.
 	failConfirm map[string]bool
-	// failing agents answer every delivery with a retryable 503, until it is taken off.
-	failing map[string]bool
+	// failing agents answer every delivery with a retryable 503, until it is taken off;
+	// failType agents only deliveries of that type.
+	failing  map[string]bool
+	failType map[string]handoff.DeliveryType
 }
 
 // people are the test agents who answer offers themselves; everyone else is a bot.
@@ -103,11 +105,12 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(nopLogger{})
 	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{},
-		refuse: map[string]string{}, flaky: map[string]int{}, failing: map[string]bool{}, failConfirm: map[string]bool{},
+		refuse: map[string]string{}, flaky: map[string]int{}, failing: map[string]bool{}, failType: map[string]handoff.DeliveryType{}, failConfirm: map[string]bool{},
 		refuseAssign: map[string]string{}, rankErr: map[string]bool{}}
 	env := h.env
 	env.RegisterWorkflow(Handoff)
 	env.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
+	env.RegisterWorkflowWithOptions(TellSource, workflow.RegisterOptions{Name: handoff.TellSourceWorkflowName})
 	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
 	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 
@@ -202,7 +205,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	deliver := func(_ context.Context, in activities.DeliveryInput) error {
 		h.mu.Lock()
 		defer h.mu.Unlock()
-		if h.failing[in.Agent] {
+		if h.failing[in.Agent] || h.failType[in.Agent] == in.Delivery.Type {
 			return errors.New(in.Agent + " answered 503 Service Unavailable")
 		}
 		h.deliveries = append(h.deliveries, in)
@@ -218,7 +221,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		}
 		return nil
 	}
-	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback} {
+	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.ReturnToSource, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback} {
 		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
 	}
 	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(

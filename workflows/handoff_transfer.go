@@ -2,10 +2,10 @@ package workflows
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 )
@@ -21,9 +21,9 @@ import (
 //     customer back (a fallback delivery), and the next candidate is tried.
 //
 // A source that cannot be reached in step 1 is taken to be gone: the target takes over
-// regardless (outcome taken_over), knowing the customer may not have been told, and the
-// source is told again in the background while the monitoring window runs, with the same
-// Idempotency-Key, so it hears once when it answers again. The time without an owner is
+// regardless (outcome taken_over), knowing the customer may not have been told, and a
+// TellSource workflow keeps telling the source, under the same Idempotency-Key, so it hears
+// once when it answers again, even long after this handoff closed. The time without an owner is
 // bounded by step 2's retry budget and is recorded (Transfer.OwnerlessMs).
 
 // takeOver moves the conversation to target, which accepted. It reports false when the target
@@ -38,6 +38,9 @@ func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
 	}
 	tr := h.state.Transfer
 	released := h.tellSource(ctx, target)
+	if !released && h.keptBySource(ctx, target) {
+		return false
+	}
 	letGo := workflow.Now(ctx)
 	err := h.commitTarget(ctx, target)
 	if err != nil {
@@ -60,6 +63,28 @@ func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
 	tr.TargetConfirmedAt = now
 	h.state.Owner = target
 	h.state.Target = target
+	if !released {
+		h.tellSourceLater(ctx, target)
+	}
+	return true
+}
+
+// keptBySource handles a source that did not acknowledge letting go. Whether it is gone or
+// only refuses is told by giving it the customer back: if that reaches it, it is alive and
+// still serving the customer, so it keeps them (a takeover now would make two owners) and the
+// handoff ends failed; the target stands down. Only a source that answers nothing at all is
+// taken to be gone, and then the target takes over.
+func (h *handoffRun) keptBySource(ctx workflow.Context, target string) bool {
+	err := workflow.ExecuteActivity(bestEffortOptions(ctx, "Tell "+h.in.SourceAgent+" it keeps the customer"), a.ReturnToSource,
+		activities.DeliveryInput{Agent: h.in.SourceAgent, Delivery: h.delivery(handoff.DeliveryFallback, h.in.SourceAgent, fallbackScript)}).Get(ctx, nil)
+	if err != nil {
+		return false
+	}
+	h.fallbackSent = true
+	h.sourceKept = true
+	h.failOffer(ctx, h.offerIndex(target), "taking over", fmt.Errorf("%s answers but did not acknowledge letting go of the customer", h.in.SourceAgent))
+	h.unwind(ctx, target, h.in.SourceAgent+" keeps the conversation")
+	h.state.Transfer.Notes = append(h.state.Transfer.Notes, h.in.SourceAgent+" keeps the customer: it answers, but did not acknowledge letting go")
 	return true
 }
 
@@ -116,7 +141,7 @@ func (h *handoffRun) reclaimSource(ctx workflow.Context) {
 		ctx, _ = workflow.NewDisconnectedContext(ctx)
 	}
 	script := "I'm still here with you. One moment while I find the right person for this."
-	err := workflow.ExecuteActivity(reclaimOptions(ctx, "Give "+h.in.SourceAgent+" the customer back"), a.NotifyFallback,
+	err := workflow.ExecuteActivity(reclaimOptions(ctx, "Give "+h.in.SourceAgent+" the customer back"), a.ReturnToSource,
 		activities.DeliveryInput{Agent: h.in.SourceAgent, Delivery: h.delivery(handoff.DeliveryFallback, h.in.SourceAgent, script)}).Get(ctx, nil)
 	if err != nil {
 		h.state.Transfer.Notes = append(h.state.Transfer.Notes,
@@ -124,21 +149,35 @@ func (h *handoffRun) reclaimSource(ctx workflow.Context) {
 	}
 }
 
-// retellSource keeps telling an unreachable source to let go while the monitoring window runs,
-// so a source that comes back learns it no longer owns the customer. It stops with the window.
-func (h *handoffRun) retellSource(ctx workflow.Context, window time.Duration) {
-	tr := h.state.Transfer
-	if tr == nil || !tr.SourceUnreachable {
+// tellSourceLater starts the TellSource workflow for a source that could not be told to let
+// go: it outlives this handoff, and tells the source, under the same Idempotency-Key, as soon
+// as it answers again.
+func (h *handoffRun) tellSourceLater(ctx workflow.Context, target string) {
+	info := workflow.GetInfo(ctx)
+	id := handoff.TellSourceWorkflowID(h.in.ConversationID, info.WorkflowExecution.RunID)
+	child := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
+		WorkflowID:        id,
+		ParentClosePolicy: enumspb.PARENT_CLOSE_POLICY_ABANDON,
+		StaticSummary:     fmt.Sprintf("Tell %s it let go of conversation %s", h.in.SourceAgent, h.in.ConversationID),
+	})
+	f := workflow.ExecuteChildWorkflow(child, handoff.TellSourceWorkflowName, h.sourceRelease(target))
+	// An abandoned child must exist before this handoff may close.
+	if err := f.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
+		h.state.Transfer.Notes = append(h.state.Transfer.Notes, "the source will not be told again: "+rootMessage(err))
 		return
 	}
-	workflow.Go(ctx, func(ctx workflow.Context) {
-		err := workflow.ExecuteActivity(lateReleaseOptions(ctx, window, "Tell "+h.in.SourceAgent+" again to let go"),
-			a.ReleaseSource, h.sourceRelease(h.state.Owner)).Get(ctx, nil)
-		if err == nil {
-			tr.SourceReleasedAt = workflow.Now(ctx)
-			tr.Notes = append(tr.Notes, h.in.SourceAgent+" answered again and was told to let go")
-		}
-	})
+	h.state.Transfer.TellSourceWorkflowID = id
+}
+
+// TellSource is the TellSource workflow: one activity, retried with backoff for up to a day
+// until the source takes the delivery.
+func TellSource(ctx workflow.Context, in activities.DeliveryInput) error {
+	workflow.SetCurrentDetails(ctx, fmt.Sprintf("Telling %s that conversation %s is now served by %s", in.Agent, in.Delivery.ConversationID, in.Delivery.To))
+	err := workflow.ExecuteActivity(tellSourceOptions(ctx, "Tell "+in.Agent+" to let go"), a.ReleaseSource, in).Get(ctx, nil)
+	if err == nil {
+		workflow.SetCurrentDetails(ctx, in.Agent+" was told")
+	}
+	return err
 }
 
 // offerIndex is the index of the latest offer to agent.

@@ -99,7 +99,7 @@ func releaseOptions(ctx workflow.Context, summary string) workflow.Context {
 // budget bounds the time the customer may have no owner, so it is short: past it the source is
 // given the customer back and the next candidate is tried.
 func confirmOptions(ctx workflow.Context) workflow.Context {
-	return regular(ctx, "Confirm the new owner", 10*time.Second, 20*time.Second, temporal.RetryPolicy{
+	return regular(ctx, "Confirm the new owner", 10*time.Second, 10*time.Second, temporal.RetryPolicy{
 		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 5 * time.Second,
 	})
 }
@@ -113,11 +113,11 @@ func reclaimOptions(ctx workflow.Context, summary string) workflow.Context {
 	})
 }
 
-// lateReleaseOptions: an unreachable source is told to let go again for as long as the
-// monitoring window runs, with backoff up to a minute between tries.
-func lateReleaseOptions(ctx workflow.Context, window time.Duration, summary string) workflow.Context {
-	return regular(ctx, summary, 10*time.Second, window, temporal.RetryPolicy{
-		InitialInterval: 2 * time.Second, BackoffCoefficient: 2, MaximumInterval: time.Minute,
+// tellSourceOptions: an unreachable source is told to let go again for up to a day, every
+// second at first and at least every five minutes later: a bot that comes back hears soon.
+func tellSourceOptions(ctx workflow.Context, summary string) workflow.Context {
+	return regular(ctx, summary, 10*time.Second, 24*time.Hour, temporal.RetryPolicy{
+		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 5 * time.Minute,
 		NonRetryableErrorTypes: mustReach,
 	})
 }
