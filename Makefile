@@ -19,7 +19,7 @@ TEST_FLAGS ?= -count=1 -race -timeout 20m
 BENCH_FLAGS ?=
 SOAK ?= 10000
 
-.PHONY: help temporal build run test histories test-compose lint bench bench-soak clean reset
+.PHONY: help temporal build run test faults histories test-compose lint bench bench-soak clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -39,6 +39,9 @@ run: temporal build ## run everything locally (dev server, Web UI, worker, API, 
 test: temporal ## run every test, integration tests against the real dev server included
 	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./... $(TEST_FLAGS)
 	@$(MAKE) --no-print-directory test-compose
+
+faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
+	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run TestFaults
 
 histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
 	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \

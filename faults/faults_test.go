@@ -1,0 +1,392 @@
+package faults_test
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/devserver"
+	"github.com/handoffhq/orchestrator/internal/testenv"
+	"github.com/handoffhq/orchestrator/starter/httpapi"
+	"github.com/handoffhq/orchestrator/starter/service"
+)
+
+// within bounds every wait of a scenario: the slowest path (a source that never answers, so
+// the release's 20 s budget runs out) fits well inside it.
+const within = 60 * time.Second
+
+// rig is one dev server, one config, the HTTP API in process, and the real worker binary
+// run as a child process that scenarios kill and restart.
+type rig struct {
+	t      *testing.T
+	e      *testenv.Env
+	bin    string
+	worker *exec.Cmd
+	starts int
+}
+
+func newRig(t *testing.T) *rig {
+	srv := devserver.Start(t)
+	e := testenv.NewConfig(t, srv.HostPort, testenv.Options{Handoff: map[string]any{
+		"offer_timeout": "60s", "monitoring_window": "3s", "http_timeout": "1s",
+		// Scenarios reuse no conversation, and the guard's visibility reads add nothing here.
+		"pingpong": map[string]any{"max_handoffs": 0},
+	}})
+	e.Client, e.Service = srv.Client, service.New(srv.Client, e.Cfg)
+	// A short operation timeout, so an accept sent while no worker runs times out quickly.
+	e.Serve(t, e.Service, httpapi.Options{OpTimeout: 3 * time.Second})
+	r := &rig{t: t, e: e, bin: testenv.BuildWorker(t)}
+	r.start()
+	return r
+}
+
+func (r *rig) start() {
+	r.starts++
+	r.worker = testenv.StartWorker(r.t, r.bin, r.e.Cfg.File, fmt.Sprintf("worker-%d", r.starts))
+}
+
+func (r *rig) kill() { testenv.Kill(r.t, r.worker) }
+
+// scenario runs one case on the rig with its own conversation, then resets the stand-ins'
+// failures and starts a fresh worker: circuit breakers live in the worker process, and one
+// opened by a scenario's failing agent must not decide the next scenario.
+func (r *rig) scenario(name string, fn func(t *testing.T, conv string)) {
+	r.t.Run(name, func(t *testing.T) {
+		t.Cleanup(func() {
+			for _, ag := range r.e.Cfg.Agents {
+				r.e.Agents.SetFail(ag.ID, false)
+				r.e.Agents.SetFailTypes(ag.ID)
+				r.e.Agents.SetSlow(ag.ID, 0)
+			}
+			r.kill()
+			r.start()
+		})
+		fn(t, "f-"+name)
+	})
+}
+
+// seller routes jorge_seller_bot to the people of human_agent (maria, then james).
+func seller(t *testing.T, conv string) handoff.Input {
+	in := testenv.Sample(t, "seller-distress.json")
+	in.ConversationID = conv
+	return in
+}
+
+// lead routes lead_bot to the bot jorge_buyer_bot.
+func lead(t *testing.T, conv string) handoff.Input {
+	in := testenv.Sample(t, "lead-qualified.json")
+	in.ConversationID = conv
+	return in
+}
+
+func (r *rig) startHandoff(t *testing.T, in handoff.Input) {
+	t.Helper()
+	if status, body := r.e.Do(t, "POST", "/v1/handoffs", in.SourceAgent, in); status != 201 {
+		t.Fatalf("start %s: %d %s", in.ConversationID, status, body)
+	}
+}
+
+func (r *rig) offered(t *testing.T, conv string) string {
+	t.Helper()
+	st := r.e.WaitFor(t, conv, within, "an open offer", func(s handoff.State) bool {
+		return s.Phase == handoff.PhaseAwaitingAcceptance && s.CurrentOffer != nil
+	})
+	return st.CurrentOffer.Agent
+}
+
+// accept answers an offer as a client should: a timeout or an unavailable service (a worker
+// just restarted) is retried, since the same accept again is safe.
+func (r *rig) accept(t *testing.T, conv, agent string) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		status, body := r.e.Do(t, "POST", "/v1/handoffs/"+conv+"/accept", agent, nil)
+		switch {
+		case status == 200:
+			return
+		case (status == 504 || status == 503) && time.Now().Before(deadline):
+			continue
+		default:
+			t.Fatalf("accept by %s: %d %s", agent, status, body)
+		}
+	}
+}
+
+func (r *rig) closed(t *testing.T, conv string) handoff.State {
+	t.Helper()
+	return r.e.WaitFor(t, conv, within, "closed", func(s handoff.State) bool { return s.Phase == handoff.PhaseClosed })
+}
+
+// settle checks what every scenario promises once its handoff closed: the ledger's ownership
+// checks, no message the customer would see twice, and, after the owner (a person) releases
+// the conversation, nothing held by anyone.
+func (r *rig) settle(t *testing.T, l *ledger, st handoff.State) {
+	t.Helper()
+	l.finish(t, st)
+	visible, deduplicated, what := duplicates(r.e, st.ConversationID)
+	t.Logf("deliveries repeated under the same key (deduplicated by the receiver) so far: %d", deduplicated)
+	if visible > 0 {
+		t.Errorf("%d message(s) the customer would see twice: %v", visible, what)
+	}
+	if st.Owner == "maria" || st.Owner == "james" || st.Owner == "sam" {
+		if status, body := r.e.Do(t, "POST", "/v1/agents/"+st.Owner+"/release", st.Owner,
+			map[string]string{"conversation_id": st.ConversationID}); status != 200 {
+			t.Fatalf("%s releasing: %d %s", st.Owner, status, body)
+		}
+	}
+	for _, p := range people {
+		ags, err := r.e.Service.AgentState(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, res := range ags.Reservations {
+			if res.ConversationID == st.ConversationID {
+				t.Errorf("%s still holds %+v", p, res)
+			}
+		}
+	}
+}
+
+func expectOutcome(t *testing.T, st handoff.State, outcome handoff.Outcome, owner string) {
+	t.Helper()
+	if st.Outcome != outcome || st.Owner != owner {
+		t.Fatalf("outcome %s owner %s (%s), want %s with %s", st.Outcome, st.Owner, st.OutcomeReason, outcome, owner)
+	}
+}
+
+// TestFaults runs every scenario on one dev server and one config, one after the other.
+func TestFaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the fault suite kills and restarts the worker; it runs in make test and make faults")
+	}
+	r := newRig(t)
+
+	r.scenario("kill-while-offered", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.kill()
+		r.start()
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, agent)
+		r.settle(t, l, st)
+	})
+
+	// The person accepts while no worker runs: their accept times out (504), takes effect when
+	// a worker is back, and their retry gets the same yes instead of "no open offer".
+	r.scenario("accept-while-no-worker", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.kill()
+		if status, body := r.e.Do(t, "POST", "/v1/handoffs/"+conv+"/accept", agent, nil); status != 504 {
+			t.Fatalf("accept with no worker: %d %s, want 504", status, body)
+		}
+		r.start()
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, agent)
+		r.settle(t, l, st)
+	})
+
+	// The worker dies while ownership moves: the source is slow to let go, and the kill lands
+	// in the middle of telling it.
+	r.scenario("kill-while-ownership-moves", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.e.Agents.SetSlow(in.SourceAgent, 700*time.Millisecond)
+		r.accept(t, conv, agent)
+		r.e.WaitFor(t, conv, within, "the transfer under way", func(s handoff.State) bool { return s.Phase == handoff.PhaseConfirming })
+		r.kill()
+		r.start()
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, agent)
+		r.settle(t, l, st)
+	})
+
+	r.scenario("kill-while-monitoring", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		r.e.WaitFor(t, conv, within, "monitoring", func(s handoff.State) bool { return s.Phase == handoff.PhaseMonitoring })
+		r.kill()
+		r.start()
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, "jorge_buyer_bot")
+		r.settle(t, l, st)
+	})
+
+	// Handoffs started while no worker runs reach people once one starts: reading people's
+	// state as the worker comes up must not make them look busy (no_capacity).
+	r.scenario("burst-after-worker-start", func(t *testing.T, conv string) {
+		r.kill()
+		var convs []string
+		for i := range 5 {
+			c := fmt.Sprintf("%s-%d", conv, i)
+			convs = append(convs, c)
+			r.startHandoff(t, seller(t, c))
+		}
+		r.start()
+		for _, c := range convs {
+			st := r.e.WaitFor(t, c, within, "an offer or an outcome", func(s handoff.State) bool {
+				return s.Phase == handoff.PhaseAwaitingAcceptance || s.Outcome != ""
+			})
+			if st.Outcome == handoff.OutcomeNoCapacity || st.Outcome == handoff.OutcomeFailed {
+				t.Errorf("%s ended %s (%s) right after the worker started", c, st.Outcome, st.OutcomeReason)
+			}
+			if status, body := r.e.Do(t, "POST", "/v1/handoffs/"+c+"/cancel", "jorge_seller_bot", nil); status != 202 && status != 404 {
+				t.Errorf("cancel %s: %d %s", c, status, body)
+			}
+		}
+		for _, c := range convs {
+			r.closed(t, c)
+		}
+	})
+
+	// The source bot is down from the start: nobody can tell the customer or tell the source to
+	// let go. The person takes over, knowing it.
+	r.scenario("source-down", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		r.e.Agents.SetFail(in.SourceAgent, true)
+		l := watch(r.e, conv, in.SourceAgent, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeTakenOver, agent)
+		if st.Transfer == nil || !st.Transfer.SourceUnreachable {
+			t.Errorf("transfer %+v, want the source unreachable", st.Transfer)
+		}
+		r.settle(t, l, st)
+	})
+
+	// The source answers, but will not acknowledge letting go: it is alive and serving the
+	// customer, so it keeps them, and the person who accepted stands down.
+	r.scenario("source-will-not-let-go", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.e.Agents.SetFailTypes(in.SourceAgent, handoff.DeliveryTransferred)
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeFailed, in.SourceAgent)
+		r.settle(t, l, st)
+	})
+
+	// The source goes down after the customer was prepared and comes back later: the person
+	// takes over, and the TellSource workflow the handoff left behind tells the source, once,
+	// that it let go.
+	r.scenario("source-down-then-back", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.e.Agents.SetFail(in.SourceAgent, true)
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeTakenOver, agent)
+		if st.Transfer == nil || st.Transfer.TellSourceWorkflowID == "" {
+			t.Fatalf("transfer %+v, want a TellSource workflow", st.Transfer)
+		}
+		// Back up, it is out of date until told: it counts as a party again once it heard.
+		r.e.Agents.SetFail(in.SourceAgent, false)
+		if err := r.e.Client.GetWorkflow(t.Context(), st.Transfer.TellSourceWorkflowID, "").Get(t.Context(), nil); err != nil {
+			t.Fatalf("TellSource: %v", err)
+		}
+		l.revive(in.SourceAgent)
+		r.settle(t, l, st)
+	})
+
+	r.scenario("source-slower-than-its-timeout", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent, in.SourceAgent)
+		r.e.Agents.SetSlow(in.SourceAgent, 1500*time.Millisecond) // http_timeout is 1s
+		r.startHandoff(t, in)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeTakenOver, "jorge_buyer_bot")
+		r.settle(t, l, st)
+	})
+
+	r.scenario("target-bot-fails-briefing", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.e.Agents.SetFailTypes("jorge_buyer_bot", handoff.DeliveryBriefing)
+		r.startHandoff(t, in)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeFailed, in.SourceAgent)
+		r.settle(t, l, st)
+	})
+
+	// The target bot took the briefing but cannot be told it owns the conversation: the
+	// source, which had let go, is given the customer back.
+	r.scenario("target-bot-fails-takeover", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.e.Agents.SetFailTypes("jorge_buyer_bot", handoff.DeliveryTransferred)
+		r.startHandoff(t, in)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeFailed, in.SourceAgent)
+		if st.Transfer == nil || len(st.Transfer.Reclaimed) != 1 {
+			t.Errorf("transfer %+v, want jorge_buyer_bot reclaimed", st.Transfer)
+		}
+		r.settle(t, l, st)
+	})
+
+	r.scenario("person-notification-fails-at-offer", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.e.Agents.SetFailTypes("maria", handoff.DeliveryOffer)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		if agent == "maria" {
+			t.Fatalf("an offer whose notification failed is still open to maria")
+		}
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, agent)
+		r.settle(t, l, st)
+	})
+
+	r.scenario("person-notification-fails-at-takeover", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		agent := r.offered(t, conv)
+		r.e.Agents.SetFailTypes(agent, handoff.DeliveryTransferred)
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, agent)
+		r.settle(t, l, st)
+	})
+
+	r.scenario("source-fails-fallback-after-decline", func(t *testing.T, conv string) {
+		in := seller(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		r.e.Agents.SetFailTypes(in.SourceAgent, handoff.DeliveryFallback)
+		for range 3 { // maria, james, then their supervisor sam
+			agent := r.offered(t, conv)
+			if status, body := r.e.Do(t, "POST", "/v1/handoffs/"+conv+"/decline", agent, nil); status != 200 {
+				t.Fatalf("decline by %s: %d %s", agent, status, body)
+			}
+			st := r.e.WaitFor(t, conv, within, "the next offer or the end", func(s handoff.State) bool {
+				return s.Phase == handoff.PhaseClosed || (s.CurrentOffer != nil && s.CurrentOffer.Agent != agent)
+			})
+			if st.Phase == handoff.PhaseClosed {
+				break
+			}
+		}
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeDeclined, in.SourceAgent)
+		r.settle(t, l, st)
+	})
+}
