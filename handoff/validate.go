@@ -49,7 +49,13 @@ func (in *Input) Validate() error {
 	}
 	for i, m := range in.Messages {
 		if !messageRoles[m.Role] {
-			return &FieldError{fmt.Sprintf("messages[%d].role", i), fmt.Sprintf("%q is not one of customer, agent, system, tool", m.Role)}
+			return &FieldError{fmt.Sprintf("messages[%d].role", i), fmt.Sprintf("%s is not one of customer, agent, system, tool", Quote(m.Role))}
+		}
+		if strings.TrimSpace(m.Text) == "" {
+			return &FieldError{fmt.Sprintf("messages[%d].text", i), "is required: a message needs non-empty text"}
+		}
+		if n := EncodedLen(m.Text); n > MaxMessageTextBytes {
+			return tooLarge(fmt.Sprintf("messages[%d].text", i), n, MaxMessageTextBytes)
 		}
 	}
 	// Sorted, so the field named is the same on every run and replay.
@@ -57,16 +63,24 @@ func (in *Input) Validate() error {
 		switch v := in.Signals[name]; v.(type) {
 		case bool, string, float64, float32, int, int64, int32:
 		default:
-			return &FieldError{"signals." + name, fmt.Sprintf("must be a number, string or boolean, not %T", v)}
+			return &FieldError{"signals." + clipName(name), fmt.Sprintf("must be a number, string or boolean, not %T", v)}
 		}
 	}
 	if in.MonitoringWindow != "" {
 		d, err := time.ParseDuration(in.MonitoringWindow)
 		if err != nil || d <= 0 {
-			return &FieldError{"monitoring_window", fmt.Sprintf("%q is not a positive duration such as \"5m\" or \"30s\"", in.MonitoringWindow)}
+			return &FieldError{"monitoring_window", fmt.Sprintf("%s is not a positive duration such as \"5m\" or \"30s\"", Quote(in.MonitoringWindow))}
 		}
 	}
-	return nil
+	return CheckEncodedSize(in, MaxInputBytes, "body")
+}
+
+// clipName shortens a client-chosen key for a field path in an error message.
+func clipName(name string) string {
+	if len(name) <= QuoteMax {
+		return name
+	}
+	return Quote(name)
 }
 
 // Validate checks an Event.
@@ -80,10 +94,16 @@ func (e *Event) Validate() error {
 	case "":
 		return &FieldError{"type", "is required"}
 	default:
-		return &FieldError{"type", fmt.Sprintf("%q is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated", e.Type)}
+		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated", Quote(string(e.Type)))}
 	}
 	if e.Type == EventOutcome && e.Outcome == "" {
 		return &FieldError{"outcome", "is required for outcome events"}
+	}
+	if n := EncodedLen(e.Text); n > MaxEventTextBytes {
+		return tooLarge("text", n, MaxEventTextBytes)
+	}
+	if n := EncodedLen(e.Outcome); n > MaxOutcomeBytes {
+		return tooLarge("outcome", n, MaxOutcomeBytes)
 	}
 	return nil
 }

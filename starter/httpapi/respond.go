@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"time"
+	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/service"
@@ -35,8 +36,24 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
+// maxErrorText bounds the field and message of an error answer. Validators quote at most a
+// short prefix of a bad value (handoff.Quote); this is the backstop for any message that
+// still echoes one whole, so no answer grows with the request.
+const maxErrorText = 512
+
 func writeError(w http.ResponseWriter, status int, code, field, msg string) {
-	writeJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Field: field, Message: msg}})
+	writeJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Field: clipText(field), Message: clipText(msg)}})
+}
+
+func clipText(s string) string {
+	if len(s) <= maxErrorText {
+		return s
+	}
+	cut := maxErrorText
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "… (" + itoa(int64(len(s))) + " bytes)"
 }
 
 // fail answers an operation's error: client mistakes and refusals are 4xx with the reason,
@@ -46,6 +63,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &tooBig) {
 		writeError(w, http.StatusRequestEntityTooLarge, "too_large", "body",
 			"body: must be at most "+itoa(tooBig.Limit)+" bytes")
+		return
+	}
+	var over *handoff.TooLargeError
+	if errors.As(err, &over) {
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", over.Field, over.Error())
 		return
 	}
 	if fe, ok := handoff.AsFieldError(err); ok {

@@ -16,7 +16,9 @@ import (
 
 // Decode reads exactly one JSON object into v, rejecting unknown fields, so a misspelt field
 // (e.g. "conversation_Id") fails with its name instead of being silently dropped. Every
-// mistake comes back as a *handoff.FieldError naming the field, or "body".
+// mistake comes back as a *handoff.FieldError naming the field, or "body". A value that
+// encodes to more JSON than Temporal should carry for it (handoff.MaxInputBytes for an
+// Input, handoff.MaxRequestBytes for anything else) is a *handoff.TooLargeError.
 func Decode(r io.Reader, v any) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -42,7 +44,12 @@ func Decode(r io.Reader, v any) error {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return &handoff.FieldError{Field: "body", Problem: "must hold a single JSON object"}
 	}
-	return nil
+	// Bounded as it will be encoded, not as received: escaping can grow a body sixfold.
+	limit := handoff.MaxRequestBytes
+	if _, ok := v.(*handoff.Input); ok {
+		limit = handoff.MaxInputBytes
+	}
+	return handoff.CheckEncodedSize(v, limit, "body")
 }
 
 func decodeError(err error) error {
