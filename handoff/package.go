@@ -276,6 +276,9 @@ func Brief(p *Package, t *Template) string {
 	if tr := p.Truncation; tr.Cut() {
 		flags = append(flags, fmt.Sprintf("Transcript: last %d of %d messages; %d earlier summarised.", tr.Kept, tr.Messages, tr.Summarized))
 	}
+	if tr := p.Truncation; len(tr.ClippedFields)+len(tr.Omitted) > 0 {
+		flags = append(flags, fmt.Sprintf("Context cut to fit the size limit: %d field(s) clipped, %d left out (see truncation).", len(tr.ClippedFields), len(tr.Omitted)))
+	}
 	if e := p.Enrichment; e != nil {
 		switch {
 		case !e.Enriched && e.Reason != "":

@@ -13,12 +13,14 @@ import (
 // travels in a local activity's result and again in each briefing's input, so it is kept far
 // below both.
 type Limits struct {
-	// MaxBytes bounds the JSON-encoded package (default 256 KiB).
+	// MaxBytes bounds the delivery body the package travels in, as encoding/json writes it:
+	// the package plus its envelope (see fit.go). Default 256 KiB.
 	MaxBytes int `json:"max_bytes"`
 	// SummaryChars bounds the extractive summary of the messages cut (default 2,000).
 	SummaryChars int `json:"summary_chars,omitempty"`
-	// MaxMessageChars clips single messages once the package is over MaxBytes (default 4,000),
-	// so one pasted document cannot push out the whole recent conversation.
+	// MaxMessageChars clips single messages, and every string of the optional context, once
+	// the package is over MaxBytes (default 4,000), so one pasted document cannot push out the
+	// whole recent conversation.
 	MaxMessageChars int `json:"max_message_chars,omitempty"`
 	// IntentAnalyses is how many of the latest intent readings are kept (default 3, the seed's).
 	IntentAnalyses int `json:"intent_analyses,omitempty"`
@@ -65,8 +67,14 @@ type Truncation struct {
 	// Clipped is how many kept messages had their text shortened to MaxMessageChars.
 	Clipped    int `json:"clipped,omitempty"`
 	LimitBytes int `json:"limit_bytes"`
-	// OverLimit: even without a transcript the package exceeds LimitBytes (huge sections).
-	// Nothing required is ever dropped to fit.
+	// ClippedFields name optional context whose long strings were cut to MaxMessageChars, and
+	// Omitted the optional context left out, largest first, once the transcript was gone:
+	// top-level fields ("source_result", "signals") or "sections.<section>[<path>]" for a
+	// field of a section that is not required.
+	ClippedFields []string `json:"clipped_fields,omitempty"`
+	Omitted       []string `json:"omitted,omitempty"`
+	// OverLimit: the required fields alone exceed LimitBytes. Nothing required is ever
+	// dropped to fit.
 	OverLimit bool `json:"over_limit,omitempty"`
 }
 
@@ -87,24 +95,27 @@ func conversational(msgs []Message) (kept []Message, filtered int) {
 	return kept, filtered
 }
 
-// slack covers estimation errors and what is written after the size is measured (the
-// completeness figure).
+// slack covers the estimate of the transcript's share (the brief changes with it).
 const slack = 2048
 
-// bound fits p under limits.MaxBytes by keeping the most recent messages of all (the
-// conversational messages, oldest first) and summarising the rest. refresh updates what
-// depends on the transcript (the brief) before each measurement. It returns the encoding of p
-// as it is on return, so the caller need not encode it again.
+// bound fits p under limits.MaxBytes, measured as encoding/json encodes it inside its
+// delivery (fits), by keeping the most recent messages of all (the conversational messages,
+// oldest first) and summarising the rest. Once over the limit, long messages and long strings
+// of the optional context are clipped first; optional context that does not fit even without
+// a transcript is left out, largest part first. refresh updates what depends on the
+// transcript (the brief) before each measurement. It returns the encoding of p as it is on
+// return, so the caller need not encode it again.
 func bound(p *Package, all []Message, limits Limits, refresh func(*Package)) []byte {
 	p.Transcript = all
 	p.Truncation.Kept = len(all)
 	refresh(p)
 	enc, err := json.Marshal(p)
-	if err != nil || len(enc) <= limits.MaxBytes {
+	if err != nil || fits(p, enc, limits) {
 		return enc
 	}
 
-	// Over the limit: clip runaway messages, then measure what the rest of the package costs.
+	// Over the limit: clip runaway messages and context, then measure what the rest of the
+	// package costs.
 	msgs := make([]Message, len(all))
 	copy(msgs, all)
 	for i := range msgs {
@@ -112,10 +123,15 @@ func bound(p *Package, all []Message, limits Limits, refresh func(*Package)) []b
 			msgs[i].Text = string(r[:limits.MaxMessageChars-1]) + "…"
 		}
 	}
+	clipContext(p, limits.MaxMessageChars)
 	p.Transcript, p.Truncation.Summary = nil, ""
 	base, _ := json.Marshal(p)
+	if !fits(p, base, limits) {
+		base = omitContext(p, base, limits, refresh)
+	}
 	summaryBudget := min(limits.SummaryChars, limits.MaxBytes/8)
-	budget := limits.MaxBytes - len(base) - slack - 4*summaryBudget // 4: worst case bytes per rune once escaped
+	// 6: the most bytes one rune takes once escaped ("\u003c" for '<').
+	budget := limits.MaxBytes - len(base) - deliveryOverhead(p) - slack - 6*summaryBudget
 
 	sizes := make([]int, len(msgs))
 	for i, m := range msgs {
@@ -148,13 +164,14 @@ func bound(p *Package, all []Message, limits Limits, refresh func(*Package)) []b
 		}
 		refresh(p)
 		enc, err = json.Marshal(p)
-		if err != nil || len(enc)+slack/2 <= limits.MaxBytes || keep == 0 {
+		if err != nil || fits(p, enc, limits) || keep == 0 {
 			break
 		}
 		keep -= max(1, keep/10)
 	}
-	if len(enc) > limits.MaxBytes {
-		p.Truncation.OverLimit = true
+	if err == nil && !fits(p, enc, limits) {
+		enc = omitContext(p, enc, limits, refresh)
+		p.Truncation.OverLimit = !fits(p, enc, limits)
 	}
 	return enc
 }
