@@ -70,10 +70,8 @@ func (c *Config) validateAgentSettings() error {
 		return &Error{File: c.File, Key: key, Reason: fmt.Sprintf(format, args...)}
 	}
 	h := c.Handoff
-	lease, err := time.ParseDuration(h.ReservationLease)
-	if err != nil || lease <= 0 {
-		return fail("handoff.reservation_lease", "%q is not a positive duration such as \"10m\"", h.ReservationLease)
-	}
+	// In bounds: validateDurations ran first.
+	lease, _ := time.ParseDuration(h.ReservationLease)
 	// An offer must end (accepted, declined, timed out) before its reservation's lease does,
 	// or a slow answer could find its capacity already given to someone else.
 	offers := []struct{ key, val string }{{"handoff.offer_timeout", h.OfferTimeout}}
@@ -87,9 +85,9 @@ func (c *Config) validateAgentSettings() error {
 		if o.val == "" {
 			continue
 		}
-		d, err := time.ParseDuration(o.val)
-		if err != nil {
-			return fail(o.key, "%q is not a duration such as \"60s\"", o.val)
+		d, problem := handoff.CheckDuration(o.val, handoff.MinOfferTimeout, handoff.MaxOfferTimeout)
+		if problem != "" {
+			return fail(o.key, "%s", problem)
 		}
 		if d >= lease {
 			return fail("handoff.reservation_lease", "%s must exceed every offer timeout, and %s is %s", h.ReservationLease, o.key, o.val)
@@ -100,9 +98,6 @@ func (c *Config) validateAgentSettings() error {
 	}
 	if h.Pingpong.MaxHandoffs < 0 {
 		return fail("handoff.pingpong.max_handoffs", "must not be negative (0 turns the guard off)")
-	}
-	if d, err := time.ParseDuration(h.Pingpong.Window); err != nil || d <= 0 {
-		return fail("handoff.pingpong.window", "%q is not a positive duration such as \"1h\"", h.Pingpong.Window)
 	}
 	for i := range c.Agents {
 		a := &c.Agents[i]

@@ -71,11 +71,11 @@ func TestAgentSettingsMistakesFailAtLoad(t *testing.T) {
 		{"rate limit zero", "  - {id: b, kind: bot, rate_limit: {per_second: 0}}\n", "", "agents[0] (b).rate_limit", "per_second must be a positive number"},
 		{"negative burst", "  - {id: b, kind: bot, rate_limit: {per_second: 1, burst: -1}}\n", "", "agents[0] (b).rate_limit", "burst must not be negative"},
 		{"rate limit on a person", "  - {id: maria, kind: human, groups: [human_agent], rate_limit: 1/s}\n", "", "agents[0] (maria).rate_limit", "bots and specialists only"},
-		{"lease not a duration", person, "  reservation_lease: soon\n", "handoff.reservation_lease", `"soon" is not a positive duration`},
-		{"lease shorter than an offer", person, "  reservation_lease: 30s\n", "handoff.reservation_lease", "must exceed every offer timeout, and handoff.offer_timeout is 60s"},
+		{"lease not a duration", person, "  reservation_lease: soon\n", "handoff.reservation_lease", `"soon" is not a duration`},
+		{"lease shorter than an offer", person, "  reservation_lease: 60s\n", "handoff.reservation_lease", "must exceed every offer timeout, and handoff.offer_timeout is 60s"},
 		{"lease shorter than a rule's offer", person, "  reservation_lease: 75s\n", "handoff.reservation_lease", "routing.rules[0] (to_human).protocol.offer_timeout is 90s"},
 		{"initial presence", person, "  initial_presence: busy\n", "handoff.initial_presence", `"busy" is not one of online, away, offline`},
-		{"pingpong window", person, "  pingpong: {max_handoffs: 3, window: forever}\n", "handoff.pingpong.window", `"forever" is not a positive duration`},
+		{"pingpong window", person, "  pingpong: {max_handoffs: 3, window: forever}\n", "handoff.pingpong.window", `"forever" is not a duration`},
 		{"pingpong count", person, "  pingpong: {max_handoffs: -1, window: 1h}\n", "handoff.pingpong.max_handoffs", "must not be negative"},
 	}
 	for _, tc := range cases {

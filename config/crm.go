@@ -85,11 +85,6 @@ func (c *Config) validateCRM() error {
 			return fail("crm.url", "%v", err)
 		}
 	}
-	if m.Timeout != "" {
-		if d, err := time.ParseDuration(m.Timeout); err != nil || d <= 0 {
-			return fail("crm.timeout", "%q is not a positive duration such as \"2s\"", m.Timeout)
-		}
-	}
 	if m.TokenEnv == "" {
 		m.TokenEnv = DefaultCRMTokenEnv
 	}

@@ -193,22 +193,8 @@ func (c *Config) Validate() error {
 	if (c.Temporal.TLS.CertFile == "") != (c.Temporal.TLS.KeyFile == "") {
 		return fail("temporal.tls", "cert and key must be given together")
 	}
-	for key, val := range map[string]string{
-		"handoff.monitoring_window":    c.Handoff.MonitoringWindow,
-		"handoff.offer_timeout":        c.Handoff.OfferTimeout,
-		"handoff.confirmation_timeout": c.Handoff.ConfirmationTimeout,
-		"handoff.breakpoint_wait":      c.Handoff.BreakpointWait,
-		"handoff.quiet_period":         c.Handoff.QuietPeriod,
-		"handoff.http_timeout":         c.Handoff.HTTPTimeout,
-		"worker.shutdown_timeout":      c.Worker.ShutdownTimeout,
-	} {
-		d, err := time.ParseDuration(val)
-		if err != nil {
-			return fail(key, "%q is not a duration such as \"30s\" or \"5m\"", val)
-		}
-		if d < 0 || (d == 0 && key != "handoff.breakpoint_wait") {
-			return fail(key, "%q must be positive", val)
-		}
+	if err := c.validateDurations(); err != nil {
+		return err
 	}
 	if c.Worker.WorkflowTaskPollers < 2 || c.Worker.ActivityTaskPollers < 1 {
 		return fail("worker", "workflow_task_pollers must be at least 2 and activity_task_pollers at least 1")

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/google/cel-go/cel"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -371,8 +370,8 @@ func compileProtocol(p ProtocolSpec, defaultScenario string) (handoff.Protocol, 
 		return handoff.Protocol{}, fmt.Errorf("protocol.scenario %q must be letters, digits, '_', '.', ':' or '-'", p.Scenario)
 	}
 	if p.OfferTimeout != "" {
-		if d, err := time.ParseDuration(p.OfferTimeout); err != nil || d <= 0 {
-			return handoff.Protocol{}, fmt.Errorf("protocol.offer_timeout %q is not a positive duration such as \"90s\"", p.OfferTimeout)
+		if _, problem := handoff.CheckDuration(p.OfferTimeout, handoff.MinOfferTimeout, handoff.MaxOfferTimeout); problem != "" {
+			return handoff.Protocol{}, fmt.Errorf("protocol.offer_timeout: %s", problem)
 		}
 	}
 	if p.ParallelOffers < 0 || p.ParallelOffers > 10 {

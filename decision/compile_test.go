@@ -144,7 +144,7 @@ func TestCompileRejects(t *testing.T) {
   precedence: 1
   target: human_agent
   all: [{vip_customer: true}]
-  protocol: {offer_timeout: soon}`, []string{`rule "r1"`, `offer_timeout "soon"`}},
+  protocol: {offer_timeout: soon}`, []string{`rule "r1"`, `offer_timeout: "soon" is not a duration`}},
 		{"cel not bool", `
 - name: r1
   precedence: 1
@@ -208,7 +208,7 @@ func TestCompileRejectsSpec(t *testing.T) {
 		{"handoffs in real_estate", "system: real_estate\nhandoffs: [{from: lead_bot, to: maria, keywords: [x], message: hi}]\n", "handoffs: keyword handoffs belong to system"},
 		{"rules in league", "system: league\nrules: [{name: r, precedence: 1, target: maria}]\n", "rules: condition rules belong to system"},
 		{"decoder url", "decoder: {url: 'ftp://decoder'}\n", `decoder: url "ftp://decoder"`},
-		{"decoder timeout", "decoder: {url: 'http://127.0.0.1:9/decode', timeout: fast}\n", `decoder: timeout "fast"`},
+		{"decoder timeout", "decoder: {url: 'http://127.0.0.1:9/decode', timeout: fast}\n", `decoder.timeout: "fast" is not a duration`},
 		{"distress threshold", "analyzer: {distress_threshold: 1.5}\n", "analyzer.distress_threshold"},
 		{"league unknown agent", "system: league\nhandoffs: [{from: lead_bot, to: nobody, keywords: [x], message: hi}]\n", `to: "nobody" is not an agent`},
 		{"league self", "system: league\nhandoffs: [{from: lead_bot, to: lead_bot, keywords: [x], message: hi}]\n", "cannot hand off to itself"},

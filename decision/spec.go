@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
 )
 
 // Routing systems a Spec may select.
@@ -131,6 +133,10 @@ const (
 	DefaultMinConfidence     = 40.0
 	DefaultDistressThreshold = 0.7
 	DefaultDecoderTimeout    = 2 * time.Second
+	// MinDecoderTimeout and MaxDecoderTimeout bound routing.decoder.timeout: the analysis
+	// waits on the decoder, and the built-in analyzer answers after it anyway.
+	MinDecoderTimeout        = 100 * time.Millisecond
+	MaxDecoderTimeout        = 2 * time.Minute
 	DefaultRecommendMessage  = "It looks like {agent} can help with this next. Shall I bring them in?"
 	defaultRecommendScenario = "intelligent_recommendation"
 	recommendationRuleName   = "recommendation"
@@ -162,8 +168,8 @@ func (d DecoderSpec) validate() error {
 		return fmt.Errorf("decoder: url %q is not an http(s) URL", d.URL)
 	}
 	if d.Timeout != "" {
-		if t, err := time.ParseDuration(d.Timeout); err != nil || t <= 0 {
-			return fmt.Errorf("decoder: timeout %q is not a positive duration such as \"2s\"", d.Timeout)
+		if _, problem := handoff.CheckDuration(d.Timeout, MinDecoderTimeout, MaxDecoderTimeout); problem != "" {
+			return fmt.Errorf("decoder.timeout: %s", problem)
 		}
 	}
 	return nil

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 )
 
 // FieldError is a client mistake in one field of an input: the API answers it with a 4xx
@@ -67,9 +66,8 @@ func (in *Input) Validate() error {
 		}
 	}
 	if in.MonitoringWindow != "" {
-		d, err := time.ParseDuration(in.MonitoringWindow)
-		if err != nil || d <= 0 {
-			return &FieldError{"monitoring_window", fmt.Sprintf("%s is not a positive duration such as \"5m\" or \"30s\"", Quote(in.MonitoringWindow))}
+		if _, problem := CheckDuration(in.MonitoringWindow, MinMonitoringWindow, MaxMonitoringWindow); problem != "" {
+			return &FieldError{"monitoring_window", problem}
 		}
 	}
 	return CheckEncodedSize(in, MaxInputBytes, "body")

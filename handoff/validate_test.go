@@ -38,7 +38,9 @@ func TestInputValidateNamesTheField(t *testing.T) {
 		}, "messages", "bytes the whole body takes encoded as JSON", true},
 		{"huge source result", func(in *handoff.Input) { in.SourceResult = strings.Repeat("&", 400<<10) }, "source_result", "over the limit of 1048576", true},
 		{"huge signal", func(in *handoff.Input) { in.Signals = map[string]any{"notes": strings.Repeat(">", 200<<10)} }, "signals.notes", "over the limit of 1048576", true},
-		{"monitoring window not a duration", func(in *handoff.Input) { in.MonitoringWindow = "soon" }, "monitoring_window", `"soon" is not a positive duration`, false},
+		{"monitoring window not a duration", func(in *handoff.Input) { in.MonitoringWindow = "soon" }, "monitoring_window", `"soon" is not a duration`, false},
+		{"monitoring window of 292 years", func(in *handoff.Input) { in.MonitoringWindow = "2562047h" }, "monitoring_window", `"2562047h" is above the maximum 24h`, false},
+		{"monitoring window of 1ns", func(in *handoff.Input) { in.MonitoringWindow = "1ns" }, "monitoring_window", `"1ns" is below the minimum 1s`, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

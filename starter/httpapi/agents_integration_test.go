@@ -36,7 +36,7 @@ func TestIntegrationHumanPoolCapacity(t *testing.T) {
 	)
 	pool := []string{"p1", "p2", "p3", "p4", "p5"}
 	e := testenv.Start(t, testenv.Options{
-		Handoff: map[string]any{"monitoring_window": "300ms", "offer_timeout": "20s", "away_on_timeout": false},
+		Handoff: map[string]any{"monitoring_window": "1s", "offer_timeout": "20s", "away_on_timeout": false},
 		Edit: func(doc map[string]any, agentsURL string) {
 			// The pool replaces the example's humans in the human_agent group.
 			var roster []any

@@ -1,0 +1,75 @@
+package config
+
+import (
+	"time"
+
+	"github.com/handoffhq/orchestrator/handoff"
+)
+
+// durationKey is one duration key of the config with the range it accepts. Every duration
+// has both ends: "292y" parks workflows and people's capacity for centuries, "1ns" times out
+// before anyone can act. The README's configuration table lists the same bounds.
+type durationKey struct {
+	key    string
+	lo, hi time.Duration
+	value  func(c *Config) string
+	// optional keys may be empty (the code then uses its own default).
+	optional bool
+}
+
+var durationKeys = []durationKey{
+	{key: "handoff.monitoring_window", lo: handoff.MinMonitoringWindow, hi: handoff.MaxMonitoringWindow,
+		value: func(c *Config) string { return c.Handoff.MonitoringWindow }},
+	{key: "handoff.offer_timeout", lo: handoff.MinOfferTimeout, hi: handoff.MaxOfferTimeout,
+		value: func(c *Config) string { return c.Handoff.OfferTimeout }},
+	// A person asked to confirm may be in a meeting; a day is the longest a handoff waits.
+	{key: "handoff.confirmation_timeout", lo: time.Second, hi: 24 * time.Hour,
+		value: func(c *Config) string { return c.Handoff.ConfirmationTimeout }},
+	// The customer waits while a handoff looks for a natural pause: 0 turns waiting off.
+	{key: "handoff.breakpoint_wait", lo: 0, hi: 10 * time.Minute,
+		value: func(c *Config) string { return c.Handoff.BreakpointWait }},
+	{key: "handoff.quiet_period", lo: 0, hi: 10 * time.Minute,
+		value: func(c *Config) string { return c.Handoff.QuietPeriod }},
+	// Each webhook call; an activity retries after it, so minutes would only stall retries.
+	{key: "handoff.http_timeout", lo: 100 * time.Millisecond, hi: 2 * time.Minute,
+		value: func(c *Config) string { return c.Handoff.HTTPTimeout }},
+	// It must also exceed every offer timeout (validateAgentSettings).
+	{key: "handoff.reservation_lease", lo: time.Minute, hi: 24 * time.Hour,
+		value: func(c *Config) string { return c.Handoff.ReservationLease }},
+	{key: "handoff.pingpong.window", lo: time.Minute, hi: 30 * 24 * time.Hour,
+		value: func(c *Config) string { return c.Handoff.Pingpong.Window }},
+	// SIGTERM drain; orchestrators kill a process that takes much longer anyway.
+	{key: "worker.shutdown_timeout", lo: time.Second, hi: 10 * time.Minute,
+		value: func(c *Config) string { return c.Worker.ShutdownTimeout }},
+	{key: "crm.timeout", lo: 100 * time.Millisecond, hi: 2 * time.Minute, optional: true,
+		value: func(c *Config) string { return c.CRM.Timeout }},
+}
+
+// validateDurations checks every duration key against its bounds.
+func (c *Config) validateDurations() error {
+	for _, k := range durationKeys {
+		v := k.value(c)
+		if v == "" && k.optional {
+			continue
+		}
+		if _, problem := handoff.CheckDuration(v, k.lo, k.hi); problem != "" {
+			return &Error{File: c.File, Key: k.key, Reason: problem}
+		}
+	}
+	return nil
+}
+
+// DurationBound is the range a duration key accepts.
+type DurationBound struct {
+	Key      string
+	Min, Max time.Duration
+}
+
+// DurationKeys lists the duration keys and their bounds, for documentation and its test.
+func DurationKeys() []DurationBound {
+	out := make([]DurationBound, len(durationKeys))
+	for i, k := range durationKeys {
+		out[i] = DurationBound{Key: k.key, Min: k.lo, Max: k.hi}
+	}
+	return out
+}
