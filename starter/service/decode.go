@@ -8,17 +8,19 @@ import (
 	"io"
 	"net/http"
 	"reflect"
-	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/handoff"
 )
 
-// Decode reads exactly one JSON object into v, rejecting unknown fields, so a misspelt field
-// (e.g. "conversation_Id") fails with its name instead of being silently dropped. Every
-// mistake comes back as a *handoff.FieldError naming the field, or "body". A value that
-// encodes to more JSON than Temporal should carry for it (handoff.MaxInputBytes for an
-// Input, handoff.MaxRequestBytes for anything else) is a *handoff.TooLargeError.
+// Decode reads exactly one JSON object into v, strictly: every key must name a field exactly
+// (encoding/json would also take "Conversation_ID" for conversation_id, and silently drop a
+// misspelt one), no key may appear twice in an object (encoding/json keeps the last), and a
+// timestamp must be RFC 3339. Every mistake comes back as a *handoff.FieldError naming the
+// field by its full path ("messages[0].at"), or "body". A value that encodes to more JSON
+// than Temporal should carry for it (handoff.MaxInputBytes for an Input,
+// handoff.MaxRequestBytes for anything else) is a *handoff.TooLargeError.
 func Decode(r io.Reader, v any) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -26,19 +28,14 @@ func Decode(r io.Reader, v any) error {
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		err = decodeError(err)
-		if fe, ok := handoff.AsFieldError(err); ok && fe.Problem == unknownField {
-			// encoding/json names only the leaf ("ssn"); the full path ("customer.ssn") is
-			// what the caller needs to find it.
-			var generic any
-			if json.Unmarshal(b, &generic) == nil {
-				if path := unknownPath(reflect.TypeOf(v), generic, ""); path != "" {
-					fe.Field = path
-				}
-			}
-		}
+	derr := dec.Decode(v)
+	// The key check runs whether or not decoding failed: it names the path of an unknown
+	// field or a bad timestamp, where encoding/json names only the leaf or nothing.
+	if err := checkKeys(b, reflect.TypeOf(v)); err != nil {
 		return err
+	}
+	if derr != nil {
+		return decodeError(derr)
 	}
 	var extra json.RawMessage
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -73,97 +70,27 @@ func decodeError(err error) error {
 		if field == "" {
 			field = "body"
 		}
-		return &handoff.FieldError{Field: field, Problem: fmt.Sprintf("must be %s, not %s", jsonKind(typeErr.Type.Kind().String()), typeErr.Value)}
+		return &handoff.FieldError{Field: field, Problem: fmt.Sprintf("must be %s, not %s", jsonKind(typeErr.Type.Kind().String()), clip(typeErr.Value))}
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return &handoff.FieldError{Field: strings.Trim(name, `"`), Problem: unknownField}
+		return &handoff.FieldError{Field: clip(strings.Trim(name, `"`)), Problem: unknownField}
 	}
-	return &handoff.FieldError{Field: "body", Problem: strings.TrimPrefix(msg, "json: ")}
+	return &handoff.FieldError{Field: "body", Problem: clip(strings.TrimPrefix(msg, "json: "))}
 }
 
 const unknownField = "is not a known field"
 
-// unknownPath finds the first key in the decoded JSON value v that type t has no field for,
-// matching names as encoding/json does (tag name, case-insensitively), and returns its path.
-func unknownPath(t reflect.Type, v any, path string) string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// clip shortens text that may quote a client's value ("number 1111…") to a short prefix.
+func clip(s string) string {
+	if len(s) <= handoff.QuoteMax {
+		return s
 	}
-	join := func(name string) string {
-		if path == "" {
-			return name
-		}
-		return path + "." + name
+	cut := handoff.QuoteMax
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
 	}
-	switch t.Kind() {
-	case reflect.Struct:
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return ""
-		}
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			f, ok := jsonField(t, k)
-			if !ok {
-				return join(k)
-			}
-			if p := unknownPath(f.Type, obj[k], join(k)); p != "" {
-				return p
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		list, ok := v.([]any)
-		if !ok {
-			return ""
-		}
-		for i, item := range list {
-			if p := unknownPath(t.Elem(), item, fmt.Sprintf("%s[%d]", path, i)); p != "" {
-				return p
-			}
-		}
-	case reflect.Map:
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return ""
-		}
-		for k, item := range obj {
-			if p := unknownPath(t.Elem(), item, join(k)); p != "" {
-				return p
-			}
-		}
-	}
-	return ""
-}
-
-// jsonField finds the struct field encoding/json would decode key into.
-func jsonField(t reflect.Type, key string) (reflect.StructField, bool) {
-	var fold reflect.StructField
-	found := false
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		if name == key {
-			return f, true
-		}
-		if !found && strings.EqualFold(name, key) {
-			fold, found = f, true
-		}
-	}
-	return fold, found
+	return s[:cut] + "…"
 }
 
 // jsonKind names a Go kind the way a JSON client thinks of it.
