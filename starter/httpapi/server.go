@@ -118,7 +118,7 @@ func (s *Server) Handler() http.Handler {
 	for _, rt := range s.Routes() {
 		h := rt.handler
 		if len(rt.Roles) > 0 {
-			h = s.require(rt.Roles, h)
+			h = s.require(rt.Roles, requireJSON(h))
 		}
 		mux.HandleFunc(rt.Method+" "+rt.Path, h)
 	}
