@@ -92,6 +92,9 @@ func (h *Handler) attr(a slog.Attr) slog.Attr {
 	v := a.Value.Resolve()
 	switch v.Kind() {
 	case slog.KindString:
+		if isIDKey(a.Key) {
+			return slog.String(a.Key, idValue(v.String()))
+		}
 		return slog.String(a.Key, h.String(v.String()))
 	case slog.KindGroup:
 		group := v.Group()
@@ -157,11 +160,33 @@ func String(s string) string {
 	return b.String()
 }
 
+// idKeys are attribute keys whose values are identifiers (lower case, without '_'): our own
+// and the Temporal SDK's. Their values are opaque IDs by contract (conversation IDs are
+// checked against handoff's pattern); masking a digit run in one only breaks the log line
+// for whoever searches it.
+var idKeys = map[string]bool{
+	"handoff": true, "handoffid": true, "conversation": true, "conversationid": true,
+	"workflowid": true, "runid": true, "agent": true, "agentid": true, "activityid": true,
+	"workerid": true, "parentworkflowid": true, "parentrunid": true,
+}
+
+func isIDKey(key string) bool {
+	return idKeys[strings.ToLower(strings.ReplaceAll(key, "_", ""))]
+}
+
+// idValue is an ID attribute's value as logged: intact, unless the whole of it is an email
+// address or a phone number (an ID someone made of the customer's number is still PII).
+func idValue(v string) string {
+	if masked := String(v); masked == Email || masked == Phone {
+		return masked
+	}
+	return v
+}
+
 // isPhone decides whether s[i:j], a run of digits and separators, is written like a phone
 // number rather than a date, an IP address, a version, a duration or part of an identifier.
 func isPhone(s string, i, j int) bool {
-	// Part of a longer token (a UUID group, an ID such as cust-40817123456, 12.5ms)?
-	if i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j]) {
+	if partOfToken(s, i, j) {
 		return false
 	}
 	c := strings.TrimRight(s[i:j], " .-")
@@ -199,6 +224,47 @@ func isPhone(s string, i, j int) bool {
 		return digits >= 10 // a bare run: 5125550142, not 40817 or 2650000
 	}
 	return maxGroup >= 3
+}
+
+// partOfToken reports whether the digit run s[i:j] belongs to a larger token: an ID such as
+// cust-40817123456, conv-2025-555-0100 or handoff-c/0195f3a2-…-555501001234, a time such
+// as 14:02:00.5550100, a path segment, a duration such as 12.5ms. Prose sets a phone number
+// apart with spaces, quotes, brackets or '='; identifiers glue their parts together with
+// letters, digits, '_', '-', '.', '/' or ':'. A phone URI scheme ("tel:") is not such glue.
+func partOfToken(s string, i, j int) bool {
+	if i > 0 {
+		if isWordByte(s[i-1]) {
+			return true
+		}
+		if isJoiner(s[i-1]) && i > 1 && isWordByte(s[i-2]) && !afterPhoneScheme(s[:i]) {
+			return true
+		}
+	}
+	if j < len(s) {
+		if isWordByte(s[j]) {
+			return true
+		}
+		if isJoiner(s[j]) && j+1 < len(s) && isWordByte(s[j+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isJoiner(b byte) bool { return b == '-' || b == '.' || b == '/' || b == ':' }
+
+// phoneSchemes introduce a phone number glued to them: "tel:+1-512-555-0142".
+var phoneSchemes = []string{"tel:", "sms:", "callto:", "phone:", "mobile:", "fax:", "whatsapp:"}
+
+// afterPhoneScheme reports whether prefix ends with a phone scheme that starts a token.
+func afterPhoneScheme(prefix string) bool {
+	lower := strings.ToLower(prefix)
+	for _, scheme := range phoneSchemes {
+		if rest, ok := strings.CutSuffix(lower, scheme); ok && (rest == "" || !isWordByte(rest[len(rest)-1]) && !isJoiner(rest[len(rest)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordByte(b byte) bool {
