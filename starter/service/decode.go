@@ -74,7 +74,10 @@ func decodeError(err error) error {
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return &handoff.FieldError{Field: clip(strings.Trim(name, `"`)), Problem: unknownField}
+		if name = strings.Trim(name, `"`); name == "" {
+			name = `""`
+		}
+		return &handoff.FieldError{Field: clip(name), Problem: unknownField}
 	}
 	return &handoff.FieldError{Field: "body", Problem: clip(strings.TrimPrefix(msg, "json: "))}
 }

@@ -76,6 +76,18 @@ func TestDecodeAcceptsExactDocuments(t *testing.T) {
 	}
 }
 
+// A key problem thousands of levels deep is named by a shortened path, not one of the
+// document's own size.
+func TestDecodeShortensDeepPaths(t *testing.T) {
+	body := `{"signals":` + strings.Repeat(`{"a":`, 5000) + `{"b":1,"b":2}` + strings.Repeat(`}`, 5000) + `}`
+	var in handoff.Input
+	fe, ok := handoff.AsFieldError(Decode(strings.NewReader(body), &in))
+	if !ok || !strings.HasPrefix(fe.Field, "signals.a.a.") || !strings.HasSuffix(fe.Field, ".a.b") ||
+		!strings.Contains(fe.Field, "…") || len(fe.Field) > 210 || !strings.Contains(fe.Problem, "given twice") {
+		t.Fatalf("got %.300v", fe)
+	}
+}
+
 func TestDecodeLeavesTooLargeToHTTP(t *testing.T) {
 	rec := httptest.NewRecorder()
 	body := http.MaxBytesReader(rec, nopCloser{strings.NewReader(`{"conversation_id":"` + strings.Repeat("x", 100) + `"}`)}, 10)

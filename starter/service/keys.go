@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/handoff"
 )
@@ -26,11 +27,31 @@ func checkKeys(b []byte, t reflect.Type) error {
 	dec.UseNumber()
 	w := walker{dec: dec}
 	if err := w.value(t, "", 0); err != nil {
-		if _, ok := handoff.AsFieldError(err); ok {
-			return err
+		if fe, ok := handoff.AsFieldError(err); ok {
+			fe.Field = shortPath(fe.Field)
+			return fe
 		}
 	}
 	return nil
+}
+
+// maxPath bounds a path in an error: a document nested thousands of levels deep must not
+// make an error message of its own size.
+const maxPath = 200
+
+// shortPath keeps the start and the end of a long path, which say where to look.
+func shortPath(p string) string {
+	if len(p) <= maxPath {
+		return p
+	}
+	head, tail := maxPath/2, len(p)-maxPath/2
+	for head > 0 && !utf8.RuneStart(p[head]) {
+		head--
+	}
+	for tail < len(p) && !utf8.RuneStart(p[tail]) {
+		tail++
+	}
+	return p[:head] + "…" + p[tail:]
 }
 
 // maxDepth is encoding/json's own nesting limit: deeper documents are malformed for it.
@@ -123,7 +144,7 @@ func (w walker) object(t reflect.Type, path string, depth int) error {
 			case !ok:
 				return &handoff.FieldError{Field: at, Problem: unknownField}
 			case !exact:
-				return &handoff.FieldError{Field: at, Problem: fmt.Sprintf("is not a known field; did you mean %q? Names are case-sensitive", join(path, f.name))}
+				return &handoff.FieldError{Field: at, Problem: fmt.Sprintf("is not a known field; did you mean %q? Names are case-sensitive", shortPath(join(path, f.name)))}
 			}
 			valueType = f.typ
 		}
@@ -143,9 +164,10 @@ func name(path string) string {
 	return path
 }
 
-// join appends an object key to a path; long keys are shortened, the path is for people.
+// join appends an object key to a path. The path is for people: an empty key is shown as
+// "" and a long one shortened.
 func join(path, key string) string {
-	if len(key) > handoff.QuoteMax {
+	if key == "" || len(key) > handoff.QuoteMax {
 		key = handoff.Quote(key)
 	}
 	if path == "" {
