@@ -15,11 +15,14 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WORKFLOWCHECK := go.temporal.io/sdk/contrib/tools/workflowcheck@v0.6.0
 
 TEST_FLAGS ?= -count=1 -race -timeout 20m
+# How long `make fuzz` runs each fuzz target; their checked-in corpora (testdata/fuzz/) also run
+# as plain tests in `make test`.
+FUZZTIME ?= 15s
 # Extra flags for `starter bench` (see `bin/starter bench --help`), e.g. BENCH_FLAGS="--total 600".
 BENCH_FLAGS ?=
 SOAK ?= 10000
 
-.PHONY: help temporal build run test faults histories test-compose lint bench bench-soak clean reset
+.PHONY: help temporal build run test faults fuzz histories test-compose lint bench bench-soak clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -42,6 +45,13 @@ test: temporal ## run every test, integration tests against the real dev server 
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
 	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run TestFaults
+
+fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule parser, the package builder
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeInput$$' -fuzztime $(FUZZTIME) ./starter/service/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRequest$$' -fuzztime $(FUZZTIME) ./starter/service/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseCondition$$' -fuzztime $(FUZZTIME) ./decision/
+	$(GO) test -run '^$$' -fuzz '^FuzzCompileRule$$' -fuzztime $(FUZZTIME) ./decision/
+	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME) ./handoff/
 
 histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
 	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \

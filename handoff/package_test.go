@@ -272,6 +272,10 @@ func FuzzBuild(f *testing.F) {
 		if _, err := json.Marshal(p); err != nil {
 			t.Fatal(err)
 		}
+		// Unless the required field alone is too large, the delivery fits the limit.
+		if body := deliveryBody(t, p, handoff.Decision{}); !p.Truncation.OverLimit && len(body) > p.Truncation.LimitBytes {
+			t.Fatalf("delivery body is %d bytes, limit %d; truncation %+v", len(body), p.Truncation.LimitBytes, p.Truncation)
+		}
 		handoff.Completeness(&p, receive(t, p))
 		_ = handoff.Resend(&p, []string{key, ""})
 	})
