@@ -38,7 +38,7 @@ func TestDeliveryFitsWhateverTheCharacters(t *testing.T) {
 				c.Handoff.MaxPackageBytes = limit
 				in := loadSample(t, "seller-distress")
 				var earlier []handoff.Message
-				for i := range 400 {
+				for i := range 150 {
 					text := fmt.Sprintf("Line %d: %s. Is that clear?", i, strings.Repeat(ch, 3000/len(ch)))
 					earlier = append(earlier, handoff.Message{Role: []string{"customer", "agent"}[i%2], Text: text})
 				}

@@ -65,22 +65,32 @@ func TestInputValidateNamesTheField(t *testing.T) {
 	}
 }
 
-// An input just under the limit passes, and then it encodes under the limit, whatever its
+// Around the limit, Validate accepts exactly the inputs that encode within it, whatever their
 // characters.
 func TestInputUnderTheLimitEncodesUnderIt(t *testing.T) {
 	for _, ch := range []string{"<", "&", ">", "é", "\u2028", "\x01"} {
-		in := validInput()
-		text := strings.Repeat(ch, 9000/len(ch))
-		for handoff.EncodedLen(text) > handoff.MaxMessageTextBytes {
-			text = text[:len(text)-len(ch)]
+		msg := handoff.Message{Role: "customer", Text: "x" + strings.Repeat(ch, 4000/len(ch))}
+		one, _ := json.Marshal(msg)
+		near := handoff.MaxInputBytes / (len(one) + 1)
+		accepted, refused := 0, 0
+		for _, n := range []int{near - 2, near + 2} {
+			in := validInput()
+			for range n {
+				in.Messages = append(in.Messages, msg)
+			}
+			err := in.Validate()
+			b, _ := json.Marshal(in)
+			if (err == nil) != (len(b) <= handoff.MaxInputBytes) {
+				t.Fatalf("%q, %d messages: %d bytes encoded, Validate says %v", ch, n, len(b), err)
+			}
+			if err == nil {
+				accepted++
+			} else {
+				refused++
+			}
 		}
-		for range 200 {
-			in.Messages = append(in.Messages, handoff.Message{Role: "customer", Text: text})
-		}
-		err := in.Validate()
-		b, _ := json.Marshal(in)
-		if (err == nil) != (len(b) <= handoff.MaxInputBytes) {
-			t.Fatalf("%q: %d bytes encoded, Validate says %v", ch, len(b), err)
+		if accepted != 1 || refused != 1 {
+			t.Fatalf("%q: %d accepted, %d refused around the limit", ch, accepted, refused)
 		}
 	}
 }
