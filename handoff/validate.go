@@ -83,6 +83,22 @@ func clipName(name string) string {
 
 // Validate checks an Event.
 func (e *Event) Validate() error {
+	if err := e.ValidateKind(); err != nil {
+		return err
+	}
+	if n := EncodedLen(e.Text); n > MaxEventTextBytes {
+		return tooLarge("text", n, MaxEventTextBytes)
+	}
+	if n := EncodedLen(e.Outcome); n > MaxOutcomeBytes {
+		return tooLarge("outcome", n, MaxOutcomeBytes)
+	}
+	return nil
+}
+
+// ValidateKind checks what an event says, not its size: the workflow takes an oversized event
+// signalled straight through Temporal (where the API's limits do not apply) and keeps it cut
+// short, rather than losing a customer's message.
+func (e *Event) ValidateKind() error {
 	switch e.Type {
 	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated:
 	case EventSentiment:
@@ -96,12 +112,6 @@ func (e *Event) Validate() error {
 	}
 	if e.Type == EventOutcome && e.Outcome == "" {
 		return &FieldError{"outcome", "is required for outcome events"}
-	}
-	if n := EncodedLen(e.Text); n > MaxEventTextBytes {
-		return tooLarge("text", n, MaxEventTextBytes)
-	}
-	if n := EncodedLen(e.Outcome); n > MaxOutcomeBytes {
-		return tooLarge("outcome", n, MaxOutcomeBytes)
 	}
 	return nil
 }

@@ -166,7 +166,7 @@ func (h *handoffRun) validateConfirm() error {
 // event takes a conversation event in any phase. Before monitoring it still counts: a customer
 // message delays a non-urgent handoff until a breakpoint.
 func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
-	if err := e.Validate(); err != nil {
+	if err := e.ValidateKind(); err != nil {
 		h.logger.Warn("ignored invalid event", "reason", err.Error())
 		return
 	}
