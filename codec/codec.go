@@ -4,8 +4,9 @@
 //
 // Each encrypted payload names the key that sealed it (metadata "encryption-key-id"), so keys
 // rotate without re-encrypting history: the active key encrypts, every loaded key decrypts.
-// Payloads that are not encrypted pass through Decode unchanged, so histories written before
-// encryption was turned on still replay.
+// A Codec passes payloads that are not encrypted through Decode unchanged (the operators'
+// codec endpoint shows them as they are); a Strict one, which workers and clients use unless
+// plaintext is allowed, refuses them.
 package codec
 
 import (
@@ -44,6 +45,22 @@ var ErrUnknownKey = errors.New("encryption key not loaded")
 type Codec struct {
 	active string
 	aeads  map[string]cipher.AEAD
+	// strict refuses payloads that are not encrypted (see Strict).
+	strict bool
+}
+
+// ErrPlaintext is returned by a strict codec's Decode for a payload that is not encrypted.
+var ErrPlaintext = errors.New("payload is not encrypted")
+
+// Strict returns a codec with the same keys that refuses to decode payloads that are not
+// encrypted. Workers and clients of a deployment that requires encryption use it: a client
+// without the codec (a Temporal SDK in another language, the Web UI's "start workflow") would
+// otherwise have its customer details taken as if nothing were wrong, while the server kept
+// them in clear. The refusal says what the sender must do.
+func (c *Codec) Strict() *Codec {
+	s := *c
+	s.strict = true
+	return &s
 }
 
 var _ converter.PayloadCodec = (*Codec)(nil)
@@ -121,11 +138,17 @@ func (c *Codec) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error
 }
 
 // Decode opens encrypted payloads with the key they name and returns every other payload as it
-// is (histories from before encryption, payloads of other codecs further down the chain).
+// is, or, when strict, refuses it with ErrPlaintext.
 func (c *Codec) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
 	out := make([]*commonpb.Payload, len(payloads))
 	for i, p := range payloads {
 		if !IsEncrypted(p) {
+			if c.strict {
+				return nil, fmt.Errorf("%w (encoding %q): this deployment requires every payload to be encrypted with its key. "+
+					"Go clients use the codec package; clients in other languages encode through the API's codec endpoint "+
+					"(POST /codec/encode with a codec token, see the README's \"Clients in other languages\"); "+
+					"for development only, set codec.allow_plaintext", ErrPlaintext, p.GetMetadata()[MetadataEncoding])
+			}
 			out[i] = p
 			continue
 		}

@@ -138,6 +138,32 @@ func TestPlaintextPassesThroughDecode(t *testing.T) {
 	}
 }
 
+// A strict codec (workers and clients without allow_plaintext) refuses what was not encrypted,
+// saying what the sender must do, and still opens what was.
+func TestStrictCodecRefusesPlaintext(t *testing.T) {
+	plain, err := converter.GetDefaultDataConverter().ToPayload(linda)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := mustNew(t, map[string][]byte{"k1": key(t)}, "")
+	strict := c.Strict()
+	_, err = strict.Decode([]*commonpb.Payload{plain})
+	if !errors.Is(err, codec.ErrPlaintext) || !strings.Contains(err.Error(), "/codec/encode") || !strings.Contains(err.Error(), "allow_plaintext") {
+		t.Fatalf("strict decode of a plain payload: %v", err)
+	}
+	if strings.Contains(err.Error(), "Linda") {
+		t.Fatalf("the refusal quotes the payload: %v", err)
+	}
+	var got customer
+	if err := codec.DataConverter(strict).FromPayload(encodeValue(t, c, linda), &got); err != nil || got != linda {
+		t.Fatalf("strict decode of an encrypted payload: %+v, %v", got, err)
+	}
+	// The lenient codec it came from is unchanged.
+	if _, err := c.Decode([]*commonpb.Payload{plain}); err != nil {
+		t.Fatalf("the lenient codec became strict: %v", err)
+	}
+}
+
 func TestFailureMessagesAreEncoded(t *testing.T) {
 	c := mustNew(t, map[string][]byte{"k1": key(t)}, "")
 	fc := codec.FailureConverter(codec.DataConverter(c))

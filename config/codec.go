@@ -154,6 +154,13 @@ func (c *Config) Converters() (converter.DataConverter, converter.FailureConvert
 			"(and HANDOFF_CODEC_ACTIVE_KEY) or codec.keys_file; or, for development only, codec.allow_plaintext: true " +
 			"(HANDOFF_CODEC_ALLOW_PLAINTEXT=true)"}
 	}
-	dc := codec.DataConverter(c.Codec.codec)
+	cdc := c.Codec.codec
+	if !c.Codec.AllowPlaintext {
+		// Without allow_plaintext nothing unencrypted is taken: not from a client that skipped
+		// the codec, not from the Web UI. (The codec endpoint keeps the lenient codec: showing
+		// an operator a payload that is already in clear does no harm.)
+		cdc = cdc.Strict()
+	}
+	dc := codec.DataConverter(cdc)
 	return dc, codec.FailureConverter(dc), nil
 }
