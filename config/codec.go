@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/handoffhq/orchestrator/codec"
@@ -33,8 +34,16 @@ type Codec struct {
 	UIOrigin string `mapstructure:"ui_origin"`
 	// Endpoint is the path under which the API serves /encode and /decode (default /codec).
 	Endpoint string `mapstructure:"endpoint"`
+	// UITokenFile names a file holding a random token (HANDOFF_CODEC_UI_TOKEN_FILE). With it,
+	// the API also serves decoding, and nothing else, at {Endpoint}/ui/{token}/decode with no
+	// sign-in: a development Web UI, which cannot send credentials to another origin unless
+	// each browser is set up by hand, is given that URL as its codec endpoint (make run does).
+	// Whoever can open that UI reads payloads; production UIs sit behind their own sign-in
+	// and use the operator session instead.
+	UITokenFile string `mapstructure:"ui_token_file"`
 
-	codec *codec.Codec
+	codec   *codec.Codec
+	uiToken string
 }
 
 // Defaults of the codec section, merged into the loader's defaults. "keys" needs a default
@@ -46,6 +55,7 @@ var codecDefaults = map[string]any{
 	"codec.allow_plaintext": false,
 	"codec.ui_origin":       "http://127.0.0.1:8233",
 	"codec.endpoint":        "/codec",
+	"codec.ui_token_file":   "",
 }
 
 func init() {
@@ -112,6 +122,16 @@ func (c *Config) validateCodec() error {
 		}
 		cc.UIOrigin = origin
 	}
+	if cc.UITokenFile != "" {
+		b, err := os.ReadFile(cc.UITokenFile)
+		if err != nil {
+			return fail("codec.ui_token_file", "%v", err)
+		}
+		cc.uiToken = strings.TrimSpace(string(b))
+		if len(cc.uiToken) < 32 || strings.ContainsAny(cc.uiToken, "/?#% \t") {
+			return fail("codec.ui_token_file", "%s must hold one token of at least 32 URL-safe characters (e.g. `head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\\n'`)", cc.UITokenFile)
+		}
+	}
 	if cc.Endpoint == "" {
 		cc.Endpoint = "/codec"
 	}
@@ -132,6 +152,9 @@ func checkOrigin(s string) (string, error) {
 	}
 	return strings.ToLower(u.Scheme + "://" + u.Host), nil
 }
+
+// UIToken is the token of the development Web UI's decoding URL ("" when none is configured).
+func (c *Config) UIToken() string { return c.Codec.uiToken }
 
 // PayloadCodec is the encryption codec, or nil when no keys are configured.
 func (c *Config) PayloadCodec() converter.PayloadCodec {

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"html"
 	"mime"
@@ -27,11 +28,14 @@ type CodecOptions struct {
 	UIOrigin string
 	// SessionTTL bounds a browser sign-in (default 8h).
 	SessionTTL time.Duration
+	// UIToken, when set, serves decoding at {Path}/ui/{UIToken}/decode with no sign-in, for a
+	// development Web UI (config codec.ui_token_file).
+	UIToken string
 }
 
 // CodecFromConfig is the codec endpoint the config asks for: none without encryption keys.
 func CodecFromConfig(cfg *config.Config) CodecOptions {
-	return CodecOptions{Codec: cfg.PayloadCodec(), Path: cfg.Codec.Endpoint, UIOrigin: cfg.Codec.UIOrigin}
+	return CodecOptions{Codec: cfg.PayloadCodec(), Path: cfg.Codec.Endpoint, UIOrigin: cfg.Codec.UIOrigin, UIToken: cfg.UIToken()}
 }
 
 // codecMaxBody bounds one encode or decode request: the Web UI sends one event's payloads,
@@ -75,6 +79,10 @@ func (s *Server) mountCodec(mux *http.ServeMux) {
 		mux.HandleFunc("POST "+o.Path+op, c.serve)
 		mux.HandleFunc("OPTIONS "+o.Path+op, c.preflight)
 	}
+	if o.UIToken != "" {
+		mux.HandleFunc("POST "+o.Path+"/ui/{token}/decode", c.serveUI)
+		mux.HandleFunc("OPTIONS "+o.Path+"/ui/{token}/decode", c.preflight)
+	}
 	mux.HandleFunc("GET "+o.Path+"/login", c.loginPage)
 	mux.HandleFunc("POST "+o.Path+"/login", c.login)
 	mux.HandleFunc("POST "+o.Path+"/logout", c.logout)
@@ -98,6 +106,21 @@ func (c *codecEndpoint) serve(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "forbidden", "", "role "+p.Role+" of token "+p.Name+" may not read payloads (needs operator or codec)")
 		return
 	}
+	r.Body = http.MaxBytesReader(w, r.Body, codecMaxBody)
+	w.Header().Set("Cache-Control", "no-store")
+	c.handler.ServeHTTP(w, r)
+}
+
+// serveUI decodes for the development Web UI whose codec endpoint holds the UI token. The token
+// is the credential (compared in constant time; a wrong one is a plain 404); request logs name
+// the route pattern, never the path that holds it.
+func (c *codecEndpoint) serveUI(w http.ResponseWriter, r *http.Request) {
+	c.cors(w, r)
+	if subtle.ConstantTimeCompare([]byte(r.PathValue("token")), []byte(c.opts.UIToken)) != 1 {
+		writeError(w, http.StatusNotFound, "not_found", "", "no route "+r.Method+" "+c.opts.Path+"/ui/…/decode")
+		return
+	}
+	setLogPrincipal(r.Context(), "web-ui")
 	r.Body = http.MaxBytesReader(w, r.Body, codecMaxBody)
 	w.Header().Set("Cache-Control", "no-store")
 	c.handler.ServeHTTP(w, r)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -215,4 +217,40 @@ func codecCall(t *testing.T, e *testenv.Env, path string, body []byte, auth stri
 		t.Fatal(err)
 	}
 	return resp.StatusCode, b, resp.Header
+}
+
+// TestIntegrationCodecUIURLDecodesOnly: the development Web UI's codec URL (make run sets it)
+// decodes a stored payload with no sign-in, from the UI's origin; a wrong token finds nothing,
+// and nothing can be encoded through it.
+func TestIntegrationCodecUIURLDecodesOnly(t *testing.T) {
+	token := strings.Repeat("u1-", 12)
+	file := filepath.Join(t.TempDir(), "codec-ui-token")
+	if err := os.WriteFile(file, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e := testenv.Start(t, testenv.Options{NoWorker: true, Edit: func(doc map[string]any, _ string) {
+		doc["codec"].(map[string]any)["ui_token_file"] = file
+	}})
+	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-ui")); status != 201 {
+		t.Fatalf("start: %d %s", status, body)
+	}
+	stored := rawHistory(t, rawClient(t, e), handoff.WorkflowID("c-ui"), "").GetEvents()[0].
+		GetWorkflowExecutionStartedEventAttributes().GetInput().GetPayloads()[0]
+	body, err := protojson.Marshal(&commonpb.Payloads{Payloads: []*commonpb.Payload{stored}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromUI := map[string]string{"Origin": uiOrigin}
+	status, resp, h := codecCall(t, e, "/codec/ui/"+token+"/decode", body, "", fromUI)
+	var out commonpb.Payloads
+	if status != 200 || protojson.Unmarshal(resp, &out) != nil || len(out.GetPayloads()) != 1 ||
+		string(out.GetPayloads()[0].GetMetadata()["encoding"]) != "json/plain" || h.Get("Access-Control-Allow-Origin") != uiOrigin {
+		t.Fatalf("decode through the UI URL: %d %s %v", status, resp, h)
+	}
+	if status, resp, _ := codecCall(t, e, "/codec/ui/"+strings.Repeat("x", 36)+"/decode", body, "", fromUI); status != 404 || bytes.Contains(resp, []byte("Dana")) {
+		t.Fatalf("a wrong token: %d %s", status, resp)
+	}
+	if status, _, _ := codecCall(t, e, "/codec/ui/"+token+"/encode", body, "", fromUI); status == 200 {
+		t.Fatal("the UI URL encodes")
+	}
 }
