@@ -36,8 +36,8 @@ build: ## build bin/worker and bin/starter
 	$(GO) build -o bin/worker ./worker
 	$(GO) build -o bin/starter ./starter
 
-run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents)
-	@bash scripts/run.sh
+run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents); CONFIG=... picks the config, data/ is kept
+	@$(if $(CONFIG),HANDOFF_CONFIG=$(CONFIG)) bash scripts/run.sh
 
 test: temporal ## run every test, integration tests against the real dev server included
 	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./... $(TEST_FLAGS)

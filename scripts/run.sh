@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole service on this machine, for development and demos (`make run`):
 #
-#   0. a development payload encryption key in data/codec-keys.yaml (made once, kept after);
+#   0. a development payload encryption key in data/codec-keys.yaml (made once, kept after),
+#      the Web UI's decoding URL token in data/codec-ui-token, and data/run.env, which tells
+#      the CLI in other terminals which config, keys and Temporal this stack uses;
 #   1. the Temporal dev server with its Web UI, its state kept in data/temporal.db so that
 #      handoffs survive a restart, and the handoff search attributes registered;
-#   2. the development API tokens in data/api-tokens.yaml (created once, kept after);
+#   2. the development API tokens in data/api-tokens.yaml (made once; after a switch of config,
+#      tokens are added for the agents the file lacks);
 #   3. `starter devagents`, the stand-in for the bots' webhooks and the notification service;
 #   4. the worker;
 #   5. the HTTP API (`starter serve`).
@@ -19,7 +22,8 @@
 #   API_LISTEN        API address                        (default 127.0.0.1:8080)
 #   DEVAGENTS_LISTEN  dev agents address                 (default 127.0.0.1:8090; the example
 #                     configs send bots' webhooks there, so change both together)
-#   HANDOFF_CONFIG    config file     (default config/examples/real-estate.yaml)
+#   HANDOFF_CONFIG    config file     (default config/examples/real-estate.yaml; `make run
+#                     CONFIG=config/examples/agent-league.yaml` sets it; data/ is kept)
 #   START_TIMEOUT     seconds to wait for each component (default 60)
 set -euo pipefail
 
@@ -30,6 +34,7 @@ UI_PORT=${UI_PORT:-8233}
 API_LISTEN=${API_LISTEN:-127.0.0.1:8080}
 DEVAGENTS_LISTEN=${DEVAGENTS_LISTEN:-127.0.0.1:8090}
 START_TIMEOUT=${START_TIMEOUT:-60}
+HANDOFF_CONFIG=${HANDOFF_CONFIG:-config/examples/real-estate.yaml}
 
 TEMPORAL=bin/temporal
 WORKER=bin/worker
@@ -51,6 +56,10 @@ fail() {
 	exit 1
 }
 
+[ -f "$HANDOFF_CONFIG" ] || fail "config file $HANDOFF_CONFIG not found"
+# The worker, the API and the CLI read the config from here.
+export HANDOFF_CONFIG
+
 for bin in "$TEMPORAL" "$WORKER" "$STARTER"; do
 	[ -x "$bin" ] || fail "$bin is missing: run \`make run\` (it builds it) or \`make build temporal\`"
 done
@@ -65,7 +74,8 @@ port_busy() {
 for addr in "$TEMPORAL_ADDRESS" "127.0.0.1:$UI_PORT" "$API_LISTEN" "$DEVAGENTS_LISTEN"; do
 	if port_busy "$addr"; then
 		fail "$addr is already in use (is another \`make run\` going?). Stop it, or pick other ports:
-  TEMPORAL_PORT=17233 UI_PORT=18233 API_LISTEN=127.0.0.1:18080 make run"
+  TEMPORAL_PORT=17233 UI_PORT=18233 API_LISTEN=127.0.0.1:18080 DEVAGENTS_LISTEN=127.0.0.1:18090 make run
+(with another DEVAGENTS_LISTEN, point the config's agent URLs there too: the examples use 127.0.0.1:8090)"
 	fi
 done
 
@@ -176,8 +186,27 @@ if [ -z "${HANDOFF_CODEC_KEYS:-}${HANDOFF_CODEC_KEYS_FILE:-}" ]; then
 	fi
 	export HANDOFF_CODEC_KEYS_FILE=$CODEC_KEYS_FILE
 fi
-# The Web UI decodes payloads through the API's codec endpoint, from its own origin.
+# The Web UI decodes payloads through the API's codec endpoint, from its own origin. A browser
+# cannot send credentials to another origin unless each user sets it up by hand, so the
+# development UI is given a decode-only URL that holds a random token (codec.ui_token_file);
+# whoever can open this local UI reads payloads, as they read everything else in it.
 export HANDOFF_CODEC_UI_ORIGIN=${HANDOFF_CODEC_UI_ORIGIN:-http://127.0.0.1:$UI_PORT}
+UI_TOKEN_FILE=$DATA/codec-ui-token
+if [ ! -s "$UI_TOKEN_FILE" ]; then
+	(umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$UI_TOKEN_FILE")
+fi
+export HANDOFF_CODEC_UI_TOKEN_FILE=$UI_TOKEN_FILE
+UI_CODEC_ENDPOINT="http://$API_LISTEN/codec/ui/$(cat "$UI_TOKEN_FILE")"
+
+# What the CLI in another terminal needs to reach this stack: it reads data/run.env when the
+# shell does not say, and refuses a different config.
+cat >"$DATA/run.env" <<EOF
+# Written by make run at $(date -u +%Y-%m-%dT%H:%M:%SZ): the stack it started. bin/starter
+# uses these when the shell does not set them.
+HANDOFF_CONFIG=$HANDOFF_CONFIG
+HANDOFF_CODEC_KEYS_FILE=${HANDOFF_CODEC_KEYS_FILE:-}
+TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS
+EOF
 
 # --- 1. Temporal dev server -------------------------------------------------------------------
 
@@ -194,7 +223,7 @@ start "Temporal dev server" "$DATA/temporal.log" \
 	--db-filename "$DATA/temporal.db" \
 	--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=1 \
 	--ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$UI_PORT" \
-	--ui-codec-endpoint "http://$API_LISTEN/codec" \
+	--ui-codec-endpoint "$UI_CODEC_ENDPOINT" \
 	"${sa_flags[@]}" \
 	--log-level warn
 wait_for 0 "Temporal dev server" "$TEMPORAL" operator cluster health --address "$TEMPORAL_ADDRESS"
@@ -202,11 +231,12 @@ wait_for 0 "Temporal Web UI" http_ok "http://127.0.0.1:$UI_PORT/"
 
 # --- 2. API tokens ----------------------------------------------------------------------------
 
-# The tokens are printed once, when the file is made; for development they are also kept in
-# data/dev-tokens.txt (data/ is git-ignored and local to this machine).
-if [ ! -f "$TOKENS_FILE" ]; then
-	tokens=$("$STARTER" token init --file "$TOKENS_FILE")
-	(umask 077 && printf '%s\n' "$tokens" >"$DATA/dev-tokens.txt")
+# The tokens are printed once, when they are made; for development they are also kept in
+# data/dev-tokens.txt (data/ is git-ignored and local to this machine). After a switch of
+# config, tokens are added for the agents the file lacks; the others stay as they were.
+tokens=$("$STARTER" token init --file "$TOKENS_FILE" 2>/dev/null)
+if [ -n "$tokens" ]; then
+	(umask 077 && printf '%s\n' "$tokens" >>"$DATA/dev-tokens.txt")
 	printf '%s\n(also kept in %s)\n' "$tokens" "$DATA/dev-tokens.txt"
 fi
 
@@ -231,6 +261,13 @@ worker_polling() {
 }
 wait_for 2 "worker (polling task queue handoff)" worker_polling
 
+# A sample that this config routes.
+case $HANDOFF_CONFIG in
+*agent-league*) SAMPLE=samples/league-branding-social.json ;;
+*) SAMPLE=samples/seller-distress.json ;;
+esac
+SAMPLE_CONVERSATION=$(sed -n 's/.*"conversation_id": *"\([^"]*\)".*/\1/p' "$SAMPLE" | head -n 1)
+
 cat <<EOF
 
 Handoff orchestrator is running.
@@ -243,9 +280,11 @@ Handoff orchestrator is running.
   Logs:        $DATA/temporal.log  $DATA/worker.log  $DATA/api.log  $DATA/devagents.log
   State:       $DATA/temporal.db   (kept across restarts; \`make reset\` deletes $DATA/)
 
-  The CLI needs the same payload key as the worker; in another terminal:
-    export HANDOFF_CODEC_KEYS_FILE=$DATA/codec-keys.yaml
-    bin/starter start samples/seller-distress.json
+  Config:      $HANDOFF_CONFIG   (bin/starter in this folder follows it: $DATA/run.env)
+
+  Try, in another terminal:
+    bin/starter start $SAMPLE
+    bin/starter status --conversation $SAMPLE_CONVERSATION
 
 Press Ctrl-C to stop.
 EOF

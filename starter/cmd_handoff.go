@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/spf13/pflag"
@@ -22,7 +21,7 @@ const opTimeout = 30 * time.Second
 // network call, so a typo is reported as such even when Temporal is down, then dials
 // Temporal. The returned close func releases the client.
 func (e *env) connect(fs *pflag.FlagSet, check func(*service.Service) error) (*service.Service, func(), error) {
-	cfg, err := config.Load(fs)
+	cfg, err := e.loadConfig(fs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -74,7 +73,8 @@ func (e *env) readJSON(name string, v any) error {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return err
+			// A file that is not there is a mistake on the command line, like a bad flag.
+			return usageError{err.Error()}
 		}
 		defer f.Close()
 		r = f
@@ -278,7 +278,7 @@ func runDecide(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Load(fs)
+	cfg, err := e.loadConfig(fs)
 	if err != nil {
 		return err
 	}

@@ -9,11 +9,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/testenv"
 	"github.com/handoffhq/orchestrator/starter/service"
@@ -50,7 +52,7 @@ func TestCLIMistakes(t *testing.T) {
 	cli(`{"conversation_id":"c-1","source_agent":"ghost"}`, c, "start", "-").check(t, 2, `source_agent: unknown agent "ghost"`)
 	cli(`{"conversation_id":"c-1","source_agnt":"x"}`, c, "decide").check(t, 2, "source_agnt: is not a known field")
 	missing := filepath.Join(t.TempDir(), "nope.json")
-	cli("", c, "start", missing).check(t, 1, "no such file")
+	cli("", c, "start", missing).check(t, 2, "no such file")
 	cli("", c, "accept", "--conversation", "c-1").check(t, 2, "agent_id: is required")
 	cli("", c, "accept", "--conversation", "c-1", "--agent", "ghost").check(t, 2, `agent_id: unknown agent "ghost"`)
 	cli("", c, "status").check(t, 2, "conversation_id: is required")
@@ -60,6 +62,9 @@ func TestCLIMistakes(t *testing.T) {
 	cli(`{"type":"sentiment","sentiment":2}`, c, "events", "--conversation", "c-1", "-").check(t, 2, "sentiment: must be between -1 and 1")
 	cli("{}", c, "events", "--conversation", "c-1", "--type", "turn_complete", "-").check(t, 2, "not both")
 	cli("", c, "token", "rotate").check(t, 2, `unknown token subcommand "rotate"`)
+	if r := cli("", "token", "--help"); r.code != 0 || !strings.Contains(r.stdout, "starter token init") {
+		t.Fatalf("token --help: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
 	cli("", c, "token", "new", "--name", "x", "--role", "human", "--agent", "lead_bot").check(t, 2, "human tokens act for humans")
 	cli("", "devagents", "--slow", "maria").check(t, 2, "want AGENT=DURATION")
 }
@@ -86,16 +91,32 @@ func TestCLITokens(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dev", "tokens.yaml")
 	r := cli("", c, "token", "init", "--file", path)
 	r.check(t, 0, "Wrote "+path)
-	if got := strings.Count(r.stdout, "\n"); got != len(e.Cfg.Agents)+2 {
-		t.Fatalf("want a header and %d tokens:\n%s", len(e.Cfg.Agents)+1, r.stdout)
+	if got := strings.Count(r.stdout, "\n"); got != len(e.Cfg.Agents)+3 {
+		t.Fatalf("want a header and %d tokens:\n%s", len(e.Cfg.Agents)+2, r.stdout)
 	}
-	if !strings.Contains(r.stdout, "maria") || !strings.Contains(r.stdout, "operator") {
+	if !strings.Contains(r.stdout, "maria") || !strings.Contains(r.stdout, "operator") || !strings.Contains(r.stdout, "codec") {
 		t.Fatalf("tokens listing: %s", r.stdout)
 	}
 	before, _ := os.ReadFile(path)
-	cli("", c, "token", "init", "--file", path).check(t, 0, "exists; keeping it")
+	cli("", c, "token", "init", "--file", path).check(t, 0, "has a token for every agent")
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
-		t.Fatal("token init rewrote an existing file")
+		t.Fatal("token init rewrote a complete file")
+	}
+
+	// Switching to the agent league: init adds tokens for its agents only, keeping every
+	// token already made (their secrets were shown once).
+	league := filepath.Join(testenv.ModuleRoot(t), "config", "examples", "agent-league.yaml")
+	r = cli("", "--config="+league, "token", "init", "--file", path)
+	r.check(t, 0, "Added to "+path)
+	if strings.Contains(r.stdout, "maria") || !strings.Contains(r.stdout, "branding-agent") || strings.Contains(r.stdout, "operator") {
+		t.Fatalf("league tokens listing: %s", r.stdout)
+	}
+	after, err := tokens.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(before), "name: maria") || !slices.ContainsFunc(after.Tokens, func(tk config.Token) bool { return tk.Name == "maria" }) {
+		t.Fatal("an earlier token was lost")
 	}
 
 	r = cli("", c, "token", "new", "--name", "crm", "--role", "bot", "--agent", "lead_bot")
@@ -205,4 +226,38 @@ func TestCLIAgainstTemporal(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &st); err != nil || st.Outcome != handoff.OutcomeCompleted {
 		t.Fatalf("start --wait: %s %v", r.stdout, err)
 	}
+}
+
+// A CLI run from the checkout `make run` uses takes the running stack's config from
+// data/run.env, and refuses another one rather than validate against the wrong roster.
+func TestCLIFollowsTheRunningStack(t *testing.T) {
+	root := testenv.ModuleRoot(t)
+	league := filepath.Join(root, "config", "examples", "agent-league.yaml")
+	realEstate := filepath.Join(root, "config", "examples", "real-estate.yaml")
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	runEnv := "# written by make run\nHANDOFF_CONFIG=" + league + "\nTEMPORAL_ADDRESS=127.0.0.1:7233\n"
+	if err := os.WriteFile(filepath.Join(dir, "data", "run.env"), []byte(runEnv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	t.Setenv("HANDOFF_CONFIG", "")
+	t.Setenv("TEMPORAL_ADDRESS", "")
+	t.Setenv("HANDOFF_CODEC_KEYS_FILE", "")
+
+	// lead_bot is on both rosters; only the league sends this message to the social bot.
+	const post = `{"conversation_id":"c-run","source_agent":"branding-agent","messages":[{"role":"customer","text":"now post it on social"}]}`
+	r := cli(post, "decide")
+	r.check(t, 0, "")
+	if !strings.Contains(r.stdout, `"target": "social-bot-agent"`) {
+		t.Fatalf("decide did not use the running league config: %s", r.stdout)
+	}
+	cli(post, "--config", realEstate, "decide").check(t, 2, "the stack `make run` started uses "+league)
+	t.Setenv("HANDOFF_CONFIG", realEstate)
+	cli(post, "decide").check(t, 2, "make run CONFIG="+realEstate)
+	// Another Temporal is another deployment: the running stack's file does not apply.
+	t.Setenv("TEMPORAL_ADDRESS", "temporal.example:7233")
+	cli(post, "decide").check(t, 2, `source_agent: unknown agent "branding-agent"`)
 }

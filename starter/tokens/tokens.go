@@ -202,6 +202,18 @@ func Create(path string, list []config.Token) error {
 	return f.Close()
 }
 
+// Rewrite replaces an existing tokens file with list (mode 0600), through a temporary file
+// renamed over it, so a crash leaves the old file or the new one, never half of either. It is
+// for adding tokens; every token already in the file must be in list.
+func Rewrite(path string, list []config.Token) error {
+	tmp := path + ".new"
+	_ = os.Remove(tmp)
+	if err := Create(tmp, list); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
 // Entry renders one token as the YAML list item to paste under `tokens:`, indented like the
 // files Create writes.
 func Entry(t config.Token) (string, error) {
