@@ -153,7 +153,8 @@ func TestUnreadableAvailabilityIsNeverNoCapacity(t *testing.T) {
 
 func TestEventsKeptInTheStateAreBounded(t *testing.T) {
 	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
-	big := strings.Repeat("<", 900<<10)
+	// Each event far over the 2 KiB kept per event; together far over the 64 KiB kept in all.
+	big := strings.Repeat("<", 20<<10)
 	for k := 0; k < 150; k++ {
 		h.at(time.Minute+time.Duration(k)*time.Millisecond, func() {
 			h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerMessage, Text: big})
@@ -176,8 +177,10 @@ func TestEventsKeptInTheStateAreBounded(t *testing.T) {
 
 func TestHugeSignalsDoNotOverflowTheResult(t *testing.T) {
 	d := testDecision("jorge_buyer_bot")
-	d.Signals = map[string]any{"blob": strings.Repeat("&", 1<<20)}
-	d.Reasons = []handoff.Reason{{Rule: "r", Condition: "blob is set", Value: strings.Repeat("&", 1<<20), Matched: true, Text: "blob"}}
+	// 2 × 160 KiB of "&", six bytes each as JSON: about 1.9 MB encoded, under the 1 MiB input
+	// limit as received (a client signalling through Temporal directly meets no API limit).
+	d.Signals = map[string]any{"blob": strings.Repeat("&", 160<<10)}
+	d.Reasons = []handoff.Reason{{Rule: "r", Condition: "blob is set", Value: strings.Repeat("&", 160<<10), Matched: true, Text: "blob"}}
 	h := newHarness(t, d, bot("jorge_buyer_bot"))
 	res := h.run(testInput())
 	b, err := json.Marshal(res)
