@@ -22,7 +22,7 @@ FUZZTIME ?= 15s
 BENCH_FLAGS ?=
 SOAK ?= 10000
 
-.PHONY: help temporal build run test faults fuzz histories test-compose lint bench bench-soak clean reset
+.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint bench bench-soak clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -32,6 +32,13 @@ help: ## list the targets
 temporal: ## install the pinned Temporal CLI and dev server into bin/ (once; ~3 min)
 	@bash scripts/temporal-cli.sh $(TEMPORAL_CLI_VERSION)
 
+node-deps: ## install the Node.js client's pinned dependencies into clients/node/node_modules (once)
+	@if [ ! -f clients/node/node_modules/.package-lock.json ] || \
+		[ clients/node/package-lock.json -nt clients/node/node_modules/.package-lock.json ]; then \
+		command -v npm >/dev/null || { echo "make node-deps: npm is needed (Node.js 20 or later) for the Node.js client's test"; exit 1; }; \
+		npm ci --prefix clients/node --no-audit --no-fund; \
+	fi
+
 build: ## build bin/worker and bin/starter
 	$(GO) build -o bin/worker ./worker
 	$(GO) build -o bin/starter ./starter
@@ -39,8 +46,8 @@ build: ## build bin/worker and bin/starter
 run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents); CONFIG=... picks the config, data/ is kept
 	@$(if $(CONFIG),HANDOFF_CONFIG=$(CONFIG)) bash scripts/run.sh
 
-test: temporal ## run every test, integration tests against the real dev server included
-	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./... $(TEST_FLAGS)
+test: temporal node-deps ## run every test, integration tests against the real dev server included
+	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 $(GO) test ./... $(TEST_FLAGS)
 	@$(MAKE) --no-print-directory test-compose
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
@@ -68,7 +75,7 @@ bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring 
 
 lint: ## gofmt, go vet, staticcheck, and Temporal's workflowcheck on ./workflows
 	@echo "gofmt -l"
-	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*' -not -path './data/*')); \
+	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*' -not -path './data/*' -not -path '*/node_modules/*')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt: these files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	cd deploy/composecheck && $(GO) vet ./...
