@@ -86,7 +86,12 @@ function settings(argv, env) {
 
 async function main() {
   const s = settings(process.argv.slice(2), process.env);
-  const connection = await Connection.connect({ address: s.address });
+  let connection;
+  try {
+    connection = await Connection.connect({ address: s.address });
+  } catch (err) {
+    throw new Error(`cannot reach Temporal at ${s.address} (TEMPORAL_ADDRESS): ${err.message}`);
+  }
   try {
     const client = new Client({
       connection,
@@ -103,7 +108,8 @@ async function main() {
       // second start returns it; after it closed, a new one may start.
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       workflowIdConflictPolicy: 'USE_EXISTING',
-      // IDs only, never customer data: search attributes are stored in clear to be searchable.
+      // IDs only, never customer data: search attributes stay in clear to be searchable, and
+      // the summary (encrypted like any payload) is what operators see in run lists.
       staticSummary: `${s.input.source_agent} handoff for conversation ${s.input.conversation_id}`,
       typedSearchAttributes: [
         { key: defineSearchAttributeKey('HandoffSource', SearchAttributeType.KEYWORD), value: s.input.source_agent },
