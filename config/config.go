@@ -70,10 +70,10 @@ type API struct {
 // Token is one API caller: its role, the agent it acts as, and the SHA-256 of its bearer token.
 type Token struct {
 	Name string `mapstructure:"name" yaml:"name"`
-	// Role is bot, human or operator.
+	// Role is bot, human, operator or codec.
 	Role string `mapstructure:"role" yaml:"role"`
-	// Agent is the roster agent a bot or human token acts as.
-	Agent  string `mapstructure:"agent" yaml:"agent"`
+	// Agent is the roster agent a bot or human token acts as (none for operator and codec).
+	Agent  string `mapstructure:"agent" yaml:"agent,omitempty"`
 	SHA256 string `mapstructure:"sha256" yaml:"sha256"`
 }
 

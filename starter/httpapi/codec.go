@@ -151,7 +151,7 @@ func (c *codecEndpoint) authenticate(w http.ResponseWriter, r *http.Request) (Pr
 	}
 	w.Header().Set("WWW-Authenticate", `Bearer realm="handoff"`)
 	writeError(w, http.StatusUnauthorized, "unauthorized", "",
-		"an operator bearer token is required (Authorization: Bearer <token>), or sign in at "+c.opts.Path+"/login")
+		"an operator or codec bearer token is required (Authorization: Bearer <token>), or an operator signs in at "+c.opts.Path+"/login")
 	return Principal{}, false
 }
 
