@@ -10,8 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,7 +24,6 @@ import (
 	"go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/log"
 )
 
 const script = "start-handoff.mjs"
@@ -81,7 +78,7 @@ func TestIntegrationNodeClient(t *testing.T) {
 		waitForDelivery(t, e, agent, handoff.DeliveryOffer)
 
 		// As the server stores it, read without the codec: the input is ciphertext.
-		ev := startedEvent(t, rawClient(t, e), handoff.WorkflowID(conv))
+		ev := startedEvent(t, e.PlainClient(t), handoff.WorkflowID(conv))
 		started := ev.GetWorkflowExecutionStartedEventAttributes()
 		payloads := started.GetInput().GetPayloads()
 		if len(payloads) != 1 {
@@ -189,20 +186,6 @@ func waitForDelivery(t *testing.T, e *testenv.Env, agent string, typ handoff.Del
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("%s got no %s delivery within %s (got %v)", agent, typ, within, got)
-}
-
-// rawClient reads what the server stores: a client without the codec.
-func rawClient(t *testing.T, e *testenv.Env) client.Client {
-	t.Helper()
-	cl, err := client.Dial(client.Options{
-		HostPort: e.Temporal.HostPort, Namespace: e.Cfg.Temporal.Namespace,
-		Logger: log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(cl.Close)
-	return cl
 }
 
 // startedEvent is the first event of the run's history: WorkflowExecutionStarted.

@@ -32,6 +32,7 @@ import (
 	"github.com/handoffhq/orchestrator/workflows"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
 	"go.yaml.in/yaml/v3"
 )
@@ -340,4 +341,19 @@ func Sample(t testing.TB, name string) handoff.Input {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return in
+}
+
+// PlainClient is a Temporal client without the codec, connected to the test's dev server: it
+// sees what the server stores, and sends what a client that skipped encryption would.
+func (e *Env) PlainClient(t testing.TB) client.Client {
+	t.Helper()
+	cl, err := client.Dial(client.Options{
+		HostPort: e.Temporal.HostPort, Namespace: e.Cfg.Temporal.Namespace,
+		Logger: log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cl.Close)
+	return cl
 }

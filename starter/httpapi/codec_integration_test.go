@@ -29,7 +29,7 @@ func TestIntegrationCodecEndpointDecodesStoredPayload(t *testing.T) {
 	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-codec")); status != 201 {
 		t.Fatalf("start: %d %s", status, body)
 	}
-	hist := rawHistory(t, rawClient(t, e), handoff.WorkflowID("c-codec"), "")
+	hist := rawHistory(t, e.PlainClient(t), handoff.WorkflowID("c-codec"), "")
 	stored := hist.GetEvents()[0].GetWorkflowExecutionStartedEventAttributes().GetInput().GetPayloads()[0]
 	wantEncrypted(t, "stored input", stored)
 	if bytes.Contains(stored.GetData(), []byte("Dana Reyes")) {
@@ -234,7 +234,7 @@ func TestIntegrationCodecUIURLDecodesOnly(t *testing.T) {
 	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-ui")); status != 201 {
 		t.Fatalf("start: %d %s", status, body)
 	}
-	stored := rawHistory(t, rawClient(t, e), handoff.WorkflowID("c-ui"), "").GetEvents()[0].
+	stored := rawHistory(t, e.PlainClient(t), handoff.WorkflowID("c-ui"), "").GetEvents()[0].
 		GetWorkflowExecutionStartedEventAttributes().GetInput().GetPayloads()[0]
 	body, err := protojson.Marshal(&commonpb.Payloads{Payloads: []*commonpb.Payload{stored}})
 	if err != nil {

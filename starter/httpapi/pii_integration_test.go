@@ -3,8 +3,6 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"regexp"
 	"strings"
 	"sync"
@@ -24,7 +22,6 @@ import (
 	sdkpb "go.temporal.io/api/sdk/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 	"google.golang.org/protobuf/proto"
@@ -65,7 +62,7 @@ func TestIntegrationNoPIIStoredOrLogged(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	plain := rawClient(t, e)
+	plain := e.PlainClient(t)
 
 	// (a) and (b): search attributes, memo, summary, workflow ID and the raw history of the
 	// handoff, and of every other workflow the run left on the server (a human agent's own
@@ -238,20 +235,6 @@ func wantEncrypted(t *testing.T, what string, p *commonpb.Payload) {
 	if !codec.IsEncrypted(p) || string(p.GetMetadata()[codec.MetadataKeyID]) != devserver.TestKeyID {
 		t.Errorf("%s is not encrypted with key %q: metadata %v", what, devserver.TestKeyID, p.GetMetadata())
 	}
-}
-
-// rawClient sees what the server stores: it has no codec.
-func rawClient(t *testing.T, e *testenv.Env) client.Client {
-	t.Helper()
-	cl, err := client.Dial(client.Options{
-		HostPort: e.Temporal.HostPort, Namespace: e.Cfg.Temporal.Namespace,
-		Logger: log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil))),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(cl.Close)
-	return cl
 }
 
 func rawHistory(t *testing.T, cl client.Client, wfID, runID string) *historypb.History {

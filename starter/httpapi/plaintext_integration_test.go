@@ -18,7 +18,7 @@ import (
 func TestIntegrationPlaintextClientIsRefused(t *testing.T) {
 	e := testenv.Start(t, testenv.Options{})
 	in := sellerInput("c-plain")
-	run, err := rawClient(t, e).ExecuteWorkflow(t.Context(), client.StartWorkflowOptions{
+	run, err := e.PlainClient(t).ExecuteWorkflow(t.Context(), client.StartWorkflowOptions{
 		ID: handoff.WorkflowID(in.ConversationID), TaskQueue: handoff.TaskQueue,
 	}, handoff.WorkflowName, in)
 	if err != nil {
