@@ -107,10 +107,12 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 // apply) must not push the query answer and the result past Temporal's blob limit.
 const maxDecisionBytes = 64 << 10
 
-// boundDecision leaves out the decision's signals and long reason values when it would encode
-// larger than maxDecisionBytes; the rule, target and reason texts stay.
+// boundDecision leaves out the decision's signals and long reason values when they could
+// encode larger than maxDecisionBytes; the rule, target and reason texts stay. The size is
+// estimated, not measured: marshalling a megabyte inside a workflow task on a loaded worker
+// takes long enough to trip the SDK's deadlock detector.
 func boundDecision(d *handoff.Decision) {
-	if b, err := json.Marshal(d); err == nil && len(b) <= maxDecisionBytes {
+	if decisionSize(d) <= maxDecisionBytes {
 		return
 	}
 	d.Signals = nil
@@ -120,6 +122,25 @@ func boundDecision(d *handoff.Decision) {
 		}
 		d.Reasons[i].Text = cut(d.Reasons[i].Text, 512)
 	}
+}
+
+// decisionSize is an upper bound of what the decision's signals and reasons add when encoded:
+// six bytes a character (JSON's worst case, \u003c) for strings, a fixed 32 for the rest.
+func decisionSize(d *handoff.Decision) int {
+	size := func(v any) int {
+		if s, ok := v.(string); ok {
+			return 6 * len(s)
+		}
+		return 32
+	}
+	n := 0
+	for k, v := range d.Signals {
+		n += 6*len(k) + size(v)
+	}
+	for _, r := range d.Reasons {
+		n += 6*(len(r.Rule)+len(r.Condition)+len(r.Text)) + size(r.Value)
+	}
+	return n
 }
 
 // boundResult keeps the result under handoff.MaxResultBytes: a result over the server's blob
