@@ -153,8 +153,8 @@ func TestUnreadableAvailabilityIsNeverNoCapacity(t *testing.T) {
 
 func TestEventsKeptInTheStateAreBounded(t *testing.T) {
 	h := newHarness(t, testDecision("jorge_buyer_bot"), bot("jorge_buyer_bot"))
-	// Each event far over the 2 KiB kept per event; together far over the 64 KiB kept in all.
-	big := strings.Repeat("<", 20<<10)
+	// Each event over the 2 KiB kept per event; together far over the 64 KiB kept in all.
+	big := strings.Repeat("<", 3<<10)
 	for k := 0; k < 150; k++ {
 		h.at(time.Minute+time.Duration(k)*time.Millisecond, func() {
 			h.env.SignalWorkflow(handoff.SignalEvent, handoff.Event{Type: handoff.EventCustomerMessage, Text: big})

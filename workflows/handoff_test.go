@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/mock"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -67,6 +68,9 @@ type harness struct {
 	failType map[string]handoff.DeliveryType
 }
 
+// testDeadlockTimeout is the deadlock detector's budget in these tests (see newHarness).
+const testDeadlockTimeout = 10 * time.Second
+
 // people are the test agents who answer offers themselves; everyone else is a bot.
 var people = map[string]bool{"maria": true, "james": true, "ana": true, "sam": true}
 
@@ -108,6 +112,10 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		refuse: map[string]string{}, flaky: map[string]int{}, failing: map[string]bool{}, failType: map[string]handoff.DeliveryType{}, failConfirm: map[string]bool{},
 		refuseAssign: map[string]string{}, rankErr: map[string]bool{}}
 	env := h.env
+	// The deadlock detector's 1 s is a production worker's budget for one workflow task. A test
+	// machine running -race under heavy load (many test processes on two cores) starves a
+	// task for longer now and then; the detector then reports the machine, not the workflow.
+	env.SetWorkerOptions(worker.Options{DeadlockDetectionTimeout: testDeadlockTimeout})
 	env.RegisterWorkflow(Handoff)
 	env.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
 	env.RegisterWorkflowWithOptions(TellSource, workflow.RegisterOptions{Name: handoff.TellSourceWorkflowName})
