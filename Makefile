@@ -22,7 +22,7 @@ FUZZTIME ?= 15s
 BENCH_FLAGS ?=
 SOAK ?= 10000
 
-.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint bench bench-soak clean reset
+.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval bench bench-soak clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -66,6 +66,9 @@ histories: temporal ## re-record testdata/histories (after a workflow change mea
 
 test-compose: ## validate docker-compose.yml with the compose-spec loader Docker Compose uses
 	cd deploy/composecheck && $(GO) test ./... -count=1
+
+eval: ## trigger analysis on the labelled set: precision/recall per trigger, routing accuracy (tune and holdout)
+	HANDOFF_EVAL=1 $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | grep -v -e '^=== RUN' -e '^--- PASS' -e '^PASS' -e '^ok '
 
 bench: temporal build ## load benchmark against a bare-workflow floor and a naive shape (~3 min; JSON in bench-results/)
 	bin/starter bench $(BENCH_FLAGS)

@@ -1,0 +1,222 @@
+// Package triggereval measures a trigger analyzer against the labelled customer messages in
+// decision/testdata/triggers (see its README): precision and recall per trigger and the
+// accuracy of the routing decision, per split.
+//
+// The holdout split is what makes the figures worth quoting, so this package keeps it blind:
+// per-line misses are recorded for the tune split only, and for the holdout it keeps nothing
+// but counts. A caller cannot print a holdout line through it even by mistake.
+package triggereval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"slices"
+)
+
+// Splits of the labelled set.
+const (
+	SplitTune    = "tune"
+	SplitHoldout = "holdout"
+)
+
+// Triggers are the labels, in the order figures are printed.
+var Triggers = []string{"human_request", "frustration", "distress", "legal"}
+
+// Case is one labelled conversation: the customer's messages, oldest first.
+type Case struct {
+	ID          string   `json:"id"`
+	Lang        string   `json:"lang"`
+	Messages    []string `json:"messages"`
+	Labels      []string `json:"labels"`
+	ExpectHuman bool     `json:"expect_human"`
+	Split       string   `json:"split"`
+	Note        string   `json:"note,omitempty"`
+}
+
+// Has reports whether the case carries a label.
+func (c Case) Has(label string) bool { return slices.Contains(c.Labels, label) }
+
+// SplitOf is the split the set's README fixes for an id: FNV-1a 32 of the id, mod 3 == 0 is
+// holdout. Adding lines never moves an existing one.
+func SplitOf(id string) string {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(id))
+	if h.Sum32()%3 == 0 {
+		return SplitHoldout
+	}
+	return SplitTune
+}
+
+// Load reads the labelled set. A line whose split field disagrees with SplitOf, or that has
+// an unknown label, fails the load; the error names tune lines only, so a holdout line is
+// never shown, not even by a typo in it.
+func Load(path string) ([]Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var cases []Case
+	badHoldout := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var c Case
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return nil, fmt.Errorf("%s: line %d is not a JSON case: %v", path, n, err)
+		}
+		if problem := check(c); problem != "" {
+			if c.Split == SplitHoldout || SplitOf(c.ID) == SplitHoldout {
+				badHoldout++
+				continue
+			}
+			return nil, fmt.Errorf("%s: %s: %s", path, c.ID, problem)
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if badHoldout > 0 {
+		return nil, fmt.Errorf("%s: %d holdout lines are malformed (not shown: the holdout stays unread)", path, badHoldout)
+	}
+	return cases, nil
+}
+
+func check(c Case) string {
+	switch {
+	case c.ID == "" || len(c.Messages) == 0:
+		return "id and messages are required"
+	case c.Split != SplitOf(c.ID):
+		return fmt.Sprintf("split %q disagrees with the FNV-1a rule (%s)", c.Split, SplitOf(c.ID))
+	case c.ExpectHuman != (len(c.Labels) > 0):
+		return "expect_human must be true exactly when there are labels"
+	}
+	for _, l := range c.Labels {
+		if !slices.Contains(Triggers, l) {
+			return fmt.Sprintf("unknown label %q", l)
+		}
+	}
+	return ""
+}
+
+// Prediction is what an analyzer made of one case.
+type Prediction struct {
+	// Labels holds the triggers it detected.
+	Labels map[string]bool
+	// Human: the routing decision sends the conversation to a person.
+	Human bool
+	// Failed: the analyzer could not answer (a model endpoint down); counted, and scored
+	// as whatever Labels and Human say (usually the fallback's answer).
+	Failed bool
+	// Evidence is what the analyzer quoted, shown next to tune misses.
+	Evidence string
+}
+
+// Counts is a confusion matrix.
+type Counts struct{ TP, FP, FN, TN int }
+
+func (c *Counts) add(want, got bool) {
+	switch {
+	case want && got:
+		c.TP++
+	case got:
+		c.FP++
+	case want:
+		c.FN++
+	default:
+		c.TN++
+	}
+}
+
+// Precision is TP / (TP + FP); 1 when nothing was predicted.
+func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// Recall is TP / (TP + FN); 1 when there was nothing to find.
+func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// Accuracy is (TP + TN) / all.
+func (c Counts) Accuracy() float64 { return ratio(c.TP+c.TN, c.TP+c.TN+c.FP+c.FN) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Miss is one tune case the analyzer got wrong.
+type Miss struct {
+	Case      Case
+	Missed    []string // labelled but not detected
+	Spurious  []string // detected but not labelled
+	RoutedBad bool
+	Evidence  string
+}
+
+// Result is one split's figures.
+type Result struct {
+	Split    string
+	Cases    int
+	Failed   int
+	Triggers map[string]*Counts
+	Routing  Counts
+	// RoutingByLang is the routing decision's confusion matrix per language.
+	RoutingByLang map[string]*Counts
+	misses        []Miss
+}
+
+// Misses are the tune cases the analyzer got wrong. Asking for the holdout's is an error:
+// nothing was recorded for it.
+func (r *Result) Misses() ([]Miss, error) {
+	if r.Split != SplitTune {
+		return nil, fmt.Errorf("per-line results exist for the %s split only; the %s split is reported in aggregate", SplitTune, r.Split)
+	}
+	return r.misses, nil
+}
+
+// Evaluate runs predict over the cases of the given split and scores it.
+func Evaluate(cases []Case, split string, predict func(Case) Prediction) *Result {
+	r := &Result{Split: split, Triggers: map[string]*Counts{}, RoutingByLang: map[string]*Counts{}}
+	for _, t := range Triggers {
+		r.Triggers[t] = &Counts{}
+	}
+	for _, c := range cases {
+		if c.Split != split {
+			continue
+		}
+		p := predict(c)
+		r.Cases++
+		if p.Failed {
+			r.Failed++
+		}
+		var m Miss
+		for _, t := range Triggers {
+			want, got := c.Has(t), p.Labels[t]
+			r.Triggers[t].add(want, got)
+			switch {
+			case want && !got:
+				m.Missed = append(m.Missed, t)
+			case got && !want:
+				m.Spurious = append(m.Spurious, t)
+			}
+		}
+		r.Routing.add(c.ExpectHuman, p.Human)
+		if r.RoutingByLang[c.Lang] == nil {
+			r.RoutingByLang[c.Lang] = &Counts{}
+		}
+		r.RoutingByLang[c.Lang].add(c.ExpectHuman, p.Human)
+		m.RoutedBad = c.ExpectHuman != p.Human
+		if split == SplitTune && (len(m.Missed) > 0 || len(m.Spurious) > 0 || m.RoutedBad) {
+			m.Case, m.Evidence = c, p.Evidence
+			r.misses = append(r.misses, m)
+		}
+	}
+	return r
+}
