@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/handoffhq/orchestrator/handoff"
 )
@@ -12,13 +11,6 @@ import (
 const (
 	// maxMessageBytes bounds what one message contributes to analysis and keyword matching.
 	maxMessageBytes = 4096
-	// distressWindow is how many of the latest customer messages are read for distress: it is
-	// the customer's state now that matters, and it bounds the cost of long conversations.
-	distressWindow = 8
-	// recencyDecay discounts a message's distress per customer message said after it.
-	recencyDecay = 0.85
-	// maxClauses bounds the clauses of one message read for sentiment.
-	maxClauses = 24
 	// maxCueMessages bounds the customer messages scanned for complexity cues; a divorce
 	// mentioned early still matters, so this window is wide.
 	maxCueMessages = 200
@@ -57,44 +49,104 @@ func (e *Engine) AnalyzeWith(in *handoff.Input, decoded map[string]any, decoderE
 		return a
 	}
 	builtin := e.deriveIntent(&a, in)
-	customer := customerTexts(in.Messages, maxCueMessages)
-	if _, have := a.Signals["customer_emotional_distress"]; !have && len(customer) > 0 {
-		d, note := distress(customer)
-		a.derive("customer_emotional_distress", d, "derived from messages: "+note)
-		builtin = true
+	var r *reading
+	if customer := customerTexts(in.Messages, maxCueMessages); len(customer) > 0 && e.missesTriggers(a.Signals) {
+		rd := read(customer)
+		r = &rd
 	}
-	if _, have := a.Signals["emotional_distress"]; !have {
-		if v, ok := numberOf(a.Signals["customer_emotional_distress"]); ok {
-			src := "customer_emotional_distress"
-			if strings.HasPrefix(a.Derived[src], "derived from messages") {
-				src = "messages"
-			}
-			a.derive("emotional_distress", v > e.distressThreshold,
-				fmt.Sprintf("derived from %s: distress %s %s %g", src, formatValue(v), cmpWord(v > e.distressThreshold), e.distressThreshold))
-			builtin = true
-		}
-	}
-	_, haveScore := a.Signals["complexity_score"]
-	_, haveLegal := a.Signals["legal_complexity"]
-	if (!haveScore || !haveLegal) && len(customer) > 0 {
-		score, legal, labels := complexity(customer)
-		note := "derived from messages: no complexity cues"
-		if len(labels) > 0 {
-			note = "derived from messages: cues " + strings.Join(labels, ", ")
-		}
-		if !haveScore {
-			a.derive("complexity_score", score, note)
-		}
-		if !haveLegal {
-			a.derive("legal_complexity", legal, note)
-		}
+	if deriveTriggers(&a, r, e.thresholds()) {
 		builtin = true
 	}
 	if builtin && a.Analyzer == AnalyzerBot {
 		a.Analyzer = AnalyzerBuiltin
 	}
-	a.Urgent, _ = boolOf(a.Signals["emotional_distress"])
+	for _, s := range []string{"emotional_distress", "human_requested", "frustrated"} {
+		if v, _ := boolOf(a.Signals[s]); v {
+			a.Urgent = true
+		}
+	}
 	return a
+}
+
+// readSignals are the signals only a reading of the messages can give; when the bot sent them
+// all, the messages are not read.
+var readSignals = []string{"human_request_score", "frustration", "customer_emotional_distress", "complexity_score", "legal_complexity"}
+
+func (e *Engine) missesTriggers(s map[string]any) bool {
+	for _, name := range readSignals {
+		if _, have := s[name]; !have {
+			return true
+		}
+	}
+	return false
+}
+
+// thresholds are the scores above which the trigger flags are set.
+func (e *Engine) thresholds() [numTriggers]float64 {
+	var th [numTriggers]float64
+	th[trigHuman], th[trigFrustration], th[trigDistress] = HumanRequestThreshold, e.frustrationThreshold, e.distressThreshold
+	return th
+}
+
+// triggerFlags pairs each trigger's flag with its score: the flag is derived from the score,
+// whoever sent the score (the bot, the decoder or the messages).
+var triggerFlags = []struct {
+	flag, score, what string
+	t                 trigger
+}{
+	{"human_requested", "human_request_score", "request", trigHuman},
+	{"frustrated", "frustration", "frustration", trigFrustration},
+	{"emotional_distress", "customer_emotional_distress", "distress", trigDistress},
+}
+
+// deriveTriggers fills the trigger signals the bot (or decoder) did not send: the scores and
+// legal complexity from the reading of the messages (r, nil when there are none), and each
+// flag from its score. It reports whether it derived anything.
+func deriveTriggers(a *Analysis, r *reading, th [numTriggers]float64) bool {
+	const fromMessages = "derived from messages: "
+	did := false
+	for _, f := range triggerFlags {
+		if _, have := a.Signals[f.score]; !have && r != nil {
+			a.derive(f.score, r.score[f.t], fromMessages+r.describe(f.t))
+			did = true
+		}
+		if _, have := a.Signals[f.flag]; have {
+			continue
+		}
+		v, ok := numberOf(a.Signals[f.score])
+		if !ok {
+			continue
+		}
+		// A request for a person counts from its threshold on; a mood above it.
+		on, cmp := v > th[f.t], cmpWord(v > th[f.t])
+		if f.t == trigHuman {
+			on, cmp = v >= th[f.t], map[bool]string{true: ">=", false: "<"}[v >= th[f.t]]
+		}
+		note := fmt.Sprintf("%s %s %s %g", f.what, formatValue(v), cmp, th[f.t])
+		if strings.HasPrefix(a.Derived[f.score], fromMessages) {
+			if on && r.evidence[f.t] != "" {
+				note += ", " + r.evidence[f.t]
+			}
+			note = fromMessages + note
+		} else {
+			note = "derived from " + f.score + ": " + note
+		}
+		a.derive(f.flag, on, note)
+		did = true
+	}
+	if r == nil {
+		return did
+	}
+	note := fromMessages + r.joinLabels()
+	if _, have := a.Signals["complexity_score"]; !have {
+		a.derive("complexity_score", r.complexity, note)
+		did = true
+	}
+	if _, have := a.Signals["legal_complexity"]; !have {
+		a.derive("legal_complexity", r.legalLevel(), note)
+		did = true
+	}
+	return did
 }
 
 func (a *Analysis) derive(name string, v any, note string) {
@@ -165,133 +217,4 @@ func customerTexts(msgs []handoff.Message, n int) []string {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
-}
-
-// distress scores the customer's current emotional distress from 0 to 1: per message, how
-// negative VADER finds it, plus 0.2 per distress cue VADER's lexicon lacks or misreads
-// ("overwhelmed" scores positive there, "nightmare" not at all), plus 0.1 for shouting in a
-// negative message; the latest messages count most, and each other strongly distressed
-// message adds a little (distress that persists).
-func distress(texts []string) (float64, string) {
-	if len(texts) > distressWindow {
-		texts = texts[len(texts)-distressWindow:]
-	}
-	found := make([]bool, len(cues))
-	var ws []string
-	peak, peakAt, peakSentiment, strong := 0.0, -1, 0.0, 0
-	var peakCues []string
-	for i, t := range texts {
-		c := mostNegative(t)
-		ws = words(t, ws[:0])
-		clear(found)
-		findCues(ws, found)
-		var labels []string
-		for ci, f := range found {
-			if f && cues[ci].level == cueDistress {
-				labels = append(labels, cues[ci].label)
-			}
-		}
-		neg := math.Max(0, -c)
-		score := neg + 0.2*float64(len(labels))
-		if (neg > 0 || len(labels) > 0) && shouting(t) {
-			score += 0.1
-		}
-		score = math.Min(1, score)
-		if score >= 0.5 {
-			strong++
-		}
-		weighted := score * math.Pow(recencyDecay, float64(len(texts)-1-i))
-		if weighted > peak || peakAt < 0 {
-			peak, peakAt, peakSentiment, peakCues = weighted, i, c, labels
-		}
-	}
-	if peak >= 0.5 && strong > 1 {
-		peak += 0.05 * float64(strong-1)
-	}
-	d := math.Round(math.Min(1, peak)*100) / 100
-	note := fmt.Sprintf("%s in customer message %d of the last %d (sentiment %.2f", formatValue(d), peakAt+1, len(texts), peakSentiment)
-	if len(peakCues) > 0 {
-		note += "; cues " + strings.Join(peakCues, ", ")
-	}
-	return d, note + ")"
-}
-
-// shouting: "!!" or at least two words in capitals. VADER boosts capitals only when some
-// words are not, which a shouted clause on its own never has.
-func shouting(text string) bool {
-	if strings.Contains(text, "!!") {
-		return true
-	}
-	caps, letters, lower := 0, 0, false
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			lower = lower || !unicode.IsUpper(r)
-			continue
-		}
-		if letters >= 2 && !lower {
-			caps++
-		}
-		letters, lower = 0, false
-	}
-	if letters >= 2 && !lower {
-		caps++
-	}
-	return caps >= 2
-}
-
-// mostNegative is the lowest VADER compound over a message's clauses. VADER is made for
-// sentences: over a whole message one upbeat word ("honestly" scores +2) can outweigh "I'm
-// scared we'll lose everything" said in the next sentence, and its three-word negation window
-// crosses commas ("I can't sleep, I'm scared" reads as "not scared"), so commas split too.
-func mostNegative(text string) float64 {
-	low, start, n := 1.0, 0, 0
-	for i, r := range text {
-		if n >= maxClauses {
-			return low
-		}
-		if r != '.' && r != '!' && r != '?' && r != ';' && r != ',' && r != '\n' {
-			continue
-		}
-		if i+1 < len(text) && strings.ContainsRune(".!?", rune(text[i+1])) {
-			continue // keep "!!" and "?!" with their sentence: VADER reads them as emphasis
-		}
-		if s := strings.TrimSpace(text[start : i+1]); s != "" {
-			low = math.Min(low, compound(s))
-			n++
-		}
-		start = i + 1
-	}
-	if s := strings.TrimSpace(text[start:]); s != "" {
-		low = math.Min(low, compound(s))
-	}
-	return low
-}
-
-// complexity scores how complex the situation is (0 to 1) and how legally complex
-// ("low", "medium", "high") from the cues across the customer messages.
-func complexity(texts []string) (float64, string, []string) {
-	found := make([]bool, len(cues))
-	var ws []string
-	for _, t := range texts {
-		ws = words(t, ws[:0])
-		findCues(ws, found)
-	}
-	miss, legal := 1.0, "low"
-	var labels []string
-	for ci, f := range found {
-		c := &cues[ci]
-		if !f || c.level == cueDistress {
-			continue
-		}
-		labels = append(labels, c.label)
-		miss *= 1 - cueWeight[c.level]
-		switch {
-		case c.level == cueLegalHigh:
-			legal = "high"
-		case c.level == cueLegalMedium && legal == "low":
-			legal = "medium"
-		}
-	}
-	return math.Round((1-miss)*100) / 100, legal, labels
 }

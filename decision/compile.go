@@ -15,6 +15,10 @@ import (
 var builtinSignals = map[string]sigType{
 	"customer_emotional_distress": typeNumber,
 	"emotional_distress":          typeBool,
+	"human_request_score":         typeNumber,
+	"human_requested":             typeBool,
+	"frustration":                 typeNumber,
+	"frustrated":                  typeBool,
 	"complexity_score":            typeNumber,
 	"legal_complexity":            typeString,
 	"intent_category":             typeString,
@@ -104,10 +108,17 @@ func Compile(spec Spec, agents []handoff.Agent) (*Engine, error) {
 	if threshold <= 0 || threshold >= 1 {
 		return nil, fmt.Errorf("analyzer.distress_threshold: %v must be between 0 and 1", spec.Analyzer.DistressThreshold)
 	}
+	frustration := spec.Analyzer.FrustrationThreshold
+	if frustration == 0 {
+		frustration = DefaultFrustrationThreshold
+	}
+	if frustration <= 0 || frustration >= 1 {
+		return nil, fmt.Errorf("analyzer.frustration_threshold: %v must be between 0 and 1", spec.Analyzer.FrustrationThreshold)
+	}
 	if err := spec.Decoder.validate(); err != nil {
 		return nil, err
 	}
-	e := &Engine{system: system, types: types, distressThreshold: threshold, decoder: spec.Decoder}
+	e := &Engine{system: system, types: types, distressThreshold: threshold, frustrationThreshold: frustration, decoder: spec.Decoder}
 	ros := newRoster(agents)
 	switch system {
 	case SystemRealEstate:

@@ -25,11 +25,13 @@ const (
 type Analysis struct {
 	Signals  map[string]any `json:"signals"`
 	Analyzer string         `json:"analyzer"`
-	// Urgent is set when the customer is in emotional distress: whatever the rules decide,
-	// the caller should not keep them waiting for a breakpoint.
+	// Urgent is set when the customer is in emotional distress, frustrated, or asks for a
+	// person: whatever the rules decide, the caller should not keep them waiting for a
+	// breakpoint.
 	Urgent bool `json:"urgent"`
-	// Derived says, for each signal the bot did not send, where it came from
-	// ("derived from messages: distress 0.82 > 0.7", "from the intent decoder").
+	// Derived says, for each signal the bot did not send, where it came from, quoting the
+	// customer's trigger words ("derived from messages: distress 0.85 > 0.7: job loss "lost
+	// my job"", "from the intent decoder").
 	Derived map[string]string `json:"derived,omitempty"`
 	// DecoderError is why the external decoder could not answer, when it was asked.
 	DecoderError string `json:"decoder_error,omitempty"`
@@ -42,10 +44,11 @@ type Engine struct {
 	rules    []*rule // highest precedence first
 	handoffs map[string][]*leagueHandoff
 	// recommend scores capabilities; nil when recommendations are off.
-	recommend         *recommender
-	distressThreshold float64
-	decoder           DecoderSpec
-	version           string
+	recommend            *recommender
+	distressThreshold    float64
+	frustrationThreshold float64
+	decoder              DecoderSpec
+	version              string
 }
 
 // Version is a hash of the canonical rule set (12 hex digits of its SHA-256); every Decision

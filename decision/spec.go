@@ -114,8 +114,10 @@ type RecommendSpec struct {
 // AnalyzerSpec tunes the built-in analyzer.
 type AnalyzerSpec struct {
 	// DistressThreshold above which emotional_distress is true; DefaultDistressThreshold when 0.
-	DistressThreshold float64        `mapstructure:"distress_threshold"`
-	Unknown           map[string]any `mapstructure:",remain"`
+	DistressThreshold float64 `mapstructure:"distress_threshold"`
+	// FrustrationThreshold above which frustrated is true; DefaultFrustrationThreshold when 0.
+	FrustrationThreshold float64        `mapstructure:"frustration_threshold"`
+	Unknown              map[string]any `mapstructure:",remain"`
 }
 
 // DecoderSpec points at an optional external intent decoder (POST {url} with the Input JSON,
@@ -132,7 +134,10 @@ type DecoderSpec struct {
 const (
 	DefaultMinConfidence     = 40.0
 	DefaultDistressThreshold = 0.7
-	DefaultDecoderTimeout    = 2 * time.Second
+	// DefaultFrustrationThreshold: one clear complaint ("I'm furious", "worst service") or a
+	// question asked again passes it; capitals or "!!!" alone do not.
+	DefaultFrustrationThreshold = 0.7
+	DefaultDecoderTimeout       = 2 * time.Second
 	// MinDecoderTimeout and MaxDecoderTimeout bound routing.decoder.timeout: the analysis
 	// waits on the decoder, and the built-in analyzer answers after it anyway.
 	MinDecoderTimeout        = 100 * time.Millisecond

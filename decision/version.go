@@ -29,7 +29,13 @@ func (e *Engine) hash() string {
 		Handoffs  map[string][]*leagueHandoff `json:"handoffs,omitempty"`
 		Recommend *recommender                `json:"recommend,omitempty"`
 		Distress  float64                     `json:"distress_threshold"`
+		// Frustration is left out at its default, so rule sets that never set it keep their
+		// version.
+		Frustration float64 `json:"frustration_threshold,omitempty"`
 	}{System: e.system, Signals: map[string]string{}, Handoffs: e.handoffs, Recommend: e.recommend, Distress: e.distressThreshold}
+	if e.frustrationThreshold != DefaultFrustrationThreshold {
+		c.Frustration = e.frustrationThreshold
+	}
 	for n, t := range e.types {
 		c.Signals[n] = t.String()
 	}

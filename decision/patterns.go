@@ -1,0 +1,247 @@
+package decision
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A pattern is a phrase of the trigger lexicons, written as space-separated elements:
+//
+//	speak|talk ?to|with .. {PN}
+//
+// "a|b" is either word; "frustrat*" any word starting so (morphology: frustrated,
+// frustrating, frustration); "agent~" also a word one typo away ("agnet", "agen"); a leading
+// "?" makes the element optional; ".." skips up to three words ("..2" up to two) of anything;
+// "#" is a number; "(can not|unable to)" is either phrase (the pattern is expanded into one
+// per phrase); "{NAME}" is a macro. Words are written lower case, unaccented, with
+// contractions spelled out ("can not"), as tokenize produces them. A pattern never crosses a
+// clause.
+type pattern struct {
+	src   string
+	elems []elem
+}
+
+type elem struct {
+	words  []string
+	prefix []string
+	fuzzy  bool
+	number bool
+	opt    bool
+	gap    int
+}
+
+func (e *elem) matches(t *token) bool {
+	if e.number && t.w[0] >= '0' && t.w[0] <= '9' {
+		return true
+	}
+	if slices.Contains(e.words, t.w) || (e.fuzzy && t.fz != "" && slices.Contains(e.words, t.fz)) {
+		return true
+	}
+	for _, p := range e.prefix {
+		if strings.HasPrefix(t.w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// compilePatterns parses one pattern source, expanding macros and phrase groups. It panics
+// on a malformed one: the lexicons are code, and a test compiles them all.
+func compilePatterns(src string, macros map[string]string) []pattern {
+	expanded := src
+	for i := 0; strings.Contains(expanded, "{") && i < 5; i++ {
+		for name, body := range macros {
+			expanded = strings.ReplaceAll(expanded, "{"+name+"}", body)
+		}
+	}
+	if strings.Contains(expanded, "{") {
+		panic(fmt.Sprintf("pattern %q: unknown macro", src))
+	}
+	var out []pattern
+	for _, one := range expandGroups(expanded) {
+		out = append(out, compileOne(src, one))
+	}
+	return out
+}
+
+// expandGroups turns "a (b c|d) e" into "a b c e" and "a d e".
+func expandGroups(s string) []string {
+	open := strings.IndexByte(s, '(')
+	if open < 0 {
+		return []string{s}
+	}
+	closing := strings.IndexByte(s[open:], ')')
+	if closing < 0 {
+		panic(fmt.Sprintf("pattern %q: unclosed (", s))
+	}
+	closing += open
+	var out []string
+	for _, alt := range strings.Split(s[open+1:closing], "|") {
+		out = append(out, expandGroups(s[:open]+" "+alt+" "+s[closing+1:])...)
+	}
+	return out
+}
+
+func compileOne(src, expanded string) pattern {
+	p := pattern{src: src}
+	for _, f := range strings.Fields(expanded) {
+		var e elem
+		switch {
+		case f == "..":
+			e.gap = 3
+		case strings.HasPrefix(f, "..") || (strings.HasPrefix(f, ".") && len(f) == 2):
+			n, err := strconv.Atoi(strings.TrimLeft(f, "."))
+			if err != nil || n < 1 {
+				panic(fmt.Sprintf("pattern %q: bad gap %q", src, f))
+			}
+			e.gap = n
+		default:
+			if strings.HasPrefix(f, "?") {
+				e.opt, f = true, f[1:]
+			}
+			for _, alt := range strings.Split(f, "|") {
+				switch {
+				case alt == "#":
+					e.number = true
+				case alt == "" || strings.ContainsAny(alt, "'{}.?()"):
+					panic(fmt.Sprintf("pattern %q: bad word %q", src, alt))
+				case strings.HasSuffix(alt, "*"):
+					if len(alt) < 4 {
+						panic(fmt.Sprintf("pattern %q: prefix %q is too short to mean one thing", src, alt))
+					}
+					e.prefix = append(e.prefix, strings.TrimSuffix(alt, "*"))
+				case strings.HasSuffix(alt, "~"):
+					e.fuzzy = true
+					e.words = append(e.words, strings.TrimSuffix(alt, "~"))
+				default:
+					e.words = append(e.words, alt)
+				}
+			}
+		}
+		p.elems = append(p.elems, e)
+	}
+	if n := len(p.elems); n == 0 || p.elems[0].opt || p.elems[0].gap > 0 || p.elems[n-1].gap > 0 || p.elems[n-1].opt {
+		panic(fmt.Sprintf("pattern %q must start and end with a word that is not optional", src))
+	}
+	return p
+}
+
+// matchAt matches the pattern starting at toks[i]; end is one past the last token matched.
+// Gaps take as few words as they can.
+func (p *pattern) matchAt(toks []token, i int) (end int, ok bool) {
+	return p.match(toks, 0, i, toks[i].clause)
+}
+
+func (p *pattern) match(toks []token, ei, ti, clause int) (int, bool) {
+	if ei == len(p.elems) {
+		return ti, true
+	}
+	e := &p.elems[ei]
+	if e.gap > 0 {
+		for k := 0; k <= e.gap && ti+k < len(toks) && toks[ti+k].clause == clause; k++ {
+			if end, ok := p.match(toks, ei+1, ti+k, clause); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	if ti < len(toks) && toks[ti].clause == clause && e.matches(&toks[ti]) {
+		if end, ok := p.match(toks, ei+1, ti+1, clause); ok {
+			return end, true
+		}
+	}
+	if e.opt {
+		return p.match(toks, ei+1, ti, clause)
+	}
+	return 0, false
+}
+
+// negators cancel a cue within negationWindow words before it, in the same clause: "I'm not
+// angry", "no need for a person", "no estoy enojado", "ni enojada".
+var negators = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true,
+	"neither": true, "hardly": true, "none": true, "ni": true, "sin": true, "nunca": true, "tampoco": true,
+	"jamas": true, "ningun": true, "ninguna": true, "ninguno": true}
+
+const negationWindow = 3
+
+// scopeEnds: a negation before these words is about something else: in "I don't know where
+// we'll go" the "not" is the knowing's, not the going's.
+var scopeEnds = map[string]bool{"where": true, "what": true, "how": true, "why": true, "when": true, "whether": true,
+	"if": true, "that": true, "who": true, "donde": true, "como": true, "cuando": true, "porque": true, "si": true}
+
+// negatedAt reports a negator within the window before toks[i] in its clause. "not only"
+// and "no solo" add rather than negate.
+func negatedAt(toks []token, i int) bool {
+	if scopeEnds[toks[i].w] {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-negationWindow && toks[j].clause == toks[i].clause; j-- {
+		if scopeEnds[toks[j].w] {
+			return false
+		}
+		if negators[toks[j].w] {
+			if j+1 < len(toks) && (toks[j+1].w == "only" || toks[j+1].w == "solo" || toks[j+1].w == "just") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzyIndex finds the lexicon word a token is one typo away from: a letter dropped
+// ("persn"), added ("humman") or two swapped ("agnet"). Substitutions are left out on
+// purpose: they turn real words into others ("managed" for "manager").
+type fuzzyIndex struct {
+	words   map[string]bool   // the fuzzy words themselves
+	deleted map[string]string // a fuzzy word with one letter dropped -> the word
+	// real words one edit from a fuzzy word that must stay themselves.
+	stop map[string]bool
+}
+
+func newFuzzyIndex(words []string, stop []string) *fuzzyIndex {
+	fi := &fuzzyIndex{words: map[string]bool{}, deleted: map[string]string{}, stop: map[string]bool{}}
+	for _, w := range stop {
+		fi.stop[w] = true
+	}
+	for _, w := range words {
+		fi.words[w] = true
+	}
+	for _, w := range words {
+		for i := range len(w) {
+			d := w[:i] + w[i+1:]
+			if !fi.words[d] {
+				fi.deleted[d] = w
+			}
+		}
+	}
+	return fi
+}
+
+// lookup returns the word t is one typo from, or "". buf is scratch space.
+func (fi *fuzzyIndex) lookup(t string, buf []byte) (string, []byte) {
+	if len(t) < 4 || len(t) > 16 || fi.words[t] || fi.stop[t] {
+		return "", buf
+	}
+	if w, ok := fi.deleted[t]; ok {
+		return w, buf
+	}
+	buf = append(buf[:0], t...)
+	for i := range len(t) {
+		// t with its i-th letter dropped: t has an extra letter.
+		buf = append(append(buf[:0], t[:i]...), t[i+1:]...)
+		if fi.words[string(buf)] {
+			return string(buf), buf
+		}
+	}
+	for i := 0; i+1 < len(t); i++ {
+		buf = append(buf[:0], t...)
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+		if fi.words[string(buf)] {
+			return string(buf), buf
+		}
+	}
+	return "", buf
+}

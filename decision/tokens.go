@@ -1,0 +1,209 @@
+package decision
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a customer message, as the trigger lexicons see it: lower case with
+// accents folded ("pásame" is "pasame", so unaccented typing matches), contractions expanded
+// ("can't" is "can" "not", so "cant" and "can't" read alike), and where it came from, so the
+// evidence quotes the customer's own spelling.
+type token struct {
+	w          string
+	start, end int // bytes of the original text
+	clause     int // clauses end at . ! ? ; : , and at "but"/"pero": negation does not cross them
+	caps       bool
+	// fz is the lexicon word this token is one typo away from ("agnet" is "agent"), or "".
+	fz string
+}
+
+// clauseBreak ends a clause. Commas count: "I can't sleep, I'm scared" is two thoughts, and a
+// negation in one must not reach into the next.
+func clauseBreak(r rune) bool {
+	switch r {
+	case '.', '!', '?', ';', ':', ',', '¿', '¡', '(', ')', '\n', '"', '…', '“', '”':
+		return true
+	}
+	return false
+}
+
+// softBreaks turn the thought around: "I'm not angry, but this is ridiculous".
+var softBreaks = map[string]bool{"but": true, "however": true, "though": true, "although": true, "pero": true, "sino": true, "aunque": true}
+
+// contractions the customer typed without an apostrophe, and shorthand.
+var spelledOut = map[string][]string{
+	"dont": {"do", "not"}, "didnt": {"did", "not"}, "doesnt": {"does", "not"}, "cant": {"can", "not"},
+	"cannot": {"can", "not"}, "wont": {"will", "not"}, "isnt": {"is", "not"}, "arent": {"are", "not"},
+	"wasnt": {"was", "not"}, "werent": {"were", "not"}, "couldnt": {"could", "not"}, "wouldnt": {"would", "not"},
+	"shouldnt": {"should", "not"}, "havent": {"have", "not"}, "hasnt": {"has", "not"}, "hadnt": {"had", "not"},
+	"aint": {"is", "not"}, "im": {"i", "am"}, "ive": {"i", "have"}, "youre": {"you", "are"}, "theyre": {"they", "are"},
+	"wanna": {"want", "to"}, "gonna": {"going", "to"}, "gotta": {"got", "to"}, "pls": {"please"}, "plz": {"please"},
+	"plox": {"please"}, "thx": {"thanks"}, "thnx": {"thanks"}, "u": {"you"}, "ur": {"your"}, "q": {"que"},
+	"xq": {"porque"}, "pq": {"porque"}, "xfa": {"por", "favor"}, "porfa": {"por", "favor"}, "nvm": {"never", "mind"},
+}
+
+// pronounIs: "'s" after these is "is"; after anything else it is a possessive and dropped.
+var pronounIs = map[string]bool{"it": true, "that": true, "what": true, "there": true, "he": true, "she": true,
+	"here": true, "who": true, "where": true, "how": true, "this": true, "everything": true, "nobody": true}
+
+// tokenize appends the tokens of text to dst. A word already lower case ASCII (most of them)
+// is a slice of text; only the others are rebuilt, so a message costs few allocations.
+func tokenize(text string, dst []token) []token {
+	clause := 0
+	start, upper, letters := -1, 0, 0
+	plain := true // lower case ASCII letters and digits only so far
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		caps := letters >= 2 && upper == letters
+		var w string
+		if plain {
+			w = text[start:end]
+		} else {
+			w = foldWord(text[start:end])
+		}
+		if softBreaks[w] {
+			clause++ // the break is no word a cue needs; what follows is a new thought
+		} else if w != "" {
+			dst = appendWord(dst, w, start, end, clause, caps)
+		}
+		start, upper, letters, plain = -1, 0, 0, true
+	}
+	for i, r := range text {
+		isApos := r == '\'' || r == '’'
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			if start < 0 {
+				start = i
+			}
+			if r >= 'a' {
+				letters++
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (isApos && start >= 0) {
+			if start < 0 {
+				start = i
+			}
+			plain = false
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+			continue
+		}
+		flush(i)
+		if clauseBreak(r) {
+			clause++
+		}
+	}
+	flush(len(text))
+	return dst
+}
+
+// foldWord lowercases a word, drops accents and writes apostrophes as "'".
+func foldWord(w string) string {
+	b := make([]byte, 0, len(w))
+	for _, r := range w {
+		if r == '’' {
+			r = '\''
+		}
+		b = utf8.AppendRune(b, fold(r))
+	}
+	return strings.Trim(string(b), "'")
+}
+
+// appendWord expands one word into tokens.
+func appendWord(dst []token, w string, start, end, clause int, caps bool) []token {
+	add := func(s string) { dst = append(dst, token{w: s, start: start, end: end, clause: clause, caps: caps}) }
+	if base, suffix, ok := strings.Cut(w, "'"); ok {
+		switch {
+		case suffix == "t" && strings.HasSuffix(base, "n"):
+			stem := base[:len(base)-1]
+			switch stem {
+			case "ca":
+				stem = "can"
+			case "wo":
+				stem = "will"
+			case "ai":
+				stem = "is"
+			}
+			add(stem)
+			add("not")
+		case suffix == "ll":
+			add(base)
+			add("will")
+		case suffix == "re":
+			add(base)
+			add("are")
+		case suffix == "ve":
+			add(base)
+			add("have")
+		case suffix == "m":
+			add(base)
+			add("am")
+		case suffix == "d":
+			add(base)
+			add("would")
+		case suffix == "s" && pronounIs[base]:
+			add(base)
+			add("is")
+		default:
+			add(base)
+		}
+		return dst
+	}
+	if parts, ok := spelledOut[w]; ok {
+		for _, p := range parts {
+			add(p)
+		}
+		return dst
+	}
+	add(w)
+	return dst
+}
+
+// fold lowercases a letter and drops its accent: the lexicons are written without accents
+// and customers often type without them.
+func fold(r rune) rune {
+	r = unicode.ToLower(r)
+	if r < utf8.RuneSelf {
+		return r
+	}
+	switch r {
+	case 'á', 'à', 'ä', 'â', 'ã':
+		return 'a'
+	case 'é', 'è', 'ë', 'ê':
+		return 'e'
+	case 'í', 'ì', 'ï', 'î':
+		return 'i'
+	case 'ó', 'ò', 'ö', 'ô', 'õ':
+		return 'o'
+	case 'ú', 'ù', 'ü', 'û':
+		return 'u'
+	case 'ñ':
+		return 'n'
+	case 'ç':
+		return 'c'
+	}
+	return r
+}
+
+// quote is the customer's own words from token i to token j (inclusive), bounded so evidence
+// is a phrase and never the whole message.
+func quote(text string, toks []token, i, j int) string {
+	const maxQuote = 48
+	s := text[toks[i].start:toks[j].end]
+	if len(s) > maxQuote {
+		s = clip(s, maxQuote)
+		if k := strings.LastIndexByte(s, ' '); k > maxQuote/2 {
+			s = s[:k]
+		}
+		s += "…"
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,120 @@
+package decision
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func tokenWords(text string) (ws []string, clauses []int) {
+	for _, t := range tokenize(text, nil) {
+		ws = append(ws, t.w)
+		clauses = append(clauses, t.clause)
+	}
+	return ws, clauses
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct {
+		text    string
+		words   string
+		clauses []int
+	}{
+		// Contractions are spelled out, with and without the apostrophe.
+		{"I can't, I DON'T", "i can not i do not", []int{0, 0, 0, 1, 1, 1}},
+		{"dont wanna", "do not want to", nil},
+		{"I'm sure it's the neighbor’s", "i am sure it is the neighbor", nil},
+		// Accents are folded; "pero" and "but" start a new thought.
+		{"Pásame con él pero rápido", "pasame con el rapido", []int{0, 0, 0, 1}},
+		{"¿Qué? No.", "que no", []int{1, 2}},
+	}
+	for _, tc := range cases {
+		ws, cl := tokenWords(tc.text)
+		if got := strings.Join(ws, " "); got != tc.words {
+			t.Errorf("%q: words %q, want %q", tc.text, got, tc.words)
+		}
+		if tc.clauses != nil && !reflect.DeepEqual(cl, tc.clauses) {
+			t.Errorf("%q: clauses %v, want %v", tc.text, cl, tc.clauses)
+		}
+	}
+	toks := tokenize("GET ME a Human", nil)
+	if !toks[0].caps || !toks[1].caps || toks[2].caps || toks[3].caps {
+		t.Errorf("caps %+v", toks)
+	}
+	if q := quote("well, GET ME a Human now", tokenize("well, GET ME a Human now", nil), 1, 4); q != "GET ME a Human" {
+		t.Errorf("quote %q", q)
+	}
+}
+
+func TestPatterns(t *testing.T) {
+	match := func(src, text string) bool {
+		toks := tokenize(text, nil)
+		for k := range toks {
+			toks[k].fz, _ = lex.fuzzy.lookup(toks[k].w, nil)
+		}
+		for _, p := range compilePatterns(src, macros) {
+			for i := range toks {
+				if _, ok := p.matchAt(toks, i); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	cases := []struct {
+		pat, text string
+		want      bool
+	}{
+		{"speak ?to|with .. {PN}", "speak with a real live person", true},
+		{"speak ?to|with .. {PN}", "speak with my husband about the agent", false}, // the gap is three words
+		{"speak ?to|with .. {PN}", "speak, then agent", false},                     // never across a clause
+		{"frustrat*", "so frustrating", true},
+		{"talk to {PN}", "talk to agnet", true},      // swapped letters
+		{"talk to {PN}", "talk to persn", true},      // a letter dropped
+		{"want ..2 {PNF}", "want it managed", false}, // a substitution is another word
+		{"(can not|unable to) pay", "we're unable to pay", true},
+		{"# fine", "a $500 fine", true},
+	}
+	for _, tc := range cases {
+		if got := match(tc.pat, tc.text); got != tc.want {
+			t.Errorf("%q on %q: %v, want %v", tc.pat, tc.text, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"?maybe first", "ends ..", "can't", "ab*", "{NOPE}", "(open"} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%q compiled; it is malformed", bad)
+				}
+			}()
+			compilePatterns(bad, macros)
+		}()
+	}
+}
+
+func TestNegationScope(t *testing.T) {
+	cases := []struct {
+		text string
+		at   string
+		want bool
+	}{
+		{"I'm not angry", "angry", true},
+		{"I'm not at all angry", "angry", true},
+		{"no estoy enojado", "enojado", true},
+		{"I'm not angry, but this is ridiculous", "ridiculous", false},
+		{"I don't know where we'll go", "where", false},
+		{"not only rude but late", "rude", false},
+	}
+	for _, tc := range cases {
+		toks := tokenize(tc.text, nil)
+		i := -1
+		for k, t := range toks {
+			if t.w == tc.at {
+				i = k
+			}
+		}
+		if got := negatedAt(toks, i); got != tc.want {
+			t.Errorf("%q at %q: negated %v, want %v", tc.text, tc.at, got, tc.want)
+		}
+	}
+}

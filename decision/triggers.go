@@ -1,0 +1,255 @@
+package decision
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// cue is one compiled lexicon pattern. A neutralizer is a cue that cancels others.
+type cue struct {
+	trig    trigger
+	weight  float64
+	label   string
+	pat     pattern
+	neutral bool
+	scope   scope
+}
+
+// lexIndex finds the cues that can start at a token without trying every pattern.
+type lexIndex struct {
+	cues     []cue
+	byWord   map[string][]int
+	byPrefix map[string][]int // keyed by the first three bytes of the prefix
+	fuzzy    *fuzzyIndex
+	persons  map[string]bool // the person nouns, for terse requests
+}
+
+const prefixKey = 3
+
+var lex = compileLexicon()
+
+func compileLexicon() *lexIndex {
+	ix := &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}, persons: map[string]bool{}}
+	add := func(c cue) {
+		i := len(ix.cues)
+		ix.cues = append(ix.cues, c)
+		first := &c.pat.elems[0]
+		for _, w := range first.words {
+			ix.byWord[w] = append(ix.byWord[w], i)
+		}
+		for _, p := range first.prefix {
+			k := p[:min(prefixKey, len(p))]
+			ix.byPrefix[k] = append(ix.byPrefix[k], i)
+		}
+		if first.number {
+			ix.byWord["#"] = append(ix.byWord["#"], i)
+		}
+	}
+	for t := trigger(0); t < numTriggers; t++ {
+		for _, e := range lexicon[t] {
+			for _, src := range strings.Split(e.pats, ";") {
+				for _, p := range compilePatterns(strings.TrimSpace(src), macros) {
+					add(cue{trig: t, weight: e.w, label: e.label, pat: p})
+				}
+			}
+		}
+	}
+	for _, n := range neutralizers {
+		for _, src := range strings.Split(n.pats, ";") {
+			for _, p := range compilePatterns(strings.TrimSpace(src), macros) {
+				add(cue{trig: n.trig, pat: p, neutral: true, scope: n.scope})
+			}
+		}
+	}
+	var fuzzy []string
+	for _, c := range ix.cues {
+		for _, e := range c.pat.elems {
+			if e.fuzzy {
+				fuzzy = append(fuzzy, e.words...)
+			}
+		}
+	}
+	ix.fuzzy = newFuzzyIndex(fuzzy, []string{"manage", "humane", "argent", "agenda", "persons", "personal", "someones"})
+	// "customer service" and "support" on their own ask for people too.
+	for _, w := range []string{"service", "support", "soporte", "servicio"} {
+		ix.persons[w] = true
+	}
+	for _, p := range compilePatterns("{PN}", macros) {
+		for _, w := range p.elems[0].words {
+			ix.persons[w] = true
+		}
+	}
+	return ix
+}
+
+// hit is one cue found in a message, tokens [i, j).
+type hit struct {
+	c      *cue
+	i, j   int
+	weight float64
+	quote  string
+}
+
+// intensifiers make the next cue stronger: "so scared", "muy molesta".
+var intensifiers = toSet("so|very|really|extremely|super|incredibly|completely|totally|absolutely|truly|utterly|beyond|" +
+	"muy|bien|tan|demasiado|mucho|muchisimo|sumamente|totalmente")
+
+// scan finds every cue of the message. toks have their fz filled.
+func (ix *lexIndex) scan(text string, toks []token, out []hit) []hit {
+	var tried []int
+	for i := range toks {
+		t := &toks[i]
+		tried = append(tried[:0], ix.byWord[t.w]...)
+		if t.fz != "" {
+			tried = append(tried, ix.byWord[t.fz]...)
+		}
+		if len(t.w) >= prefixKey {
+			tried = append(tried, ix.byPrefix[t.w[:prefixKey]]...)
+		}
+		if t.w[0] >= '0' && t.w[0] <= '9' {
+			tried = append(tried, ix.byWord["#"]...)
+		}
+		for k, ci := range tried {
+			if k > 0 && containsInt(tried[:k], ci) {
+				continue
+			}
+			c := &ix.cues[ci]
+			if j, ok := c.pat.matchAt(toks, i); ok {
+				out = append(out, hit{c: c, i: i, j: j, weight: c.weight})
+			}
+		}
+	}
+	return out
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// msgScore is what one message says about each trigger.
+type msgScore struct {
+	score [numTriggers]float64
+	// best are the strongest hits per trigger, for the evidence.
+	best [numTriggers][]hit
+}
+
+// scoreMessage turns a message's hits into a score per trigger: negated and neutralized cues
+// are dropped, an intensifier strengthens a cue, a settled problem later in the same message
+// fades what came before it, and distinct cues combine as 1-Π(1-w).
+func scoreMessage(text string, toks []token, hits []hit, ms *msgScore) {
+	*ms = msgScore{}
+	live := hits[:0:0]
+	for k := range hits {
+		h := &hits[k]
+		if h.c.neutral || negatedAt(toks, h.i) || neutralized(toks, hits, h) {
+			continue
+		}
+		if h.i > 0 && intensifiers[toks[h.i-1].w] || h.i > 1 && intensifiers[toks[h.i-2].w] {
+			h.weight = math.Min(0.95, h.weight+0.1)
+		}
+		live = append(live, *h)
+	}
+	// A resolution or a withdrawal fades the cues of earlier clauses; a withdrawal also those
+	// it governs in its own clause ("no hace falta que me llame una persona").
+	for k := range live {
+		r := &live[k]
+		if r.c.trig != trigResolved && r.c.trig != trigWithdrawn {
+			continue
+		}
+		for m := range live {
+			h := &live[m]
+			hc, rc := toks[h.i].clause, toks[r.i].clause
+			if hc < rc || (r.c.trig == trigWithdrawn && hc == rc && h.i >= r.i && m != k) {
+				h.weight *= 1 - fadeBy(r.c.trig, r.weight, h.c.trig)
+			}
+		}
+	}
+	sort.SliceStable(live, func(a, b int) bool { return live[a].weight > live[b].weight })
+	var miss [numTriggers]float64
+	for t := range miss {
+		miss[t] = 1
+	}
+	for k := range live {
+		h := &live[k]
+		t := h.c.trig
+		if labelSeen(ms.best[t], h.c.label) {
+			continue // one label counts once: three complaint words are one complaint
+		}
+		miss[t] *= 1 - h.weight
+		h.quote = quote(text, toks, h.i, h.j-1)
+		ms.best[t] = append(ms.best[t], *h)
+	}
+	for t := range miss {
+		ms.score[t] = 1 - miss[t]
+	}
+}
+
+func labelSeen(hs []hit, label string) bool {
+	for _, h := range hs {
+		if h.c.label == label {
+			return true
+		}
+	}
+	return false
+}
+
+// neutralized: a neutralizer of h's trigger that is itself not negated covers h.
+func neutralized(toks []token, hits []hit, h *hit) bool {
+	for k := range hits {
+		n := &hits[k]
+		if !n.c.neutral || n.c.trig != h.c.trig || negatedAt(toks, n.i) {
+			continue
+		}
+		switch n.c.scope {
+		case scopeMessage:
+			return true
+		case scopeClause:
+			if toks[n.i].clause == toks[h.i].clause {
+				return true
+			}
+		default:
+			if n.i < h.j && h.i < n.j {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fadeBy is how much a resolution (or withdrawal) of strength w takes off a cue of trigger t
+// said before it. Thanks settle a complaint a little and a worry not at all; "that fixed it,
+// all good" settles both; only a withdrawal takes back a request for a person.
+func fadeBy(r trigger, w float64, t trigger) float64 {
+	switch {
+	case r == trigWithdrawn && t == trigHuman:
+		return w
+	case r == trigResolved && t == trigFrustration:
+		return w
+	case r == trigResolved && t == trigDistress && w >= 0.8:
+		return 0.7
+	}
+	return 0
+}
+
+// evidence renders the strongest hits as `label "quoted words"`, at most two labels.
+func evidence(hs []hit) string {
+	var parts []string
+	var labels []string
+	for _, h := range hs {
+		if len(parts) == 2 {
+			break
+		}
+		if containsString(labels, h.c.label) {
+			continue
+		}
+		labels = append(labels, h.c.label)
+		parts = append(parts, h.c.label+` "`+h.quote+`"`)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,168 @@
+package decision_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/handoffhq/orchestrator/decision"
+)
+
+// triggers returns which of the four triggers the built-in analyzer finds in a conversation.
+func triggers(t *testing.T, msgs ...string) (map[string]bool, decision.Analysis) {
+	t.Helper()
+	a := analyze(t, msgs...)
+	return TriggersOf(a.Signals), a
+}
+
+func checkTrigger(t *testing.T, trigger string, want bool, msgs ...string) {
+	t.Helper()
+	got, a := triggers(t, msgs...)
+	if got[trigger] != want {
+		t.Errorf("%s = %v, want %v for %q\n%v", trigger, got[trigger], want, msgs, a.Derived)
+	}
+}
+
+func TestExplicitRequestForPerson(t *testing.T) {
+	for _, msg := range []string{
+		"could you connect me with one of your agents",
+		"I'd like to speak with somebody at the office about my offer",
+		"Can a real person call me back this afternoon?",
+		"is anybody there who can talk to me",
+		"I'd much rather deal with a human agent",
+		"human please",
+		"LIVE AGENT",
+		"talk to a represenative", // typo: a letter dropped
+		"speak to a manger",
+		"Necesito hablar con un asesor, por favor",
+		"¿Me comunica con alguien de la oficina?",
+		"pásenme con un humano",
+		"operadora",
+	} {
+		checkTrigger(t, "human_request", true, msg)
+	}
+	for _, msg := range []string{
+		"My agent told me the inspection is on Friday.",
+		"You're faster than a real agent, honestly.",
+		"We'll meet the loan officer in person next week.",
+		"Do I need an agent to buy new construction?",
+		"No need for anyone to call, thanks, email is fine.",
+		"Mi agente ya me mandó los papeles.",
+		"No hace falta que me llame una persona.",
+		"Human resources at my job needs a letter from you.",
+	} {
+		checkTrigger(t, "human_request", false, msg)
+	}
+	// Withdrawn in a later message, and asked again after that.
+	checkTrigger(t, "human_request", false, "Can I talk to someone?", "Oh never mind, found it on the listing.")
+	checkTrigger(t, "human_request", true, "Can I talk to someone?", "Never mind.", "Actually yes, please get me a person.")
+}
+
+func TestFrustration(t *testing.T) {
+	for _, msgs := range [][]string{
+		{"I am beyond annoyed with how slow this is."},
+		{"WHY DOES NOBODY ANSWER THE PHONE"},
+		{"Your website is a joke"},
+		{"Unbelievable!!! The showing got cancelled again"},
+		{"Estoy harta de que nadie conteste"},
+		{"Is the yard fenced?", "Hello? Is the yard fenced or not?"},
+		{"¿Cuánto es el HOA?", "Otra vez: ¿cuánto es el HOA?"},
+	} {
+		checkTrigger(t, "frustration", true, msgs...)
+	}
+	for _, msgs := range [][]string{
+		{"I'm not upset at all, just asking about the fee."},
+		{"That view is insanely good."},
+		{"WE GOT THE HOUSE!!! Thank you so much!!"},
+		{"No estoy molesto, solo tengo una pregunta."},
+		{"What's the HOA fee?", "And does the HOA cover the pool?"},
+		{"The photos won't load, this is annoying.", "Oh they loaded now. All good, thanks!"},
+	} {
+		checkTrigger(t, "frustration", false, msgs...)
+	}
+}
+
+func TestDistress(t *testing.T) {
+	for _, msgs := range [][]string{
+		{"My husband got laid off and we're three months behind on the mortgage."},
+		{"My mother died last week and I have to deal with her house. I can barely think."},
+		{"I was just diagnosed with cancer and we need to move closer to the hospital."},
+		{"We're going to lose our home and I don't know where we'll go."},
+		{"Estoy desesperada, perdí mi trabajo y no puedo pagar la hipoteca."},
+	} {
+		checkTrigger(t, "distress", true, msgs...)
+	}
+	for _, msgs := range [][]string{
+		{"I'd hate to lose this one to another buyer, can we offer today?"},
+		{"Stressful market, right? Anyway, what are the taxes?"},
+		{"My grandfather passed away years ago and left me some savings for the down payment."},
+		{"I was worried about the appraisal.", "That explanation helped a lot, I feel much better now."},
+		{"Me muero por ver la cocina."},
+	} {
+		checkTrigger(t, "distress", false, msgs...)
+	}
+}
+
+func TestLegalComplexityBroadened(t *testing.T) {
+	for _, msg := range []string{
+		"The neighbor says their fence line is the real boundary and hired an attorney.",
+		"There's a mechanic's lien from the roofer.",
+		"Title search found a cloud on the title from an old mortgage.",
+		"My brothers and I inherited the house and can't agree on selling.",
+		"We're being sued by the HOA.",
+		"Hay un pleito con el vecino por los linderos.",
+	} {
+		checkTrigger(t, "legal", true, msg)
+	}
+	for _, msg := range []string{
+		"I've been in real estate for twenty years.",
+		"Any estate sales near Zilker this weekend?",
+		"There was a lien but it was paid off at closing years ago.",
+		"There's a standard utility easement along the back, no big deal.",
+		"We're signing the lease on Monday.",
+	} {
+		checkTrigger(t, "legal", false, msg)
+	}
+}
+
+// Recent messages weigh more: distress said long ago, with a calm conversation since, fades;
+// a complaint the bot resolved fades at once.
+func TestRecencyAndResolution(t *testing.T) {
+	checkTrigger(t, "distress", true, "ok", "I'm terrified we'll lose the house.")
+	checkTrigger(t, "distress", false, "I'm terrified we'll lose the house.", "ok", "sounds good", "yes that works", "see you then", "great")
+	checkTrigger(t, "frustration", true, "This is ridiculous, nobody called me back.")
+	checkTrigger(t, "frustration", false, "This is ridiculous, nobody called me back.", "Ok, you rescheduled it. That works, thanks!")
+	checkTrigger(t, "frustration", false, "This is ridiculous, nobody called me back, but you fixed it now, all good.")
+}
+
+// Evidence is a short quote of the customer's trigger words, never the whole message and never
+// their contact details.
+func TestEvidenceQuotesTriggerWordsOnly(t *testing.T) {
+	long := "Hello, my name is Dana Whitfield, you can reach me at dana.w@example.com or 512-555-0199. " +
+		"I just lost my job last month and honestly I cannot make the mortgage payments anymore, so we need to talk about selling."
+	_, a := triggers(t, long)
+	note := a.Derived["emotional_distress"]
+	if !strings.Contains(note, `"lost my job"`) {
+		t.Fatalf("note %q does not quote the trigger words", note)
+	}
+	for _, secret := range []string{"Dana", "Whitfield", "example.com", "555", "selling"} {
+		if strings.Contains(note, secret) {
+			t.Errorf("note %q carries %q", note, secret)
+		}
+	}
+	for k, v := range a.Derived {
+		if len(v) > 300 {
+			t.Errorf("%s note is %d bytes long", k, len(v))
+		}
+	}
+}
+
+// A bot that sends the scores gets the flags derived from them, without messages.
+func TestTriggerFlagsFromBotScores(t *testing.T) {
+	a := example(t, "real-estate").Analyze(conv("lead_bot", sig{"human_request_score": 0.6, "frustration": 0.71}))
+	if a.Signals["human_requested"] != true || a.Signals["frustrated"] != true || !a.Urgent {
+		t.Fatalf("signals %v", a.Signals)
+	}
+	if !strings.HasPrefix(a.Derived["frustrated"], "derived from frustration: frustration 0.71 > 0.7") {
+		t.Fatalf("note %q", a.Derived["frustrated"])
+	}
+}
