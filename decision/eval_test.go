@@ -43,6 +43,9 @@ func TestTriggerEval(t *testing.T) {
 		triggereval.PrintMisses(&b, tune)
 		t.Errorf("tune split below target: %s%s", strings.Join(below, "; "), b.String())
 	}
+	if acc := tune.Routing.Accuracy(); acc < 0.95 {
+		t.Errorf("tune routing accuracy %.3f < 0.95", acc)
+	}
 }
 
 // BuiltinPredictor runs the real-estate engine over a labelled case as a conversation from the

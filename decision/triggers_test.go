@@ -7,6 +7,41 @@ import (
 	"github.com/handoffhq/orchestrator/decision"
 )
 
+// The issue's examples: each goes to a person with its evidence quoted in the reasons; the
+// calm and negated ones stay with their bot.
+func TestIssueExamplesRoute(t *testing.T) {
+	e := example(t, "real-estate")
+	for _, tc := range []struct {
+		msg, rule, quote string
+	}{
+		{"Can I speak to a human please?", "customer_asked_for_person", `"speak to a human"`},
+		{"Get me a real agent.", "customer_asked_for_person", `"Get me a real agent"`},
+		{"I want to talk to a real person, not a bot.", "customer_asked_for_person", `"talk to a real person"`},
+		{"This is ridiculous. I've asked three times and nobody answers. I'm furious.", "human_safety", `"furious"`},
+		{"I just lost my job and I can't make the mortgage payments anymore", "human_safety", `"lost my job"`},
+		{"the title company found an easement problem and my lawyer wants to review everything", "human_safety", `"easement problem"`},
+	} {
+		d := e.Decide(conv("lead_bot", nil, tc.msg))
+		if d.Target != "human_agent" || d.Rule != tc.rule || !d.Urgent {
+			t.Errorf("%q: target %q rule %q urgent %v\n%s", tc.msg, d.Target, d.Rule, d.Urgent, reasonTexts(d))
+			continue
+		}
+		if got := reasonTexts(d); !strings.Contains(got, tc.quote) {
+			t.Errorf("%q: reasons do not quote %s:\n%s", tc.msg, tc.quote, got)
+		}
+	}
+	for _, msg := range []string{
+		"Is the house on Cedar Ridge still available?",
+		"I'm not angry, just curious why the price dropped.",
+		"No need for a person, you've answered everything.",
+		"It's ridiculous how fast houses sell around here!",
+	} {
+		if d := e.Decide(conv("lead_bot", nil, msg)); d.Handoff {
+			t.Errorf("%q: handed off to %s by %s\n%s", msg, d.Target, d.Rule, reasonTexts(d))
+		}
+	}
+}
+
 // triggers returns which of the four triggers the built-in analyzer finds in a conversation.
 func triggers(t *testing.T, msgs ...string) (map[string]bool, decision.Analysis) {
 	t.Helper()
