@@ -25,6 +25,7 @@ type pattern struct {
 
 type elem struct {
 	words  []string
+	set    map[string]bool // words, when there are many
 	prefix []string
 	fuzzy  bool
 	number bool
@@ -36,7 +37,11 @@ func (e *elem) matches(t *token) bool {
 	if e.number && t.w[0] >= '0' && t.w[0] <= '9' {
 		return true
 	}
-	if slices.Contains(e.words, t.w) || (e.fuzzy && t.fz != "" && slices.Contains(e.words, t.fz)) {
+	if e.set != nil {
+		if e.set[t.w] || (e.fuzzy && t.fz != "" && e.set[t.fz]) {
+			return true
+		}
+	} else if slices.Contains(e.words, t.w) || (e.fuzzy && t.fz != "" && slices.Contains(e.words, t.fz)) {
 		return true
 	}
 	for _, p := range e.prefix {
@@ -120,6 +125,12 @@ func compileOne(src, expanded string) pattern {
 				}
 			}
 		}
+		if len(e.words) > 6 {
+			e.set = make(map[string]bool, len(e.words))
+			for _, w := range e.words {
+				e.set[w] = true
+			}
+		}
 		p.elems = append(p.elems, e)
 	}
 	if n := len(p.elems); n == 0 || p.elems[0].opt || p.elems[0].gap > 0 || p.elems[n-1].gap > 0 || p.elems[n-1].opt {
@@ -167,9 +178,11 @@ var negators = map[string]bool{"not": true, "no": true, "never": true, "without"
 const negationWindow = 3
 
 // scopeEnds: a negation before these words is about something else: in "I don't know where
-// we'll go" the "not" is the knowing's, not the going's.
+// we'll go" the "not" is the knowing's, not the going's; in "it didn't work and nobody picked
+// up" the "and" starts another statement.
 var scopeEnds = map[string]bool{"where": true, "what": true, "how": true, "why": true, "when": true, "whether": true,
-	"if": true, "that": true, "who": true, "donde": true, "como": true, "cuando": true, "porque": true, "si": true}
+	"if": true, "that": true, "who": true, "donde": true, "como": true, "cuando": true, "porque": true, "si": true,
+	"and": true, "so": true, "because": true, "then": true, "y": true, "pues": true, "entonces": true}
 
 // negatedAt reports a negator within the window before toks[i] in its clause. "not only"
 // and "no solo" add rather than negate.
@@ -185,8 +198,29 @@ func negatedAt(toks []token, i int) bool {
 			if j+1 < len(toks) && (toks[j+1].w == "only" || toks[j+1].w == "solo" || toks[j+1].w == "just") {
 				continue
 			}
+			if rhetorical(toks, j) {
+				continue
+			}
 			return true
 		}
+	}
+	return false
+}
+
+// rhetorical: "can't I just talk to someone?", "isn't there a person?": a negative question
+// asks for the thing rather than declining it.
+func rhetorical(toks []token, j int) bool {
+	if toks[j].w != "not" || j == 0 || j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j-1].w {
+	case "can", "could", "is", "are", "do", "does", "will", "would", "why":
+	default:
+		return false
+	}
+	switch toks[j+1].w {
+	case "i", "we", "you", "there", "anyone", "someone", "anybody", "somebody":
+		return true
 	}
 	return false
 }
@@ -197,7 +231,8 @@ func negatedAt(toks []token, i int) bool {
 type fuzzyIndex struct {
 	words   map[string]bool   // the fuzzy words themselves
 	deleted map[string]string // a fuzzy word with one letter dropped -> the word
-	// real words one edit from a fuzzy word that must stay themselves.
+	// stop are words that stay themselves: real words one edit from a fuzzy word ("manage"),
+	// and every word the lexicons spell out.
 	stop map[string]bool
 }
 
@@ -222,7 +257,7 @@ func newFuzzyIndex(words []string, stop []string) *fuzzyIndex {
 
 // lookup returns the word t is one typo from, or "". buf is scratch space.
 func (fi *fuzzyIndex) lookup(t string, buf []byte) (string, []byte) {
-	if len(t) < 4 || len(t) > 16 || fi.words[t] || fi.stop[t] {
+	if len(t) < 4 || len(t) > 16 || fi.stop[t] || fi.words[t] {
 		return "", buf
 	}
 	if w, ok := fi.deleted[t]; ok {

@@ -15,6 +15,9 @@ type token struct {
 	start, end int // bytes of the original text
 	clause     int // clauses end at . ! ? ; : , and at "but"/"pero": negation does not cross them
 	caps       bool
+	// title: capitalised like a name ("Sue"); with its position it tells "my friend Sue" from
+	// "we may sue".
+	title bool
 	// fz is the lexicon word this token is one typo away from ("agnet" is "agent"), or "".
 	fz string
 }
@@ -53,12 +56,14 @@ var pronounIs = map[string]bool{"it": true, "that": true, "what": true, "there":
 func tokenize(text string, dst []token) []token {
 	clause := 0
 	start, upper, letters := -1, 0, 0
+	firstUpper := false
 	plain := true // lower case ASCII letters and digits only so far
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
 		caps := letters >= 2 && upper == letters
+		title := firstUpper && upper == 1 && letters >= 2
 		var w string
 		if plain {
 			w = text[start:end]
@@ -68,9 +73,13 @@ func tokenize(text string, dst []token) []token {
 		if softBreaks[w] {
 			clause++ // the break is no word a cue needs; what follows is a new thought
 		} else if w != "" {
+			n := len(dst)
 			dst = appendWord(dst, w, start, end, clause, caps)
+			for k := n; k < len(dst); k++ {
+				dst[k].title = title
+			}
 		}
-		start, upper, letters, plain = -1, 0, 0, true
+		start, upper, letters, plain, firstUpper = -1, 0, 0, true, false
 	}
 	for i, r := range text {
 		isApos := r == '\'' || r == '’'
@@ -89,10 +98,11 @@ func tokenize(text string, dst []token) []token {
 			}
 			plain = false
 			if unicode.IsLetter(r) {
-				letters++
 				if unicode.IsUpper(r) {
 					upper++
+					firstUpper = firstUpper || letters == 0
 				}
+				letters++
 			}
 			continue
 		}
@@ -196,8 +206,11 @@ func fold(r rune) rune {
 // quote is the customer's own words from token i to token j (inclusive), bounded so evidence
 // is a phrase and never the whole message.
 func quote(text string, toks []token, i, j int) string {
+	return clipQuote(text[toks[i].start:toks[j].end])
+}
+
+func clipQuote(s string) string {
 	const maxQuote = 48
-	s := text[toks[i].start:toks[j].end]
 	if len(s) > maxQuote {
 		s = clip(s, maxQuote)
 		if k := strings.LastIndexByte(s, ' '); k > maxQuote/2 {

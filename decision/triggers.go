@@ -70,7 +70,14 @@ func compileLexicon() *lexIndex {
 			}
 		}
 	}
-	ix.fuzzy = newFuzzyIndex(fuzzy, []string{"manage", "humane", "argent", "agenda", "persons", "personal", "someones"})
+	// Words the lexicons spell out need no typo lookup: they match as they are.
+	var exact []string
+	for _, c := range ix.cues {
+		for _, e := range c.pat.elems {
+			exact = append(exact, e.words...)
+		}
+	}
+	ix.fuzzy = newFuzzyIndex(fuzzy, append(exact, "manage", "humane", "argent", "agenda", "persons", "personal", "someones"))
 	// "customer service" and "support" on their own ask for people too.
 	for _, w := range []string{"service", "support", "soporte", "servicio"} {
 		ix.persons[w] = true
@@ -83,24 +90,51 @@ func compileLexicon() *lexIndex {
 	return ix
 }
 
-// hit is one cue found in a message, tokens [i, j).
+// hit is one cue found in a message, tokens [i, j). Its quote, text[qs:qe], is cut out only
+// when it is shown: most hits never are.
 type hit struct {
 	c      *cue
 	i, j   int
 	weight float64
-	quote  string
+	text   string
+	qs, qe int
 }
+
+func (h *hit) quote() string { return clipQuote(h.text[h.qs:h.qe]) }
+
+// spanHit is a hit on tokens [i, j) of text, quoting them.
+func spanHit(c *cue, w float64, text string, toks []token, i, j int) hit {
+	return hit{c: c, i: i, j: j, weight: w, text: text, qs: toks[i].start, qe: toks[j-1].end}
+}
+
+// nameLike are cue words that are also names: capitalised inside a clause, they are the name.
+var nameLike = toSet("sue|judge|grace|hope|joy|bill|chase|will|faith|mercy|justice|court")
 
 // intensifiers make the next cue stronger: "so scared", "muy molesta".
 var intensifiers = toSet("so|very|really|extremely|super|incredibly|completely|totally|absolutely|truly|utterly|beyond|" +
 	"muy|bien|tan|demasiado|mucho|muchisimo|sumamente|totalmente")
 
+// scratch is reused across the messages of one analysis, so a conversation costs few
+// allocations.
+type scratch struct {
+	toks  []token
+	hits  []hit
+	live  []hit
+	tried []int
+	stamp []uint32 // per cue: the token it was last tried at, plus one
+	buf   []byte
+}
+
 // scan finds every cue of the message. toks have their fz filled.
-func (ix *lexIndex) scan(text string, toks []token, out []hit) []hit {
-	var tried []int
+func (ix *lexIndex) scan(toks []token, sc *scratch) []hit {
+	out := sc.hits[:0]
+	if len(sc.stamp) != len(ix.cues) {
+		sc.stamp = make([]uint32, len(ix.cues))
+	}
+	clear(sc.stamp)
 	for i := range toks {
 		t := &toks[i]
-		tried = append(tried[:0], ix.byWord[t.w]...)
+		tried := append(sc.tried[:0], ix.byWord[t.w]...)
 		if t.fz != "" {
 			tried = append(tried, ix.byWord[t.fz]...)
 		}
@@ -110,26 +144,23 @@ func (ix *lexIndex) scan(text string, toks []token, out []hit) []hit {
 		if t.w[0] >= '0' && t.w[0] <= '9' {
 			tried = append(tried, ix.byWord["#"]...)
 		}
-		for k, ci := range tried {
-			if k > 0 && containsInt(tried[:k], ci) {
+		sc.tried = tried
+		for _, ci := range tried {
+			if sc.stamp[ci] == uint32(i)+1 {
 				continue
 			}
+			sc.stamp[ci] = uint32(i) + 1
 			c := &ix.cues[ci]
+			if len(c.pat.elems) == 1 && nameLike[t.w] && t.title && i > 0 && toks[i-1].clause == t.clause {
+				continue // "my friend Sue", not "we may sue"
+			}
 			if j, ok := c.pat.matchAt(toks, i); ok {
 				out = append(out, hit{c: c, i: i, j: j, weight: c.weight})
 			}
 		}
 	}
+	sc.hits = out
 	return out
-}
-
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // msgScore is what one message says about each trigger.
@@ -142,16 +173,17 @@ type msgScore struct {
 // scoreMessage turns a message's hits into a score per trigger: negated and neutralized cues
 // are dropped, an intensifier strengthens a cue, a settled problem later in the same message
 // fades what came before it, and distinct cues combine as 1-Π(1-w).
-func scoreMessage(text string, toks []token, hits []hit, ms *msgScore) {
+func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scratch) {
 	*ms = msgScore{}
-	live := hits[:0:0]
+	live := sc.live[:0]
+	defer func() { sc.live = live[:0] }()
 	for k := range hits {
 		h := &hits[k]
-		if h.c.neutral || negatedAt(toks, h.i) || neutralized(toks, hits, h) {
+		if h.c.neutral || negated(toks, h) || neutralized(toks, hits, h) {
 			continue
 		}
 		if h.i > 0 && intensifiers[toks[h.i-1].w] || h.i > 1 && intensifiers[toks[h.i-2].w] {
-			h.weight = math.Min(0.95, h.weight+0.1)
+			h.weight = math.Min(0.95, h.weight+0.15)
 		}
 		live = append(live, *h)
 	}
@@ -159,7 +191,7 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore) {
 	// it governs in its own clause ("no hace falta que me llame una persona").
 	for k := range live {
 		r := &live[k]
-		if r.c.trig != trigResolved && r.c.trig != trigWithdrawn {
+		if r.c.trig != trigResolved && r.c.trig != trigWithdrawn && r.c.trig != trigRelieved {
 			continue
 		}
 		for m := range live {
@@ -182,7 +214,7 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore) {
 			continue // one label counts once: three complaint words are one complaint
 		}
 		miss[t] *= 1 - h.weight
-		h.quote = quote(text, toks, h.i, h.j-1)
+		h.text, h.qs, h.qe = text, toks[h.i].start, toks[h.j-1].end
 		ms.best[t] = append(ms.best[t], *h)
 	}
 	for t := range miss {
@@ -198,6 +230,24 @@ func labelSeen(hs []hit, label string) bool {
 	}
 	return false
 }
+
+// negated: a negator before the cue, except that fear survives a negated wish ("I don't want
+// to lose my home", "no quiero perder mi casa", "we can't lose this house").
+func negated(toks []token, h *hit) bool {
+	if !negatedAt(toks, h.i) {
+		return false
+	}
+	if h.c.trig == trigDistress {
+		for j := h.i - 1; j >= 0 && j >= h.i-negationWindow-1; j-- {
+			if negators[toks[j].w] && j+1 < len(toks) && wishes[toks[j+1].w] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var wishes = toSet("want|wanna|can|could|afford|quiero|queremos|puedo|podemos")
 
 // neutralized: a neutralizer of h's trigger that is itself not negated covers h.
 func neutralized(toks []token, hits []hit, h *hit) bool {
@@ -223,15 +273,16 @@ func neutralized(toks []token, hits []hit, h *hit) bool {
 }
 
 // fadeBy is how much a resolution (or withdrawal) of strength w takes off a cue of trigger t
-// said before it. Thanks settle a complaint a little and a worry not at all; "that fixed it,
-// all good" settles both; only a withdrawal takes back a request for a person.
+// said before it. Thanks settle a complaint a little; "that fixed it, all good" settles it;
+// only relief ("I feel much better") settles a worry, and only a withdrawal takes back a
+// request for a person.
 func fadeBy(r trigger, w float64, t trigger) float64 {
 	switch {
 	case r == trigWithdrawn && t == trigHuman:
 		return w
-	case r == trigResolved && t == trigFrustration:
+	case (r == trigResolved || r == trigRelieved) && t == trigFrustration:
 		return w
-	case r == trigResolved && t == trigDistress && w >= 0.8:
+	case r == trigRelieved && t == trigDistress:
 		return 0.7
 	}
 	return 0
@@ -249,7 +300,7 @@ func evidence(hs []hit) string {
 			continue
 		}
 		labels = append(labels, h.c.label)
-		parts = append(parts, h.c.label+` "`+h.quote+`"`)
+		parts = append(parts, h.c.label+` "`+h.quote()+`"`)
 	}
 	return strings.Join(parts, ", ")
 }

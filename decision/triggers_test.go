@@ -87,6 +87,10 @@ func TestExplicitRequestForPerson(t *testing.T) {
 	} {
 		checkTrigger(t, "human_request", false, msg)
 	}
+	// A negative question asks rather than declines; a one-word address opens a longer message.
+	checkTrigger(t, "human_request", true, "Can't I just talk to a person?")
+	checkTrigger(t, "human_request", true, "¿No hay nadie con quien pueda hablar?")
+	checkTrigger(t, "human_request", true, "Representative, please, I've been waiting forever")
 	// Withdrawn in a later message, and asked again after that.
 	checkTrigger(t, "human_request", false, "Can I talk to someone?", "Oh never mind, found it on the listing.")
 	checkTrigger(t, "human_request", true, "Can I talk to someone?", "Never mind.", "Actually yes, please get me a person.")
@@ -101,6 +105,10 @@ func TestFrustration(t *testing.T) {
 		{"Estoy harta de que nadie conteste"},
 		{"Is the yard fenced?", "Hello? Is the yard fenced or not?"},
 		{"¿Cuánto es el HOA?", "Otra vez: ¿cuánto es el HOA?"},
+		{"Do they allow dogs?", "Are pets allowed or not?"}, // the same question in other words
+		{"Oh wonderful, the inspector cancelled again."},    // sarcasm
+		{"Still no reply 🙄"},
+		{"WHERE ARE THE DOCUMENTS"},
 	} {
 		checkTrigger(t, "frustration", true, msgs...)
 	}
@@ -111,6 +119,8 @@ func TestFrustration(t *testing.T) {
 		{"No estoy molesto, solo tengo una pregunta."},
 		{"What's the HOA fee?", "And does the HOA cover the pool?"},
 		{"The photos won't load, this is annoying.", "Oh they loaded now. All good, thanks!"},
+		{"I'm not impressed with the kitchen, do you have others?"},
+		{"Is the house on Elm available?", "Can I see the house on Elm Saturday?"},
 	} {
 		checkTrigger(t, "frustration", false, msgs...)
 	}
@@ -123,6 +133,10 @@ func TestDistress(t *testing.T) {
 		{"I was just diagnosed with cancer and we need to move closer to the hospital."},
 		{"We're going to lose our home and I don't know where we'll go."},
 		{"Estoy desesperada, perdí mi trabajo y no puedo pagar la hipoteca."},
+		{"I don't want to lose my home."}, // fear survives a negated wish
+		{"No quiero perder mi casa, es todo lo que tengo."},
+		{"We bought this house 20 years ago and now I can't afford it after my husband died."},
+		{"I lost my job.", "Thanks, that helps. What are my options?"}, // "that helps" is no relief
 	} {
 		checkTrigger(t, "distress", true, msgs...)
 	}
@@ -132,6 +146,8 @@ func TestDistress(t *testing.T) {
 		{"My grandfather passed away years ago and left me some savings for the down payment."},
 		{"I was worried about the appraisal.", "That explanation helped a lot, I feel much better now."},
 		{"Me muero por ver la cocina."},
+		{"I'm scared we'll lose the house to another buyer, can we offer today?"},
+		{"It's really hard for me to choose between the two houses."},
 	} {
 		checkTrigger(t, "distress", false, msgs...)
 	}
@@ -154,6 +170,8 @@ func TestLegalComplexityBroadened(t *testing.T) {
 		"There was a lien but it was paid off at closing years ago.",
 		"There's a standard utility easement along the back, no big deal.",
 		"We're signing the lease on Monday.",
+		"My friend Sue recommended you.",
+		"Our lawyer said everything looks good to go.",
 	} {
 		checkTrigger(t, "legal", false, msg)
 	}

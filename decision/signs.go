@@ -1,0 +1,212 @@
+package decision
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Signs of a trigger that are not words of a lexicon: a request of a word or two, emoji,
+// capitals and "!!!", and praise that cannot be meant.
+
+// terseRequest finds a request made of a few words that name a person and nothing else:
+// the whole message ("agent", "human pls", "Manager, please.", "operador"), weight 0.9, or
+// its first or last clause ("Representative, please, I've been waiting forever"), 0.85. It
+// returns the tokens [i, j) and the weight, 0 for none.
+func terseRequest(toks []token) (int, int, float64) {
+	if len(toks) == 0 {
+		return 0, 0, 0
+	}
+	if len(toks) <= 6 && onlyPerson(toks, 0, len(toks)) {
+		return 0, len(toks), terseCue.weight
+	}
+	first := 0
+	for first < len(toks) && toks[first].clause == toks[0].clause {
+		first++
+	}
+	if first <= 4 && first < len(toks) && onlyPerson(toks, 0, first) {
+		return 0, first, 0.85
+	}
+	last := len(toks) - 1
+	for last > 0 && toks[last-1].clause == toks[len(toks)-1].clause {
+		last--
+	}
+	if len(toks)-last <= 4 && last > 0 && onlyPerson(toks, last, len(toks)) {
+		return last, len(toks), 0.85
+	}
+	return 0, 0, 0
+}
+
+// onlyPerson: toks[i:j] name a person (not negated) among fillers and nothing else.
+func onlyPerson(toks []token, i, j int) bool {
+	person := false
+	for k := i; k < j; k++ {
+		t := toks[k]
+		switch {
+		case lex.persons[t.w] || (t.fz != "" && lex.persons[t.fz]):
+			if negatedAt(toks, k) {
+				return false
+			}
+			person = true
+		case !terseFillers[t.w]:
+			return false
+		}
+	}
+	return person
+}
+
+// Emoji the tokenizer drops: angry ones are frustration; crying and a broken heart add to
+// distress (a crying face is also laughter, so it only adds).
+var (
+	angryEmoji = []string{"😡", "🤬", "😠", "😤", "🙄", "👎", "💢", "🖕"}
+	sadEmoji   = []string{"😭", "😢", "💔", "😰", "😩", "😞", "😔", "🥺"}
+	emojiCues  = [2]cue{{trig: trigFrustration, weight: 0.75, label: "angry emoji"}, {trig: trigDistress, weight: 0.5, label: "sad emoji"}}
+)
+
+func addEmoji(text string, ms *msgScore) {
+	if utf8.RuneCountInString(text) == len(text) {
+		return // ASCII only
+	}
+	for k, set := range [][]string{angryEmoji, sadEmoji} {
+		for _, e := range set {
+			if strings.Contains(text, e) {
+				c := &emojiCues[k]
+				ms.best[c.trig] = append(ms.best[c.trig], hit{c: c, weight: c.weight, text: e, qe: len(e)})
+				ms.score[c.trig] = 1 - (1-ms.score[c.trig])*(1-c.weight)
+				break
+			}
+		}
+	}
+}
+
+// addShouting adds shouting and "!!!"/"???" as frustration, as the labelled set defines it:
+// several words in capitals, or a one-word message in capitals, or three marks in a row count
+// on their own; two marks, "?!" and one capitalised word in a longer message only add to other
+// cues. None of it counts in a plainly happy message ("WE LOVE IT!!!").
+func addShouting(text string, toks []token, ms *msgScore) {
+	caps, words, firstCaps := 0, 0, -1
+	for i, t := range toks {
+		if t.w[0] >= '0' && t.w[0] <= '9' {
+			continue
+		}
+		words++
+		if t.caps && len(t.w) >= 3 && !acronyms[t.w] {
+			caps++
+			if firstCaps < 0 {
+				firstCaps = i
+			}
+		}
+	}
+	shout := 0.0
+	switch {
+	case caps >= 2 || (caps == 1 && words == 1 && len(toks[firstCaps].w) >= 5):
+		shout = shoutCue.weight
+	case caps == 1 && len(toks[firstCaps].w) >= 4:
+		shout = 0.4 // one word stressed: "wrong AGAIN"
+	}
+	run, mixed := punctRun(text)
+	punct := 0.0
+	switch {
+	case run >= 3:
+		punct = punctCue.weight
+	case mixed:
+		punct = 0.6
+	case run == 2:
+		punct = 0.5
+	}
+	if shout == 0 && punct == 0 || compound(text) > 0.3 {
+		return
+	}
+	miss := 1 - ms.score[trigFrustration]
+	if shout > 0 {
+		end := firstCaps
+		for end+1 < len(toks) && toks[end+1].caps && toks[end+1].clause == toks[firstCaps].clause {
+			end++
+		}
+		ms.best[trigFrustration] = append(ms.best[trigFrustration], spanHit(&shoutCue, shout, text, toks, firstCaps, end+1))
+		miss *= 1 - shout
+	}
+	if punct > 0 {
+		p := repeatedPunct(text)
+		ms.best[trigFrustration] = append(ms.best[trigFrustration], hit{c: &punctCue, weight: punct, text: p, qe: len(p)})
+		miss *= 1 - punct
+	}
+	ms.score[trigFrustration] = 1 - miss
+}
+
+// punctRun is the longest run of "!" and "?" in text, and whether a run mixes them.
+func punctRun(text string) (longest int, mixed bool) {
+	run, seen := 0, byte(0)
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '!' && c != '?' {
+			run, seen = 0, 0
+			continue
+		}
+		run++
+		if seen != 0 && seen != c {
+			mixed = true
+		}
+		seen = c
+		longest = max(longest, run)
+	}
+	return longest, mixed
+}
+
+// sarcasmPraise are words of praise that, alone in a short clause of a message that also
+// reports a failure, are sarcasm: "Oh wonderful, the third time you've rescheduled."
+var sarcasmPraise = toSet("great|wonderful|perfect|fantastic|awesome|lovely|nice|brilliant|excellent|amazing|superb|" +
+	"professional|helpful|efficient|responsive|genial|perfecto|excelente|fantastico|maravilloso|profesional|eficiente|" +
+	"bravo|wow")
+
+// sarcasmEvents report a failure of the service.
+var sarcasmEvents = toSet("again|third|fourth|fifth|cancelled|canceled|cancel|cancelling|canceling|late|wrong|nobody|noone|" +
+	"still|nadie|tarde|equivocada|equivocado|nunca|never|rescheduled|reschedule|delayed|otra|ignored|lost|broke|broken")
+
+// addSarcasm finds praise that cannot be meant: a clause of at most three words of praise in
+// a message that also reports a failure, and says nothing is settled ("you rescheduled it,
+// that works, perfect" is sincere).
+func addSarcasm(text string, toks []token, ms *msgScore) {
+	if len(ms.best[trigResolved]) > 0 && ms.best[trigResolved][0].weight >= 0.8 {
+		return
+	}
+	event := false
+	for _, t := range toks {
+		event = event || sarcasmEvents[t.w]
+	}
+	if !event {
+		return
+	}
+	for i := 0; i < len(toks); {
+		j := i
+		praise := -1
+		for j < len(toks) && toks[j].clause == toks[i].clause {
+			if sarcasmPraise[toks[j].w] && praise < 0 {
+				praise = j
+			}
+			j++
+		}
+		if praise >= 0 && j-i <= 3 {
+			h := spanHit(&sarcasmCue, sarcasmCue.weight, text, toks, i, j)
+			ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
+			ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+			return
+		}
+		i = j
+	}
+}
+
+func repeatedPunct(text string) string {
+	i := strings.IndexAny(text, "!?")
+	for i >= 0 && i+1 < len(text) && !strings.ContainsAny(text[i+1:i+2], "!?") {
+		j := strings.IndexAny(text[i+1:], "!?")
+		if j < 0 {
+			return "!!"
+		}
+		i += 1 + j
+	}
+	j := i
+	for j < len(text) && strings.ContainsRune("!?", rune(text[j])) {
+		j++
+	}
+	return text[i:j]
+}
