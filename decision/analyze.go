@@ -45,7 +45,8 @@ func (e *Engine) AnalyzeWith(in *handoff.Input, decoded map[string]any, decoderE
 		a.derive(k, v, "from the intent decoder")
 		a.Analyzer = AnalyzerDecoder
 	}
-	if e == nil || e.system != SystemRealEstate {
+	// Only rules read the trigger signals; a league of keyword paths alone needs none.
+	if e == nil || len(e.rules) == 0 {
 		return a
 	}
 	builtin := e.deriveIntent(&a, in)

@@ -127,10 +127,21 @@ func TestAnalyzerNothingToDerive(t *testing.T) {
 	if a.Analyzer != decision.AnalyzerBot || len(a.Derived) != 0 {
 		t.Fatalf("analyzer %q derived %v: nothing could be derived without messages", a.Analyzer, a.Derived)
 	}
-	// The league reads no signals, so nothing is derived for it.
-	a = example(t, "agent-league").Analyze(sample(t, "league-branding-social"))
+	// A league of keyword paths alone reads no signals, so nothing is derived for it; the
+	// example league has rules, so its trigger signals are.
+	spec, agents := exampleSpec(t, "agent-league")
+	spec.Rules = nil
+	paths, err := decision.Compile(spec, agents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a = paths.Analyze(sample(t, "league-branding-social"))
 	if a.Analyzer != decision.AnalyzerBot || len(a.Derived) != 0 {
 		t.Fatalf("league analysis %+v", a)
+	}
+	a = example(t, "agent-league").Analyze(sample(t, "league-branding-social"))
+	if a.Analyzer != decision.AnalyzerBuiltin || a.Signals["human_requested"] != false {
+		t.Fatalf("example league analysis %+v", a)
 	}
 }
 

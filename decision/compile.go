@@ -120,6 +120,10 @@ func Compile(spec Spec, agents []handoff.Agent) (*Engine, error) {
 	}
 	e := &Engine{system: system, types: types, distressThreshold: threshold, frustrationThreshold: frustration, decoder: spec.Decoder}
 	ros := newRoster(agents)
+	e.agents = map[string]string{}
+	for _, a := range agents {
+		e.agents[a.ID] = a.Name
+	}
 	switch system {
 	case SystemRealEstate:
 		if len(spec.Handoffs) > 0 {
@@ -135,8 +139,15 @@ func Compile(spec Spec, agents []handoff.Agent) (*Engine, error) {
 		e.rules = rules
 		warmSentiment()
 	case SystemLeague:
-		if len(spec.Rules) > 0 {
-			return nil, fmt.Errorf("rules: condition rules belong to system %q; this one is %q (use handoffs:)", SystemRealEstate, system)
+		// Rules come before the keyword paths here: a customer who asks for a person, or is
+		// angry, goes to one whatever keyword they used.
+		rules, err := compileRules(spec.Rules, types, ros)
+		if err != nil {
+			return nil, err
+		}
+		e.rules = rules
+		if len(rules) > 0 {
+			warmSentiment()
 		}
 		hs, err := compileHandoffs(spec.Handoffs, ros)
 		if err != nil {

@@ -206,7 +206,8 @@ func TestCompileRejectsSpec(t *testing.T) {
 		{"unknown signal type", "signals: {lead_score: float64}\n", `signals.lead_score: type "float64"`},
 		{"builtin signal redeclared", "signals: {emotional_distress: number}\n", "signals.emotional_distress: the built-in analyzer provides it as a bool"},
 		{"handoffs in real_estate", "system: real_estate\nhandoffs: [{from: lead_bot, to: maria, keywords: [x], message: hi}]\n", "handoffs: keyword handoffs belong to system"},
-		{"rules in league", "system: league\nrules: [{name: r, precedence: 1, target: maria}]\n", "rules: condition rules belong to system"},
+		// A league may have rules (they come before its paths); they are checked as strictly.
+		{"league rule on an unknown signal", "system: league\nrules: [{name: r, precedence: 1, target: maria, all: [{nope: true}]}]\n", `unknown signal "nope"`},
 		{"decoder url", "decoder: {url: 'ftp://decoder'}\n", `decoder: url "ftp://decoder"`},
 		{"decoder timeout", "decoder: {url: 'http://127.0.0.1:9/decode', timeout: fast}\n", `decoder.timeout: "fast" is not a duration`},
 		{"distress threshold", "analyzer: {distress_threshold: 1.5}\n", "analyzer.distress_threshold"},

@@ -35,6 +35,19 @@ type Analysis struct {
 	Derived map[string]string `json:"derived,omitempty"`
 	// DecoderError is why the external decoder could not answer, when it was asked.
 	DecoderError string `json:"decoder_error,omitempty"`
+	// Recommendation is a model's choice of a roster agent for the conversation. The league
+	// takes it when no keyword path matches, always with a person's confirmation; an agent
+	// not in the roster is ignored and the reasons say so.
+	Recommendation *Recommendation `json:"recommendation,omitempty"`
+}
+
+// Recommendation is an analyzer's suggested target.
+type Recommendation struct {
+	Agent      string  `json:"agent"`
+	Confidence float64 `json:"confidence"` // 0 to 100
+	Reason     string  `json:"reason,omitempty"`
+	// By names who recommended it ("model gpt-4o-mini").
+	By string `json:"by"`
 }
 
 // Engine is a compiled rule set. It is immutable and safe for concurrent use.
@@ -49,6 +62,8 @@ type Engine struct {
 	frustrationThreshold float64
 	decoder              DecoderSpec
 	version              string
+	// agents are the roster's IDs and names: a recommendation from a model must name one.
+	agents map[string]string
 }
 
 // Version is a hash of the canonical rule set (12 hex digits of its SHA-256); every Decision

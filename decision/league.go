@@ -197,7 +197,7 @@ func (r *recommender) score(source string, msg []string) []recommendation {
 	return out
 }
 
-func (e *Engine) routeLeague(in *handoff.Input, d *handoff.Decision) {
+func (e *Engine) routeLeague(in *handoff.Input, a Analysis, d *handoff.Decision) {
 	msg := words(clip(latestCustomerMessage(in.Messages), maxMessageBytes), nil)
 	result := words(clip(in.SourceResult, maxMessageBytes), nil)
 	type match struct {
@@ -233,6 +233,13 @@ func (e *Engine) routeLeague(in *handoff.Input, d *handoff.Decision) {
 	d.Reasons = append(d.Reasons, handoff.Reason{Condition: "keywords", Matched: false,
 		Text: fmt.Sprintf("no handoff keyword of %s occurs in the latest customer message or its result", in.SourceAgent)})
 	if e.recommend == nil {
+		if a.Recommendation != nil {
+			d.Reasons = append(d.Reasons, handoff.Reason{Rule: recommendationRuleName, Condition: "recommendation", Matched: false,
+				Text: fmt.Sprintf("%s recommended %s, but recommendations are off in this config", a.Recommendation.By, a.Recommendation.Agent)})
+		}
+		return
+	}
+	if e.recommendFrom(in, a.Recommendation, d) {
 		return
 	}
 	recs := e.recommend.score(in.SourceAgent, msg)
@@ -268,3 +275,43 @@ func addCandidate(cs []handoff.Candidate, source, agent, rule string, conf float
 	}
 	return append(cs, handoff.Candidate{Agent: agent, Rule: rule, Confidence: conf})
 }
+
+// recommendFrom takes an analyzer's recommendation when it names a roster agent other than the
+// source, always with a person's confirmation. It reports whether it did; a recommendation of
+// anyone else is ignored, and the reasons say so, before the capability scores are asked.
+func (e *Engine) recommendFrom(in *handoff.Input, rec *Recommendation, d *handoff.Decision) bool {
+	if rec == nil || rec.Agent == "" {
+		return false
+	}
+	name, known := e.agents[rec.Agent]
+	if !known || rec.Agent == in.SourceAgent {
+		why := "not an agent in the roster"
+		if known {
+			why = "the source agent itself"
+		}
+		d.Reasons = append(d.Reasons, handoff.Reason{Rule: recommendationRuleName, Condition: "recommendation", Value: rec.Agent, Matched: false,
+			Text: fmt.Sprintf("%s recommended %q, %s: ignored", rec.By, clip(rec.Agent, 64), why)})
+		return false
+	}
+	if name == "" {
+		name = rec.Agent
+	}
+	conf := math.Max(0, math.Min(maxRecommendConfidence, rec.Confidence))
+	d.Handoff, d.Target, d.Rule, d.RequiresConfirmation = true, rec.Agent, recommendationRuleName, true
+	d.Scenario = defaultRecommendScenario
+	d.Message = strings.ReplaceAll(e.recommend.Message, "{agent}", name)
+	d.Protocol = handoff.Protocol{Scenario: defaultRecommendScenario}
+	text := fmt.Sprintf("%s recommends %s (confidence %g)", rec.By, rec.Agent, conf)
+	if r := strings.TrimSpace(rec.Reason); r != "" {
+		text += ": " + clip(oneLine(r), 160)
+	}
+	d.Reasons = append(d.Reasons,
+		handoff.Reason{Rule: recommendationRuleName, Condition: "recommendation", Value: rec.Agent, Matched: true, Text: text},
+		handoff.Reason{Rule: recommendationRuleName, Condition: "recommendation", Matched: true,
+			Text: "no explicit path matched; recommendations always wait for a person's confirmation"})
+	d.Candidates = addCandidate(d.Candidates, in.SourceAgent, rec.Agent, recommendationRuleName, conf)
+	return true
+}
+
+// oneLine folds a model's prose into one line for a reason.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

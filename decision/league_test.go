@@ -57,7 +57,8 @@ func TestLeagueSeedPath(t *testing.T) {
 	if d.Message != seedMessage {
 		t.Fatalf("message %q, want the seed's", d.Message)
 	}
-	if !d.RequiresConfirmation || d.Urgent || d.Analyzer != decision.AnalyzerBot {
+	// The league's rules read trigger signals, so the built-in analyzer runs for it too.
+	if !d.RequiresConfirmation || d.Urgent || d.Analyzer != decision.AnalyzerBuiltin {
 		t.Fatalf("confirm %v urgent %v analyzer %q", d.RequiresConfirmation, d.Urgent, d.Analyzer)
 	}
 	if c := d.Candidates[0]; c.Confidence != 95 || c.Agent != "social-bot-agent" {
@@ -159,4 +160,56 @@ func compileLeague(t *testing.T, handoffs string, extra ...string) (*decision.En
 	_, agents := exampleSpec(t, "agent-league")
 	spec, _ := yamlSpecFromText(t, "routing:\n  system: league\n  handoffs:"+indent(handoffs)+indent(strings.Join(extra, "\n")))
 	return decision.Compile(spec, agents)
+}
+
+// The league's rules come before its paths: a request for a person goes to one even when
+// the message carries a path's keyword, and an angry customer does too.
+func TestLeagueRulesBeforePaths(t *testing.T) {
+	e := example(t, "agent-league")
+	for _, tc := range []struct{ msg, rule string }{
+		{"Forget the post, can I talk to a real person?", "customer_asked_for_person"},
+		{"pásame con un humano por favor", "customer_asked_for_person"},
+		{"This is the third time the post went out wrong. Ridiculous.", "unhappy_customer"},
+	} {
+		d := e.Decide(leagueConv("branding-agent", tc.msg, ""))
+		if d.Target != "league_success" || d.Rule != tc.rule || d.RequiresConfirmation || !d.Urgent {
+			t.Errorf("%q: target %q rule %q confirm %v urgent %v\n%s", tc.msg, d.Target, d.Rule, d.RequiresConfirmation, d.Urgent, reasonTexts(d))
+		}
+	}
+	// No rule matched: the paths decide, and the rules leave no reasons behind.
+	d := e.Decide(leagueConv("branding-agent", "POST IT NOW", ""))
+	if d.Rule != "branding-agent:social-bot-agent" || strings.Contains(reasonTexts(d), "human_requested") {
+		t.Fatalf("rule %q\n%s", d.Rule, reasonTexts(d))
+	}
+}
+
+// A model's recommendation stands in for the capability scores when no path matches: always
+// with confirmation, and only for an agent of the roster other than the source.
+func TestLeagueModelRecommendation(t *testing.T) {
+	e := example(t, "agent-league")
+	in := leagueConv("branding-agent", "Honestly I'm not sure what we should do next with the launch.", "")
+	route := func(agent string) handoff.Decision {
+		a := e.Analyze(in)
+		a.Recommendation = &decision.Recommendation{Agent: agent, Confidence: 97, Reason: "The customer wants reach\nbefore the launch.", By: "model test-model"}
+		return e.Route(in, a)
+	}
+	d := route("ads-agent")
+	if d.Target != "ads-agent" || d.Rule != "recommendation" || !d.RequiresConfirmation || d.Candidates[0].Confidence != 90 {
+		t.Fatalf("got %q rule %q confirm %v candidates %+v", d.Target, d.Rule, d.RequiresConfirmation, d.Candidates)
+	}
+	if got := reasonTexts(d); !strings.Contains(got, "model test-model recommends ads-agent (confidence 90): The customer wants reach before the launch.") ||
+		!strings.Contains(d.Message, "AdsMaster") {
+		t.Fatalf("message %q reasons:\n%s", d.Message, got)
+	}
+	for _, bad := range []string{"growth-hacker-agent", "branding-agent"} {
+		d := route(bad)
+		if d.Target == bad || !strings.Contains(reasonTexts(d), `recommended "`+bad+`"`) {
+			t.Errorf("%s: target %q\n%s", bad, d.Target, reasonTexts(d))
+		}
+	}
+	// A path that matches wins over any recommendation.
+	in = leagueConv("branding-agent", "Let's post it", "")
+	if d := route("ads-agent"); d.Target != "social-bot-agent" {
+		t.Fatalf("a keyword path must win: got %q", d.Target)
+	}
 }

@@ -26,14 +26,18 @@ func (e *Engine) Route(in *handoff.Input, a Analysis) handoff.Decision {
 	case in == nil:
 		d.Reasons = append(d.Reasons, handoff.Reason{Condition: "input", Text: "no conversation was given: no handoff"})
 	case e.system == SystemLeague:
-		e.routeLeague(in, &d)
+		if !e.routeRules(in, a, &d, false) {
+			e.routeLeague(in, a, &d)
+		}
 	default:
-		e.routeRules(in, a, &d)
+		e.routeRules(in, a, &d, true)
 	}
 	return d
 }
 
-func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision) {
+// routeRules applies the condition rules and reports whether one decided. explain adds, when
+// none did, why each failed (the league goes on to its paths instead).
+func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision, explain bool) bool {
 	ev := &env{signals: a.Signals, derived: a.Derived, types: e.types}
 	source := in.SourceAgent
 	var winner *rule
@@ -53,6 +57,11 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision) 
 		}
 		d.Candidates = addCandidate(d.Candidates, source, r.target, r.name, 0)
 	}
+	if winner == nil && !explain {
+		d.Reasons = d.Reasons[:0]
+		d.Candidates = d.Candidates[:0]
+		return false
+	}
 	if winner == nil {
 		for _, r := range e.rules {
 			if r.appliesTo(source) && r.target != source && r.cond != nil {
@@ -63,7 +72,7 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision) 
 			d.Reasons = append(d.Reasons, handoff.Reason{Condition: "rules",
 				Text: fmt.Sprintf("no rule applies to conversations from %s: no handoff", source)})
 		}
-		return
+		return false
 	}
 	if winner.cond == nil {
 		d.Reasons = append(d.Reasons, handoff.Reason{Rule: winner.name, Condition: "always", Matched: true,
@@ -75,4 +84,5 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision) 
 	d.RequiresConfirmation, d.Urgent = winner.confirm, winner.urgent
 	d.Scenario, d.Protocol = winner.protocol.Scenario, winner.protocol
 	d.Message = winner.protocol.CustomerMessage
+	return true
 }
