@@ -33,6 +33,9 @@ type Config struct {
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`
+	// ModelAPIKey is routing.decoder.model's API key, read by Load from the environment or
+	// the key file (config/model.go).
+	ModelAPIKey string `mapstructure:"-"`
 }
 
 // Temporal is how clients and workers reach the Temporal service. Environment names mirror

@@ -284,7 +284,7 @@ func (c *Config) Validate() error {
 		return &Error{File: c.File, Key: "routing", Reason: err.Error()}
 	}
 	c.Engine = engine
-	return nil
+	return c.validateModel()
 }
 
 func checkURL(s string) error {

@@ -20,12 +20,30 @@ const (
 // built-in analyzer.
 func (e *Engine) Analyze(in *handoff.Input) Analysis { return e.AnalyzeWith(in, nil, nil) }
 
+// Decoded is what an external analyzer answered.
+type Decoded struct {
+	Signals map[string]any
+	// Notes say, per signal, where it came from, quoting the analyzer's evidence; "from the
+	// intent decoder" when there is none.
+	Notes map[string]string
+	// Recommendation is the analyzer's choice of a roster agent, if it made one.
+	Recommendation *Recommendation
+	// Analyzer is recorded as the Analysis's (AnalyzerDecoder when empty).
+	Analyzer string
+}
+
 // AnalyzeWith merges signals from an external intent decoder (decoded, nil when it was not
 // asked) and derives what is still missing with the built-in analyzer. The bot's own signals
 // win over the decoder's, and the decoder's over the built-in ones. Pass the decoder's error
 // when it failed or its breaker was open: the built-in analyzer then answers alone and the
 // Analysis records why.
 func (e *Engine) AnalyzeWith(in *handoff.Input, decoded map[string]any, decoderErr error) Analysis {
+	return e.AnalyzeDecoded(in, Decoded{Signals: decoded}, decoderErr)
+}
+
+// AnalyzeDecoded is AnalyzeWith for an analyzer that explains its signals and may recommend a
+// target (a language model).
+func (e *Engine) AnalyzeDecoded(in *handoff.Input, dec Decoded, decoderErr error) Analysis {
 	a := Analysis{Analyzer: AnalyzerBot, Signals: map[string]any{}}
 	if decoderErr != nil {
 		a.DecoderError = decoderErr.Error()
@@ -38,13 +56,21 @@ func (e *Engine) AnalyzeWith(in *handoff.Input, decoded map[string]any, decoderE
 			a.Signals[k] = v
 		}
 	}
-	for k, v := range decoded {
+	for k, v := range dec.Signals {
 		if _, have := a.Signals[k]; have || !isScalar(v) {
 			continue
 		}
-		a.derive(k, v, "from the intent decoder")
+		note := dec.Notes[k]
+		if note == "" {
+			note = "from the intent decoder"
+		}
+		a.derive(k, v, note)
 		a.Analyzer = AnalyzerDecoder
+		if dec.Analyzer != "" {
+			a.Analyzer = dec.Analyzer
+		}
 	}
+	a.Recommendation = dec.Recommendation
 	// Only rules read the trigger signals; a league of keyword paths alone needs none.
 	if e == nil || len(e.rules) == 0 {
 		return a

@@ -115,7 +115,7 @@ func Compile(spec Spec, agents []handoff.Agent) (*Engine, error) {
 	if frustration <= 0 || frustration >= 1 {
 		return nil, fmt.Errorf("analyzer.frustration_threshold: %v must be between 0 and 1", spec.Analyzer.FrustrationThreshold)
 	}
-	if err := spec.Decoder.validate(); err != nil {
+	if err := spec.Decoder.validate(system); err != nil {
 		return nil, err
 	}
 	e := &Engine{system: system, types: types, distressThreshold: threshold, frustrationThreshold: frustration, decoder: spec.Decoder}

@@ -18,6 +18,8 @@ const (
 	AnalyzerBuiltin = "builtin"
 	// AnalyzerDecoder: the external intent decoder supplied signals.
 	AnalyzerDecoder = "decoder"
+	// AnalyzerModel: a language model supplied signals (see DecoderSpec.Model).
+	AnalyzerModel = "model"
 )
 
 // Analysis is what trigger analysis found: the signals the rules read (the bot's, plus any

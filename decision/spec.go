@@ -3,6 +3,8 @@ package decision
 import (
 	"fmt"
 	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
@@ -120,62 +122,130 @@ type AnalyzerSpec struct {
 	Unknown              map[string]any `mapstructure:",remain"`
 }
 
-// DecoderSpec points at an optional external intent decoder (POST {url} with the Input JSON,
-// answering {"signals": {...}}). The caller runs it; when it fails the built-in analyzer
-// answers alone.
+// DecoderSpec points at an optional external analyzer, one of two kinds: an intent decoder
+// (url: POST the Input JSON, answered by {"signals": {...}}), or a language model behind any
+// OpenAI-compatible chat completions API (model:). The caller runs it; when it fails or its
+// breaker is open the built-in analyzer answers alone.
 type DecoderSpec struct {
 	URL string `mapstructure:"url"`
-	// Timeout bounds one call ("2s" when empty).
+	// Timeout bounds one call ("2s" when empty; "8s" for a model).
 	Timeout string         `mapstructure:"timeout"`
+	Model   ModelSpec      `mapstructure:"model"`
 	Unknown map[string]any `mapstructure:",remain"`
 }
+
+// ModelSpec is a language model reading the conversation for the four triggers, through an
+// OpenAI-compatible /chat/completions endpoint (OpenAI, vLLM, llama.cpp, Ollama...), with
+// structured output. The API key comes from the environment variable APIKeyEnv or the file
+// APIKeyFile, never from this file; a local server may need none.
+type ModelSpec struct {
+	// BaseURL is the API base up to and including /v1, e.g. https://api.openai.com/v1 or
+	// http://127.0.0.1:11434/v1.
+	BaseURL string `mapstructure:"base_url"`
+	// Name is the model, e.g. gpt-4o-mini or llama3.1:8b.
+	Name string `mapstructure:"name"`
+	// APIKeyEnv names the variable holding the key (DefaultModelKeyEnv when empty).
+	APIKeyEnv string `mapstructure:"api_key_env"`
+	// APIKeyFile is a file holding the key, read when the variable is empty.
+	APIKeyFile string `mapstructure:"api_key_file"`
+	// Recommend lets the model pick a roster agent when no league path matches (league only;
+	// always with a person's confirmation).
+	Recommend bool           `mapstructure:"recommend"`
+	Unknown   map[string]any `mapstructure:",remain"`
+}
+
+// DefaultModelKeyEnv is the variable the model's API key is read from unless api_key_env says.
+const DefaultModelKeyEnv = "HANDOFF_MODEL_API_KEY"
+
+// Enabled reports whether a model is configured.
+func (m ModelSpec) Enabled() bool { return m.BaseURL != "" }
 
 // Defaults for fields left empty.
 const (
 	DefaultMinConfidence     = 40.0
 	DefaultDistressThreshold = 0.7
-	// DefaultFrustrationThreshold: one clear complaint ("I'm furious", "worst service") or a
-	// question asked again passes it; capitals or "!!!" alone do not.
+	// DefaultFrustrationThreshold: one clear complaint ("I'm furious", "worst service"), a
+	// question asked again, or shouting in capitals or "!!!" (as the labelled set counts them)
+	// passes it; "??" or one stressed word alone do not.
 	DefaultFrustrationThreshold = 0.7
 	DefaultDecoderTimeout       = 2 * time.Second
 	// MinDecoderTimeout and MaxDecoderTimeout bound routing.decoder.timeout: the analysis
 	// waits on the decoder, and the built-in analyzer answers after it anyway.
-	MinDecoderTimeout        = 100 * time.Millisecond
-	MaxDecoderTimeout        = 2 * time.Minute
+	MinDecoderTimeout = 100 * time.Millisecond
+	MaxDecoderTimeout = 2 * time.Minute
+	// DefaultModelTimeout: a small model answers in one to three seconds; the activity that
+	// calls it has 15.
+	DefaultModelTimeout      = 8 * time.Second
+	maxModelTimeout          = 12 * time.Second
 	DefaultRecommendMessage  = "It looks like {agent} can help with this next. Shall I bring them in?"
 	defaultRecommendScenario = "intelligent_recommendation"
 	recommendationRuleName   = "recommendation"
 )
 
-// Enabled reports whether a decoder is configured.
-func (d DecoderSpec) Enabled() bool { return d.URL != "" }
+// Enabled reports whether a decoder (of either kind) is configured.
+func (d DecoderSpec) Enabled() bool { return d.URL != "" || d.Model.Enabled() }
 
-// TimeoutDuration is the configured timeout, or DefaultDecoderTimeout.
+// TimeoutDuration is the configured timeout, or the default of the decoder's kind.
 func (d DecoderSpec) TimeoutDuration() time.Duration {
 	if t, err := time.ParseDuration(d.Timeout); err == nil && t > 0 {
 		return t
 	}
+	if d.Model.Enabled() {
+		return DefaultModelTimeout
+	}
 	return DefaultDecoderTimeout
 }
 
-func (d DecoderSpec) validate() error {
+func (d DecoderSpec) validate(system string) error {
 	if err := unknownKeys("decoder", d.Unknown); err != nil {
 		return err
 	}
-	if d.URL == "" {
-		if d.Timeout != "" {
-			return fmt.Errorf("decoder: timeout given without url")
+	if _, ok := d.Model.Unknown["api_key"]; ok {
+		return fmt.Errorf("decoder.model.api_key: the key must not be written in the config file: set $%s (or the variable api_key_env names), or api_key_file", DefaultModelKeyEnv)
+	}
+	if err := unknownKeys("decoder.model", d.Model.Unknown); err != nil {
+		return err
+	}
+	m := d.Model
+	switch {
+	case d.URL != "" && m.Enabled():
+		return fmt.Errorf("decoder: url and model are two kinds of decoder; configure one")
+	case !d.Enabled():
+		if d.Timeout != "" || m.Name != "" || m.APIKeyEnv != "" || m.APIKeyFile != "" || m.Recommend {
+			return fmt.Errorf("decoder: timeout or model settings given without url or model.base_url")
 		}
 		return nil
 	}
-	u, err := url.Parse(d.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("decoder: url %q is not an http(s) URL", d.URL)
+	for key, raw := range map[string]string{"url": d.URL, "model.base_url": m.BaseURL} {
+		if raw == "" {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("decoder: %s %q is not an http(s) URL", key, raw)
+		}
 	}
 	if d.Timeout != "" {
-		if _, problem := handoff.CheckDuration(d.Timeout, MinDecoderTimeout, MaxDecoderTimeout); problem != "" {
+		t, problem := handoff.CheckDuration(d.Timeout, MinDecoderTimeout, MaxDecoderTimeout)
+		if problem != "" {
 			return fmt.Errorf("decoder.timeout: %s", problem)
 		}
+		if m.Enabled() && t > maxModelTimeout {
+			return fmt.Errorf("decoder: timeout %q is over %v: the activity that asks the model has 15s in all", d.Timeout, maxModelTimeout)
+		}
+	}
+	if !m.Enabled() {
+		return nil
+	}
+	switch {
+	case strings.TrimSpace(m.Name) == "":
+		return fmt.Errorf("decoder.model.name is required (the model to ask, e.g. gpt-4o-mini)")
+	case m.APIKeyEnv != "" && !envVarName.MatchString(m.APIKeyEnv):
+		return fmt.Errorf("decoder.model.api_key_env: %q is not an environment variable name", m.APIKeyEnv)
+	case m.Recommend && system != SystemLeague:
+		return fmt.Errorf("decoder.model.recommend: recommendations belong to system %q", SystemLeague)
 	}
 	return nil
 }
+
+var envVarName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
