@@ -25,8 +25,10 @@ type Activities struct {
 	http     *http.Client
 	temporal client.Client
 
-	// decoder is the external intent decoder, nil when routing.decoder is not configured.
+	// decoder is the external intent decoder, nil when routing.decoder.url is not configured;
+	// model the language model, nil when routing.decoder.model is not.
 	decoder *IntentDecoder
+	model   *ModelAnalyzer
 
 	mu       sync.Mutex
 	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
@@ -49,7 +51,10 @@ func New(cfg *config.Config, logger *slog.Logger, cl client.Client) *Activities 
 		breakers: map[string]*gobreaker.CircuitBreaker[*http.Response]{},
 	}
 	if cfg.Engine != nil {
-		if d := cfg.Engine.Decoder(); d.Enabled() {
+		switch d := cfg.Engine.Decoder(); {
+		case d.Model.Enabled():
+			a.model = NewModelAnalyzer(d.Model, cfg.ModelAPIKey, d.TimeoutDuration(), cfg.Agents, DefaultDecoderBreaker)
+		case d.Enabled():
 			a.decoder = NewIntentDecoder(d.URL, d.TimeoutDuration())
 		}
 	}

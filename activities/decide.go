@@ -27,13 +27,20 @@ type AnalysisResult struct {
 
 // AnalyzeTrigger derives the signals the bot did not send from the conversation.
 func (a *Activities) AnalyzeTrigger(_ context.Context, in handoff.Input) (AnalysisResult, error) {
-	return AnalysisResult{Analysis: a.cfg.Engine.Analyze(&in), UseDecoder: a.decoder != nil}, nil
+	return AnalysisResult{Analysis: a.cfg.Engine.Analyze(&in), UseDecoder: a.decoder != nil || a.model != nil}, nil
 }
 
-// DecodeIntent asks the external intent decoder (I/O, so a regular activity) and merges its
-// signals with the built-in analysis. When the decoder fails or its breaker is open, the
+// DecodeIntent asks the external decoder or the language model (I/O, so a regular activity)
+// and merges its signals with the built-in analysis. When it fails or its breaker is open, the
 // built-in analyzer answers and the analysis says so: it never fails the handoff.
 func (a *Activities) DecodeIntent(ctx context.Context, in handoff.Input) (AnalysisResult, error) {
+	if a.model != nil {
+		decoded, err := a.model.Analyze(ctx, &in)
+		if err != nil {
+			a.logger.Warn("model analysis failed; using the built-in analyzer", "error", err.Error())
+		}
+		return AnalysisResult{Analysis: a.cfg.Engine.AnalyzeDecoded(&in, decoded, err)}, nil
+	}
 	if a.decoder == nil {
 		return AnalysisResult{Analysis: a.cfg.Engine.Analyze(&in)}, nil
 	}
