@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/internal/triggereval"
 )
 
 // The issue's examples: each goes to a person with its evidence quoted in the reasons; the
@@ -46,7 +47,7 @@ func TestIssueExamplesRoute(t *testing.T) {
 func triggers(t *testing.T, msgs ...string) (map[string]bool, decision.Analysis) {
 	t.Helper()
 	a := analyze(t, msgs...)
-	return TriggersOf(a.Signals), a
+	return triggereval.TriggersOf(a.Signals), a
 }
 
 func checkTrigger(t *testing.T, trigger string, want bool, msgs ...string) {
