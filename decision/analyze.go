@@ -72,7 +72,7 @@ func (e *Engine) AnalyzeDecoded(in *handoff.Input, dec Decoded, decoderErr error
 	}
 	a.Recommendation = dec.Recommendation
 	// Only rules read the trigger signals; a league of keyword paths alone needs none.
-	if e == nil || len(e.rules) == 0 {
+	if e == nil || (e.system != SystemRealEstate && len(e.rules) == 0) {
 		return a
 	}
 	builtin := e.deriveIntent(&a, in)

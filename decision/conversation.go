@@ -64,7 +64,7 @@ func read(texts []string) reading {
 			}
 			ms = &scores[i-first]
 		}
-		scoreMessage(text, toks, lex.scan(toks, &sc), ms, &sc)
+		scoreMessage(text, toks, lex.scan(toks, &sc, !inWindow), ms, &sc)
 		for _, t := range []trigger{trigLegal, trigComplexity} {
 			for _, h := range ms.best[t] {
 				if old, ok := legalBest[h.c.label]; !ok || h.weight > old.weight {

@@ -113,7 +113,8 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	case run == 2:
 		punct = 0.5
 	}
-	if shout == 0 && punct == 0 || compound(text) > 0.3 {
+	// VADER reads the start only: it is there for short happy messages, and it is slow.
+	if shout == 0 && punct == 0 || compound(clip(text, 512)) > 0.3 {
 		return
 	}
 	miss := 1 - ms.score[trigFrustration]

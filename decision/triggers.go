@@ -21,8 +21,11 @@ type lexIndex struct {
 	cues     []cue
 	byWord   map[string][]int
 	byPrefix map[string][]int // keyed by the first three bytes of the prefix
-	fuzzy    *fuzzyIndex
-	persons  map[string]bool // the person nouns, for terse requests
+	// legal indexes the legal and complexity cues only (into cues), for the messages read for
+	// nothing else.
+	legal   *lexIndex
+	fuzzy   *fuzzyIndex
+	persons map[string]bool // the person nouns, for terse requests
 }
 
 const prefixKey = 3
@@ -31,19 +34,13 @@ var lex = compileLexicon()
 
 func compileLexicon() *lexIndex {
 	ix := &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}, persons: map[string]bool{}}
+	ix.legal = &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}}
 	add := func(c cue) {
 		i := len(ix.cues)
 		ix.cues = append(ix.cues, c)
-		first := &c.pat.elems[0]
-		for _, w := range first.words {
-			ix.byWord[w] = append(ix.byWord[w], i)
-		}
-		for _, p := range first.prefix {
-			k := p[:min(prefixKey, len(p))]
-			ix.byPrefix[k] = append(ix.byPrefix[k], i)
-		}
-		if first.number {
-			ix.byWord["#"] = append(ix.byWord["#"], i)
+		ix.index(i, &c)
+		if c.trig == trigLegal || c.trig == trigComplexity {
+			ix.legal.index(i, &c)
 		}
 	}
 	for t := trigger(0); t < numTriggers; t++ {
@@ -90,6 +87,21 @@ func compileLexicon() *lexIndex {
 	return ix
 }
 
+// index makes cue ci (c) findable from its first words.
+func (ix *lexIndex) index(ci int, c *cue) {
+	first := &c.pat.elems[0]
+	for _, w := range first.words {
+		ix.byWord[w] = append(ix.byWord[w], ci)
+	}
+	for _, p := range first.prefix {
+		k := p[:min(prefixKey, len(p))]
+		ix.byPrefix[k] = append(ix.byPrefix[k], ci)
+	}
+	if first.number {
+		ix.byWord["#"] = append(ix.byWord["#"], ci)
+	}
+}
+
 // hit is one cue found in a message, tokens [i, j). Its quote, text[qs:qe], is cut out only
 // when it is shown: most hits never are.
 type hit struct {
@@ -117,32 +129,38 @@ var intensifiers = toSet("so|very|really|extremely|super|incredibly|completely|t
 // scratch is reused across the messages of one analysis, so a conversation costs few
 // allocations.
 type scratch struct {
-	toks  []token
-	hits  []hit
-	live  []hit
-	tried []int
-	stamp []uint32 // per cue: the token it was last tried at, plus one
-	buf   []byte
+	toks    []token
+	hits    []hit
+	live    []hit
+	neutral []hit
+	tried   []int
+	stamp   []uint32 // per cue: the token it was last tried at, plus one
+	buf     []byte
 }
 
-// scan finds every cue of the message. toks have their fz filled.
-func (ix *lexIndex) scan(toks []token, sc *scratch) []hit {
+// scan finds every cue of the message (with legalOnly, of legal complexity only: a message
+// before the window is read for nothing else). toks have their fz filled.
+func (ix *lexIndex) scan(toks []token, sc *scratch, legalOnly bool) []hit {
 	out := sc.hits[:0]
 	if len(sc.stamp) != len(ix.cues) {
 		sc.stamp = make([]uint32, len(ix.cues))
 	}
 	clear(sc.stamp)
+	byWord, byPrefix := ix.byWord, ix.byPrefix
+	if legalOnly {
+		byWord, byPrefix = ix.legal.byWord, ix.legal.byPrefix
+	}
 	for i := range toks {
 		t := &toks[i]
-		tried := append(sc.tried[:0], ix.byWord[t.w]...)
+		tried := append(sc.tried[:0], byWord[t.w]...)
 		if t.fz != "" {
-			tried = append(tried, ix.byWord[t.fz]...)
+			tried = append(tried, byWord[t.fz]...)
 		}
 		if len(t.w) >= prefixKey {
-			tried = append(tried, ix.byPrefix[t.w[:prefixKey]]...)
+			tried = append(tried, byPrefix[t.w[:prefixKey]]...)
 		}
 		if t.w[0] >= '0' && t.w[0] <= '9' {
-			tried = append(tried, ix.byWord["#"]...)
+			tried = append(tried, byWord["#"]...)
 		}
 		sc.tried = tried
 		for _, ci := range tried {
@@ -175,11 +193,16 @@ type msgScore struct {
 // fades what came before it, and distinct cues combine as 1-Π(1-w).
 func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scratch) {
 	*ms = msgScore{}
-	live := sc.live[:0]
-	defer func() { sc.live = live[:0] }()
+	live, neutral := sc.live[:0], sc.neutral[:0]
+	defer func() { sc.live, sc.neutral = live[:0], neutral[:0] }()
+	for k := range hits {
+		if hits[k].c.neutral && !negatedAt(toks, hits[k].i) {
+			neutral = append(neutral, hits[k])
+		}
+	}
 	for k := range hits {
 		h := &hits[k]
-		if h.c.neutral || negated(toks, h) || neutralized(toks, hits, h) {
+		if h.c.neutral || negated(toks, h) || neutralized(toks, neutral, h) {
 			continue
 		}
 		if h.i > 0 && intensifiers[toks[h.i-1].w] || h.i > 1 && intensifiers[toks[h.i-2].w] {
@@ -188,12 +211,16 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 		live = append(live, *h)
 	}
 	// A resolution or a withdrawal fades the cues of earlier clauses; a withdrawal also those
-	// it governs in its own clause ("no hace falta que me llame una persona").
-	for k := range live {
+	// it governs in its own clause ("no hace falta que me llame una persona"). The last few
+	// count: a message of "thanks thanks thanks..." must not cost a pass per word.
+	const maxFades = 8
+	fades := 0
+	for k := len(live) - 1; k >= 0 && fades < maxFades; k-- {
 		r := &live[k]
 		if r.c.trig != trigResolved && r.c.trig != trigWithdrawn && r.c.trig != trigRelieved {
 			continue
 		}
+		fades++
 		for m := range live {
 			h := &live[m]
 			hc, rc := toks[h.i].clause, toks[r.i].clause
@@ -249,11 +276,11 @@ func negated(toks []token, h *hit) bool {
 
 var wishes = toSet("want|wanna|can|could|afford|quiero|queremos|puedo|podemos")
 
-// neutralized: a neutralizer of h's trigger that is itself not negated covers h.
-func neutralized(toks []token, hits []hit, h *hit) bool {
-	for k := range hits {
-		n := &hits[k]
-		if !n.c.neutral || n.c.trig != h.c.trig || negatedAt(toks, n.i) {
+// neutralized: one of the message's neutralizers (not negated ones) of h's trigger covers h.
+func neutralized(toks []token, neutral []hit, h *hit) bool {
+	for k := range neutral {
+		n := &neutral[k]
+		if n.c.trig != h.c.trig {
 			continue
 		}
 		switch n.c.scope {
