@@ -30,7 +30,9 @@ func TestModelTriggerEval(t *testing.T) {
 	workers, _ := strconv.Atoi(os.Getenv("HANDOFF_EVAL_CONCURRENCY"))
 	results := evalModel(t, base, name, os.Getenv(decision.DefaultModelKeyEnv), triggereval.Splits(), max(workers, 1))
 	triggereval.PrintTable(os.Stdout, "model "+name, results...)
-	triggereval.PrintMisses(os.Stdout, results[0])
+	for _, r := range results {
+		triggereval.PrintMisses(os.Stdout, r)
+	}
 }
 
 // The evaluation's own machinery, against the fake API on the tune split: every case is
@@ -57,7 +59,7 @@ func TestModelEvalAgainstFakeAPI(t *testing.T) {
 
 func evalModel(t *testing.T, base, name, key string, splits []string, workers int) []*triggereval.Result {
 	t.Helper()
-	cases, err := triggereval.Load(triggereval.DefaultPath())
+	cases, err := triggereval.LoadSplits(splits)
 	if err != nil {
 		t.Fatal(err)
 	}

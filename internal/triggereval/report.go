@@ -6,11 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 )
 
-// Targets are the bars for the holdout split: recall per trigger, and precision for
-// every trigger.
+// Targets are the bars for the untouched set (now the fresh set): recall per trigger,
+// and precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
 // TargetPrecision is the precision every trigger must reach.
@@ -60,14 +61,15 @@ func langAccuracy(r *Result, lang string) string {
 	return fmt.Sprintf("%.3f", c.Accuracy())
 }
 
-// PrintMisses lists a tune result's misses; for any other split it writes why it will not.
+// PrintMisses lists a development result's misses; for the fresh set it writes why it will
+// not.
 func PrintMisses(w io.Writer, r *Result) {
 	misses, err := r.Misses()
 	if err != nil {
 		fmt.Fprintf(w, "\n(%v)\n", err)
 		return
 	}
-	fmt.Fprintf(w, "\n%d tune cases missed:\n", len(misses))
+	fmt.Fprintf(w, "\n%d %s cases missed:\n", len(misses), r.Split)
 	for _, m := range misses {
 		var what []string
 		if len(m.Missed) > 0 {
@@ -86,11 +88,15 @@ func PrintMisses(w io.Writer, r *Result) {
 	}
 }
 
-// Splits reads HANDOFF_EVAL_SPLIT: "tune" while tuning (the holdout is not even scored),
-// anything else both. Scoring the holdout is a look at it, so tuning runs say tune.
+// Splits reads HANDOFF_EVAL_SPLIT: "dev" while tuning (tune and holdout; the fresh set is not
+// even loaded), "tune" for tune alone, empty or "all" for all three (make eval). Scoring the
+// fresh set is a look at it, so any other value is read as "dev": a typo must not spend one.
 func Splits() []string {
-	if os.Getenv("HANDOFF_EVAL_SPLIT") == SplitTune {
+	switch os.Getenv("HANDOFF_EVAL_SPLIT") {
+	case SplitTune:
 		return []string{SplitTune}
+	case "", "all":
+		return []string{SplitTune, SplitHoldout, SplitFresh}
 	}
 	return []string{SplitTune, SplitHoldout}
 }
@@ -98,9 +104,34 @@ func Splits() []string {
 // Enabled reports whether HANDOFF_EVAL asks for the figures to be printed (make eval).
 func Enabled() bool { return os.Getenv("HANDOFF_EVAL") != "" }
 
-// DefaultPath is the labelled set, found from this source file so any package's test can
-// load it.
-func DefaultPath() string {
+// DefaultPath is the development set (tune and holdout), found from this source file so any
+// package's test can load it.
+func DefaultPath() string { return setPath("labelled.jsonl") }
+
+// FreshPath is the untouched set.
+func FreshPath() string { return setPath("fresh.jsonl") }
+
+func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "decision", "testdata", "triggers", "labelled.jsonl")
+	return filepath.Join(filepath.Dir(file), "..", "..", "decision", "testdata", "triggers", name)
+}
+
+// LoadSplits loads the cases of the given splits: the development set always, the fresh set
+// only when splits name it.
+func LoadSplits(splits []string) ([]Case, error) {
+	cases, err := Load(DefaultPath())
+	if err != nil || !slices.Contains(splits, SplitFresh) {
+		return cases, err
+	}
+	fresh, err := Load(FreshPath())
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range fresh {
+		if c.Split != SplitFresh {
+			// Load checked ids against splits; a development id in the fresh file is a mix-up.
+			return nil, fmt.Errorf("%s: a line is not in the fresh split (not shown)", FreshPath())
+		}
+	}
+	return append(cases, fresh...), nil
 }
