@@ -172,8 +172,12 @@ func (p *pattern) match(toks []token, ei, ti, clause int) (int, bool) {
 // negators cancel a cue within negationWindow words before it, in the same clause: "I'm not
 // angry", "no need for a person", "no estoy enojado", "ni enojada".
 var negators = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true,
-	"neither": true, "hardly": true, "none": true, "ni": true, "sin": true, "nunca": true, "tampoco": true,
+	"neither": true, "hardly": true, "none": true, "nothing": true, "ni": true, "sin": true, "nunca": true, "tampoco": true,
 	"jamas": true, "ningun": true, "ninguna": true, "ninguno": true}
+
+// continuing: a negated stop says the thing goes on ("I can't stop crying", "no paro de llorar",
+// "won't stop calling"), so the negation does not reach past it.
+var continuing = toSet("stop|stopped|quit|paro|para|parar|paramos|dejo|deja|dejar|dejamos|dejan")
 
 const negationWindow = 3
 
@@ -195,7 +199,8 @@ func negatedAt(toks []token, i int) bool {
 			return false
 		}
 		if negators[toks[j].w] {
-			if j+1 < len(toks) && (toks[j+1].w == "only" || toks[j+1].w == "solo" || toks[j+1].w == "just") {
+			if j+1 < len(toks) && (toks[j+1].w == "only" || toks[j+1].w == "solo" || toks[j+1].w == "just" ||
+				continuing[toks[j+1].w]) {
 				continue
 			}
 			if rhetorical(toks, j) {
@@ -226,8 +231,9 @@ func rhetorical(toks []token, j int) bool {
 }
 
 // fuzzyIndex finds the lexicon word a token is one typo away from: a letter dropped
-// ("persn"), added ("humman") or two swapped ("agnet"). Substitutions are left out on
-// purpose: they turn real words into others ("managed" for "manager").
+// ("persn"), added ("humman") or two swapped ("agnet"), or in a word of five letters or more
+// one vowel for another ("speek"). Other substitutions are left out on purpose: they turn
+// real words into others ("managed" for "manager").
 type fuzzyIndex struct {
 	words   map[string]bool   // the fuzzy words themselves
 	deleted map[string]string // a fuzzy word with one letter dropped -> the word
@@ -278,5 +284,27 @@ func (fi *fuzzyIndex) lookup(t string, buf []byte) (string, []byte) {
 			return string(buf), buf
 		}
 	}
+	// One vowel for another ("speek", "persen", "humen"), in words long enough that it is
+	// a misspelling rather than another short word.
+	if len(t) < 5 {
+		return "", buf
+	}
+	for i := 0; i < len(t); i++ {
+		if !isVowel(t[i]) {
+			continue
+		}
+		buf = append(buf[:0], t...)
+		for _, v := range []byte("aeiou") {
+			if v == t[i] {
+				continue
+			}
+			buf[i] = v
+			if fi.words[string(buf)] {
+				return string(buf), buf
+			}
+		}
+	}
 	return "", buf
 }
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }

@@ -33,7 +33,8 @@ func clauseBreak(r rune) bool {
 }
 
 // softBreaks turn the thought around: "I'm not angry, but this is ridiculous".
-var softBreaks = map[string]bool{"but": true, "however": true, "though": true, "although": true, "pero": true, "sino": true, "aunque": true}
+var softBreaks = map[string]bool{"but": true, "however": true, "though": true, "tho": true, "although": true, "pero": true,
+	"sino": true, "aunque": true}
 
 // contractions the customer typed without an apostrophe, and shorthand.
 var spelledOut = map[string][]string{
@@ -45,6 +46,62 @@ var spelledOut = map[string][]string{
 	"wanna": {"want", "to"}, "gonna": {"going", "to"}, "gotta": {"got", "to"}, "pls": {"please"}, "plz": {"please"},
 	"plox": {"please"}, "thx": {"thanks"}, "thnx": {"thanks"}, "u": {"you"}, "ur": {"your"}, "q": {"que"},
 	"xq": {"porque"}, "pq": {"porque"}, "xfa": {"por", "favor"}, "porfa": {"por", "favor"}, "nvm": {"never", "mind"},
+	// Texting shorthand, read as the words it stands for so the lexicons need not list it.
+	"sum1": {"someone"}, "some1": {"someone"}, "sumone": {"someone"}, "any1": {"anyone"}, "ne1": {"anyone"},
+	"no1": {"no", "one"}, "ppl": {"people"}, "lemme": {"let", "me"}, "gimme": {"give", "me"}, "tryna": {"trying", "to"},
+	"hafta": {"have", "to"}, "idk": {"i", "do", "not", "know"}, "dunno": {"do", "not", "know"}, "idc": {"i", "do", "not", "care"},
+	"rn": {"right", "now"}, "cuz": {"because"}, "bc": {"because"}, "bcuz": {"because"}, "coz": {"because"},
+	"srsly": {"seriously"}, "rly": {"really"}, "thru": {"through"}, "msg": {"message"}, "msgs": {"messages"},
+	"abt": {"about"}, "txt": {"text"}, "wat": {"what"}, "wut": {"what"}, "r": {"are"}, "rl": {"real"}, "reel": {"real"},
+	"b4": {"before"}, "tmrw": {"tomorrow"}, "tmr": {"tomorrow"}, "2morrow": {"tomorrow"}, "wk": {"week"}, "wks": {"weeks"},
+	"hr": {"hour"}, "hrs": {"hours"}, "min": {"minutes"}, "mins": {"minutes"}, "yrs": {"years"}, "ty": {"thank", "you"},
+	"thats": {"that", "is"}, "whats": {"what", "is"}, "theres": {"there", "is"}, "wheres": {"where", "is"},
+	"whos": {"who", "is"}, "hes": {"he", "is"}, "shes": {"she", "is"}, "youve": {"you", "have"}, "weve": {"we", "have"},
+	"theyve": {"they", "have"}, "plis": {"please"}, "pleas": {"please"}, "porfis": {"por", "favor"},
+	"xfavor": {"por", "favor"}, "tb": {"tambien"}, "tmb": {"tambien"}, "ke": {"que"}, "bn": {"bien"}, "dnd": {"donde"},
+	"msj": {"mensaje"}, "xa": {"para"}, "pa": {"para"}, "nd": {"nada"}, "aki": {"aqui"}, "aca": {"aqui"},
+}
+
+// destretch undoes stretched letters ("pleaseee", "humannnn", "sooo"): a run of three or more
+// of one letter becomes two when that spells a word the lexicons know ("stressss"), else one.
+func destretch(w string) string {
+	run := 1
+	stretched := false
+	for i := 1; i < len(w) && !stretched; i++ {
+		if w[i] == w[i-1] {
+			run++
+			stretched = run >= 3
+		} else {
+			run = 1
+		}
+	}
+	if !stretched {
+		return w
+	}
+	if two := squeeze(w, 2); lex.known(two) {
+		return two
+	}
+	return squeeze(w, 1)
+}
+
+// squeeze keeps at most keep letters of each run of three or more.
+func squeeze(w string, keep int) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && w[j] == w[i] {
+			j++
+		}
+		n := j - i
+		if n >= 3 {
+			n = keep
+		}
+		for k := 0; k < n; k++ {
+			b = append(b, w[i])
+		}
+		i = j
+	}
+	return string(b)
 }
 
 // pronounIs: "'s" after these is "is"; after anything else it is a possessive and dropped.
@@ -70,6 +127,7 @@ func tokenize(text string, dst []token) []token {
 		} else {
 			w = foldWord(text[start:end])
 		}
+		w = destretch(w)
 		if softBreaks[w] {
 			clause++ // the break is no word a cue needs; what follows is a new thought
 		} else if w != "" {

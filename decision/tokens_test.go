@@ -27,6 +27,11 @@ func TestTokenize(t *testing.T) {
 		// Accents are folded; "pero" and "but" start a new thought.
 		{"Pásame con él pero rápido", "pasame con el rapido", []int{0, 0, 0, 1}},
 		{"¿Qué? No.", "que no", []int{1, 2}},
+		// Shorthand is read as the words it stands for; stretched letters are undone, to a
+		// double letter when that is a word the lexicons know.
+		{"lemme talk 2 sum1 rn", "let me talk 2 someone right now", nil},
+		{"humannnn pleaseee sooo stressss", "human please so stress", nil},
+		{"ok tho idk", "ok i do not know", []int{0, 1, 1, 1, 1}},
 	}
 	for _, tc := range cases {
 		ws, cl := tokenWords(tc.text)
@@ -72,6 +77,9 @@ func TestPatterns(t *testing.T) {
 		{"talk to {PN}", "talk to agnet", true},      // swapped letters
 		{"talk to {PN}", "talk to persn", true},      // a letter dropped
 		{"want ..2 {PNF}", "want it managed", false}, // a substitution is another word
+		{"speak~ ?to|with .. {PN}", "let me speek to a persen", true}, // but one vowel for another is a typo
+		{"talk to {PN}", "talk to humen", true},
+		{"want ..2 {PNF}", "want a hymen", false}, // in a vowel's place only
 		{"(can not|unable to) pay", "we're unable to pay", true},
 		{"# fine", "a $500 fine", true},
 	}
@@ -104,6 +112,10 @@ func TestNegationScope(t *testing.T) {
 		{"I'm not angry, but this is ridiculous", "ridiculous", false},
 		{"I don't know where we'll go", "where", false},
 		{"not only rude but late", "rude", false},
+		// A negated stop says it goes on.
+		{"I can't stop crying", "crying", false},
+		{"no paro de llorar", "llorar", false},
+		{"nothing to worry about", "worry", true},
 	}
 	for _, tc := range cases {
 		toks := tokenize(tc.text, nil)

@@ -87,6 +87,13 @@ func compileLexicon() *lexIndex {
 	return ix
 }
 
+// known reports whether the lexicons use w as it is: a word of a pattern, a person noun, or
+// shorthand the tokenizer spells out.
+func (ix *lexIndex) known(w string) bool {
+	_, short := spelledOut[w]
+	return ix.fuzzy.stop[w] || ix.fuzzy.words[w] || ix.persons[w] || short
+}
+
 // index makes cue ci (c) findable from its first words.
 func (ix *lexIndex) index(ci int, c *cue) {
 	first := &c.pat.elems[0]
