@@ -1,0 +1,108 @@
+package decision
+
+// distressCues: distress from life circumstances: money, work, health, loss, fear of losing the home.
+var distressCues = []lexEntry{
+	{0.85, "job loss", "lost|lose|losing ?my|our|his|her job|jobs|income|work; (laid off|out of work|pay cut|got fired|been fired); " +
+		"layoff|layoffs|furlough*|unemploy*|jobless; hours ..2 cut; perdi|perdimos|perdio ?mi|su|el|nuestro trabajo|empleo|chamba; " +
+		"sin trabajo|empleo; desemplead*; me despidieron|corrieron; me quede sin trabajo; (went out of business|business failed|" +
+		"business closed|company closed|lost the business|lost our business|cerro la empresa|cerraron la empresa|" +
+		"quebro el negocio|perdimos el negocio|forced to retire)"},
+	{0.85, "can't pay", "(can not|could not|unable to|no longer) ?afford|pay|make|cover|keep ..3 mortgage|mortgages|payment|payments|" +
+		"bills|note|rent|hipoteca; (can not|no longer) afford ..3 anymore|alone|myself|ourselves|income; " +
+		"behind|late on|with ..2 mortgage|payment|payments|rent|bills; missed|missing ..2 payment|payments|mortgage; " +
+		"savings ..2 gone|wiped|depleted|drained|spent; wiped out ..2 savings; medical|hospital bills; " +
+		"bills|debt|debts ..2 piling|pile|mounting|crushing; falling|fell|fall behind; head above water; paycheck to paycheck; " +
+		"(barely getting by|barely making it|barely keeping up|can barely afford); bank|lender|collectors keep|keeps calling; " +
+		"(not sure|do not know if|do not know how|no se si|no se como) ..4 pay|make|afford|pagar ..3 mortgage|payment|payments|hipoteca|" +
+		"pagos|bills|rent|renta; no puedo|podemos|pude ?pagar ..3 hipoteca|pagos|pago|mensualidad*|renta|" +
+		"deudas|cuentas; no puedo|podemos pagarla|pagarlo|mantenerla; ya no puedo pagar; atrasad* ..3 pago|pagos|hipoteca|mensualidad*; " +
+		"sin ahorros; cuentas del hospital; cuentas|gastos medicos; # ..2 payments|months|pagos|meses behind|atrasados|atrasadas; " +
+		"(we are broke|i am broke|out of money|no money left|sin dinero|no tenemos dinero|no tengo dinero|estamos quebrados|" +
+		"financial hardship|hardship|financial trouble|financial problems|money problems|problemas economicos|problemas financieros|" +
+		"crisis economica|debt collectors|cobradores|collection agency|in collections|cobranza|eviction notice|aviso de desalojo); " +
+		"lost|lose|perdimos ?all ?our|my savings|ahorros; perdimos|perdi todo; (can not make ends meet|could not make ends meet|barely make ends meet|" +
+		"struggling to make ends meet|no llegamos a fin de mes|no llego a fin de mes|loan modification|forbearance|" +
+		"hardship letter|balloon payment|quedarnos en la calle|quedar en la calle|terminar en la calle); " +
+		"no tenemos|no tengo para ..2 renta|hipoteca|pagar|comer; hours|horas|sueldo|salario ..2 cut|reduced|redujeron|recortaron; " +
+		"redujeron|recortaron ..2 horas|sueldo|salario; struggling|struggle|batallando ..3 pay|payments|mortgage|bills|afford|pagar; " +
+		"garnish*; (shut off|cut off|disconnected) ..3 power|electricity|water|utilities; " +
+		"behind on|with ..2 payments|pagos"},
+	{0.85, "fear of losing the home", "lose|losing ?our|my|the home|house|place|everything; nowhere ?else to go; no place to go; " +
+		"where ?will we|i ?will go; homeless; perder ?mi|la|nuestra|su casa|hogar|todo; a donde ir|vamos; donde vamos a vivir; " +
+		"quitar|quitarnos|quitarme ..2 casa; bank ..4 take|taking|repossess* ..2 house|home; (kicked out|thrown out|" +
+		"sacarnos de la casa|nos van a sacar|echarnos|living in our car|living in my car|in a shelter|couch surfing)"},
+	{0.8, "disaster", "(burned down|burnt down|house fire|lost everything|nothing left|se quemo|se incendio|lo perdimos todo); " +
+		"hurricane|tornado|earthquake|wildfire|flood|huracan|inundacion ..3 destroyed|damaged|took|wiped|destruyo"},
+	{0.65, "bereavement", "died|widow|widowed|widower|death|muerte|buried|entierro|sepelio; passed away; {REL}|she|he passed; " +
+		"lost my|our|a {REL}; {REL}|he|she is gone; (no longer with us|ya no esta con nosotros); " +
+		"murio|murieron|fallecio|fallecieron|falleci|fallecimiento|viuda|viudo; perdi|perdimos a ?mi|nuestro|nuestra {RELS}; " +
+		"perdimos ..2 bebe"},
+	{0.85, "recent loss", "funeral|grieving|grief|bereave*|mourning|velorio|luto|duelo; just|recently|suddenly died|passed; " +
+		"died|passed|murio|fallecio ..3 last|this week|month|year|weekend; died|passed|away|murio|fallecio ..2 suddenly|recently|yesterday|" +
+		"unexpectedly|ayer|repentinamente; died|passed|away|murio|fallecio|falleci ..4 days|weeks|months ago; " +
+		"died|passed|away|murio|fallecio ..3 hace #|dos|tres|unos|unas|pocos|pocas dias|semanas|meses; " +
+		"(hace poco|el mes pasado|la semana pasada|el ano pasado|este ano|de repente|acaba de morir|acaba de fallecer)"},
+	{0.85, "serious illness", "leukemia|lymphoma|parkinson*|sclerosis|transplant|radiation|seizure|seizures|coma|amputat*|" +
+		"leucemia|linfoma|trasplante|convulsiones|esclerosis|cirrosis|cancer|chemo*|tumor|terminal*|dementia|alzheimer*|stroke|icu|hospice|dialysis|quimio*|demencia|" +
+		"infarto|dialisis|hospitalized|hospitalizad*|diagnosticar|diagnosticaron; heart attack; memory care; in|en ?the|el hospital; " +
+		"diagnosed with; very|really|seriously|gravely|so sick|ill; muy|gravemente enferm*; is|esta dying|muriendo; " +
+		"(months to live|meses de vida|car accident|accidente|injured|injury|paralyzed|paralizad*|mental illness|assisted living|" +
+		"nursing home|care home|residencia de ancianos|asilo|life support|stage 4|stage four|kidney failure|heart failure|" +
+		"liver failure|going blind|insuficiencia renal); broke her|his hip"},
+	{0.75, "medical costs", "(medical debt|medical expenses|out of pocket|no insurance|uninsured|sin seguro|gastos del hospital); " +
+		"insurance|seguro ..4 (denied|will not cover|does not cover|no cubre|nego|rechazo)"},
+	{0.5, "illness", "sick|illness|surgery|treatment|diagnos*|enferm*|cirugia|tratamiento|hospital|medical|medicos"},
+	{0.85, "panic", "terrified|petrified|panic*|gutted|shattered|breakdown|sleepless|insomnia|ptsd|traumatiz*|desolate|distressed|" +
+		"desperate|desperately|desesperad*|devastat*|heartbroken|heartbreak*|distraught|despair|" +
+		"hopeless|helpless|miserable|overwhelmed|abrumad*|agobiad*|angustiad*|aterrad*|aterroriz*|destrozad*|deprimid*|depressed|" +
+		"depression|suicid*|unbearable|insoportable|crying|cried|tears|llorando|llore|lloro|lagrimas; " +
+		"breaking|breaks|broke my heart; me rompe|parte el corazon|alma; (beside myself|falling to pieces|rock bottom|worried sick|" +
+		"sick with worry|scared to death|freaking out|freaked out|losing hope|lost hope|no hope|out of options|nowhere to turn|" +
+		"last resort|in shock|anxiety attack|anxiety attacks|nervous breakdown|no tengo a quien recurrir|no tengo a nadie|" +
+		"muerta de miedo|muerto de miedo|sin esperanza|no veo salida|al borde|have not slept|not sleeping|barely sleeping|" +
+		"no he dormido|cry every|cry all|i cry|cries every|i am a mess|i am a wreck|been a nightmare|has been hell|living hell|" +
+		"es una pesadilla|fell apart|fallen apart|se me cae el mundo|se me vino el mundo|no he podido dormir|" +
+		"not been able to sleep|alma en un hilo|estoy deshecha|estoy deshecho|me duele mucho); llor*|angustia|ahogad*; " +
+		"being|getting|about to be evicted; nos van a desalojar|desalojan; " +
+		"(estoy|me siento|estamos) ?muy mal|fatal|terrible|destrozada|destrozado"},
+	{0.85, "can't cope", "(can not|could not|unable to) ?even|stop sleep|sleeping|eat|eating|breathe|think|cope|bear|function|focus; " +
+		"can not stop crying|shaking; can not handle|take|do this|it ?any more|anymore; can barely|hardly think|sleep|breathe|" +
+		"function|cope; (falling apart|breaking down|losing my mind|going crazy|all too much|too much for me|drowning|" +
+		"end of my rope|wits end|no duermo|ya no puedo mas|no aguanto|no soporto|no puedo con esto|es demasiado|no puedo ni); " +
+		"no puedo dormir|mas|pensar; volviendo loca|loco; losing|lost sleep; (can not deal|sin dormir|no he dormido); " +
+		"(can not|could not) handle|manage|cope|do ..5 alone|anymore|myself|own; (no podemos seguir|no puedo seguir|" +
+		"not doing great|not doing well|not doing ok|not okay|not in a good place|not coping)"},
+	{0.85, "unsafe at home", "abuse|abusive|abused|abuso|maltrato; domestic violence; violencia domestica; not safe|unsafe at home; " +
+		"get away from him|her; huir de"},
+	{0.8, "wrecked", "wrecked|ruined|destroyed me|us; divorce|separation|divorcio|separacion|breakup ..3 brutal|devastating|" +
+		"awful|horrible|hard|painful|killing|destroying|tough|rough|dificil|duro|doloroso|terrible|ugly|nasty|messy; marriage|matrimonio ..3 falling|fell|ending|ended|over|termino|acabo; " +
+		"painful|messy|ugly|nasty|bitter|hard|difficult|devastating ..2 divorce|separation|" +
+		"breakup|split; my|mi wife|husband|partner|boyfriend|girlfriend|esposo|esposa|novio|novia|pareja ?me left|dejo|abandono; " +
+		"me destrozo|arruino"},
+	{0.75, "fear", "scared|frightened|fearful|asustad*|miedo|temo"},
+	{0.8, "worried about losing", "worried|worry|worrying|preocupad*|preocupa|scared|afraid|miedo|fear|temo|stress*|estres*|" +
+		"anxious|ansiedad ..5 lose|losing|afford|pay|keep|perder|pagar|mantener|foreclos*|evict*|mortgage|payments|bills|debt|" +
+		"money|rent|hipoteca|pagos|deudas|dinero|renta"},
+	{0.7, "stressed", "(i am|i feel|i have been|we are|estoy|me siento|estamos|ando) ..2 stressed|estresad*|anxious|ansios*|" +
+		"overwhelm*|agobiad*; under ..2 stress|pressure; (so much stress|a lot of stress|tanto estres|mucho estres|" +
+		"mucha presion|at my limit|breaking point|al limite|no doy mas|at a loss|holding it together|barely holding)"},
+	{0.5, "fear", "afraid"},
+	{0.75, "lost", "feel|feeling|felt ..2 lost|alone|empty|broken|hopeless; me siento ..2 perdida|perdido|sola|solo|vacia|vacio"},
+	{0.75, "hard situation", "situacion|situation ..2 dificil|complicada|critica|delicada|grave|desperate|dire; " +
+		"(la estamos pasando mal|lo estamos pasando mal|estamos pasando por mucho|going through a lot|so much going on)"},
+	{0.6, "struggling", "struggling|struggle|sufriendo|suffering|batallando|heartache|shaken|numb|exhausted|agotad*|deuda|deudas|" +
+		"disability|disabled|" +
+		"nightmare|pesadilla|endeudad*; (so emotional|very emotional|too painful|so painful|it hurts|dark place|dark time|" +
+		"momento oscuro); emotionally; wheelchair; silla de ruedas"},
+	{0.6, "sadness", "triste|tristeza|sad|lonely|ashamed|humiliated|avergonzad*"},
+	{0.45, "can't afford", "(can not|could not|no longer|no podemos|no puedo) afford|pagarla|pagarlo|costear"},
+	{0.6, "hard for me", "hard|difficult for me; this is hard; muy dificil; es dificil para mi; es muy duro"},
+	{0.6, "at a loss", "do not ?even know what|where|how; no se que|como|donde; at a loss"},
+	{0.6, "asks for help", "need help; please help; necesito ayuda; ayuda por favor; ayudenme; ayudeme"},
+	{0.8, "hard time", "(going through|pasando por|passing through) ..3 hard|rough|tough|difficult|terrible|dificil|duro|dura|" +
+		"terrible|mal|complicado; (sin ingresos|no alcanza|no nos alcanza|no me alcanza|no income|lost our income); " +
+		"miscarriage|stillbirth|depresion; (aborto espontaneo|perdi al bebe|perdi el bebe|perdimos al bebe); " +
+		"no puedo con ?esto|todo|tanto|la casa"},
+	{0.45, "stress", "stressed|stress|stressful|estres*|anxious|anxiety|ansiedad|ansios*|worried|worry|worrying|preocupad*|nervous|" +
+		"nervios*"},
+}

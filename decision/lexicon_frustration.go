@@ -1,0 +1,95 @@
+package decision
+
+// frustrationCues: anger, exasperation, complaints about the service, and asking again.
+var frustrationCues = []lexEntry{
+	{0.85, "anger", "furious|fuming|livid|outraged|enraged|irate|infuriat*|pissed|seething|furios*|enojad*|enfadad*|encabronad*|indignad*; " +
+		"(fed up|had enough|done being patient|sick and tired|out of patience); lost|losing|running my|of patience; " +
+		"beyond irritated|frustrated|annoyed|angry; tired|sick of waiting|this|you|your|being|getting|asking|repeating|chasing|dealing; " +
+		"estoy|estamos|tienen|tiene harto|harta|hartos|hartas; harto|harta de; cansad* de; me canse|harte; ya basta; basta ya; " +
+		"desesperante; (es el colmo|me estan tomando el pelo|tomadura de pelo|que coraje|me da coraje|que rabia|me da rabia|" +
+		"que poca madre|hasta la madre|enough is enough|i give up|never again); disgust*|appall*|insult*|offended|offensive|" +
+		"madden*|outrage|inept*|incompetent*; (i am|we are) done with you|this|your"},
+	{0.75, "service failure", "showed|show|arrived|came|llego|llegaron ?up ..3 late|tarde; late again; tarde otra vez; " +
+		"(never|did not|have not|has not|still have not|still has not) ..2 receive|received|got|gotten|get|heard ..4 email|emails|" +
+		"documents|call|paperwork|keys|update|link|confirmation|contract|reply|response|information|anything|back; " +
+		"lost|misplaced|perdieron|extraviaron ..3 documents|paperwork|file|application|papers|documentos|papeles; " +
+		"charged|cobraron ..3 twice|extra|double|de mas; overcharged; hidden fee|fees|charges; (cobro extra|cargo extra|cobros ocultos); " +
+		"(was not|were not|was never|were never) told|informed|notified|warned; (sin avisarnos|no me avisaron|no nos avisaron|" +
+		"nadie nos dijo|nadie me dijo|nadie me aviso); wrong|incorrect ..2 address|time|date|house|unit|price|information|info|code|" +
+		"key|keys|listing|photos|directions; made|kept|left me|us waiting; double booked; cancel* on me|us; " +
+		"another cancellation|delay|excuse|mistake|reschedule; why did|has|have|was|were|is|does|do|are ..2 not ..3 tell|told|call*|" +
+		"answer*|inform*|respond*|repl*|let|show*|return*|fix*|send|sent; still ..2 not heard|received|gotten|answered|called|fixed; " +
+		"todavia|aun no ..3 llamado|contestado|respondido|mandado|enviado|recibido|arreglado; " +
+		"want|need|demand|quiero|exijo ..2 refund|reembolso; (been|have been) ..2 patient; (more than patient|shame on you|" +
+		"you should be ashamed|what a mess|que relajo|que cochinero|expected better|expected more|esperaba mas|" +
+		"esperaba algo mejor|do your job|hagan su trabajo|hasta el gorro|hasta la coronilla|me hartaron|not fair|no es justo); " +
+		"unhappy|dissatisfied|insatisfech*|inconforme|descontent*|unimpressed|not happy|not satisfied|not impressed ..3 service|you|" +
+		"your|how|way|process|communication|response|responses|agent|agents|company|brokerage|experience|treatment|atencion|" +
+		"servicio|ustedes|trato|team; unfair|injust*; " +
+		"(give me a break|so over it|so over this|i am over it|i am over this|i have had it|had it with|que barbaridad|una barbaridad|ya estuvo bueno|" +
+		"estoy que exploto|echando chispas|no puede seguir asi|total disaster|what a disaster); this|that|it is a disaster; " +
+		"(is|are) anyone|anybody|someone even; exijo|exigimos; (my money back|mi dinero de vuelta|que me devuelvan|take my business elsewhere); " +
+		"cancel|terminate|cancelar|terminar ..2 my|our|the|mi|el|nuestro ..2 contract|agreement|listing|contrato|servicio"},
+	{0.75, "complaint", "frustrat*|annoy*|irritat*|aggravat*|exasperat*|angry|angrier|upset|disappoint*|displeased|molesto|molesta|" +
+		"molestos|molestas|decepcion*|frustrad*; mad at; complain*|complaint*|queja*|quejar*"},
+	{0.8, "poor service", "worst|terrible|horrible|awful|pathetic|lousy|appalling|atrocious|dreadful|shoddy ?customer " +
+		"service|experience|communication|support|agent|agents|company|brokerage|app|website|bot|process|response|job; worst; " +
+		"poor|bad ?customer service|communication|support; pesim*|malisim*; mal servicio|trato; mala atencion|experiencia; " +
+		"servicio terrible|horrible|pesimo; falta de seriedad|respeto|profesionalismo|consideracion; poca seriedad; " +
+		"(nada profesional|muy poco profesional|no sirve|no sirven|no sirves|not acceptable|no es aceptable|siempre es lo mismo|" +
+		"un desastre|que desastre|no saben nada|no saben lo que hacen|dropped the ball|let us down|let me down|failed us|failed me|" +
+		"stood me up|stood us up|me dejaron plantado|me dejaron plantada|me dejaron esperando); " +
+		"screwed|messed|mixed up; botched|sloppy|careless|lazy|desastroso; this|that|it is terrible|awful|horrible|unbelievable|" +
+		"nuts|crazy|nonsense|insane; this|that|it is a mess; bad|negative|terrible|horrible review|reviews; (one star|1 star|better business bureau|" +
+		"report you|reporting you|queja formal|denunciar|profeco); going|go|switching|switch|find|finding|hire|hiring ..2 another|" +
+		"different|other|new agent|agency|brokerage|realtor|company; " +
+		"(you are|you people are|you guys are|you all are) hopeless|useless|incompetent|clueless|a joke; you people"},
+	{0.8, "exasperation", "unacceptable|inaceptable|ridicul*|absurd*|ludicrous|insane|outrageous|pathetic|useless|worthless|pointless|inutil*|" +
+		"garbage|trash|rubbish|crap|sucks|junk|basura|porqueria|incompetent*|unprofessional|rude|disrespectful|clueless|" +
+		"groser*|irrespetuos*|stupid|dumb|idiot*|estupid*|idiota|clowns|amateurs|morons|imbeciles|crooks|thieves|bozos|payasos|" +
+		"ladrones|rateros|mentirosos|inutiles|tarados|pendejos|dumbest|lazy; waste of ?my|our time|money; wasted ?my|our ..2 time|day|" +
+		"saturday|sunday|morning|afternoon|weekend|trip|money; (thanks for nothing|gracias por nada|what a joke|is a joke|" +
+		"kidding me|una burla|es una broma|que verguenza|una verguenza|perdiendo el tiempo|perdida de tiempo); are you kidding|joking"},
+	{0.8, "feels cheated", "scam|scammed|scammers|scamming|ripoff|estafa|estafad*|enganad*|misleading|misled|deceptive|" +
+		"lied|lying|liars|mintieron|mentira*; (rip off|ripped off|false advertising)"},
+	{0.75, "nobody answers", "(nobody|noone|no one) ?ever|even|has|is|will ..2 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
+		"help*|follow*|contact*; nadie ?me|nos|nunca ..2 contesta*|respond*|atiend*|llam*|avis*|dijo|menciono|explic*|ayud*; " +
+		"nadie ..2 hace caso; still waiting|nothing; still no answer|response|reply|word|update|news; " +
+		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); never heard|got|called back; llev* ..3 esperando; " +
+		"not|never show|shown|showed|turned up; no show; me|nos prometieron ..4 nada; y nada; sin avisar; " +
+		"(been waiting|have waited|waited|been on hold|on hold) ..3 hours|days|weeks|forever|ages|horas|dias|semanas; " +
+		"(not helping|not helpful|no help at all|does not help|did not help|of no help); (not anyone|not anybody|not one) ..2 call*|" +
+		"answer*|respond*|repl*|contact*|got|get*; impossible|hard|difficult to reach|contact|get; nadie ..2 regres*|devuel*|devolvio; " +
+		"nothing changes|happens; nothing gets done; (nobody|no one|nadie) ..2 know*|care*|cares|seem*|sabe|importa|pick*|picked; " +
+		"(trying to reach|tried to reach|trying to get a hold|trying to get hold|trying to get through|tratando de comunicarme|" +
+		"intentando comunicarme); " +
+		"(going nowhere|getting nowhere|taking forever|takes forever|so long|this long|too long|nadie vino|nadie llego|" +
+		"no llego|no se presento|ni siquiera); (you promised|i was promised|we were promised|me prometieron|nos prometieron)"},
+	{0.8, "asked again", "how many times; cuantas veces; third|fourth|fifth|3rd|4th|5th|umpteenth|tenth time|reschedul*|cancel*|attempt|" +
+		"email|call|message|request; tercera|cuarta|quinta vez; i ?have|already asked ?you ..2 this|that|already|yesterday|before|" +
+		"earlier|twice|last; just answer ?the|my question; cancel*|resched*|postpon* again; cancelaron|cambiaron otra vez; " +
+		"(otra vez|de nuevo) cancelaron|cambiaron|cancelan; " +
+		"i ?have|already asked|told|said ..3 times|twice|before; not what i asked|said|meant; (did not|have not|has not) answer*; " +
+		"never answered; not answering; no contestaste|respondiste|contesto|respondio; no es lo que pregunte; ya les|le|te dije"},
+	{0.8, "not listened to", "are|do you even|ever ?actually read*|listen*|answer*|understand*|care|know; you keep ?on misunderstand*|" +
+		"sending|ignoring|asking|getting|giving|repeating|changing|rescheduling|cancel*|pasting|missing; no me ?estan escuch*; " +
+		"no me escuchan|responden|contestan; no me hacen caso; no me toman en cuenta; ignor*; going in circles; runaround; " +
+		"paste links; copy paste; stop sending|calling|texting|emailing|asking|spamming|it; just stop; deja|dejen de; " +
+		"enough with|already; that is enough"},
+	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|ugh|argh|smh|uff|chale"},
+	{0.7, "sarcasm", "oh great|wonderful|perfect|fantastic|lovely|joy|brilliant; just great|perfect|wonderful; real helpful; " +
+		"gee thanks; very|so helpful not; que bien eh; muy bonito eh; (love that for me|great job guys|nice job guys)"},
+	{0.65, "awful", "horrible|terrible|awful|atrocious|appalling|dreadful|pesimo|pesima"},
+	{0.75, "regret", "regret|arrepentid*; what is wrong with you|your; (que les pasa|que te pasa|que onda con ustedes); " +
+		"same ?automated|canned|generic reply|answer|response|message|thing ..3 every|again|over; sent|gave|told|mandaron|enviaron ..3 wrong|" +
+		"equivocada|equivocado|equivocadas|incorrecta"},
+	{0.6, "repetition", "(multiple times|several times|so many times|over and over|tres veces|varias veces|mil veces|twice|" +
+		"three times|every time|cada vez|automated reply|automated response|es en serio|en serio)"},
+	{0.6, "exasperation", "seriously|jeez|geez|odio|detesto|generic|canned|unbelievable|increible; no puede ser; no es posible; " +
+		"(no lo puedo creer|no puedo creer|i can not believe|cant believe|how hard is it|is it that hard|what is going on|" +
+		"what the hell|what the heck|que pasa con ustedes|que onda con); " +
+		"why is|does this|it ..2 so hard|difficult|complicated; por que es tan dificil|complicado; " +
+		"(are you serious|come on|for god sake|damn it|for nothing|que mal); hate this|your|dealing; hate it when"},
+	{0.6, "again", "(otra vez|de nuevo|ya pregunte|i asked|i have asked|already asked|already said|already told); " +
+		"le|les|te pregunte; no answer|response|reply; again"},
+}

@@ -1,0 +1,81 @@
+package decision
+
+// legalCues: legal complexity of the transaction.
+var legalCues = []lexEntry{
+	{0.8, "lien", "lien|liens|gravamen|gravamenes|embargo"},
+	{0.45, "easement", "easement|easements|servidumbre; right of way"},
+	{0.8, "title defect", "easement ..3 problem|issue|dispute|defect|blocking|claim|fight; clouded|defective title; cloud on ?the title; " +
+		"title defect*|issue|issues|problem|problems|dispute|claim; (chain of title|break in the chain|quiet title|quitclaim|" +
+		"quit claim|still showing on the title|sigue en la escritura); never|not ?been ?properly released|recorded|transferred|" +
+		"cancelled|canceled|discharged; still in ?her|his|their|my|its ..2 name; name ..3 still on the title|deed; " +
+		"defecto ..4 titulo; titulo ..4 defecto; problema ..3 titulo|escritura|escrituras; nunca se cancelo|registro|transfirio|pago; " +
+		"permit|permits|permiso ..4 never|not|nunca finalized|closed|approved|cerrado|aprobado; code enforcement"},
+	{0.75, "boundary dispute", "boundary|boundaries|encroach*|lindero|linderos|invade|invadiendo|prescriptive; property|lot line; " +
+		"adverse possession; claim|claims|claiming ..3 (easement|ownership|our land|our lot|part of); " +
+		"built|construyo|construyeron|put|puso|installed ..3 (en nuestro|on our|onto our|en mi|on my|dentro de) terreno|lote|land|lot|" +
+		"property|propiedad|yard; crosses ?our|my|the lot|property|land; " +
+		"onto|into ?our|my|the lot|property|land|yard; dentro de ?nuestro|mi lote|terreno|propiedad; survey ..2 shows|showed|found"},
+	{0.8, "lawyer consulted", "talking|talk|consulting|consulted|calling|called|contacted|seeing|hired|hiring|retained|" +
+		"consultando|hablando ..3 lawyer|lawyers|attorney|attorneys|abogado|abogada|abogados"},
+	{0.8, "litigation", "sue|sued|suing|lawsuit|lawsuits|litigation|litigat*|court|courts|judge|judgment|judgement|subpoena|deposition|" +
+		"arbitration|injunction|contesting|contested|impugn*|litigio|pleito|juicio|juez|jueza|tribunal|demandar|demandaron|demando|" +
+		"demandado|demandados|demandarnos|demandarme; (demand letter|legal action|legal dispute|small claims|lis pendens|" +
+		"restraining order|demanda pendiente|lawyers involved); una|la demanda; hired|get|got ?a lawyer|attorney; contratar ..2 abogado"},
+	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +
+		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestado; without a will; no will; " +
+		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento)"},
+	{0.8, "court order", "divorce decree|settlement; settlement hearing; divorce ?is pending; pending divorce; court ordered|order|orders; " +
+		"ordered ..3 sold|sale|sell; standing order; community|marital property; custody; separation agreement; " +
+		"decreto|acuerdo|sentencia de divorcio; orden del juez; orden judicial; ordeno vender; bienes gananciales|mancomunados"},
+	{0.35, "divorce", "divorce|divorced|divorcing|divorcio|divorciando|divorciamos|divorciad*|separation|separated|separacion|" +
+		"exesposo|exesposa|exmarido; my|mi ex; ex husband|wife; proceso de divorcio"},
+	{0.8, "foreclosure", "foreclos*|repossess*|remate|reposesion; notice of default|sale; default notice; trustee|sheriff sale; " +
+		"ejecucion hipotecaria; embargo ..2 casa"},
+	{0.8, "bankruptcy", "bankrupt*|bancarrota|quiebra|insolvencia; chapter 7|11|13; trustee approval"},
+	{0.75, "violation and fines", "violation*|violated|violating|violacion*|infraccion*|fined|fining|fines|penalty|penalties|unpermitted|" +
+		"multa|multas|multo|multaron|multad*|clausurad*|condemned; without ?a permit|permits; no permit; open permits; " +
+		"certificate of occupancy; sin permiso|permisos|licencia; # fine; a fine of"},
+	{0.75, "nondisclosure", "nondisclos*|concealed|ocult*; (never disclosed|did not disclose|failed to disclose|hid the|" +
+		"no nos dijeron|no nos informaron)"},
+	{0.75, "contract dispute", "breach*|defaulted|incumpl*|fraud|fraudulent|fraude|dispute|disputes|disputing|disputed|disputa|disputas; " +
+		"default on; in default; refus* to close; keep ?our|my|the earnest money; earnest money dispute; specific performance; " +
+		"se echo para atras; is it|that legal; es legal; fighting|pelean|peleando over|por ?the|la house|casa"},
+	{0.45, "refuses to sign", "(will not|refuses to|refused to|refusing to) sign|agree|cooperate|respond|refinance|communicate; " +
+		"no quiere firmar; se niega a"},
+	{0.5, "trustee", "trustee|trustees|fideicomiso; title insurance claim; claim on|against the property|title|house"},
+	{0.45, "lawyer", "lawyer|lawyers|attorney|attorneys|counsel|abogado|abogada|abogados"},
+	{0.8, "lawyer involved", "lawyer|attorney|abogado|abogada|notario|notaria ..3 wants|want|says|said|told|advised|review*|revisar|dice|dijo|quiere|sent|" +
+		"filed|called|thinks; lawyer|attorney|abogado|abogada ..3 recomienda que"},
+	{0.8, "eviction", "evict*|desalojo|desaloj*|desahuci*|squatter*|okupa*|paracaidista*; refuses|refuse|refusing to leave|move; " +
+		"will not leave; no se quiere|quieren ir|salir"},
+	{0.7, "guardianship", "guardianship|conservator*|tutela|adeudo|adeudos; (power of attorney|poder notarial|back taxes|" +
+		"delinquent taxes|unpaid taxes|tax debt|predial atrasado|impuestos atrasados); tax lien|sale"},
+	{0.3, "tenants", "tenant|tenants|renter|renters|inquilino*|lease|leased|arrendamiento"},
+	{0.3, "short sale", "short sale; underwater"},
+	{0.2, "hoa", "hoa"},
+}
+
+// complexityCues make a transaction complex without being legal (1031, relocation).
+var complexityCues = []lexEntry{
+	{0.25, "1031 exchange", "1031"},
+	{0.25, "co-owners", "co owner|owners; joint owners; co owned"},
+	{0.25, "trust", "living|family trust"},
+	{0.25, "relocation", "relocation|relocating"},
+	{0.25, "contingency", "contingent|contingency; sell first; bridge loan"},
+	{0.25, "repairs", "foundation|mold|asbestos|structural"},
+}
+
+// resolvedCues: the customer says a problem is settled.
+var resolvedCues = []lexEntry{
+	{0.8, "settled", "all good|set|sorted; sorted now; that works|worked|helps|helped|answers; works now; fixed|solved|resolved|sorted it; " +
+		"(fixed now|problem solved|helped a lot|very helpful|resuelto|todo bien|listo gracias|perfecto gracias|ya me aclaraste); " +
+		"ya quedo|esta|funciona|cargaron|cargo|resolvio; ya se resolvio; (me lo|lo) aclaraste|aclaro|aclararon"},
+	{0.4, "thanks", "thanks|thank|gracias"},
+}
+
+// relievedCues: the customer says a worry is gone.
+var relievedCues = []lexEntry{
+	{0.85, "relieved", "relieved|relief|aliviad*|alivio; (feel a lot better|no longer worried|not worried anymore|me siento mejor|" +
+		"me quedo tranquila|me quedo tranquilo|that is a relief|what a relief|que alivio|peace of mind); feel ?much|so|way better; " +
+		"mas|muy tranquil*"},
+}

@@ -1,0 +1,56 @@
+package decision
+
+// neutralizers take cues back where the words mean something else. Each cancels the cues of
+// one trigger that it overlaps (scopeOverlap), that share its clause (scopeClause), or
+// anywhere in the message (scopeMessage).
+type scope uint8
+
+const (
+	scopeOverlap scope = iota
+	scopeClause
+	scopeMessage
+)
+
+var neutralizers = []struct {
+	trig  trigger
+	scope scope
+	pats  string
+}{
+	// "my agent said", "better than a real agent", "meeting in person", "human resources".
+	{trigHuman, scopeOverlap, "{MY} ?own|real|listing|buying|selling|loan|former|old|previous|new ?estate {PN}; " +
+		"better|worse|faster|smarter|mejor|peor ?than|que .. {PN}; in|en person|persona; human resources|rights|error|nature; " +
+		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}"},
+	{trigHuman, scopeClause, "do|does|should i|we need|get|hire; (do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to; " +
+		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email"},
+	// "ridiculous how fast houses sell", "crazy good deal", "the garbage disposal".
+	{trigFrustration, scopeOverlap, "ridicul*|absurd*|insane|crazy ?how|so good|great|fast|cheap|nice|low|quick|easy|beautiful|gorgeous|" +
+		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +
+		"beautiful|gorgeous|amazing|affordable; garbage|trash disposal|pickup|can|cans|bin|bins|day|collection|service; " +
+		"stupid|dumb question; fraud alert"},
+	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
+	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
+	// it" keeps its distress.
+	{trigDistress, scopeOverlap, "stress*|nervous|worried ..2 market; market ..3 stress*; (would hate|hate to) ..3 lose|miss|see; " +
+		"dying to; muero por; lose|losing|miss|perder ..4 (another offer|another buyer|another bidder|someone else|to another|" +
+		"to someone|otro comprador|otra oferta); scared|afraid|nervous|worried|miedo ..7 (missing out|miss out|lose out|fomo|" +
+		"someone else|another buyer|another offer|outbid|otro comprador); hard|difficult|dificil ..3 (to decide|to choose|to pick|" +
+		"decidir|escoger|elegir); do not know|no se ..2 which|what|cual|que ..2 (to choose|to pick|to decide|escoger|elegir|decidir); " +
+		"sad|triste ..2 (to leave|to sell|to move|to go|de dejar|de vender|de irnos|de mudarnos); " +
+		"(hate to miss|scared to miss|afraid to miss|would hate to miss); sick of|and; homesick; " +
+		"(you are|you people are|you guys are|they are|this is|it is) hopeless|helpless; " +
+		"died|passed|away|lost|divorce|divorced|divorcing|divorcio|divorciamos|divorciados|murio|fallecio|separated ..5 (years ago|" +
+		"decades ago|long ago|many years|hace anos|hace mucho|hace tiempo|hace muchos anos|in #|en #); " +
+		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart"},
+	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
+	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
+		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
+		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*"},
+	{trigLegal, scopeOverlap, "lawyer|attorney|abogado|abogada ..4 recommend*|referred|recomendo|recomendaron|refirio|friend|amigo|amiga; " +
+		"listing|ad|post|page|website title; interested|looking|shopping ..2 foreclos*; judge for yourself; judging by; " +
+		"your|my|good|best|own judgment|judgement; " +
+		"inheritance|inherited|herencia ..5 (down payment|downpayment|enganche|deposit|buy|comprar|savings|money|cash|funds)"},
+	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
+		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado"},
+	{trigLegal, scopeMessage, "(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado); " +
+		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared|paid"},
+}
