@@ -45,6 +45,30 @@ var macros = map[string]string{
 	"REL":  "mom|mother|dad|father|husband|wife|son|daughter|baby|child|partner|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|parent|parents|spouse|fiance|fiancee",
 	"RELS": "mama|madre|papa|padre|esposo|esposa|hijo|hija|bebe|hermano|hermana|abuela|abuelo|tia|tio|pareja|marido",
 	"MY":   "my|our|his|her|their|mi|mis|nuestro|nuestra|nuestros",
+	// PH: nouns that can only mean a human being, not a role ("agent" may be the listing's).
+	"PH": "human~|humans|humano~|humanos|person~|persona~|personas|people|gente|someone~|somebody~|anyone~|anybody~|" +
+		"alguien~|representative~|rep|operator~|operador~|operadora|hooman",
+	// REALQ: what makes a person real as opposed to a bot.
+	"REALQ": "real|live|actual|genuine|living|human|breathing|flesh",
+	// BOT: what the customer is talking to and does not want.
+	"BOT": "bot|bots|robot|robots|chatbot|maquina|machine|machines|computer|computadora|automated|automatic|ai|ia|" +
+		"program|programa|algorithm|script|recording|grabacion|autoresponder|assistant|asistente",
+	// TEAM: a group of the business's people ("your team", "alguien de la oficina").
+	"TEAM": "team|office|staff|people|folks|brokerage|company|agency|equipo|oficina|gente|empresa|agencia|inmobiliaria",
+	// PAY: what a household owes each month.
+	"PAY": "mortgage~|mortgages|payment~|payments|pmt|bills|bill|rent|note|loan|hipoteca~|pagos|pago|renta|mensualidad|" +
+		"mensualidades|deudas|deuda|cuentas|biles|prestamo|credito|taxes|impuestos|utilities|servicios",
+	// JOB: what a household lives on.
+	"JOB": "job|jobs|work|income|paycheck|position|trabajo|empleo|chamba|jale|ingresos|sueldo|salario|puesto",
+	// CALLV: Spanish for a person calling or seeing to the customer, in the forms a request
+	// takes (infinitive and subjunctive; not the past, "me llamó un agente").
+	"CALLV": "llame|llamen|llamara|llamaran|llamase|llamar|llamarme|llamarnos|atienda|atiendan|atendiera|atendieran|atender|" +
+		"atenderme|atiende|atienden|contacte|contacten|contactara|contactar|contactarme|marque|marquen|marcara|marcar|" +
+		"comunique|comuniquen|comunicara|hable|hablen|hablara|escriba|escriban|escribiera|contestar|conteste|contesten|" +
+		"responder|responda|respondan|ayude|ayuden|ayudara|ayudar|ayudarme|asesore|asesoren|oriente|explique",
+	"MONTH": "january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|" +
+		"abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|spring|summer|fall|autumn|winter|" +
+		"primavera|verano|otono|invierno",
 }
 
 type lexEntry struct {

@@ -8,12 +8,14 @@ var frustrationCues = []lexEntry{
 		"estoy|estamos|tienen|tiene harto|harta|hartos|hartas; harto|harta de; cansad* de; me canse|harte; ya basta; basta ya; " +
 		"desesperante; (es el colmo|me estan tomando el pelo|tomadura de pelo|que coraje|me da coraje|que rabia|me da rabia|" +
 		"que poca madre|hasta la madre|enough is enough|i give up|never again); disgust*|appall*|insult*|offended|offensive|" +
-		"madden*|outrage|inept*|incompetent*; (i am|we are) done with you|this|your"},
+		"madden*|outrage|inept*|incompetent*; (i am|we are) ?so|just|really|totally|completely|literally|officially done with|w you|this|" +
+		"your|ustedes|it|y|these|everything|them; (i am|we are|estoy|estamos) ?so|just|really|totally|completely|so over it|this|you|ustedes|everything; " +
+		"(pinche|pinches|malditos|maldito|carajo|joder|no mames|puta madre|me vale|que pedo)"},
 	{0.75, "service failure", "showed|show|arrived|came|llego|llegaron ?up ..3 late|tarde; late again; tarde otra vez; " +
 		"(never|did not|have not|has not|still have not|still has not) ..2 receive|received|got|gotten|get|heard ..4 email|emails|" +
 		"documents|call|paperwork|keys|update|link|confirmation|contract|reply|response|information|anything|back; " +
 		"lost|misplaced|perdieron|extraviaron ..3 documents|paperwork|file|application|papers|documentos|papeles; " +
-		"charged|cobraron ..3 twice|extra|double|de mas; overcharged; hidden fee|fees|charges; (cobro extra|cargo extra|cobros ocultos); " +
+		"charged|cobraron ..3 twice|extra|double; cobraron ..3 de mas; overcharged; hidden fee|fees|charges; (cobro extra|cargo extra|cobros ocultos); " +
 		"(was not|were not|was never|were never) told|informed|notified|warned; (sin avisarnos|no me avisaron|no nos avisaron|" +
 		"nadie nos dijo|nadie me dijo|nadie me aviso); wrong|incorrect ..2 address|time|date|house|unit|price|information|info|code|" +
 		"key|keys|listing|photos|directions; made|kept|left me|us waiting; double booked; cancel* on me|us; " +
@@ -23,7 +25,7 @@ var frustrationCues = []lexEntry{
 		"want|need|demand|quiero|exijo ..2 refund|reembolso; (been|have been) ..2 patient; (more than patient|shame on you|" +
 		"you should be ashamed|what a mess|que relajo|que cochinero|expected better|expected more|esperaba mas|" +
 		"esperaba algo mejor|do your job|hagan su trabajo|hasta el gorro|hasta la coronilla|me hartaron|not fair|no es justo); " +
-		"unhappy|dissatisfied|insatisfech*|inconforme|descontent*|unimpressed|not happy|not satisfied|not impressed ..3 service|you|" +
+		"(unhappy|dissatisfied|insatisfech*|inconforme|descontent*|unimpressed|not happy|not satisfied|not impressed) ..3 service|you|" +
 		"your|how|way|process|communication|response|responses|agent|agents|company|brokerage|experience|treatment|atencion|" +
 		"servicio|ustedes|trato|team; unfair|injust*; " +
 		"(give me a break|so over it|so over this|i am over it|i am over this|i have had it|had it with|que barbaridad|una barbaridad|ya estuvo bueno|" +
@@ -92,4 +94,34 @@ var frustrationCues = []lexEntry{
 		"(are you serious|come on|for god sake|damn it|for nothing|que mal); hate this|your|dealing; hate it when"},
 	{0.6, "again", "(otra vez|de nuevo|ya pregunte|i asked|i have asked|already asked|already said|already told); " +
 		"le|les|te pregunte; no answer|response|reply; again"},
+	// The service does not answer: ghosting, being left on read, waiting with nothing back.
+	{0.8, "no reply", "ghost*; (left me on read|left us on read|left on read|dejaron en visto|me dejan en visto|nos dejan en visto|" +
+		"dejo en visto|radio silence|crickets); (no one|nobody|noone|nadie) ?ever|even|has|will ..2 (got back|gets back|get back|" +
+		"gotten back|getting back|came back|regreso|me regreso|nos regreso|me devolvio|nos devolvio|me contesto|nos contesto); " +
+		"(never|not|has not|have not|did not|still have not|still not) ..2 (heard back|got back|gotten back|get back|got a reply|" +
+		"got an answer|got a response|heard anything|heard a thing); " +
+		"waiting|waited|esperando|espere|esperamos ..3 since|desde|for|por ..2 #|days|weeks|hours|minutes|ages|forever|monday|" +
+		"tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|ayer|dias|" +
+		"semanas|horas|minutos; (on hold|en espera) ..3 #|hours|minutes|forever|horas|minutos; " +
+		"(how long|cuanto tiempo|what is taking|why is it taking|why is this taking|why does it take|por que tardan|por que tarda|" +
+		"por que se tardan) ..3 (so long|forever|tanto|this long|ages); (taking so long|tardan tanto|tarda tanto|se tardan tanto|" +
+		"se tarda tanto|takes so long|taking forever); # days|weeks|dias|semanas and|y ..2 nothing|nada|not|still|nobody|nadie; " +
+		"is|are anyone|anybody|someone|alguien ?even|actually reading|listening|working|leyendo|escuchando; " +
+		"(nobody|no one|noone|nadie) ..2 showed|show|shows|came|come|turned|vino|llego|aparecio|presento"},
+	// Asking again, or having to say it again: frustration whatever the words.
+	{0.75, "asked again", "(keep|keeping|have to keep|tengo que|sigo) ..2 repeat*|repit*|asking|telling|explaining|saying|calling|" +
+		"emailing|texting|chasing|following|preguntando|pidiendo|explicando|diciendo|llamando|escribiendo; repeat myself; " +
+		"(like i said|as i said|as i told you|like i told you|as i already said|como ya dije|como te dije|como le dije|como les dije|" +
+		"ya te dije|ya le dije|ya lo dije|lo repito|te repito|le repito|les repito|ya te lo dije|ya se lo dije|for the last time|" +
+		"por ultima vez|one more time|una vez mas); van # veces; ya van # ..2 veces|dias|semanas|horas|meses|llamadas|mensajes|correos; por # vez; # veces ..2 pregunt*|dic*|dije|escrib*|llam*|" +
+		"pido|pedi|mand*; (i have|have|already) ..2 called|emailed|texted|messaged|written|wrote|reached out|left ..4 # times|twice|" +
+		"times|messages|voicemails; (asking again|asking for the|asked for the) ..2 #|second|third|fourth|fifth|2nd|3rd|4th|5th ..1 " +
+		"time; read what i|my; (did you read|did you even read)"},
+	// The service gets nothing right.
+	{0.75, "nothing goes right", "(can not|could not|never|no|nunca) ..2 get|do|hacen|hace|dan|hacer ..2 anything|nada|una|one ..2 right|bien|correctly; " +
+		"(nothing ever works|nothing works|nothing is ever|nada funciona|nada sirve|no dan una|every single time|cada vez es lo mismo|" +
+		"always something|siempre es algo|siempre pasa algo|you had one job|what is the point|de que sirve|what good is|para que sirve); " +
+		"(this|that|it) is not ok|okay|acceptable|fair|normal; esto no es normal|aceptable|justo; " +
+		"(this is|what|que) ?a|an|un|una ?absolute|complete|total|verdadero|verdadera joke|circus|disgrace|embarrassment|farce|" +
+		"clown|clowns|chiste|circo|payasada|verguenza|burla"},
 }

@@ -15,6 +15,7 @@ var humanCues = []lexEntry{
 	{0.6, "asked to call a person", "call|phone|ring ..2 {PNF}"},
 	{0.9, "asked to be put through", "connect|transfer|escalate|redirect ?me|us|this|it ?to|with|through ..4 {PN}; " +
 		"put|pass|patch|forward|send|get|bring|give me|us ?through|over ?to|with ..4 {PN}; bring in .. {PN}; " +
+		"put|get|bring|have {DET} ?{REALQ} {PN} on|in|here|online; " +
 		"pasame|paseme|pasenme|pasar|pasarme|pasas|pases|pasen|transfiera|transfierame|transfiereme|transferir|transferirme|transfiere|" +
 		"comuniqueme|comunicame|comunica|comunique|comuniquen|conecteme|conectame|conectar|conectarme ?con|a|me .. {PN}"},
 	{0.85, "asked for a person", "want|need|prefer|request|demand|require|wants|needs ..2 {PNF}; " +
@@ -33,13 +34,30 @@ var humanCues = []lexEntry{
 	{0.85, "asked for a call from a person", "can|could|would|will|may|please|have|need|want|like|get|let ..2 {PN} .. call|phone|ring|" +
 		"contact|reach|text|email me|us|my|back|out; {PN} please call|phone|contact|reach; " +
 		"get|have|send {DET} ?real|live|actual|human {PN} .. call|phone|ring|contact|reach|on; " +
-		"{PN} ..2 llame|llamara|llamen|llamar|llamarme|atienda|atender|atiende|contacte|contactar|marque|comunique|hable|hablen|escriba; " +
-		"me ..2 llamar|llame|llamara|marcar|atender|atienda|atiende|atiendan|contactar|contacte|comunique|hable|hablen|escriba|" +
-		"contestar|conteste|responder|responda ..2 {PN}; " +
-		"llamarme|atenderme|contactarme ..2 {PN}; can|could|would|please|need|want|let ..2 {PNF} .. help|assist me|us"},
-	{0.6, "asked for a call", "(can you|could you|would you|will you|please) ?please call|phone|ring me|us"},
-	{0.6, "does not want a bot", "(do not want|do not wanna|no quiero|ya no quiero|tired of|sick of|done with|stop) ..3 bot|bots|robot|" +
-		"chatbot|maquina|machine|computer|computadora|automated|automatic|ai"},
+		"{PN} ..2 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +
+		"llamarme|atenderme|contactarme|llamarnos|atendernos ..2 {PN}; can|could|would|please|need|want|let ..2 {PNF} .. help|assist me|us"},
+	{0.6, "asked for a call", "(can you|could you|would you|will you|please) ?please call|phone|ring me|us; " +
+		"give|gimme me|us ?a call|ring|buzz; call|phone|ring me|us ?back asap|please|now|today|tomorrow|urgently|back; " +
+		"llamenme|llameme|llamame|marquenme|marqueme|marcame|contactenme|contacteme|contactame; " +
+		"me|nos pueden|puede|podrian|podria|puedes|podrias ..2 llamar|marcar|contactar|hablar; " +
+		"(phone call|llamada|llamadita|call) (please|pls|por favor|porfa)"},
+	{0.6, "does not want a bot", "(do not want|do not wanna|no quiero|ya no quiero|tired of|sick of|done with|stop|no more|" +
+		"enough with|enough of|basta de|instead of|rather than|en vez de|en lugar de|not just|nada de) ..3 {BOT}"},
+	// A person marked as not a bot: "a real person", "an actual agent", "alguien de verdad",
+	// "someone who isn't a machine", "somebody who actually works there". Said to a bot, that
+	// is a wish for one.
+	{0.7, "asked for a real person", "{REALQ} ?live|human|actual {PN}; {PN} (real|reales|humano|humana|de verdad|de carne|" +
+		"en vivo|viva|vivo|alive|for real); {PN} ..3 not|no|nor ?a|an|un|una|sea|es|con ?a|an|un|una {BOT}; " +
+		"{PN} who|that|que|q ?actually|really|truly|realmente|si work|works|working|trabaje|trabaja|trabajen|trabajan there|here|for|" +
+		"at|in|ahi|alli|aqui|con|en|para; (ser humano|human being|flesh and blood|carne y hueso)"},
+	{0.85, "asked whether a person is there", "is|are there|ther|thre ?a|an|any|some ?real|live|actual {PH}; " +
+		"(is anyone|is anybody|is there anyone|is there anybody) ?actually real|human|alive"},
+	{0.85, "asked for a person", "can|could|would|please ..2 {DET} ?real|actual|live|human {PH} ..3 look|check|review|help|" +
+		"assist|handle|explain|answer|take|see|walk|go; (would rather|rather|would prefer|prefer|prefiero|preferiria|preferimos|" +
+		"would like|want|need|quiero|queremos|necesito) ..2 deal|work|tratar|lidiar|trabajar|hablar with|w|con ..3 {PN}; " +
+		"can|could|would|will|please|have|need|want|like|get|let ..4 your|ur|the|su|sus|tu|tus|del|de ?sales|la ..1 {TEAM} ..3 " +
+		"call|phone|ring|contact|reach|text|email|llame|llamen|contacte|contacten|comunique|comuniquen; " +
+		"{PN} ..2 from|de|del ?your|ur|the|su|la ..1 {TEAM} ..3 call|phone|ring|contact|reach|text|email|give|llame|llamen|contacte"},
 	{0.85, "asked to meet a person", "call|meeting|appointment|conversation|consultation|zoom|facetime ?call|meeting with .. {PNF}; " +
 		"llamada|cita|reunion|videollamada con .. {PNF}"},
 	{0.85, "asked whether a person is there", "is|are ?not there|ther|thre ..2 {PN} .. talk|speak|call|here|available|real|there|online|around; " +

@@ -18,15 +18,32 @@ var neutralizers = []struct {
 }{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
 	{trigHuman, scopeOverlap, "{MY} ?own|real|listing|buying|selling|loan|former|old|previous|new ?estate {PN}; " +
-		"better|worse|faster|smarter|mejor|peor ?than|que .. {PN}; in|en person|persona; human resources|rights|error|nature; " +
-		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}"},
+		"better|worse|faster|smarter|mejor|peor than|que|then .. {PN}; in|en person|persona; human resources|rights|error|nature; " +
+		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}; " +
+		// People of the customer's own life: "a person from my family", "someone at the bank".
+		"{PN} from|of|de|at|en|del ?my|our|mi|mis|nuestra|nuestro|the|el|la ..1 family|familia|friends|amigos|work|job|trabajo|" +
+		"bank|banco|church|iglesia|lender|school|escuela|insurance|seguro|city|county|ciudad; " +
+		// A decline inside a request: "I'd rather not deal with anyone", "no quiero que me llame nadie".
+		"(rather not|prefer not|prefiero no|preferiria no|no quiero|no necesito|do not want|do not need|do not wanna|no need|" +
+		"no hace falta|no es necesario|nobody needs|no one needs); " +
+		// A person the customer already has: "I'm already working with a human agent".
+		"already|currently|ya ..2 working|work|trabajando|trabajamos|tenemos|tengo|have|got|has ..3 {PN}"},
 	{trigHuman, scopeClause, "do|does|should i|we need|get|hire; (do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to; " +
+		"at|from|with|de|en|con another|other|otra|otro|different brokerage|agency|company|firm|inmobiliaria|empresa|agencia; " +
 		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email"},
 	// "ridiculous how fast houses sell", "crazy good deal", "the garbage disposal".
 	{trigFrustration, scopeOverlap, "ridicul*|absurd*|insane|crazy ?how|so good|great|fast|cheap|nice|low|quick|easy|beautiful|gorgeous|" +
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +
 		"beautiful|gorgeous|amazing|affordable; garbage|trash disposal|pickup|can|cans|bin|bins|day|collection|service; " +
-		"stupid|dumb question; fraud alert"},
+		"stupid|dumb question; fraud alert; " +
+		// The market, not the service: "this market is insane", "los precios están de locos".
+		"market|prices|rates|demand|competition|inventory|bidding|mercado|precios|tasas|demanda|competencia ..2 is|are|esta|" +
+		"estan|es|son|been|got|gotten|se ..2 insane|crazy|ridicul*|nuts|wild|brutal|bonkers|absurd*|locura|loco|loca|locos|intense|" +
+		"cruel; " +
+		// Admiration: "qué barbaridad de cocina", "unbelievable views".
+		"(que barbaridad de|una barbaridad de|que locura de|una locura de); unbelievable|incredible|insane|crazy|sick|unreal|" +
+		"ridiculous|absurd|increible view|views|kitchen|backyard|yard|pool|location|deal|house|home|place|property|space|light|" +
+		"layout|vista|vistas|cocina|jardin|patio|alberca|ubicacion|casa"},
 	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
@@ -34,12 +51,13 @@ var neutralizers = []struct {
 		"dying to; muero por; lose|losing|miss|perder ..4 (another offer|another buyer|another bidder|someone else|to another|" +
 		"to someone|otro comprador|otra oferta); scared|afraid|nervous|worried|miedo ..7 (missing out|miss out|lose out|fomo|" +
 		"someone else|another buyer|another offer|outbid|otro comprador); hard|difficult|dificil ..3 (to decide|to choose|to pick|" +
-		"decidir|escoger|elegir); do not know|no se ..2 which|what|cual|que ..2 (to choose|to pick|to decide|escoger|elegir|decidir); " +
+		"decidir|escoger|elegir); (do not know|no se) ..2 which|what|cual|que ..2 (to choose|to pick|to decide|escoger|elegir|decidir); " +
 		"sad|triste ..2 (to leave|to sell|to move|to go|de dejar|de vender|de irnos|de mudarnos); " +
 		"(hate to miss|scared to miss|afraid to miss|would hate to miss); sick of|and; homesick; " +
 		"(you are|you people are|you guys are|they are|this is|it is) hopeless|helpless; " +
 		"died|passed|away|lost|divorce|divorced|divorcing|divorcio|divorciamos|divorciados|murio|fallecio|separated ..5 (years ago|" +
 		"decades ago|long ago|many years|hace anos|hace mucho|hace tiempo|hace muchos anos|in #|en #); " +
+		"died|passed|away|lost|murio|fallecio ..5 {MONTH} ?of|de #; " +
 		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart"},
 	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
 	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
@@ -52,5 +70,7 @@ var neutralizers = []struct {
 	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
 		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado"},
 	{trigLegal, scopeMessage, "(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado); " +
+		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
+		"ya la pagamos|esta pagado|esta pagada|fue pagado|fue pagada|levantaron el|quedo liberado|quedo liberada); " +
 		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared|paid"},
 }

@@ -183,9 +183,11 @@ const negationWindow = 3
 
 // scopeEnds: a negation before these words is about something else: in "I don't know where
 // we'll go" the "not" is the knowing's, not the going's; in "it didn't work and nobody picked
-// up" the "and" starts another statement.
+// up" the "and" starts another statement; in "I can't believe nobody came" what is not
+// believed happened.
 var scopeEnds = map[string]bool{"where": true, "what": true, "how": true, "why": true, "when": true, "whether": true,
 	"if": true, "that": true, "who": true, "donde": true, "como": true, "cuando": true, "porque": true, "si": true,
+	"believe": true, "creer": true, "creo": true, "understand": true, "entiendo": true, "imagine": true,
 	"and": true, "so": true, "because": true, "then": true, "y": true, "pues": true, "entonces": true}
 
 // negatedAt reports a negator within the window before toks[i] in its clause. "not only"

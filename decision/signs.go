@@ -36,9 +36,11 @@ func terseRequest(toks []token) (int, int, float64) {
 	return 0, 0, 0
 }
 
-// onlyPerson: toks[i:j] name a person (not negated) among fillers and nothing else.
+// onlyPerson: toks[i:j] name a person (not negated) among fillers and nothing else. "Anyone"
+// or "alguien" alone is a call into the void ("hello??? anyone???"), a request only with a
+// word that asks ("someone please", "alguien real").
 func onlyPerson(toks []token, i, j int) bool {
-	person := false
+	person, role, asks := false, false, false
 	for k := i; k < j; k++ {
 		t := toks[k]
 		switch {
@@ -47,12 +49,21 @@ func onlyPerson(toks []token, i, j int) bool {
 				return false
 			}
 			person = true
+			role = role || !indefinite[t.w] && !indefinite[t.fz]
 		case !terseFillers[t.w]:
 			return false
+		default:
+			asks = asks || !greetings[t.w]
 		}
 	}
-	return person
+	return person && (role || asks)
 }
+
+// indefinite person nouns, and greetings, which ask for nobody in particular.
+var (
+	indefinite = toSet("someone|somebody|anyone|anybody|alguien|whoever")
+	greetings  = toSet("hello|hi|hey|hola|oye|a|an|the|un|una|el|la|ok|okay|lol|ugh|again|otra|vez|just|only|solo|x")
+)
 
 // Emoji the tokenizer drops: angry ones are frustration; crying and a broken heart add to
 // distress (a crying face is also laughter, so it only adds).
