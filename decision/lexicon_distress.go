@@ -11,7 +11,7 @@ var distressCues = []lexEntry{
 		"bills|note|rent|hipoteca; (can not|no longer) afford ..3 anymore|alone|myself|ourselves|income; " +
 		"behind|late on|with ..2 mortgage|payment|payments|rent|bills; missed|missing ..2 payment|payments|mortgage; " +
 		"savings ..2 gone|wiped|depleted|drained|spent; wiped out ..2 savings; medical|hospital bills; " +
-		"bills|debt|debts ..2 piling|pile|mounting|crushing; falling|fell|fall behind; head above water; paycheck to paycheck; " +
+		"{PAY}|debt|debts ..2 piling|pile|mounting|crushing|acumulando|acumulan; {PAY}|notices ..2 keep|keeps coming|llegando; falling|fell|fall behind; head above water; paycheck to paycheck; " +
 		"(barely getting by|barely making it|barely keeping up|can barely afford); bank|lender|collectors keep|keeps calling; " +
 		"(not sure|do not know if|do not know how|no se si|no se como) ..4 pay|make|afford|pagar ..3 mortgage|payment|payments|hipoteca|" +
 		"pagos|bills|rent|renta; no puedo|podemos|pude ?pagar ..3 hipoteca|pagos|pago|mensualidad*|renta|" +
@@ -23,11 +23,11 @@ var distressCues = []lexEntry{
 		"lost|lose|perdimos ?all ?our|my savings|ahorros; perdimos|perdi todo; (can not make ends meet|could not make ends meet|barely make ends meet|" +
 		"struggling to make ends meet|no llegamos a fin de mes|no llego a fin de mes|loan modification|forbearance|" +
 		"hardship letter|balloon payment|quedarnos en la calle|quedar en la calle|terminar en la calle); " +
-		"no tenemos|no tengo para ..2 renta|hipoteca|pagar|comer; hours|horas|sueldo|salario ..2 cut|reduced|redujeron|recortaron; " +
+		"no tenemos|tengo ?para|con|dinero|money|lana ..3 pagar|pay|comer|eat|{PAY}; hours|horas|sueldo|salario ..2 cut|reduced|redujeron|recortaron; " +
 		"redujeron|recortaron ..2 horas|sueldo|salario; struggling|struggle|batallando ..3 pay|payments|mortgage|bills|afford|pagar; " +
 		"garnish*; (shut off|cut off|disconnected) ..3 power|electricity|water|utilities; " +
 		"behind on|with ..2 payments|pagos"},
-	{0.85, "fear of losing the home", "lose|losing ?our|my|the home|house|place|everything; nowhere ?else to go; no place to go; " +
+	{0.85, "fear of losing the home", "lose|losing ?our|my|the home|house|place|everything; quiten|quite|quitaran|quitara|quitan ..2 casa|hogar; nowhere ?else to go; no place to go; " +
 		"where ?will we|i ?will go; homeless; perder ?mi|la|nuestra|su casa|hogar|todo; a donde ir|vamos; donde vamos a vivir; " +
 		"quitar|quitarnos|quitarme ..2 casa; bank ..4 take|taking|repossess* ..2 house|home; (kicked out|thrown out|" +
 		"sacarnos de la casa|nos van a sacar|echarnos|living in our car|living in my car|in a shelter|couch surfing)"},
@@ -41,7 +41,8 @@ var distressCues = []lexEntry{
 		"died|passed|murio|fallecio ..3 last|this week|month|year|weekend; died|passed|away|murio|fallecio ..2 suddenly|recently|yesterday|" +
 		"unexpectedly|ayer|repentinamente; died|passed|away|murio|fallecio|falleci ..4 days|weeks|months ago; " +
 		"died|passed|away|murio|fallecio ..3 hace #|dos|tres|unos|unas|pocos|pocas dias|semanas|meses; " +
-		"(hace poco|el mes pasado|la semana pasada|el ano pasado|este ano|de repente|acaba de morir|acaba de fallecer)"},
+		"died|passed|away|murio|fallecio|falleci|perdi|perdimos ..4 (hace poco|el mes pasado|la semana pasada|el ano pasado|" +
+		"este ano|de repente); (acaba de morir|acaba de fallecer|acaban de morir)"},
 	{0.85, "serious illness", "leukemia|lymphoma|parkinson*|sclerosis|transplant|radiation|seizure|seizures|coma|amputat*|" +
 		"leucemia|linfoma|trasplante|convulsiones|esclerosis|cirrosis|cancer|chemo*|tumor|terminal*|dementia|alzheimer*|stroke|icu|hospice|dialysis|quimio*|demencia|" +
 		"infarto|dialisis|hospitalized|hospitalizad*|diagnosticar|diagnosticaron; heart attack; memory care; in|en ?the|el hospital; " +
@@ -74,7 +75,7 @@ var distressCues = []lexEntry{
 		"not doing great|not doing well|not doing ok|not okay|not in a good place|not coping)"},
 	{0.85, "unsafe at home", "abuse|abusive|abused|abuso|maltrato; domestic violence; violencia domestica; not safe|unsafe at home; " +
 		"get away from him|her; huir de"},
-	{0.8, "wrecked", "wrecked|ruined|destroyed me|us; divorce|separation|divorcio|separacion|breakup ..3 brutal|devastating|" +
+	{0.8, "wrecked", "wrecked|ruined|destroyed me|us; tearing|tore|ripping|ripped me|us|my ..1 apart|up; divorce|separation|divorcio|separacion|breakup ..3 brutal|devastating|" +
 		"awful|horrible|hard|painful|killing|destroying|tough|rough|dificil|duro|doloroso|terrible|ugly|nasty|messy; marriage|matrimonio ..3 falling|fell|ending|ended|over|termino|acabo; " +
 		"painful|messy|ugly|nasty|bitter|hard|difficult|devastating ..2 divorce|separation|" +
 		"breakup|split; my|mi wife|husband|partner|boyfriend|girlfriend|esposo|esposa|novio|novia|pareja ?me left|dejo|abandono; " +
@@ -102,7 +103,46 @@ var distressCues = []lexEntry{
 	{0.8, "hard time", "(going through|pasando por|passing through) ..3 hard|rough|tough|difficult|terrible|dificil|duro|dura|" +
 		"terrible|mal|complicado; (sin ingresos|no alcanza|no nos alcanza|no me alcanza|no income|lost our income); " +
 		"miscarriage|stillbirth|depresion; (aborto espontaneo|perdi al bebe|perdi el bebe|perdimos al bebe); " +
-		"no puedo con ?esto|todo|tanto|la casa"},
+		"no puedo con esto|todo|tanto; no puedo con la casa"},
 	{0.45, "stress", "stressed|stress|stressful|estres*|anxious|anxiety|ansiedad|ansios*|worried|worry|worrying|preocupad*|nervous|" +
 		"nervios*"},
+	// Money, in the words of both languages and their mix ("no puedo pagar el mortgage").
+	{0.85, "can't pay", "(can not|could not|unable to|no longer|no puedo|no podemos|ya no puedo|ya no podemos|no pude|no pudimos|" +
+		"no alcanzo|no alcanzamos|no nos alcanza|no me alcanza) ?afford|pay|make|cover|keep|pagar|cubrir|completar|para ..3 {PAY}; " +
+		"barely|hardly|apenas ..3 afford|pay|make|cover|survive|alcanza|alcanzo|pagar|sobrevivir|comer|eat|feed; " +
+		"(keep the lights on|put food on the table|feed my kids|feed my family|feed the kids|dar de comer|poner comida en la mesa); " +
+		"(no idea|do not know|not sure|no se|no sabemos|ni idea) ..3 how|como|if|si ..4 (survive|sobrevivir|salir adelante|get by|" +
+		"make ends meet|get through this|vamos a vivir|we will live|keep a roof)"},
+	{0.6, "money trouble", "(late notice|late notices|past due|overdue|final notice|shut off notice|shutoff notice|collections|" +
+		"pagos vencidos|cuentas vencidas|aviso de corte)"},
+	// A notice about the customer's own home, or a threat to take it: the fear of losing it.
+	{0.75, "notice of default", "got|received|sent|mailed|recibi|recibimos|llego|llegaron|mandaron|mando|envio|enviaron ..3 " +
+		"notice|notices|aviso|carta|letter|papers|papeles ..3 default|foreclos*|ejecucion|embargo|desalojo|eviction|incumplimiento|remate; " +
+		"(going to|gonna|will|about to|threatening to|threatened to|amenaza con|amenazan con|van a|va a) ..2 foreclose|repossess|" +
+		"take|quitar|quitarnos|quitarme|embargar|rematar|sacarnos|sacarme ..2 ?our|my|the|nuestra|mi|la house|home|casa|place; " +
+		"foreclose|repossess|quitar|quitarnos|embargar ..4 if|unless|si|menos"},
+	// Work: lost, cut, or impossible.
+	{0.85, "job loss", "(lost|lose|losing|perdi|perdimos|perdio|perdieron|me quede sin|nos quedamos sin|se quedo sin|se quedaron sin|" +
+		"estoy sin|estamos sin|sin|no tengo|no tenemos) ?my|our|his|her|mi|su|el|nuestro|los {JOB}; " +
+		"{JOB} ..3 eliminated|terminated|outsourced|downsized|eliminaron|recortaron|desaparecio; " +
+		"(got let go|was let go|were let go|been let go|let me go|let us go|let him go|let her go); " +
+		"me|nos|lo|la|le|les|fui|fue|fuimos despidieron|despidio|despedido|despedida|despedidos|despedidas|corrieron|corrio; " +
+		"(can not|could not|unable to|have not been able to|has not been able to|no puedo|no puede|no he podido|no ha podido|" +
+		"no pude|no podemos) ?even work|trabajar"},
+	// Loss and health, in the words people use for them.
+	{0.8, "recent loss", "died|passed|away|murio|fallecio|falleci|lost|perdi|perdimos ..4 in|en|this|este|esta|last {MONTH}"},
+	{0.6, "can't bear the house", "(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear ?to ..1 " +
+		"stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos; " +
+		"(all the memories|so many memories|tantos recuerdos|los recuerdos)"},
+	{0.75, "hardship after an accident", "since|after|desde|despues ?the|my|our|his|her|el|la|mi|su|del ..1 accident|injury|surgery|" +
+		"stroke|diagnosis|accidente|cirugia|operacion|diagnostico"},
+	{0.8, "overwhelmed", "lose|losing|perder|perdiendo my|mi|la mind|sanity|cabeza|razon|juicio; stress|anxiety|worry|grief|pain|" +
+		"situation|uncertainty ..3 killing|destroying|eating me|us|alive; estres|angustia|situacion|incertidumbre ..3 matando|" +
+		"destruyendo|acabando; " +
+		"(sick to my stomach|stomach in knots|stomach is in knots|knot in my stomach|nudo en el estomago|chest is tight|" +
+		"se me derrumbo|se derrumbo todo|todo se vino abajo|se me vino abajo|ya no puedo|no puedo mas|ya no aguanto|" +
+		"no aguanto mas|me rindo|what am i going to do|what are we going to do|what will we do|que voy a hacer|que vamos a hacer|" +
+		"que hago ahora|que hacemos ahora)"},
+	{0.75, "hard time", "(having|had|been having|going through|pasando) ?a|such ?a|an|un|una ?really|very|so|muy ?hard|rough|tough|" +
+		"difficult|terrible|horrible|awful|dificil|duro|mal|mala time|week|weeks|month|months|year|patch|momento|racha|epoca|temporada"},
 }

@@ -76,14 +76,16 @@ var frustrationCues = []lexEntry{
 	{0.8, "not listened to", "are|do you even|ever ?actually read*|listen*|answer*|understand*|care|know; you keep ?on misunderstand*|" +
 		"sending|ignoring|asking|getting|giving|repeating|changing|rescheduling|cancel*|pasting|missing; no me ?estan escuch*; " +
 		"no me escuchan|responden|contestan; no me hacen caso; no me toman en cuenta; ignor*; going in circles; runaround; " +
-		"paste links; copy paste; stop sending|calling|texting|emailing|asking|spamming|it; just stop; deja|dejen de; " +
+		"paste links; copy paste; stop|quit sending|calling|texting|emailing|asking|spamming|giving|telling|pasting|repeating|it; " +
+		"just stop; deja|dejen de; canned|generic|scripted|robotic|automated|copy ..2 answer|answers|reply|replies|response|" +
+		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica|de robot; " +
 		"enough with|already; that is enough"},
 	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|ugh|argh|smh|uff|chale"},
 	{0.7, "sarcasm", "oh great|wonderful|perfect|fantastic|lovely|joy|brilliant; just great|perfect|wonderful; real helpful; " +
 		"gee thanks; very|so helpful not; que bien eh; muy bonito eh; (love that for me|great job guys|nice job guys)"},
 	{0.65, "awful", "horrible|terrible|awful|atrocious|appalling|dreadful|pesimo|pesima"},
 	{0.75, "regret", "regret|arrepentid*; what is wrong with you|your; (que les pasa|que te pasa|que onda con ustedes); " +
-		"same ?automated|canned|generic reply|answer|response|message|thing ..3 every|again|over; sent|gave|told|mandaron|enviaron ..3 wrong|" +
+		"same ?automated|canned|generic reply|answer|response|message|thing ..3 every|again|over; sent|gave|told|mandaron|enviaron|booked|scheduled|emailed|put ..5 wrong|" +
 		"equivocada|equivocado|equivocadas|incorrecta"},
 	{0.6, "repetition", "(multiple times|several times|so many times|over and over|tres veces|varias veces|mil veces|twice|" +
 		"three times|every time|cada vez|automated reply|automated response|es en serio|en serio)"},
@@ -117,6 +119,11 @@ var frustrationCues = []lexEntry{
 		"pido|pedi|mand*; (i have|have|already) ..2 called|emailed|texted|messaged|written|wrote|reached out|left ..4 # times|twice|" +
 		"times|messages|voicemails; (asking again|asking for the|asked for the) ..2 #|second|third|fourth|fifth|2nd|3rd|4th|5th ..1 " +
 		"time; read what i|my; (did you read|did you even read)"},
+	// Time spent on the conversation with nothing solved: "llevo media hora con este bot".
+	{0.75, "nothing solved", "llevo|llevamos|been|spent|wasted ..3 (media hora|una hora|horas|dias|semanas|meses|todo el dia|" +
+		"toda la manana|half an hour|an hour|hours|all day|all morning|forever) ..3 with|con|on|en|talking|chatting|hablando|going; " +
+		"no ..2 resuelve|resuelven|resolvio|resolvieron|ayuda|ayudan|ayudo|ayudaron|soluciona|solucionan ..1 nada; " +
+		"(has not|have not|did not|does not|do not) ..2 helped|solved|fixed|resolved|help|solve|fix|resolve ..2 anything|nothing|a thing"},
 	// The service gets nothing right.
 	{0.75, "nothing goes right", "(can not|could not|never|no|nunca) ..2 get|do|hacen|hace|dan|hacer ..2 anything|nada|una|one ..2 right|bien|correctly; " +
 		"(nothing ever works|nothing works|nothing is ever|nada funciona|nada sirve|no dan una|every single time|cada vez es lo mismo|" +

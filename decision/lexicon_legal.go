@@ -20,7 +20,8 @@ var legalCues = []lexEntry{
 	{0.8, "litigation", "sue|sued|suing|lawsuit|lawsuits|litigation|litigat*|court|courts|judge|judgment|judgement|subpoena|deposition|" +
 		"arbitration|injunction|contesting|contested|impugn*|litigio|pleito|juicio|juez|jueza|tribunal|demandar|demandaron|demando|" +
 		"demandado|demandados|demandarnos|demandarme; (demand letter|legal action|legal dispute|small claims|lis pendens|" +
-		"restraining order|demanda pendiente|lawyers involved); una|la demanda; hired|get|got ?a lawyer|attorney; contratar ..2 abogado"},
+		"restraining order|demanda pendiente|lawyers involved|law suit|filed suit|filed a suit|file suit|class action|" +
+		"partition action|partition suit|partition lawsuit|partition case|forced sale|forced partition|particion judicial); una|la demanda; hired|get|got ?a lawyer|attorney; contratar ..2 abogado"},
 	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +
 		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestado; without a will; no will; " +
 		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento)"},
@@ -40,12 +41,18 @@ var legalCues = []lexEntry{
 	{0.75, "contract dispute", "breach*|defaulted|incumpl*|fraud|fraudulent|fraude|dispute|disputes|disputing|disputed|disputa|disputas; " +
 		"default on; in default; refus* to close; keep ?our|my|the earnest money; earnest money dispute; specific performance; " +
 		"se echo para atras; is it|that legal; es legal; fighting|pelean|peleando over|por ?the|la house|casa"},
-	{0.45, "refuses to sign", "(will not|refuses to|refused to|refusing to) sign|agree|cooperate|respond|refinance|communicate; " +
-		"no quiere firmar; se niega a"},
+	{0.45, "refuses to sign", "(will not|refuses to|refused to|refusing to|no quiere|no quieren|se niega a|se niegan a) sign|agree|" +
+		"cooperate|respond|refinance|communicate|move|remove|firmar|mover|quitar|quitarla|moverla; se niega a"},
 	{0.5, "trustee", "trustee|trustees|fideicomiso; title insurance claim; claim on|against the property|title|house"},
 	{0.45, "lawyer", "lawyer|lawyers|attorney|attorneys|counsel|abogado|abogada|abogados"},
 	{0.8, "lawyer involved", "lawyer|attorney|abogado|abogada|notario|notaria ..3 wants|want|says|said|told|advised|review*|revisar|dice|dijo|quiere|sent|" +
-		"filed|called|thinks; lawyer|attorney|abogado|abogada ..3 recomienda que"},
+		"filed|called|thinks|needs|need|has|have|look|looking|check|checking|read|reading|approve*|flagged|found|revis*|" +
+		"tiene|necesita|recomienda|aconseja|aconsejo|encontro|mando|envio; lawyer|attorney|abogado|abogada ..3 recomienda que"},
+	{0.75, "encroachment", "neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..6 fence|shed|wall|deck|driveway|" +
+		"garage|structure|addition|pool|cerca|barda|pared|reja|construccion|bodega|cochera ..4 on|onto|over|into|across|en|dentro " +
+		"..3 our|my|nuestro|nuestra|mi ..1 side|property|lot|land|yard|terreno|lote|propiedad|patio"},
+	{0.75, "deed in another name", "escritura|escrituras|titulo|deed|title ..4 (a nombre de|todavia esta|sigue a|no esta a|" +
+		"no estan a|still in|still under|in the name of|in her name|in his name|in their name)"},
 	{0.8, "eviction", "evict*|desalojo|desaloj*|desahuci*|squatter*|okupa*|paracaidista*; refuses|refuse|refusing to leave|move; " +
 		"will not leave; no se quiere|quieren ir|salir"},
 	{0.7, "guardianship", "guardianship|conservator*|tutela|adeudo|adeudos; (power of attorney|poder notarial|back taxes|" +

@@ -68,8 +68,8 @@ var (
 // Emoji the tokenizer drops: angry ones are frustration; crying and a broken heart add to
 // distress (a crying face is also laughter, so it only adds).
 var (
-	angryEmoji = []string{"😡", "🤬", "😠", "😤", "🙄", "👎", "💢", "🖕"}
-	sadEmoji   = []string{"😭", "😢", "💔", "😰", "😩", "😞", "😔", "🥺"}
+	angryEmoji = []string{"😡", "🤬", "😠", "😤", "🙄", "👎", "💢", "🖕", "🤦", "😒"}
+	sadEmoji   = []string{"😭", "😢", "💔", "😰", "😩", "😞", "😔", "🥺", "😥", "😓", "😟", "😣", "😖", "😫", "😨", "😱"}
 	emojiCues  = [2]cue{{trig: trigFrustration, weight: 0.75, label: "angry emoji"}, {trig: trigDistress, weight: 0.5, label: "sad emoji"}}
 )
 
