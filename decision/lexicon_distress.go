@@ -32,6 +32,8 @@ var distressCues = []lexEntry{
 		"quitar|quitarnos|quitarme ..2 casa; bank ..4 take|taking|repossess* ..2 house|home; (kicked out|thrown out|" +
 		"sacarnos de la casa|nos van a sacar|echarnos|living in our car|living in my car|in a shelter|couch surfing)"},
 	{0.8, "disaster", "(burned down|burnt down|house fire|lost everything|nothing left|se quemo|se incendio|lo perdimos todo); " +
+		"lost|perdimos|perdi ?our|my|the|nuestra|mi ?home|house|casa|everything|todo ..4 fire|flood|hurricane|tornado|wildfire|" +
+		"earthquake|incendio|inundacion|huracan|terremoto; " +
 		"hurricane|tornado|earthquake|wildfire|flood|huracan|inundacion ..3 destroyed|damaged|took|wiped|destruyo"},
 	{0.65, "bereavement", "died|widow|widowed|widower|death|muerte|buried|entierro|sepelio; passed away; {REL}|she|he passed; " +
 		"lost my|our|a {REL}; {REL}|he|she is gone; (no longer with us|ya no esta con nosotros); " +
@@ -68,7 +70,7 @@ var distressCues = []lexEntry{
 		"(estoy|me siento|estamos) ?muy mal|fatal|terrible|destrozada|destrozado"},
 	{0.85, "can't cope", "(can not|could not|unable to) ?even|stop sleep|sleeping|eat|eating|breathe|think|cope|bear|function|focus; " +
 		"can not stop crying|shaking; can not handle|take|do this|it ?any more|anymore; can barely|hardly think|sleep|breathe|" +
-		"function|cope; (falling apart|breaking down|losing my mind|going crazy|all too much|too much for me|drowning|" +
+		"function|cope; can barely|hardly get out of bed; can barely|hardly get up; (falling apart|breaking down|losing my mind|going crazy|all too much|too much for me|drowning|" +
 		"end of my rope|wits end|no duermo|ya no puedo mas|no aguanto|no soporto|no puedo con esto|es demasiado|no puedo ni); " +
 		"no puedo dormir|mas|pensar; volviendo loca|loco; losing|lost sleep; (can not deal|sin dormir|no he dormido); " +
 		"(can not|could not) handle|manage|cope|do ..5 alone|anymore|myself|own; (no podemos seguir|no puedo seguir|" +
@@ -131,6 +133,7 @@ var distressCues = []lexEntry{
 		"no pude|no podemos) ?even work|trabajar"},
 	// Loss and health, in the words people use for them.
 	{0.8, "recent loss", "died|passed|away|murio|fallecio|falleci|lost|perdi|perdimos ..4 in|en|this|este|esta|last {MONTH}"},
+	{0.6, "grieving", "(since|ever since|desde que) ..3 died|passed|murio|fallecio|falleci"},
 	{0.6, "can't bear the house", "(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear ?to ..1 " +
 		"stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos; " +
 		"(all the memories|so many memories|tantos recuerdos|los recuerdos)"},

@@ -45,7 +45,7 @@ var frustrationCues = []lexEntry{
 		"nuts|crazy|nonsense|insane; this|that|it is a mess; bad|negative|terrible|horrible review|reviews; (one star|1 star|better business bureau|" +
 		"report you|reporting you|queja formal|denunciar|profeco); going|go|switching|switch|find|finding|hire|hiring ..2 another|" +
 		"different|other|new agent|agency|brokerage|realtor|company; " +
-		"(you are|you people are|you guys are|you all are) hopeless|useless|incompetent|clueless|a joke; you people"},
+		"(you are|you people are|you guys are|you all are) (hopeless|useless|incompetent|clueless|a joke); you people"},
 	{0.8, "exasperation", "unacceptable|inaceptable|ridicul*|absurd*|ludicrous|insane|outrageous|pathetic|useless|worthless|pointless|inutil*|" +
 		"garbage|trash|rubbish|crap|sucks|junk|basura|porqueria|incompetent*|unprofessional|rude|disrespectful|clueless|" +
 		"groser*|irrespetuos*|stupid|dumb|idiot*|estupid*|idiota|clowns|amateurs|morons|imbeciles|crooks|thieves|bozos|payasos|" +
@@ -54,7 +54,7 @@ var frustrationCues = []lexEntry{
 		"kidding me|una burla|es una broma|que verguenza|una verguenza|perdiendo el tiempo|perdida de tiempo); are you kidding|joking"},
 	{0.8, "feels cheated", "scam|scammed|scammers|scamming|ripoff|estafa|estafad*|enganad*|misleading|misled|deceptive|" +
 		"lied|lying|liars|mintieron|mentira*; (rip off|ripped off|false advertising)"},
-	{0.75, "nobody answers", "(nobody|noone|no one) ?ever|even|has|is|will ..2 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
+	{0.75, "nobody answers", "(nobody|noone|no one) ..4 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
 		"help*|follow*|contact*; nadie ?me|nos|nunca ..2 contesta*|respond*|atiend*|llam*|avis*|dijo|menciono|explic*|ayud*; " +
 		"nadie ..2 hace caso; still waiting|nothing; still no answer|response|reply|word|update|news; " +
 		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); never heard|got|called back; llev* ..3 esperando; " +
@@ -69,7 +69,9 @@ var frustrationCues = []lexEntry{
 		"no llego|no se presento|ni siquiera); (you promised|i was promised|we were promised|me prometieron|nos prometieron)"},
 	{0.8, "asked again", "how many times; cuantas veces; third|fourth|fifth|3rd|4th|5th|umpteenth|tenth time|reschedul*|cancel*|attempt|" +
 		"email|call|message|request; tercera|cuarta|quinta vez; i ?have|already asked ?you ..2 this|that|already|yesterday|before|" +
-		"earlier|twice|last; just answer ?the|my question; cancel*|resched*|postpon* again; cancelaron|cambiaron otra vez; " +
+		"earlier|twice|last; asked|told|said|explained|mentioned|pregunte|dije|explique ..4 # ..1 times|veces; " +
+		"(can you not read|can not you read|do you not read|no sabes leer|no saben leer|learn to read|aprende a leer); " +
+		"just answer ?the|my question; cancel*|resched*|postpon* again; cancelaron|cambiaron otra vez; " +
 		"(otra vez|de nuevo) cancelaron|cambiaron|cancelan; " +
 		"i ?have|already asked|told|said ..3 times|twice|before; not what i asked|said|meant; (did not|have not|has not) answer*; " +
 		"never answered; not answering; no contestaste|respondiste|contesto|respondio; no es lo que pregunte; ya les|le|te dije"},
@@ -78,7 +80,7 @@ var frustrationCues = []lexEntry{
 		"no me escuchan|responden|contestan; no me hacen caso; no me toman en cuenta; ignor*; going in circles; runaround; " +
 		"paste links; copy paste; stop|quit sending|calling|texting|emailing|asking|spamming|giving|telling|pasting|repeating|it; " +
 		"just stop; deja|dejen de; canned|generic|scripted|robotic|automated|copy ..2 answer|answers|reply|replies|response|" +
-		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica|de robot; " +
+		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica; respuestas|respuesta de robot; " +
 		"enough with|already; that is enough"},
 	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|ugh|argh|smh|uff|chale"},
 	{0.7, "sarcasm", "oh great|wonderful|perfect|fantastic|lovely|joy|brilliant; just great|perfect|wonderful; real helpful; " +
@@ -90,8 +92,7 @@ var frustrationCues = []lexEntry{
 	{0.6, "repetition", "(multiple times|several times|so many times|over and over|tres veces|varias veces|mil veces|twice|" +
 		"three times|every time|cada vez|automated reply|automated response|es en serio|en serio)"},
 	{0.6, "exasperation", "seriously|jeez|geez|odio|detesto|generic|canned|unbelievable|increible; no puede ser; no es posible; " +
-		"(no lo puedo creer|no puedo creer|i can not believe|cant believe|how hard is it|is it that hard|what is going on|" +
-		"what the hell|what the heck|que pasa con ustedes|que onda con); " +
+		"(no lo puedo creer|no puedo creer|i can not believe|how hard is it|is it that hard); " +
 		"why is|does this|it ..2 so hard|difficult|complicated; por que es tan dificil|complicado; " +
 		"(are you serious|come on|for god sake|damn it|for nothing|que mal); hate this|your|dealing; hate it when"},
 	{0.6, "again", "(otra vez|de nuevo|ya pregunte|i asked|i have asked|already asked|already said|already told); " +
@@ -109,7 +110,18 @@ var frustrationCues = []lexEntry{
 		"por que se tardan) ..3 (so long|forever|tanto|this long|ages); (taking so long|tardan tanto|tarda tanto|se tardan tanto|" +
 		"se tarda tanto|takes so long|taking forever); # days|weeks|dias|semanas and|y ..2 nothing|nada|not|still|nobody|nadie; " +
 		"is|are anyone|anybody|someone|alguien ?even|actually reading|listening|working|leyendo|escuchando; " +
-		"(nobody|no one|noone|nadie) ..2 showed|show|shows|came|come|turned|vino|llego|aparecio|presento"},
+		"(nobody|no one|noone|nadie) ..2 showed|show|shows|came|come|turned|vino|llego|aparecio|presento|" +
+		"was|were|estaba|estuvo|habia; blew|blown ..2 off; flaked|flake|bailed"},
+	// Demanding to know what is happening, or driven up the wall.
+	{0.6, "exasperated question", "(what is going on|what the hell|what the heck|what is happening|que pasa con ustedes|que onda con|" +
+		"que esta pasando|que pasa con mi|que paso con mi)"},
+	{0.8, "driven crazy", "driving|drive|driven me|us ..1 crazy|nuts|insane|mad|bonkers; driving|drive|driven me|us up the wall; " +
+		"(me vuelve loca|me vuelve loco|me tiene loca|me tiene loco|me estan volviendo loca|me estan volviendo loco)"},
+	// Nothing received, for a time that counts: "ya pasó una semana", "it's been two weeks and still".
+	{0.75, "nothing received", "no me|nos han|ha ..2 mandado|enviado|llamado|contestado|respondido|dado|regresado|avisado ..2 nada; " +
+		"(it has been|it is been|been|ya paso|ya pasaron|han pasado|ya van|van) # ..1 days|weeks|months|dias|semanas|meses|" +
+		"semana|mes ..5 still|todavia|aun|nothing|nada|nobody|nadie; still ..2 not|no ..2 have|tengo|tenemos|received|recibo|" +
+		"recibido; (ya paso una semana|ya paso un mes|ya pasaron dos semanas)"},
 	// Asking again, or having to say it again: frustration whatever the words.
 	{0.75, "asked again", "(keep|keeping|have to keep|tengo que|sigo) ..2 repeat*|repit*|asking|telling|explaining|saying|calling|" +
 		"emailing|texting|chasing|following|preguntando|pidiendo|explicando|diciendo|llamando|escribiendo; repeat myself; " +
@@ -123,7 +135,7 @@ var frustrationCues = []lexEntry{
 	{0.75, "nothing solved", "llevo|llevamos|been|spent|wasted ..3 (media hora|una hora|horas|dias|semanas|meses|todo el dia|" +
 		"toda la manana|half an hour|an hour|hours|all day|all morning|forever) ..3 with|con|on|en|talking|chatting|hablando|going; " +
 		"no ..2 resuelve|resuelven|resolvio|resolvieron|ayuda|ayudan|ayudo|ayudaron|soluciona|solucionan ..1 nada; " +
-		"(has not|have not|did not|does not|do not) ..2 helped|solved|fixed|resolved|help|solve|fix|resolve ..2 anything|nothing|a thing"},
+		"(has not|have not|did not|does not|do not) ..2 helped|solved|fixed|resolved|help|solve|fix|resolve ..2 anything|nothing|thing"},
 	// The service gets nothing right.
 	{0.75, "nothing goes right", "(can not|could not|never|no|nunca) ..2 get|do|hacen|hace|dan|hacer ..2 anything|nada|una|one ..2 right|bien|correctly; " +
 		"(nothing ever works|nothing works|nothing is ever|nada funciona|nada sirve|no dan una|every single time|cada vez es lo mismo|" +

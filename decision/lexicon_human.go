@@ -31,7 +31,7 @@ var humanCues = []lexEntry{
 		"want|need|request|like ..2 (callback|call back|phone call); ocupo|ocupamos|requiero|necesitamos|queremos|quisieramos ..3 {PN}; " +
 		"(can i|could i|may i|can we|could we) get|have ..2 {PNF}; who can i talk|speak|call; escalate|escalation; " +
 		"quiero|kiero|quisiera|necesito|prefiero|deseo|pido|solicito|gustaria|exijo ..3 {PN}"},
-	{0.85, "asked for a call from a person", "can|could|would|will|may|please|have|need|want|like|get|let ..2 {PN} .. call|phone|ring|" +
+	{0.85, "asked for a call from a person", "can|could|would|will|may|please|have|need|want|like|get|let ..4 {PN} .. call|phone|ring|" +
 		"contact|reach|text|email me|us|my|back|out; {PN} please call|phone|contact|reach; " +
 		"get|have|send {DET} ?real|live|actual|human {PN} .. call|phone|ring|contact|reach|on; " +
 		"{PN} ..2 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +

@@ -6,11 +6,12 @@ var legalCues = []lexEntry{
 	{0.45, "easement", "easement|easements|servidumbre; right of way"},
 	{0.8, "title defect", "easement ..3 problem|issue|dispute|defect|blocking|claim|fight; clouded|defective title; cloud on ?the title; " +
 		"title defect*|issue|issues|problem|problems|dispute|claim; (chain of title|break in the chain|quiet title|quitclaim|" +
-		"quit claim|still showing on the title|sigue en la escritura); never|not ?been ?properly released|recorded|transferred|" +
-		"cancelled|canceled|discharged; still in ?her|his|their|my|its ..2 name; name ..3 still on the title|deed; " +
+		"quit claim|still showing on the title|sigue en la escritura); never|not ?got|been|was|were|fue ?properly released|recorded|" +
+		"transferred|cancelled|canceled|discharged|liberado|cancelado|registrado; still in ?her|his|their|my|its ..2 name; name ..3 still on the title|deed; " +
 		"defecto ..4 titulo; titulo ..4 defecto; problema ..3 titulo|escritura|escrituras; nunca se cancelo|registro|transfirio|pago; " +
 		"permit|permits|permiso ..4 never|not|nunca finalized|closed|approved|cerrado|aprobado; code enforcement"},
-	{0.75, "boundary dispute", "boundary|boundaries|encroach*|lindero|linderos|invade|invadiendo|prescriptive; property|lot line; " +
+	{0.75, "boundary dispute", "boundary|boundaries|encroach*|lindero|linderos|invade|invadiendo|prescriptive; over|across|past|onto|cross|crosses|crossing|" +
+		"sobre|pasa ..2 property|lot line; " +
 		"adverse possession; claim|claims|claiming ..3 (easement|ownership|our land|our lot|part of); " +
 		"built|construyo|construyeron|put|puso|installed ..3 (en nuestro|on our|onto our|en mi|on my|dentro de) terreno|lote|land|lot|" +
 		"property|propiedad|yard; crosses ?our|my|the lot|property|land; " +

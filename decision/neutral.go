@@ -26,6 +26,8 @@ var neutralizers = []struct {
 		// A decline inside a request: "I'd rather not deal with anyone", "no quiero que me llame nadie".
 		"(rather not|prefer not|prefiero no|preferiria no|no quiero|no necesito|do not want|do not need|do not wanna|no need|" +
 		"no hace falta|no es necesario|nobody needs|no one needs); " +
+		// Whether someone else is a person: "is the seller a real person or a company?"
+		"seller|buyer|owner|landlord|tenant|neighbor|vendedor|comprador|dueno|duena|inquilino|vecino ..3 {REALQ} {PN}; " +
 		// A person the customer already has: "I'm already working with a human agent".
 		"already|currently|ya ..2 working|work|trabajando|trabajamos|tenemos|tengo|have|got|has ..3 {PN}"},
 	{trigHuman, scopeClause, "do|does|should i|we need|get|hire; (do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to; " +
@@ -43,7 +45,10 @@ var neutralizers = []struct {
 		// Admiration: "qué barbaridad de cocina", "unbelievable views".
 		"(que barbaridad de|una barbaridad de|que locura de|una locura de); unbelievable|incredible|insane|crazy|sick|unreal|" +
 		"ridiculous|absurd|increible view|views|kitchen|backyard|yard|pool|location|deal|house|home|place|property|space|light|" +
-		"layout|vista|vistas|cocina|jardin|patio|alberca|ubicacion|casa"},
+		"layout|vista|vistas|cocina|jardin|patio|alberca|ubicacion|casa; view|views|kitchen|backyard|yard|pool|location|deal|" +
+		"house|home|place|property|space|light|layout|closet|closets|bathroom|vista|vistas|cocina|jardin|patio|alberca|casa ..2 " +
+		"is|are|looks|look|esta|estan|se ..2 insane|crazy|sick|unreal|ridiculous|absurd|unbelievable|incredible|nuts|wild|" +
+		"increible|brutal|locura"},
 	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
@@ -58,10 +63,17 @@ var neutralizers = []struct {
 		"died|passed|away|lost|divorce|divorced|divorcing|divorcio|divorciamos|divorciados|murio|fallecio|separated ..5 (years ago|" +
 		"decades ago|long ago|many years|hace anos|hace mucho|hace tiempo|hace muchos anos|in #|en #); " +
 		"died|passed|away|lost|murio|fallecio ..5 {MONTH} ?of|de #; " +
+		"laid|fired|let|unemployed|despidieron|corrieron|bankrupt|bankruptcy ..5 (years ago|long ago|hace anos|hace mucho|" +
+		"hace tiempo|in #|en #); " +
+		// Things die too: "our furnace died last week".
+		"furnace|car|phone|battery|ac|heater|fridge|refrigerator|washer|dryer|laptop|computer|tv|plant|plants|dishwasher|" +
+		"lawn|grass|engine|compressor|hvac|boiler|pump|wifi|internet|computadora|celular|carro|coche|refri|calentador|lavadora|" +
+		"secadora|bateria|planta|plantas ..2 died|dead|murio|passed; " +
 		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart"},
 	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
 	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
-		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
+		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court|courts|cancha|canchas ..3 tennis|" +
+		"basketball|pickleball|volleyball|sport|sports|play|playing|kids|padel|squash|racquetball|handball|futbol|soccer; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
 		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*"},
 	{trigLegal, scopeOverlap, "lawyer|attorney|abogado|abogada ..4 recommend*|referred|recomendo|recomendaron|refirio|friend|amigo|amiga; " +
 		"listing|ad|post|page|website title; interested|looking|shopping ..2 foreclos*; judge for yourself; judging by; " +

@@ -74,9 +74,9 @@ func TestPatterns(t *testing.T) {
 		{"speak ?to|with .. {PN}", "speak with my husband about the agent", false}, // the gap is three words
 		{"speak ?to|with .. {PN}", "speak, then agent", false},                     // never across a clause
 		{"frustrat*", "so frustrating", true},
-		{"talk to {PN}", "talk to agnet", true},      // swapped letters
-		{"talk to {PN}", "talk to persn", true},      // a letter dropped
-		{"want ..2 {PNF}", "want it managed", false}, // a substitution is another word
+		{"talk to {PN}", "talk to agnet", true},                       // swapped letters
+		{"talk to {PN}", "talk to persn", true},                       // a letter dropped
+		{"want ..2 {PNF}", "want it managed", false},                  // a substitution is another word
 		{"speak~ ?to|with .. {PN}", "let me speek to a persen", true}, // but one vowel for another is a typo
 		{"talk to {PN}", "talk to humen", true},
 		{"want ..2 {PNF}", "want a hymen", false}, // in a vowel's place only
@@ -128,5 +128,17 @@ func TestNegationScope(t *testing.T) {
 		if got := negatedAt(toks, i); got != tc.want {
 			t.Errorf("%q at %q: negated %v, want %v", tc.text, tc.at, got, tc.want)
 		}
+	}
+}
+
+// Words count once: "I'm stressed" is one piece of evidence, though two cues read it.
+func TestOverlappingCuesCountOnce(t *testing.T) {
+	r := read([]string{"I'm stressed about the paint colors"})
+	if got := r.score[trigDistress]; got != 0.7 {
+		t.Fatalf("distress %.2f, want 0.7 (the strongest cue alone)", got)
+	}
+	r = read([]string{"I'm stressed and I can't sleep"})
+	if got := r.score[trigDistress]; got <= 0.9 {
+		t.Fatalf("distress %.2f: two pieces of evidence combine", got)
 	}
 }

@@ -244,8 +244,10 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 	for k := range live {
 		h := &live[k]
 		t := h.c.trig
-		if labelSeen(ms.best[t], h.c.label) {
-			continue // one label counts once: three complaint words are one complaint
+		if labelSeen(ms.best[t], h.c.label) || within(ms.best[t], h) {
+			// One label counts once: three complaint words are one complaint. And words
+			// count once: "I'm stressed" is one piece of evidence, not two labels' worth.
+			continue
 		}
 		miss[t] *= 1 - h.weight
 		h.text, h.qs, h.qe = text, toks[h.i].start, toks[h.j-1].end
@@ -254,6 +256,16 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 	for t := range miss {
 		ms.score[t] = 1 - miss[t]
 	}
+}
+
+// within: h's words are all inside a stronger hit already counted.
+func within(hs []hit, h *hit) bool {
+	for k := range hs {
+		if hs[k].i <= h.i && h.j <= hs[k].j {
+			return true
+		}
+	}
+	return false
 }
 
 func labelSeen(hs []hit, label string) bool {
