@@ -90,6 +90,13 @@ func read(texts []string) reading {
 		if ms.score[trigFrustration] < 0.9 {
 			addSarcasm(text, toks, ms)
 		}
+		if laughing(text, toks) {
+			// Laughter is levity: "ugh I forgot my password lol" is no complaint. It softens
+			// the message's frustration and distress rather than cancelling them ("this is a
+			// joke lol nobody knows anything" still counts).
+			ms.score[trigFrustration] *= laughDamp
+			ms.score[trigDistress] *= laughDamp
+		}
 		contents[i-first] = contentWords(toks)
 		if k := repeatOf(contents[:i-first+1], text, toks); k >= 0 {
 			h := spanHit(&repeatCue, repeatCue.weight, text, toks, 0, min(len(toks), 8))

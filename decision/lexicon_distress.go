@@ -70,7 +70,11 @@ var distressCues = []lexEntry{
 		"(estoy|me siento|estamos) ?muy mal|fatal|terrible|destrozada|destrozado"},
 	{0.85, "can't cope", "(can not|could not|unable to) ?even|stop sleep|sleeping|eat|eating|breathe|think|cope|bear|function|focus; " +
 		"can not stop crying|shaking; can not handle|take|do this|it ?any more|anymore; can barely|hardly think|sleep|breathe|" +
-		"function|cope; can barely|hardly get out of bed; can barely|hardly get up; (falling apart|breaking down|losing my mind|going crazy|all too much|too much for me|drowning|" +
+		"function|cope; can barely|hardly get out of bed; can barely|hardly get up; barely|hardly|apenas ..2 hanging|holding|" +
+		"coping|surviving|aguantando|sobreviviendo|sobrevivo|aguanto; (do not know|not sure|no se) ..1 how|cuanto ..1 " +
+		"(much longer|long|mas|tiempo mas) ..4 can|puedo|podemos|aguantar|aguanto|take|hold|keep; " +
+		"(be on the street|end up on the street|be on the streets|out on the street|on the street next|estar en la calle|" +
+		"quedar en la calle|quedarnos en la calle|terminar en la calle|acabar en la calle); (falling apart|breaking down|losing my mind|going crazy|all too much|too much for me|drowning|" +
 		"end of my rope|wits end|no duermo|ya no puedo mas|no aguanto|no soporto|no puedo con esto|es demasiado|no puedo ni); " +
 		"no puedo dormir|mas|pensar; volviendo loca|loco; losing|lost sleep; (can not deal|sin dormir|no he dormido); " +
 		"(can not|could not) handle|manage|cope|do ..5 alone|anymore|myself|own; (no podemos seguir|no puedo seguir|" +

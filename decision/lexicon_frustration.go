@@ -69,7 +69,8 @@ var frustrationCues = []lexEntry{
 		"no llego|no se presento|ni siquiera); (you promised|i was promised|we were promised|me prometieron|nos prometieron)"},
 	{0.8, "asked again", "how many times; cuantas veces; third|fourth|fifth|3rd|4th|5th|umpteenth|tenth time|reschedul*|cancel*|attempt|" +
 		"email|call|message|request; tercera|cuarta|quinta vez; i ?have|already asked ?you ..2 this|that|already|yesterday|before|" +
-		"earlier|twice|last; asked|told|said|explained|mentioned|pregunte|dije|explique ..4 # ..1 times|veces; " +
+		"earlier|twice|last; asked|told|said|explained|mentioned|called|emailed|texted|written|wrote|pregunte|dije|explique|" +
+		"escrito|llamado|preguntado|dicho|mandado|enviado|marcado|explicado|pedido|escribi|llame|marque|mande|pedi ..4 # ..1 times|veces; " +
 		"(can you not read|can not you read|do you not read|no sabes leer|no saben leer|learn to read|aprende a leer); " +
 		"just answer ?the|my question; cancel*|resched*|postpon* again; cancelaron|cambiaron otra vez; " +
 		"(otra vez|de nuevo) cancelaron|cambiaron|cancelan; " +
@@ -83,6 +84,17 @@ var frustrationCues = []lexEntry{
 		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica; respuestas|respuesta de robot; " +
 		"enough with|already; that is enough"},
 	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|ugh|argh|smh|uff|chale"},
+	// Why something owed has not happened, however the sentence runs to it.
+	{0.75, "not done", "(why|por que) ..5 (has not|have not|had not|did not|was not|were not|is not|are not|no me han|no nos han|" +
+		"no han|no ha|no me|no nos) ..3 been|gotten|received|returned|sent|fixed|processed|answered|called|responded|replied|" +
+		"refunded|paid|done|told|informed|contacted|devuelto|contestado|llamado|respondido|mandado|enviado|pagado|arreglado|" +
+		"resuelto|regresado|devuelven|contestan|llaman|responden; (que les cuesta|que te cuesta|que le cuesta|how hard is it to|" +
+		"is it so hard to|would it kill you to|es tanto pedir|is it too much to ask)"},
+	// The service, as the subject of a bad verdict: "your service has been terrible".
+	{0.8, "poor service", "service|experience|communication|support|company|app|website|process|response|responses|" +
+		"servicio|atencion|experiencia|comunicacion|empresa ..3 is|was|has|have|been|are|were|es|ha|fue|sido|esta ..2 terrible|" +
+		"horrible|awful|pathetic|lousy|appalling|atrocious|dreadful|shoddy|bad|poor|useless|unprofessional|pesimo|pesima|malisimo|" +
+		"malisima|fatal|horrible|desastroso|nefasto|nefasta"},
 	{0.7, "sarcasm", "oh great|wonderful|perfect|fantastic|lovely|joy|brilliant; just great|perfect|wonderful; real helpful; " +
 		"gee thanks; very|so helpful not; que bien eh; muy bonito eh; (love that for me|great job guys|nice job guys)"},
 	{0.65, "awful", "horrible|terrible|awful|atrocious|appalling|dreadful|pesimo|pesima"},

@@ -25,14 +25,15 @@ var humanCues = []lexEntry{
 		"ayudarme|llamar|llamarme|hablar; (is there nobody|can nobody|can no one) ..3 help|talk|call; " +
 		"want|need|prefer ..2 {PNI} real|from|de|who|to|that|on; do|does you|they have ..2 {PN} .. talk|speak|call|chat|available; " +
 		"tienen ..2 {PN} disponible|available; (get in touch|in touch|be in contact) with .. {PN}; " +
-		"how|can|could|where|want|need|like ..3 reach|contact ..2 {PNF}; " +
+		"how|can|could|where|want|need|like ..3 reach|contact|ahold|hold ..3 {PNF}; loop|pull ?in ..4 {PN}; " +
+		"hablame|hableme|hablenme ..2 con|a ..2 {PN}; " +
 		"(book|schedule|set up|arrange|request) ?a|an consultation|appointment|meeting|call; " +
 		"(agendar|programar|hacer) ?una cita|llamada|reunion|videollamada|consulta; (would like|would prefer|would rather|rather|would love) ..4 {PNF}; " +
 		"want|need|request|like ..2 (callback|call back|phone call); ocupo|ocupamos|requiero|necesitamos|queremos|quisieramos ..3 {PN}; " +
 		"(can i|could i|may i|can we|could we) get|have ..2 {PNF}; who can i talk|speak|call; escalate|escalation; " +
 		"quiero|kiero|quisiera|necesito|prefiero|deseo|pido|solicito|gustaria|exijo ..3 {PN}"},
 	{0.85, "asked for a call from a person", "can|could|would|will|may|please|have|need|want|like|get|let ..4 {PN} .. call|phone|ring|" +
-		"contact|reach|text|email me|us|my|back|out; {PN} please call|phone|contact|reach; " +
+		"contact|reach|text|email|hit me|us|my|back|out|up; {PN} please call|phone|contact|reach; " +
 		"get|have|send {DET} ?real|live|actual|human {PN} .. call|phone|ring|contact|reach|on; " +
 		"{PN} ..2 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +
 		"llamarme|atenderme|contactarme|llamarnos|atendernos ..2 {PN}; can|could|would|please|need|want|let ..2 {PNF} .. help|assist me|us"},
@@ -52,7 +53,8 @@ var humanCues = []lexEntry{
 		"at|in|ahi|alli|aqui|con|en|para; (ser humano|human being|flesh and blood|carne y hueso)"},
 	{0.85, "asked whether a person is there", "is|are there|ther|thre ?a|an|any|some ?real|live|actual {PH}; " +
 		"(is anyone|is anybody|is there anyone|is there anybody) ?actually real|human|alive"},
-	{0.85, "asked for a person", "can|could|would|please ..2 {DET} ?real|actual|live|human {PH} ..3 look|check|review|help|" +
+	{0.85, "asked for a person", "can|could|would|please ..2 {DET} ?real|actual|live|human human|person|persona|humano|representative|rep|" +
+		"operator|agent|agente|asesor ..3 look|check|review|help|" +
 		"assist|handle|explain|answer|take|see|walk|go; (would rather|rather|would prefer|prefer|prefiero|preferiria|preferimos|" +
 		"would like|want|need|quiero|queremos|necesito) ..2 deal|work|tratar|lidiar|trabajar|hablar with|w|con ..3 {PN}; " +
 		"can|could|would|will|please|have|need|want|like|get|let ..4 your|ur|the|su|sus|tu|tus|del|de ?sales|la ..1 {TEAM} ..3 " +

@@ -35,7 +35,8 @@ var legalCues = []lexEntry{
 		"ejecucion hipotecaria; embargo ..2 casa"},
 	{0.8, "bankruptcy", "bankrupt*|bancarrota|quiebra|insolvencia; chapter 7|11|13; trustee approval"},
 	{0.75, "violation and fines", "violation*|violated|violating|violacion*|infraccion*|fined|fining|fines|penalty|penalties|unpermitted|" +
-		"multa|multas|multo|multaron|multad*|clausurad*|condemned; without ?a permit|permits; no permit; open permits; " +
+		"multa|multas|multo|multaron|multad*|clausurad*|condemned; without ?a permit|permits; " +
+		"never|not ?been|was|were|got|properly ..1 permitted|approved|inspected|finaled; no permit; open permits; " +
 		"certificate of occupancy; sin permiso|permisos|licencia; # fine; a fine of"},
 	{0.75, "nondisclosure", "nondisclos*|concealed|ocult*; (never disclosed|did not disclose|failed to disclose|hid the|" +
 		"no nos dijeron|no nos informaron)"},
@@ -52,6 +53,10 @@ var legalCues = []lexEntry{
 	{0.75, "encroachment", "neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..6 fence|shed|wall|deck|driveway|" +
 		"garage|structure|addition|pool|cerca|barda|pared|reja|construccion|bodega|cochera ..4 on|onto|over|into|across|en|dentro " +
 		"..3 our|my|nuestro|nuestra|mi ..1 side|property|lot|land|yard|terreno|lote|propiedad|patio"},
+	{0.75, "title problem", "title|titulo|escritura|escrituras ?search|report|commitment|company|estudio ..5 problem|problems|" +
+		"issue|issues|defect|defects|cloud|flag|flagged|exception|exceptions|problema|problemas|defecto|defectos"},
+	{0.75, "earnest money dispute", "(will not|refuses to|refused to|refusing to|no quiere|no quieren|se niega a|se niegan a) " +
+		"return|refund|release|give|devolver|regresar|devolvernos|regresarnos ..3 earnest|deposit|money|deposito|dinero|enganche"},
 	{0.75, "deed in another name", "escritura|escrituras|titulo|deed|title ..4 (a nombre de|todavia esta|sigue a|no esta a|" +
 		"no estan a|still in|still under|in the name of|in her name|in his name|in their name)"},
 	{0.8, "eviction", "evict*|desalojo|desaloj*|desahuci*|squatter*|okupa*|paracaidista*; refuses|refuse|refusing to leave|move; " +

@@ -15,11 +15,15 @@ var neutralizers = []struct {
 	trig  trigger
 	scope scope
 	pats  string
+	// only, when set, names the labels ("a|b") of the cues it cancels; the others stand.
+	only string
 }{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
 	{trigHuman, scopeOverlap, "{MY} ?own|real|listing|buying|selling|loan|former|old|previous|new ?estate {PN}; " +
 		"better|worse|faster|smarter|mejor|peor than|que|then .. {PN}; in|en person|persona; human resources|rights|error|nature; " +
 		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}; " +
+		// Whether one needs an agent at all: "Do I need an agent to buy new construction?"
+		"(do i|does one|do we|should i|should we|do you) ?really|even|actually need|hire|get ..3 {PN}; " +
 		// People of the customer's own life: "a person from my family", "someone at the bank".
 		"{PN} from|of|de|at|en|del ?my|our|mi|mis|nuestra|nuestro|the|el|la ..1 family|familia|friends|amigos|work|job|trabajo|" +
 		"bank|banco|church|iglesia|lender|school|escuela|insurance|seguro|city|county|ciudad; " +
@@ -29,10 +33,10 @@ var neutralizers = []struct {
 		// Whether someone else is a person: "is the seller a real person or a company?"
 		"seller|buyer|owner|landlord|tenant|neighbor|vendedor|comprador|dueno|duena|inquilino|vecino ..3 {REALQ} {PN}; " +
 		// A person the customer already has: "I'm already working with a human agent".
-		"already|currently|ya ..2 working|work|trabajando|trabajamos|tenemos|tengo|have|got|has ..3 {PN}"},
-	{trigHuman, scopeClause, "do|does|should i|we need|get|hire; (do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to; " +
+		"already|currently|ya ..2 working|work|trabajando|trabajamos|tenemos|tengo|have|got|has ..3 {PN}", ""},
+	{trigHuman, scopeClause, "(do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to; " +
 		"at|from|with|de|en|con another|other|otra|otro|different brokerage|agency|company|firm|inmobiliaria|empresa|agencia; " +
-		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email"},
+		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email", ""},
 	// "ridiculous how fast houses sell", "crazy good deal", "the garbage disposal".
 	{trigFrustration, scopeOverlap, "ridicul*|absurd*|insane|crazy ?how|so good|great|fast|cheap|nice|low|quick|easy|beautiful|gorgeous|" +
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +
@@ -48,7 +52,7 @@ var neutralizers = []struct {
 		"layout|vista|vistas|cocina|jardin|patio|alberca|ubicacion|casa; view|views|kitchen|backyard|yard|pool|location|deal|" +
 		"house|home|place|property|space|light|layout|closet|closets|bathroom|vista|vistas|cocina|jardin|patio|alberca|casa ..2 " +
 		"is|are|looks|look|esta|estan|se ..2 insane|crazy|sick|unreal|ridiculous|absurd|unbelievable|incredible|nuts|wild|" +
-		"increible|brutal|locura"},
+		"increible|brutal|locura", ""},
 	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
@@ -69,20 +73,26 @@ var neutralizers = []struct {
 		"furnace|car|phone|battery|ac|heater|fridge|refrigerator|washer|dryer|laptop|computer|tv|plant|plants|dishwasher|" +
 		"lawn|grass|engine|compressor|hvac|boiler|pump|wifi|internet|computadora|celular|carro|coche|refri|calentador|lavadora|" +
 		"secadora|bateria|planta|plantas ..2 died|dead|murio|passed; " +
-		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart"},
+		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart", ""},
 	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
 	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
 		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court|courts|cancha|canchas ..3 tennis|" +
-		"basketball|pickleball|volleyball|sport|sports|play|playing|kids|padel|squash|racquetball|handball|futbol|soccer; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
-		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*"},
+		"basketball|pickleball|volleyball|sport|sports|play|playing|kids|padel|squash|racquetball|handball|futbol|soccer; " +
+		"court side|view|yard|facing; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
+		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*", ""},
 	{trigLegal, scopeOverlap, "lawyer|attorney|abogado|abogada ..4 recommend*|referred|recomendo|recomendaron|refirio|friend|amigo|amiga; " +
 		"listing|ad|post|page|website title; interested|looking|shopping ..2 foreclos*; judge for yourself; judging by; " +
 		"your|my|good|best|own judgment|judgement; " +
-		"inheritance|inherited|herencia ..5 (down payment|downpayment|enganche|deposit|buy|comprar|savings|money|cash|funds)"},
+		"inheritance|inherited|herencia ..5 (down payment|downpayment|enganche|deposit|buy|comprar|savings|money|cash|funds)", ""},
 	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
-		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado"},
+		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado", ""},
 	{trigLegal, scopeMessage, "(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado); " +
 		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
 		"ya la pagamos|esta pagado|esta pagada|fue pagado|fue pagada|levantaron el|quedo liberado|quedo liberada); " +
-		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared|paid"},
+		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared|paid", ""},
+	// An apology for asking again is politeness, not exasperation: "Sorry I keep asking, but
+	// what's the address again?". A complaint in the same message still counts.
+	{trigFrustration, scopeMessage, "(sorry|perdon|disculpa|disculpe|disculpen|apologies|apologize) ..4 (keep asking|asking again|" +
+		"ask again|asking so much|so many questions|all the questions|the questions|bother|bothering|molestar|molestia|insistir|" +
+		"preguntar tanto|preguntar otra vez|preguntar de nuevo|la insistencia)", "asked again|again|repetition"},
 }

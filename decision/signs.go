@@ -222,3 +222,18 @@ func repeatedPunct(text string) string {
 	}
 	return text[i:j]
 }
+
+// laughDamp is what laughter leaves of a message's frustration and distress.
+const laughDamp = 0.8
+
+var laughWords = toSet("lol|lmao|lmfao|rofl|haha|hahaha|hehe|jaja|jajaja|jeje|jejeje|xd|lolol")
+
+// laughing: the message laughs, in words ("lol", "jajaja") or emoji.
+func laughing(text string, toks []token) bool {
+	for _, t := range toks {
+		if laughWords[t.w] || strings.HasPrefix(t.w, "jaja") || strings.HasPrefix(t.w, "haha") {
+			return true
+		}
+	}
+	return strings.Contains(text, "😂") || strings.Contains(text, "🤣")
+}

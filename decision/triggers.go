@@ -14,6 +14,8 @@ type cue struct {
 	pat     pattern
 	neutral bool
 	scope   scope
+	// only: the labels a neutralizer cancels, nil for all of its trigger's.
+	only map[string]bool
 }
 
 // lexIndex finds the cues that can start at a token without trying every pattern.
@@ -53,9 +55,13 @@ func compileLexicon() *lexIndex {
 		}
 	}
 	for _, n := range neutralizers {
+		var only map[string]bool
+		if n.only != "" {
+			only = toSet(n.only)
+		}
 		for _, src := range strings.Split(n.pats, ";") {
 			for _, p := range compilePatterns(strings.TrimSpace(src), macros) {
-				add(cue{trig: n.trig, pat: p, neutral: true, scope: n.scope})
+				add(cue{trig: n.trig, pat: p, neutral: true, scope: n.scope, only: only})
 			}
 		}
 	}
@@ -299,7 +305,7 @@ var wishes = toSet("want|wanna|can|could|afford|quiero|queremos|puedo|podemos")
 func neutralized(toks []token, neutral []hit, h *hit) bool {
 	for k := range neutral {
 		n := &neutral[k]
-		if n.c.trig != h.c.trig {
+		if n.c.trig != h.c.trig || (n.c.only != nil && !n.c.only[h.c.label]) {
 			continue
 		}
 		switch n.c.scope {
