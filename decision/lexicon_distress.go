@@ -42,7 +42,7 @@ var distressCues = []lexEntry{
 	{0.85, "recent loss", "funeral|grieving|grief|bereave*|mourning|velorio|luto|duelo; just|recently|suddenly died|passed; " +
 		"died|passed|murio|fallecio ..3 last|this week|month|year|weekend; died|passed|away|murio|fallecio ..2 suddenly|recently|yesterday|" +
 		"unexpectedly|ayer|repentinamente; died|passed|away|murio|fallecio|falleci ..4 days|weeks|months ago; " +
-		"died|passed|away|murio|fallecio ..3 hace #|dos|tres|unos|unas|pocos|pocas dias|semanas|meses; " +
+		"died|passed|away|murio|fallecio ..3 hace #|unos|unas|pocos|pocas dias|semanas|meses|dia|semana|mes; " +
 		"died|passed|away|murio|fallecio|falleci|perdi|perdimos ..4 (hace poco|el mes pasado|la semana pasada|el ano pasado|" +
 		"este ano|de repente); (acaba de morir|acaba de fallecer|acaban de morir)"},
 	{0.85, "serious illness", "leukemia|lymphoma|parkinson*|sclerosis|transplant|radiation|seizure|seizures|coma|amputat*|" +
@@ -66,7 +66,8 @@ var distressCues = []lexEntry{
 		"no he dormido|cry every|cry all|i cry|cries every|i am a mess|i am a wreck|been a nightmare|has been hell|living hell|" +
 		"es una pesadilla|fell apart|fallen apart|se me cae el mundo|se me vino el mundo|no he podido dormir|" +
 		"not been able to sleep|alma en un hilo|estoy deshecha|estoy deshecho|me duele mucho); llor*|angustia|ahogad*; " +
-		"being|getting|about to be evicted; nos van a desalojar|desalojan; " +
+		"being|getting|about to be evicted; were|was|got|been|just evicted; nos van a desalojar|desalojan; " +
+		"(nos desalojaron|nos sacaron de la casa|nos corrieron de la casa|me desalojaron|fuimos desalojados); " +
 		"(estoy|me siento|estamos) ?muy mal|fatal|terrible|destrozada|destrozado"},
 	{0.85, "can't cope", "(can not|could not|unable to) ?even|stop sleep|sleeping|eat|eating|breathe|think|cope|bear|function|focus; " +
 		"can not stop crying|shaking; can not handle|take|do this|it ?any more|anymore; can barely|hardly think|sleep|breathe|" +
@@ -103,6 +104,9 @@ var distressCues = []lexEntry{
 		"momento oscuro); emotionally; wheelchair; silla de ruedas"},
 	{0.6, "sadness", "triste|tristeza|sad|lonely|ashamed|humiliated|avergonzad*"},
 	{0.45, "can't afford", "(can not|could not|no longer|no podemos|no puedo) afford|pagarla|pagarlo|costear"},
+	// "No puedo pagar la casa": in Spanish paying the house is paying for it, month by month.
+	{0.6, "can't pay for the home", "(no puedo|no podemos|ya no puedo|ya no podemos|can not|could not|no longer) pagar|pay|mantener|" +
+		"keep ?for|up ?with ..1 la|the|mi|my|our|nuestra|this|esta casa|house|home|place"},
 	{0.6, "hard for me", "hard|difficult for me; this is hard; muy dificil; es dificil para mi; es muy duro"},
 	{0.6, "at a loss", "do not ?even know what|where|how; no se que|como|donde; at a loss"},
 	{0.6, "asks for help", "need help; please help; necesito ayuda; ayuda por favor; ayudenme; ayudeme"},

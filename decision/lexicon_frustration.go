@@ -67,7 +67,8 @@ var frustrationCues = []lexEntry{
 		"intentando comunicarme); " +
 		"(going nowhere|getting nowhere|taking forever|takes forever|so long|this long|too long|nadie vino|nadie llego|" +
 		"no llego|no se presento|ni siquiera); (you promised|i was promised|we were promised|me prometieron|nos prometieron)"},
-	{0.8, "asked again", "how many times; cuantas veces; third|fourth|fifth|3rd|4th|5th|umpteenth|tenth time|reschedul*|cancel*|attempt|" +
+	{0.8, "asked again", "how many times; cuantas veces; already told|said|explained|mentioned|answered; " +
+		"third|fourth|fifth|3rd|4th|5th|umpteenth|tenth time|reschedul*|cancel*|attempt|" +
 		"email|call|message|request; tercera|cuarta|quinta vez; i ?have|already asked ?you ..2 this|that|already|yesterday|before|" +
 		"earlier|twice|last; asked|told|said|explained|mentioned|called|emailed|texted|written|wrote|pregunte|dije|explique|" +
 		"escrito|llamado|preguntado|dicho|mandado|enviado|marcado|explicado|pedido|escribi|llame|marque|mande|pedi ..4 # ..1 times|veces; " +
@@ -117,7 +118,8 @@ var frustrationCues = []lexEntry{
 		"got an answer|got a response|heard anything|heard a thing); " +
 		"waiting|waited|esperando|espere|esperamos ..3 since|desde|for|por ..2 #|days|weeks|hours|minutes|ages|forever|monday|" +
 		"tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|ayer|dias|" +
-		"semanas|horas|minutos; (on hold|en espera) ..3 #|hours|minutes|forever|horas|minutos; " +
+		"semanas|horas|minutos; # ..1 days|weeks|hours|minutes|months|dias|semanas|horas|minutos|meses|dia|semana|hora|" +
+		"mes ..2 esperando|waiting|waited|esperamos|espere; (on hold|en espera) ..3 #|hours|minutes|forever|horas|minutos; " +
 		"(how long|cuanto tiempo|what is taking|why is it taking|why is this taking|why does it take|por que tardan|por que tarda|" +
 		"por que se tardan) ..3 (so long|forever|tanto|this long|ages); (taking so long|tardan tanto|tarda tanto|se tardan tanto|" +
 		"se tarda tanto|takes so long|taking forever); # days|weeks|dias|semanas and|y ..2 nothing|nada|not|still|nobody|nadie; " +

@@ -16,6 +16,10 @@ var humanCues = []lexEntry{
 	{0.9, "asked to be put through", "connect|transfer|escalate|redirect ?me|us|this|it ?to|with|through ..4 {PN}; " +
 		"put|pass|patch|forward|send|get|bring|give me|us ?through|over ?to|with ..4 {PN}; bring in .. {PN}; " +
 		"put|get|bring|have {DET} ?{REALQ} {PN} on|in|here|online; " +
+		"pones|pone|ponen|ponga|pongan|ponme|ponerme|pongame|pasas|pasa ?me|nos ..1 con|a ..3 {PN}; " +
+		"transferred|connected|patched|passed|transferido|transferida|comunicado|comunicada ..2 to|with|a|con ..2 {PN}|sales|" +
+		"ventas|support|soporte|office|oficina|leasing|team|equipo; (to be|ser|be) contacted|called|reached|helped|assisted|" +
+		"llamado|llamada|contactado|contactada|atendido|atendida by|por ..3 {PN}; " +
 		"pasame|paseme|pasenme|pasar|pasarme|pasas|pases|pasen|transfiera|transfierame|transfiereme|transferir|transferirme|transfiere|" +
 		"comuniqueme|comunicame|comunica|comunique|comuniquen|conecteme|conectame|conectar|conectarme ?con|a|me .. {PN}"},
 	{0.85, "asked for a person", "want|need|prefer|request|demand|require|wants|needs ..2 {PNF}; " +

@@ -9,7 +9,8 @@ var legalCues = []lexEntry{
 		"quit claim|still showing on the title|sigue en la escritura); never|not ?got|been|was|were|fue ?properly released|recorded|" +
 		"transferred|cancelled|canceled|discharged|liberado|cancelado|registrado; still in ?her|his|their|my|its ..2 name; name ..3 still on the title|deed; " +
 		"defecto ..4 titulo; titulo ..4 defecto; problema ..3 titulo|escritura|escrituras; nunca se cancelo|registro|transfirio|pago; " +
-		"permit|permits|permiso ..4 never|not|nunca finalized|closed|approved|cerrado|aprobado; code enforcement"},
+		"permit|permits|permiso ..4 never|not|nunca finalized|closed|approved|cerrado|aprobado; code enforcement; " +
+		"never|not|nunca ..3 closed|finalized|finaled|approved|cerro|cerraron|aprobaron ..3 permit|permits|permiso|permisos"},
 	{0.75, "boundary dispute", "boundary|boundaries|encroach*|lindero|linderos|invade|invadiendo|prescriptive; over|across|past|onto|cross|crosses|crossing|" +
 		"sobre|pasa ..2 property|lot line; " +
 		"adverse possession; claim|claims|claiming ..3 (easement|ownership|our land|our lot|part of); " +

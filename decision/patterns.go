@@ -14,10 +14,13 @@ import (
 // "a|b" is either word; "frustrat*" any word starting so (morphology: frustrated,
 // frustrating, frustration); "agent~" also a word one typo away ("agnet", "agen"); a leading
 // "?" makes the element optional; ".." skips up to three words ("..2" up to two) of anything;
-// "#" is a number; "(can not|unable to)" is either phrase (the pattern is expanded into one
-// per phrase); "{NAME}" is a macro. Words are written lower case, unaccented, with
-// contractions spelled out ("can not"), as tokenize produces them. A pattern never crosses a
-// clause.
+// "#" is a number, in digits or words; "(can not|unable to)" is either phrase (the pattern is
+// expanded into one per phrase); "{NAME}" is a macro. Words are written lower case,
+// unaccented, with contractions spelled out ("can not"), as tokenize produces them. A pattern
+// never crosses a clause.
+//
+// The one mistake this syntax invites: "a|b c" is "a or b, then c", never "a, or b c". A
+// phrase among alternatives goes in parentheses: "(up the wall|crazy)".
 type pattern struct {
 	src   string
 	elems []elem
@@ -34,7 +37,7 @@ type elem struct {
 }
 
 func (e *elem) matches(t *token) bool {
-	if e.number && t.w[0] >= '0' && t.w[0] <= '9' {
+	if e.number && isNumber(t.w) {
 		return true
 	}
 	if e.set != nil {
@@ -51,6 +54,14 @@ func (e *elem) matches(t *token) bool {
 	}
 	return false
 }
+
+// numberWords are numbers as people spell them: "three days and nothing", "tres días esperando".
+var numberWords = toSet("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" +
+	"couple|few|several|uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|" +
+	"cincuenta|varios|varias")
+
+// isNumber: a token written in digits or spelled as a number.
+func isNumber(w string) bool { return w[0] >= '0' && w[0] <= '9' || numberWords[w] }
 
 // compilePatterns parses one pattern source, expanding macros and phrase groups. It panics
 // on a malformed one: the lexicons are code, and a test compiles them all.

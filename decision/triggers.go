@@ -172,7 +172,7 @@ func (ix *lexIndex) scan(toks []token, sc *scratch, legalOnly bool) []hit {
 		if len(t.w) >= prefixKey {
 			tried = append(tried, byPrefix[t.w[:prefixKey]]...)
 		}
-		if t.w[0] >= '0' && t.w[0] <= '9' {
+		if isNumber(t.w) {
 			tried = append(tried, byWord["#"]...)
 		}
 		sc.tried = tried
