@@ -103,6 +103,8 @@ var distressCues = []lexEntry{
 		"nightmare|pesadilla|endeudad*; (so emotional|very emotional|too painful|so painful|it hurts|dark place|dark time|" +
 		"momento oscuro); emotionally; wheelchair; silla de ruedas"},
 	{0.6, "sadness", "triste|tristeza|sad|lonely|ashamed|humiliated|avergonzad*"},
+	{0.8, "no way out", "(can not see a way out|no way out|no hay salida|no le veo salida|no tengo salida|trapped|" +
+		"atrapada|atrapado|atrapados|dead end|callejon sin salida); left|dejo ?me|us|nos|me ..1 with|sin nothing|nada"},
 	{0.45, "can't afford", "(can not|could not|no longer|no podemos|no puedo) afford|pagarla|pagarlo|costear"},
 	// "No puedo pagar la casa": in Spanish paying the house is paying for it, month by month.
 	{0.6, "can't pay for the home", "(no puedo|no podemos|ya no puedo|ya no podemos|can not|could not|no longer) pagar|pay|mantener|" +

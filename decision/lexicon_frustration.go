@@ -77,7 +77,10 @@ var frustrationCues = []lexEntry{
 		"(otra vez|de nuevo) cancelaron|cambiaron|cancelan; " +
 		"i ?have|already asked|told|said ..3 times|twice|before; not what i asked|said|meant; (did not|have not|has not) answer*; " +
 		"never answered; not answering; no contestaste|respondiste|contesto|respondio; no es lo que pregunte; ya les|le|te dije"},
-	{0.8, "not listened to", "are|do you even|ever ?actually read*|listen*|answer*|understand*|care|know; you keep ?on misunderstand*|" +
+	{0.8, "not listened to", "are|do you even|ever ?actually read*|listen*|answer*|understand*|care|know; " +
+		"are|do you ?actually|really reading|listening|read|listen ..2 my|what|anything|me; (get your act together|get it together|" +
+		"get your stuff together|get your shit together|ponganse las pilas|ponte las pilas|pongase las pilas); " +
+		"you keep ?on misunderstand*|" +
 		"sending|ignoring|asking|getting|giving|repeating|changing|rescheduling|cancel*|pasting|missing; no me ?estan escuch*; " +
 		"no me escuchan|responden|contestan; no me hacen caso; no me toman en cuenta; ignor*; going in circles; runaround; " +
 		"paste links; copy paste; stop|quit sending|calling|texting|emailing|asking|spamming|giving|telling|pasting|repeating|it; " +
@@ -85,6 +88,14 @@ var frustrationCues = []lexEntry{
 		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica; respuestas|respuesta de robot; " +
 		"enough with|already; that is enough"},
 	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|ugh|argh|smh|uff|chale"},
+	// Someone of the service who never came: "el agente nunca llegó a la cita y ni avisó".
+	{0.75, "no-show", "{PNF}|inspector|photographer|fotografo|appraiser|valuador|plumber|contractor|cleaner|movers ..3 never|nunca|no|not " +
+		"..2 show|showed|shown|came|come|arrived|llego|llegaron|vino|vinieron|aparecio|presento; ni aviso|avisaron|llamo|llamaron|" +
+		"contesto|contestaron"},
+	// A verdict on the whole of it: "this whole process has been a nightmare with your company".
+	{0.75, "nightmare service", "process|experience|transaction|sale|purchase|company|service|proceso|experiencia|compra|venta|" +
+		"servicio|empresa ..3 been|is|was|es|ha|fue|sido ..2 nightmare|disaster|mess|joke|circus|pesadilla|desastre|relajo|" +
+		"chiste|burla|circo"},
 	// Why something owed has not happened, however the sentence runs to it.
 	{0.75, "not done", "(why|por que) ..5 (has not|have not|had not|did not|was not|were not|is not|are not|no me han|no nos han|" +
 		"no han|no ha|no me|no nos) ..3 been|gotten|received|returned|sent|fixed|processed|answered|called|responded|replied|" +

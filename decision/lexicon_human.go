@@ -31,6 +31,7 @@ var humanCues = []lexEntry{
 		"tienen ..2 {PN} disponible|available; (get in touch|in touch|be in contact) with .. {PN}; " +
 		"how|can|could|where|want|need|like ..3 reach|contact|ahold|hold ..3 {PNF}; loop|pull ?in ..4 {PN}; " +
 		"hablame|hableme|hablenme ..2 con|a ..2 {PN}; " +
+		"number|phone|numero|telefono|line|linea|way ..4 reach|call|contact|talk|speak|hablar|llamar|contactar|comunicarme ..3 {PN}; " +
 		"(book|schedule|set up|arrange|request) ?a|an consultation|appointment|meeting|call; " +
 		"(agendar|programar|hacer) ?una cita|llamada|reunion|videollamada|consulta; (would like|would prefer|would rather|rather|would love) ..4 {PNF}; " +
 		"want|need|request|like ..2 (callback|call back|phone call); ocupo|ocupamos|requiero|necesitamos|queremos|quisieramos ..3 {PN}; " +

@@ -58,12 +58,21 @@ var legalCues = []lexEntry{
 		"issue|issues|defect|defects|cloud|flag|flagged|exception|exceptions|problema|problemas|defecto|defectos"},
 	{0.75, "earnest money dispute", "(will not|refuses to|refused to|refusing to|no quiere|no quieren|se niega a|se niegan a) " +
 		"return|refund|release|give|devolver|regresar|devolvernos|regresarnos ..3 earnest|deposit|money|deposito|dinero|enganche"},
-	{0.75, "deed in another name", "escritura|escrituras|titulo|deed|title ..4 (a nombre de|todavia esta|sigue a|no esta a|" +
+	{0.7, "heirs disagree", "brother|brothers|sister|sisters|siblings|ex|cousin|cousins|coowner|coowners|heirs|hermano|" +
+		"hermanos|hermana|hermanas|primo|primos|exesposo|exesposa|herederos ..6 (can not agree|do not agree|will not agree|" +
+		"disagree|no nos ponemos de acuerdo|no se ponen de acuerdo|no estamos de acuerdo|wants to keep|quiere quedarse|" +
+		"will not sell|no quiere vender|refuses to sell|se niega a vender)"},
+	{0.75, "deed in another name", "title|deed|escritura|escrituras|titulo ..2 still|todavia|aun|sigue ..5 name|nombre; " +
+		"escritura|escrituras|titulo|deed|title ..4 (a nombre de|todavia esta|sigue a|no esta a|" +
 		"no estan a|still in|still under|in the name of|in her name|in his name|in their name)"},
 	{0.8, "eviction", "evict*|desalojo|desaloj*|desahuci*|squatter*|okupa*|paracaidista*; refuses|refuse|refusing to leave|move; " +
 		"will not leave; no se quiere|quieren ir|salir"},
 	{0.7, "guardianship", "guardianship|conservator*|tutela|adeudo|adeudos; (power of attorney|poder notarial|back taxes|" +
-		"delinquent taxes|unpaid taxes|tax debt|predial atrasado|impuestos atrasados); tax lien|sale"},
+		"delinquent taxes|unpaid taxes|tax debt|predial atrasado|impuestos atrasados); tax lien|sale; " +
+		"taxes|tax|impuestos|predial ..4 delinquent|unpaid|overdue|atrasados|atrasado|vencidos; " +
+		"taxes|tax|impuestos|predial ..4 (past due|sin pagar)"},
+	{0.8, "served", "(served papers|got served|been served|were served|was served|served with|nos demandaron|nos notificaron|" +
+		"me notificaron|summons|citatorio|emplazamiento)"},
 	{0.3, "tenants", "tenant|tenants|renter|renters|inquilino*|lease|leased|arrendamiento"},
 	{0.3, "short sale", "short sale; underwater"},
 	{0.2, "hoa", "hoa"},

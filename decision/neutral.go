@@ -42,6 +42,9 @@ var neutralizers = []struct {
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +
 		"beautiful|gorgeous|amazing|affordable; garbage|trash disposal|pickup|can|cans|bin|bins|day|collection|service; " +
 		"stupid|dumb question; fraud alert; " +
+		// The customer's own slip: "oops I sent the wrong document".
+		"i|we|yo ..2 sent|gave|put|booked|typed|wrote|entered|uploaded|attached|mande|envie|puse|subi ..5 wrong|equivocad*|" +
+		"incorrect*; " +
 		// The market, not the service: "this market is insane", "los precios están de locos".
 		"market|prices|rates|demand|competition|inventory|bidding|mercado|precios|tasas|demanda|competencia ..2 is|are|esta|" +
 		"estan|es|son|been|got|gotten|se ..2 insane|crazy|ridicul*|nuts|wild|brutal|bonkers|absurd*|locura|loco|loca|locos|intense|" +
@@ -72,7 +75,8 @@ var neutralizers = []struct {
 		// Things die too: "our furnace died last week".
 		"furnace|car|phone|battery|ac|heater|fridge|refrigerator|washer|dryer|laptop|computer|tv|plant|plants|dishwasher|" +
 		"lawn|grass|engine|compressor|hvac|boiler|pump|wifi|internet|computadora|celular|carro|coche|refri|calentador|lavadora|" +
-		"secadora|bateria|planta|plantas ..2 died|dead|murio|passed; " +
+		"secadora|bateria|planta|plantas|dog|cat|puppy|kitten|pet|fish|bird|hamster|perro|perrito|gato|gatito|mascota ..2 " +
+		"died|dead|murio|passed; " +
 		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart", ""},
 	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
 	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
@@ -87,6 +91,9 @@ var neutralizers = []struct {
 		"inheritance|inherited|herencia ..5 (down payment|downpayment|enganche|deposit|buy|comprar|savings|money|cash|funds)", ""},
 	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
 		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado", ""},
+	// Whether a lawyer is needed at all: "Should I get a lawyer for a normal purchase?"
+	{trigLegal, scopeOverlap, "(should i|do i need|do we need|should we|is it worth|do you recommend|necesito|conviene) ..3 " +
+		"get|hire|have|use|getting|hiring|contratar|tener ?a|an|un|una lawyer|attorney|abogado|abogada", ""},
 	{trigLegal, scopeMessage, "(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado|release letter|lien release|" +
 		"release of lien|paid at closing|paid in full|carta de liberacion); " +
 		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
