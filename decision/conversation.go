@@ -87,6 +87,7 @@ func read(texts []string) reading {
 		}
 		addEmoji(text, ms)
 		addShouting(text, toks, ms)
+		addStaccato(text, toks, ms)
 		if ms.score[trigFrustration] < 0.9 {
 			addSarcasm(text, toks, ms)
 		}
@@ -194,11 +195,12 @@ func (r *reading) legalLevel() string {
 }
 
 var (
-	terseCue   = cue{trig: trigHuman, weight: 0.9, label: "asked for a person"}
-	repeatCue  = cue{trig: trigFrustration, weight: 0.85, label: "repeated question"}
-	shoutCue   = cue{trig: trigFrustration, weight: 0.75, label: "shouting"}
-	punctCue   = cue{trig: trigFrustration, weight: 0.75, label: "repeated punctuation"}
-	sarcasmCue = cue{trig: trigFrustration, weight: 0.75, label: "sarcasm"}
+	terseCue    = cue{trig: trigHuman, weight: 0.9, label: "asked for a person"}
+	repeatCue   = cue{trig: trigFrustration, weight: 0.85, label: "repeated question"}
+	shoutCue    = cue{trig: trigFrustration, weight: 0.75, label: "shouting"}
+	punctCue    = cue{trig: trigFrustration, weight: 0.75, label: "repeated punctuation"}
+	sarcasmCue  = cue{trig: trigFrustration, weight: 0.75, label: "sarcasm"}
+	staccatoCue = cue{trig: trigFrustration, weight: 0.5, label: "one word at a time"}
 )
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

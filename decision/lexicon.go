@@ -65,7 +65,13 @@ var macros = map[string]string{
 	"CALLV": "llame|llamen|llamara|llamaran|llamase|llamar|llamarme|llamarnos|atienda|atiendan|atendiera|atendieran|atender|" +
 		"atenderme|atiende|atienden|contacte|contacten|contactara|contactar|contactarme|marque|marquen|marcara|marcar|" +
 		"comunique|comuniquen|comunicara|hable|hablen|hablara|escriba|escriban|escribiera|contestar|conteste|contesten|" +
-		"responder|responda|respondan|ayude|ayuden|ayudara|ayudar|ayudarme|asesore|asesoren|oriente|explique",
+		"responder|responda|respondan|ayude|ayuden|ayudara|ayudar|ayudarme|asesore|asesoren|oriente|explique|llamas|marcas|" +
+		"contactas|llaman|marcan",
+	// OWED: what the service owes the customer and may fail to send.
+	"OWED": "keys|key|documents|docs|papers|paperwork|contract|callback|call|email|emails|link|info|information|update|" +
+		"updates|word|answer|response|reply|news|refund|money|deposit|appointment|confirmation|disclosures|disclosure|report|" +
+		"photos|quote|code|documentos|papeles|contrato|llamada|respuesta|noticias|reembolso|deposito|llaves|informacion|fotos|" +
+		"cita|confirmacion|respuestas|correo",
 	"MONTH": "january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|" +
 		"abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|spring|summer|fall|autumn|winter|" +
 		"primavera|verano|otono|invierno",

@@ -27,10 +27,12 @@ var distressCues = []lexEntry{
 		"redujeron|recortaron ..2 horas|sueldo|salario; struggling|struggle|batallando ..3 pay|payments|mortgage|bills|afford|pagar; " +
 		"garnish*; (shut off|cut off|disconnected) ..3 power|electricity|water|utilities; " +
 		"behind on|with ..2 payments|pagos"},
-	{0.85, "fear of losing the home", "lose|losing ?our|my|the home|house|place|everything; quiten|quite|quitaran|quitara|quitan ..2 casa|hogar; nowhere ?else to go; no place to go; " +
+	{0.85, "fear of losing the home", "(no tenemos donde vivir|no tengo donde vivir|no tenemos a donde ir|" +
+		"no tengo a donde ir|nowhere to live|no place to live|nowhere to stay|no place to stay|sin donde vivir); lose|losing ?our|my|the home|house|place|everything; quiten|quite|quitaran|quitara|quitan ..2 casa|hogar; nowhere ?else to go; no place to go; " +
 		"where ?will we|i ?will go; homeless; perder ?mi|la|nuestra|su casa|hogar|todo; a donde ir|vamos; donde vamos a vivir; " +
 		"quitar|quitarnos|quitarme ..2 casa; bank ..4 take|taking|repossess* ..2 house|home; (kicked out|thrown out|" +
 		"sacarnos de la casa|nos van a sacar|echarnos|living in our car|living in my car|in a shelter|couch surfing)"},
+	{0.75, "lost the home", "lost|perdimos|perdi|perdieron ?our|my|the|nuestra|mi|la|su home|house|casa|hogar"},
 	{0.8, "disaster", "(burned down|burnt down|house fire|lost everything|nothing left|se quemo|se incendio|lo perdimos todo); " +
 		"lost|perdimos|perdi ?our|my|the|nuestra|mi ?home|house|casa|everything|todo ..4 fire|flood|hurricane|tornado|wildfire|" +
 		"earthquake|incendio|inundacion|huracan|terremoto; " +

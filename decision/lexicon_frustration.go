@@ -31,7 +31,8 @@ var frustrationCues = []lexEntry{
 		"(give me a break|so over it|so over this|i am over it|i am over this|i have had it|had it with|que barbaridad|una barbaridad|ya estuvo bueno|" +
 		"estoy que exploto|echando chispas|no puede seguir asi|total disaster|what a disaster); this|that|it is a disaster; " +
 		"(is|are) anyone|anybody|someone even; exijo|exigimos; (my money back|mi dinero de vuelta|que me devuelvan|take my business elsewhere); " +
-		"cancel|terminate|cancelar|terminar ..2 my|our|the|mi|el|nuestro ..2 contract|agreement|listing|contrato|servicio"},
+		"cancel|terminate|cancelar|terminar ..2 my|our|the|mi|el|nuestro ..2 contract|agreement|listing|contrato|servicio; " +
+		"cancel|cancela|cancelen|terminate ..1 everything|todo"},
 	{0.75, "complaint", "frustrat*|annoy*|irritat*|aggravat*|exasperat*|angry|angrier|upset|disappoint*|displeased|molesto|molesta|" +
 		"molestos|molestas|decepcion*|frustrad*; mad at; complain*|complaint*|queja*|quejar*"},
 	{0.8, "poor service", "worst|terrible|horrible|awful|pathetic|lousy|appalling|atrocious|dreadful|shoddy ?customer " +
@@ -56,8 +57,9 @@ var frustrationCues = []lexEntry{
 		"lied|lying|liars|mintieron|mentira*; (rip off|ripped off|false advertising)"},
 	{0.75, "nobody answers", "(nobody|noone|no one) ..4 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
 		"help*|follow*|contact*; nadie ?me|nos|nunca ..2 contesta*|respond*|atiend*|llam*|avis*|dijo|menciono|explic*|ayud*; " +
-		"nadie ..2 hace caso; still waiting|nothing; still no answer|response|reply|word|update|news; " +
-		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); never heard|got|called back; llev* ..3 esperando; " +
+		"nadie ..2 hace caso; still waiting|nothing; still|todavia|aun no|not|nada|sin ..1 {OWED}; " +
+		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); (been waiting|waiting|waited|esperando|espere) ..2 " +
+		"all|todo|toda ..1 day|morning|afternoon|week|dia|manana|tarde|semana; never heard|got|called back; llev* ..3 esperando; " +
 		"not|never show|shown|showed|turned up; no show; me|nos prometieron ..4 nada; y nada; sin avisar; " +
 		"(been waiting|have waited|waited|been on hold|on hold) ..3 hours|days|weeks|forever|ages|horas|dias|semanas; " +
 		"(not helping|not helpful|no help at all|does not help|did not help|of no help); (not anyone|not anybody|not one) ..2 call*|" +
@@ -87,7 +89,12 @@ var frustrationCues = []lexEntry{
 		"just stop; deja|dejen de; canned|generic|scripted|robotic|automated|copy ..2 answer|answers|reply|replies|response|" +
 		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica; respuestas|respuesta de robot; " +
 		"enough with|already; that is enough"},
-	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|ugh|argh|smh|uff|chale"},
+	{0.75, "exasperation", "wtf|wth|ffs|omfg|bullshit|smh|chale"},
+	// A sigh: frustration with something else to go on, not alone ("ugh mondays am i right").
+	{0.6, "sigh", "ugh|argh|uff|ufff|pff|pfff|sigh"},
+	{0.75, "no straight answer", "(why can not|why will not|why does not|why do not|why is not|why does|por que) ..2 anyone|" +
+		"anybody|nobody|no one|nadie ..3 give|answer|help|call|tell|respond|reply|get|contesta*|respond*|ayud*|llam*|dice|dar; " +
+		"(straight answer|clear answer|real answer|respuesta clara|respuesta directa|una respuesta concreta)"},
 	// Someone of the service who never came: "el agente nunca llegó a la cita y ni avisó".
 	{0.75, "no-show", "{PNF}|inspector|photographer|fotografo|appraiser|valuador|plumber|contractor|cleaner|movers ..3 never|nunca|no|not " +
 		"..2 show|showed|shown|came|come|arrived|llego|llegaron|vino|vinieron|aparecio|presento; ni aviso|avisaron|llamo|llamaron|" +

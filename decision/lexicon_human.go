@@ -31,6 +31,8 @@ var humanCues = []lexEntry{
 		"tienen ..2 {PN} disponible|available; (get in touch|in touch|be in contact) with .. {PN}; " +
 		"how|can|could|where|want|need|like ..3 reach|contact|ahold|hold ..3 {PNF}; loop|pull ?in ..4 {PN}; " +
 		"hablame|hableme|hablenme ..2 con|a ..2 {PN}; " +
+		"prefer|like|want|need|rather|prefiero|quisiera|quiero|necesito ..2 discuss|go|review|revisar|platicar|ver|hablar|talk ..4 " +
+		"with|con ..3 {PN}; " +
 		"number|phone|numero|telefono|line|linea|way ..4 reach|call|contact|talk|speak|hablar|llamar|contactar|comunicarme ..3 {PN}; " +
 		"(book|schedule|set up|arrange|request) ?a|an consultation|appointment|meeting|call; " +
 		"(agendar|programar|hacer) ?una cita|llamada|reunion|videollamada|consulta; (would like|would prefer|would rather|rather|would love) ..4 {PNF}; " +

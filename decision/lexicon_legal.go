@@ -27,7 +27,9 @@ var legalCues = []lexEntry{
 	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +
 		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestado; without a will; no will; " +
 		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento)"},
-	{0.8, "court order", "divorce decree|settlement; settlement hearing; divorce ?is pending; pending divorce; court ordered|order|orders; " +
+	{0.8, "court order", "divorce decree|settlement; settlement hearing; divorce ?is pending; pending divorce; divorce|divorcio ..2 " +
+		"(is not final|not final|is not finalized|not finalized|not done yet|no es final|no esta finalizado|no ha terminado|" +
+		"no se ha finalizado|still going|in progress|en proceso|en tramite); court ordered|order|orders; " +
 		"ordered ..3 sold|sale|sell; standing order; community|marital property; custody; separation agreement; " +
 		"decreto|acuerdo|sentencia de divorcio; orden del juez; orden judicial; ordeno vender; bienes gananciales|mancomunados"},
 	{0.35, "divorce", "divorce|divorced|divorcing|divorcio|divorciando|divorciamos|divorciad*|separation|separated|separacion|" +
@@ -41,7 +43,7 @@ var legalCues = []lexEntry{
 		"certificate of occupancy; sin permiso|permisos|licencia; # fine; a fine of"},
 	{0.75, "nondisclosure", "nondisclos*|concealed|ocult*; (never disclosed|did not disclose|failed to disclose|hid the|" +
 		"no nos dijeron|no nos informaron)"},
-	{0.75, "contract dispute", "breach*|defaulted|incumpl*|fraud|fraudulent|fraude|dispute|disputes|disputing|disputed|disputa|disputas; " +
+	{0.75, "contract dispute", "enforce|enforcing ..3 contract|agreement; hacer cumplir ..2 contrato; breach*|defaulted|incumpl*|fraud|fraudulent|fraude|dispute|disputes|disputing|disputed|disputa|disputas; " +
 		"default on; in default; refus* to close; keep ?our|my|the earnest money; earnest money dispute; specific performance; " +
 		"se echo para atras; is it|that legal; es legal; fighting|pelean|peleando over|por ?the|la house|casa"},
 	{0.45, "refuses to sign", "(will not|refuses to|refused to|refusing to|no quiere|no quieren|se niega a|se niegan a) sign|agree|" +
@@ -81,7 +83,7 @@ var legalCues = []lexEntry{
 // complexityCues make a transaction complex without being legal (1031, relocation).
 var complexityCues = []lexEntry{
 	{0.25, "1031 exchange", "1031"},
-	{0.25, "co-owners", "co owner|owners; joint owners; co owned"},
+	{0.25, "co-owners", "co owner|owners; joint owners; co owned; (both own|own it together|ambos somos duenos|somos duenos los dos)"},
 	{0.25, "trust", "living|family trust"},
 	{0.25, "relocation", "relocation|relocating"},
 	{0.25, "contingency", "contingent|contingency; sell first; bridge loan"},

@@ -60,7 +60,7 @@ var neutralizers = []struct {
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
 	{trigDistress, scopeOverlap, "stress*|nervous|worried ..2 market; market ..3 stress*; (would hate|hate to) ..3 lose|miss|see; " +
-		"dying to; muero por; lose|losing|miss|perder ..4 (another offer|another buyer|another bidder|someone else|to another|" +
+		"dying to; muero por; lose|losing|lost|miss|perder|perdimos|perdi ..4 (another offer|another buyer|another bidder|someone else|to another|" +
 		"to someone|otro comprador|otra oferta); scared|afraid|nervous|worried|miedo ..7 (missing out|miss out|lose out|fomo|" +
 		"someone else|another buyer|another offer|outbid|otro comprador); hard|difficult|dificil ..3 (to decide|to choose|to pick|" +
 		"decidir|escoger|elegir); (do not know|no se) ..2 which|what|cual|que ..2 (to choose|to pick|to decide|escoger|elegir|decidir); " +
@@ -80,6 +80,7 @@ var neutralizers = []struct {
 		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart", ""},
 	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
 	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
+		"lien search|searches|check|checks|waiver|waivers; " +
 		"estate on|at|near|off|along|by|for; court house|houses; " +
 		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court|courts|cancha|canchas ..3 tennis|" +
 		"basketball|pickleball|volleyball|sport|sports|play|playing|kids|padel|squash|racquetball|handball|futbol|soccer; " +

@@ -145,6 +145,32 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	ms.score[trigFrustration] = 1 - miss
 }
 
+// addStaccato finds a sentence said one word at a time, for emphasis: "Answer. The. Question.",
+// "ugh. human. please." It only adds (0.5): "Dallas. Austin. Houston." is a list, and it is
+// skipped in a plainly happy message.
+func addStaccato(text string, toks []token, ms *msgScore) {
+	run, best, end := 0, 0, 0
+	for k := range toks {
+		alone := (k == 0 || toks[k-1].clause != toks[k].clause) && (k+1 == len(toks) || toks[k+1].clause != toks[k].clause)
+		if alone && (k == 0 || strings.ContainsAny(text[toks[k-1].end:toks[k].start], ".!")) {
+			run++
+		} else if alone {
+			run = 1
+		} else {
+			run = 0
+		}
+		if run > best {
+			best, end = run, k
+		}
+	}
+	if best < 3 || compound(clip(text, 512)) > 0.3 {
+		return
+	}
+	h := spanHit(&staccatoCue, staccatoCue.weight, text, toks, end-best+1, end+1)
+	ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
+	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+}
+
 // punctRun is the longest run of "!" and "?" in text, and whether a run mixes them.
 func punctRun(text string) (longest int, mixed bool) {
 	run, seen := 0, byte(0)

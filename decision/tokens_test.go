@@ -142,3 +142,20 @@ func TestOverlappingCuesCountOnce(t *testing.T) {
 		t.Fatalf("distress %.2f: two pieces of evidence combine", got)
 	}
 }
+
+// One word per sentence is emphasis, but only adds: a list of cities is no complaint.
+func TestStaccatoAddsOnly(t *testing.T) {
+	staccato := func(text string) float64 {
+		var ms msgScore
+		addStaccato(text, tokenize(text, nil), &ms)
+		return ms.score[trigFrustration]
+	}
+	if got := staccato("Answer. The. Question."); got != 0.5 {
+		t.Errorf("staccato %.2f, want 0.5", got)
+	}
+	for _, calm := range []string{"Dallas, Austin, Houston.", "Is it near the park?", "Thanks. Great. Perfect."} {
+		if got := staccato(calm); got != 0 {
+			t.Errorf("%q: staccato %.2f, want 0", calm, got)
+		}
+	}
+}
