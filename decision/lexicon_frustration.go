@@ -23,8 +23,8 @@ var frustrationCues = []lexEntry{
 		"answer*|inform*|respond*|repl*|let|show*|return*|fix*|send|sent; still ..2 not heard|received|gotten|answered|called|fixed; " +
 		"todavia|aun no ..3 llamado|contestado|respondido|mandado|enviado|recibido|arreglado; " +
 		"want|need|demand|quiero|exijo ..2 refund|reembolso; (been|have been) ..2 patient; (more than patient|shame on you|" +
-		"you should be ashamed|what a mess|que relajo|que cochinero|expected better|expected more|esperaba mas|" +
-		"esperaba algo mejor|do your job|hagan su trabajo|hasta el gorro|hasta la coronilla|me hartaron|not fair|no es justo); " +
+		"you should be ashamed|what a mess|que relajo|que cochinero|" +
+		"esperaba algo mejor|do your job|hagan su trabajo|hasta el gorro|hasta la coronilla|me hartaron|not fair|no es justo); expected|expecting|esperaba|esperabamos ..2 better|more|mas|mejor; " +
 		"(unhappy|dissatisfied|insatisfech*|inconforme|descontent*|unimpressed|not happy|not satisfied|not impressed) ..3 service|you|" +
 		"your|how|way|process|communication|response|responses|agent|agents|company|brokerage|experience|treatment|atencion|" +
 		"servicio|ustedes|trato|team; unfair|injust*; " +
@@ -50,7 +50,9 @@ var frustrationCues = []lexEntry{
 	{0.8, "exasperation", "unacceptable|inaceptable|ridicul*|absurd*|ludicrous|insane|outrageous|pathetic|useless|worthless|pointless|inutil*|" +
 		"garbage|trash|rubbish|crap|sucks|junk|basura|porqueria|incompetent*|unprofessional|rude|disrespectful|clueless|" +
 		"groser*|irrespetuos*|stupid|dumb|idiot*|estupid*|idiota|clowns|amateurs|morons|imbeciles|crooks|thieves|bozos|payasos|" +
-		"ladrones|rateros|mentirosos|inutiles|tarados|pendejos|dumbest|lazy; waste of ?my|our time|money; wasted ?my|our ..2 time|day|" +
+		"ladrones|rateros|mentirosos|inutiles|tarados|pendejos|dumbest|lazy; waste of ?my|our time|money; " +
+		"wasting|perdiendo ..2 my|our|mi|nuestro ..1 time|tiempo; (hacerme perder|me hacen perder|me hicieron perder) ..2 tiempo; (do not appreciate|did not appreciate|no aprecio|" +
+		"no me gusta como|no me gusto como|no me parece justo|i do not like how|i did not like how); wasted ?my|our ..2 time|day|" +
 		"saturday|sunday|morning|afternoon|weekend|trip|money; (thanks for nothing|gracias por nada|what a joke|is a joke|" +
 		"kidding me|una burla|es una broma|que verguenza|una verguenza|perdiendo el tiempo|perdida de tiempo); are you kidding|joking"},
 	{0.8, "feels cheated", "scam|scammed|scammers|scamming|ripoff|estafa|estafad*|enganad*|misleading|misled|deceptive|" +
@@ -134,7 +136,8 @@ var frustrationCues = []lexEntry{
 		"gotten back|getting back|came back|regreso|me regreso|nos regreso|me devolvio|nos devolvio|me contesto|nos contesto); " +
 		"(never|not|has not|have not|did not|still have not|still not) ..2 (heard back|got back|gotten back|get back|got a reply|" +
 		"got an answer|got a response|heard anything|heard a thing); " +
-		"waiting|waited|esperando|espere|esperamos ..3 since|desde|for|por ..2 #|days|weeks|hours|minutes|ages|forever|monday|" +
+		"(waiting|waited|esperando|espere|esperamos|been asking|been requesting|pidiendo|preguntando) ..4 since|desde|for|por ..2 #|" +
+		"{MONTH}|days|weeks|hours|minutes|ages|forever|monday|" +
 		"tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|ayer|dias|" +
 		"semanas|horas|minutos; # ..1 days|weeks|hours|minutes|months|dias|semanas|horas|minutos|meses|dia|semana|hora|" +
 		"mes ..2 esperando|waiting|waited|esperamos|espere; (on hold|en espera) ..3 #|hours|minutes|forever|horas|minutos; " +

@@ -31,6 +31,8 @@ var humanCues = []lexEntry{
 		"tienen ..2 {PN} disponible|available; (get in touch|in touch|be in contact) with .. {PN}; " +
 		"how|can|could|where|want|need|like ..3 reach|contact|ahold|hold ..3 {PNF}; loop|pull ?in ..4 {PN}; " +
 		"hablame|hableme|hablenme ..2 con|a ..2 {PN}; " +
+		"(can i|may i|could i|can you|could you|please|puedo|me das|me pasas|me puede dar|me podrias dar|me puedes dar) ..3 " +
+		"number|numero|phone|telefono|contact|contacto|email|correo|whatsapp ..2 of|for|de|del ..3 {PNF}; " +
 		"prefer|like|want|need|rather|prefiero|quisiera|quiero|necesito ..2 discuss|go|review|revisar|platicar|ver|hablar|talk ..4 " +
 		"with|con ..3 {PN}; " +
 		"number|phone|numero|telefono|line|linea|way ..4 reach|call|contact|talk|speak|hablar|llamar|contactar|comunicarme ..3 {PN}; " +
@@ -42,7 +44,7 @@ var humanCues = []lexEntry{
 	{0.85, "asked for a call from a person", "can|could|would|will|may|please|have|need|want|like|get|let ..4 {PN} .. call|phone|ring|" +
 		"contact|reach|text|email|hit me|us|my|back|out|up; {PN} please call|phone|contact|reach; " +
 		"get|have|send {DET} ?real|live|actual|human {PN} .. call|phone|ring|contact|reach|on; " +
-		"{PN} ..2 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +
+		"{PN} ..3 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +
 		"llamarme|atenderme|contactarme|llamarnos|atendernos ..2 {PN}; can|could|would|please|need|want|let ..2 {PNF} .. help|assist me|us"},
 	{0.6, "asked for a call", "(can you|could you|would you|will you|please) ?please call|phone|ring me|us; " +
 		"give|gimme me|us ?a call|ring|buzz; call|phone|ring me|us ?back asap|please|now|today|tomorrow|urgently|back; " +
@@ -51,6 +53,11 @@ var humanCues = []lexEntry{
 		"(phone call|llamada|llamadita|call) (please|pls|por favor|porfa)"},
 	{0.6, "does not want a bot", "(do not want|do not wanna|no quiero|ya no quiero|tired of|sick of|done with|stop|no more|" +
 		"enough with|enough of|basta de|instead of|rather than|en vez de|en lugar de|not just|nada de) ..3 {BOT}"},
+	// A person of theirs within reach of a wish the customer voices: "Can I have one of your
+	// agents reach out", "I'd prefer to discuss this with one of your agents", "quisiera que
+	// un asesor...". Broad, so it counts less than the phrases above.
+	{0.7, "asked for a person", "(can i|could i|may i|can we|could we|would like|would love|would prefer|would rather|" +
+		"let me|let us|puedo|podria|podemos|quisiera|quisieramos|me gustaria|nos gustaria|prefiero|preferiria|preferimos) ..5 {PNF}"},
 	// A person marked as not a bot: "a real person", "an actual agent", "alguien de verdad",
 	// "someone who isn't a machine", "somebody who actually works there". Said to a bot, that
 	// is a wish for one.

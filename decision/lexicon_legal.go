@@ -26,7 +26,9 @@ var legalCues = []lexEntry{
 		"partition action|partition suit|partition lawsuit|partition case|forced sale|forced partition|particion judicial); una|la demanda; hired|get|got ?a lawyer|attorney; contratar ..2 abogado"},
 	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +
 		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestado; without a will; no will; " +
-		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento)"},
+		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento); " +
+		"left|dejo ..2 the|la|his|her|su|their house|home|casa|property|propiedad ..2 to|a ..2 us|all|nosotros|todos|me|my|mi|mis"},
+	{0.75, "off the title", "remove|take|quitar|sacar ..3 off|from|de|del ?the|la|el title|deed|titulo|escritura|escrituras"},
 	{0.8, "court order", "divorce decree|settlement; settlement hearing; divorce ?is pending; pending divorce; divorce|divorcio ..2 " +
 		"(is not final|not final|is not finalized|not finalized|not done yet|no es final|no esta finalizado|no ha terminado|" +
 		"no se ha finalizado|still going|in progress|en proceso|en tramite); court ordered|order|orders; " +

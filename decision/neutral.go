@@ -41,7 +41,7 @@ var neutralizers = []struct {
 	{trigFrustration, scopeOverlap, "ridicul*|absurd*|insane|crazy ?how|so good|great|fast|cheap|nice|low|quick|easy|beautiful|gorgeous|" +
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +
 		"beautiful|gorgeous|amazing|affordable; garbage|trash disposal|pickup|can|cans|bin|bins|day|collection|service; " +
-		"stupid|dumb question; fraud alert; " +
+		"stupid|dumb|silly|ridiculous|weird|odd|tonta|rara question|pregunta|q; fraud alert; " +
 		// The customer's own slip: "oops I sent the wrong document".
 		"i|we|yo ..2 sent|gave|put|booked|typed|wrote|entered|uploaded|attached|mande|envie|puse|subi ..5 wrong|equivocad*|" +
 		"incorrect*; " +

@@ -24,7 +24,14 @@ import (
 type pattern struct {
 	src   string
 	elems []elem
+	// strict: gaps do not skip a negator or the start of an embedded question. A request is
+	// not one when the person sits past them: "can I see the house without an agent", "I'd
+	// like to know what the agent fee is".
+	strict bool
 }
+
+// gapStops are the words a strict gap does not skip, besides the negators.
+var gapStops = toSet("what|whether|if|where|when|why|how|which|si")
 
 type elem struct {
 	words  []string
@@ -165,6 +172,9 @@ func (p *pattern) match(toks []token, ei, ti, clause int) (int, bool) {
 		for k := 0; k <= e.gap && ti+k < len(toks) && toks[ti+k].clause == clause; k++ {
 			if end, ok := p.match(toks, ei+1, ti+k, clause); ok {
 				return end, true
+			}
+			if p.strict && (negators[toks[ti+k].w] || gapStops[toks[ti+k].w]) {
+				break
 			}
 		}
 		return 0, false

@@ -159,3 +159,21 @@ func TestStaccatoAddsOnly(t *testing.T) {
 		}
 	}
 }
+
+// A request's gaps do not reach past a negation or into an embedded question.
+func TestStrictGapsForRequests(t *testing.T) {
+	p := compilePatterns("can i ..5 {PNF}", macros)[0]
+	p.strict = true
+	for text, want := range map[string]bool{
+		"can I please have one of your agents":  true,
+		"can I see the house without an agent":  false,
+		"can I find out if the agent is in":     false,
+		"can I ask what the agent fee would be": false,
+	} {
+		toks := tokenize(text, nil)
+		_, got := p.matchAt(toks, 0)
+		if got != want {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}

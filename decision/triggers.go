@@ -49,6 +49,7 @@ func compileLexicon() *lexIndex {
 		for _, e := range lexicon[t] {
 			for _, src := range strings.Split(e.pats, ";") {
 				for _, p := range compilePatterns(strings.TrimSpace(src), macros) {
+					p.strict = t == trigHuman
 					add(cue{trig: t, weight: e.w, label: e.label, pat: p})
 				}
 			}
