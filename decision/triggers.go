@@ -23,6 +23,10 @@ type lexIndex struct {
 	cues     []cue
 	byWord   map[string][]int
 	byPrefix map[string][]int // keyed by the first three bytes of the prefix
+	// byPair holds the cues whose first element is a few plain words and whose second is
+	// plain words too, by both: "no puedo", "no tenemos" and a hundred more start with "no",
+	// and trying them all on every "no" was most of a scan's time.
+	byPair map[string]map[string][]int
 	// legal indexes the legal and complexity cues only (into cues), for the messages read for
 	// nothing else.
 	legal   *lexIndex
@@ -35,8 +39,9 @@ const prefixKey = 3
 var lex = compileLexicon()
 
 func compileLexicon() *lexIndex {
-	ix := &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}, persons: map[string]bool{}}
-	ix.legal = &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}}
+	ix := &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}, byPair: map[string]map[string][]int{},
+		persons: map[string]bool{}}
+	ix.legal = &lexIndex{byWord: map[string][]int{}, byPrefix: map[string][]int{}, byPair: map[string]map[string][]int{}}
 	add := func(c cue) {
 		i := len(ix.cues)
 		ix.cues = append(ix.cues, c)
@@ -104,6 +109,17 @@ func (ix *lexIndex) known(w string) bool {
 // index makes cue ci (c) findable from its first words.
 func (ix *lexIndex) index(ci int, c *cue) {
 	first := &c.pat.elems[0]
+	if len(c.pat.elems) > 1 && plainWords(first) && len(first.words) <= 4 && plainWords(&c.pat.elems[1]) {
+		for _, w := range first.words {
+			if ix.byPair[w] == nil {
+				ix.byPair[w] = map[string][]int{}
+			}
+			for _, w2 := range c.pat.elems[1].words {
+				ix.byPair[w][w2] = append(ix.byPair[w][w2], ci)
+			}
+		}
+		return
+	}
 	for _, w := range first.words {
 		ix.byWord[w] = append(ix.byWord[w], ci)
 	}
@@ -114,6 +130,11 @@ func (ix *lexIndex) index(ci int, c *cue) {
 	if first.number {
 		ix.byWord["#"] = append(ix.byWord["#"], ci)
 	}
+}
+
+// plainWords: the element matches listed words only, exactly, and must be there.
+func plainWords(e *elem) bool {
+	return e.gap == 0 && !e.opt && !e.fuzzy && !e.number && len(e.prefix) == 0 && len(e.words) > 0
 }
 
 // hit is one cue found in a message, tokens [i, j). Its quote, text[qs:qe], is cut out only
@@ -160,13 +181,18 @@ func (ix *lexIndex) scan(toks []token, sc *scratch, legalOnly bool) []hit {
 		sc.stamp = make([]uint32, len(ix.cues))
 	}
 	clear(sc.stamp)
-	byWord, byPrefix := ix.byWord, ix.byPrefix
+	byWord, byPrefix, byPair := ix.byWord, ix.byPrefix, ix.byPair
 	if legalOnly {
-		byWord, byPrefix = ix.legal.byWord, ix.legal.byPrefix
+		byWord, byPrefix, byPair = ix.legal.byWord, ix.legal.byPrefix, ix.legal.byPair
 	}
 	for i := range toks {
 		t := &toks[i]
 		tried := append(sc.tried[:0], byWord[t.w]...)
+		if i+1 < len(toks) && toks[i+1].clause == t.clause {
+			if next := byPair[t.w]; next != nil {
+				tried = append(tried, next[toks[i+1].w]...)
+			}
+		}
 		if t.fz != "" {
 			tried = append(tried, byWord[t.fz]...)
 		}
