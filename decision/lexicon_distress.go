@@ -79,7 +79,7 @@ var distressCues = []lexEntry{
 		"(be on the street|end up on the street|be on the streets|out on the street|on the street next|estar en la calle|" +
 		"quedar en la calle|quedarnos en la calle|terminar en la calle|acabar en la calle); (falling apart|breaking down|losing my mind|going crazy|all too much|too much for me|drowning|" +
 		"end of my rope|wits end|no duermo|ya no puedo mas|no aguanto|no soporto|no puedo con esto|es demasiado|no puedo ni); " +
-		"no puedo dormir|mas|pensar; volviendo loca|loco; losing|lost sleep; (can not deal|sin dormir|no he dormido); " +
+		"no puedo dormir|mas|pensar; (can not|could not) ?even|just|really anymore; volviendo loca|loco; losing|lost sleep; (can not deal|sin dormir|no he dormido); " +
 		"(can not|could not) handle|manage|cope|do ..5 alone|anymore|myself|own; (no podemos seguir|no puedo seguir|" +
 		"not doing great|not doing well|not doing ok|not okay|not in a good place|not coping)"},
 	{0.85, "unsafe at home", "abuse|abusive|abused|abuso|maltrato; domestic violence; violencia domestica; not safe|unsafe at home; " +
@@ -148,7 +148,7 @@ var distressCues = []lexEntry{
 	{0.6, "grieving", "(since|ever since|desde que) ..3 died|passed|murio|fallecio|falleci"},
 	{0.6, "can't bear the house", "(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear ?to ..1 " +
 		"stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos; " +
-		"(all the memories|so many memories|tantos recuerdos|los recuerdos)"},
+		"(all the memories|so many memories|too many memories|tantos recuerdos|demasiados recuerdos|los recuerdos)"},
 	{0.75, "hardship after an accident", "since|after|desde|despues ?the|my|our|his|her|el|la|mi|su|del ..1 accident|injury|surgery|" +
 		"stroke|diagnosis|accidente|cirugia|operacion|diagnostico"},
 	{0.8, "overwhelmed", "lose|losing|perder|perdiendo my|mi|la mind|sanity|cabeza|razon|juicio; stress|anxiety|worry|grief|pain|" +

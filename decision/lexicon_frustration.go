@@ -157,6 +157,9 @@ var frustrationCues = []lexEntry{
 		"(it has been|it is been|been|ya paso|ya pasaron|han pasado|ya van|van) # ..1 days|weeks|months|dias|semanas|meses|" +
 		"semana|mes ..5 still|todavia|aun|nothing|nada|nobody|nadie; still ..2 not|no ..2 have|tengo|tenemos|received|recibo|" +
 		"recibido; (ya paso una semana|ya paso un mes|ya pasaron dos semanas)"},
+	// Time gone by, said while waiting: adds to "hello?? anybody??", not enough alone.
+	{0.5, "time waited", "(it has been|it is been|been|ya paso|ya pasaron|han pasado|llevo|llevamos) # ..1 hours|hour|minutes|" +
+		"days|weeks|horas|hora|minutos|dias|semanas"},
 	// Asking again, or having to say it again: frustration whatever the words.
 	{0.75, "asked again", "(keep|keeping|have to keep|tengo que|sigo) ..2 repeat*|repit*|asking|telling|explaining|saying|calling|" +
 		"emailing|texting|chasing|following|preguntando|pidiendo|explicando|diciendo|llamando|escribiendo; repeat myself; " +

@@ -21,7 +21,8 @@ var legalCues = []lexEntry{
 		"consultando|hablando ..3 lawyer|lawyers|attorney|attorneys|abogado|abogada|abogados"},
 	{0.8, "litigation", "sue|sued|suing|lawsuit|lawsuits|litigation|litigat*|court|courts|judge|judgment|judgement|subpoena|deposition|" +
 		"arbitration|injunction|contesting|contested|impugn*|litigio|pleito|juicio|juez|jueza|tribunal|demandar|demandaron|demando|" +
-		"demandado|demandados|demandarnos|demandarme; (demand letter|legal action|legal dispute|small claims|lis pendens|" +
+		"demandado|demandados|demandarnos|demandarme|demandando|demandarte|demandarlo|demandarla|demandaran|demande|demanden; " +
+		"(demand letter|legal action|legal dispute|small claims|lis pendens|" +
 		"restraining order|demanda pendiente|lawyers involved|law suit|filed suit|filed a suit|file suit|class action|" +
 		"partition action|partition suit|partition lawsuit|partition case|forced sale|forced partition|particion judicial); una|la demanda; hired|get|got ?a lawyer|attorney; contratar ..2 abogado"},
 	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +

@@ -42,6 +42,9 @@ var neutralizers = []struct {
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +
 		"beautiful|gorgeous|amazing|affordable; garbage|trash disposal|pickup|can|cans|bin|bins|day|collection|service; " +
 		"stupid|dumb|silly|ridiculous|weird|odd|tonta|rara question|pregunta|q; fraud alert; " +
+		// Frustration with someone else, not the service: "I'm frustrated with my lender, not you".
+		"frustrated|angry|upset|mad|annoyed|molesto|molesta|enojado|enojada ..3 with|at|con my|the|mi|el|la lender|bank|banco|" +
+		"employer|landlord|husband|wife|job|boss|insurance|contractor|city|county|seller|sellers|vendedor|esposo|esposa|jefe; " +
 		// The customer's own slip: "oops I sent the wrong document".
 		"i|we|yo ..2 sent|gave|put|booked|typed|wrote|entered|uploaded|attached|mande|envie|puse|subi ..5 wrong|equivocad*|" +
 		"incorrect*; " +
@@ -70,6 +73,9 @@ var neutralizers = []struct {
 		"died|passed|away|lost|divorce|divorced|divorcing|divorcio|divorciamos|divorciados|murio|fallecio|separated ..5 (years ago|" +
 		"decades ago|long ago|many years|hace anos|hace mucho|hace tiempo|hace muchos anos|in #|en #); " +
 		"died|passed|away|lost|murio|fallecio ..5 {MONTH} ?of|de #; " +
+		// Illness as a line of work or a place: "my wife is a cancer researcher", "the medical center".
+		"cancer|medical|hospital|oncology|dementia|alzheimer ..1 researcher|research|doctor|nurse|center|centre|school|field|" +
+		"office|district|institute|survivor|free|walk|fundraiser|clinic|building|campus|job|work; " +
 		"laid|fired|let|unemployed|despidieron|corrieron|bankrupt|bankruptcy ..5 (years ago|long ago|hace anos|hace mucho|" +
 		"hace tiempo|in #|en #); " +
 		// Things die too: "our furnace died last week".
@@ -85,7 +91,9 @@ var neutralizers = []struct {
 		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court|courts|cancha|canchas ..3 tennis|" +
 		"basketball|pickleball|volleyball|sport|sports|play|playing|kids|padel|squash|racquetball|handball|futbol|soccer; " +
 		"court side|view|yard|facing; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
-		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*", ""},
+		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*; " +
+		// A kind of deal to invest in: "is probate real estate a good deal?"
+		"probate|foreclosure|foreclosed|reo ..1 estate|property|properties|homes|listings|deals|investing|investment", ""},
 	{trigLegal, scopeOverlap, "lawyer|attorney|abogado|abogada ..4 recommend*|referred|recomendo|recomendaron|refirio|friend|amigo|amiga; " +
 		"listing|ad|post|page|website title; interested|looking|shopping ..2 foreclos*; judge for yourself; judging by; " +
 		"your|my|good|best|own judgment|judgement; " +
