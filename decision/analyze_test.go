@@ -187,8 +187,8 @@ func TestAnalyzerDerivesIntentFromConversationState(t *testing.T) {
 }
 
 // No conversation can make the analyzer slow: messages are clipped, clauses per message and
-// messages per conversation are bounded. The bound here is two orders of magnitude above what
-// such inputs take.
+// messages per conversation are bounded. The bound here is over an order of magnitude above
+// what such inputs take (20-40 ms), and ten times that under the race detector.
 func TestAnalyzerCostIsBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -205,7 +205,7 @@ func TestAnalyzerCostIsBounded(t *testing.T) {
 		}
 		start := time.Now()
 		e.Decide(in)
-		if el := time.Since(start); el > time.Second {
+		if el := time.Since(start); el > raceSlowdown*time.Second {
 			t.Errorf("%d-byte messages took %v", len(msg), el)
 		}
 	}

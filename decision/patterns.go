@@ -34,6 +34,8 @@ type pattern struct {
 var gapStops = toSet("what|whether|if|where|when|why|how|which|si")
 
 type elem struct {
+	// phrases: a group of plain phrases, "(can not|unable to)", matched as one element.
+	phrases [][]string
 	words  []string
 	set    map[string]bool // words, when there are many
 	prefix []string
@@ -82,11 +84,53 @@ func compilePatterns(src string, macros map[string]string) []pattern {
 	if strings.Contains(expanded, "{") {
 		panic(fmt.Sprintf("pattern %q: unknown macro", src))
 	}
+	expanded, groups := phraseGroups(expanded)
 	var out []pattern
 	for _, one := range expandGroups(expanded) {
-		out = append(out, compileOne(src, one))
+		out = append(out, compileOne(src, one, groups))
 	}
 	return out
+}
+
+// groupMark stands for a phrase group in a pattern being compiled; its index follows it.
+const groupMark = "\x01"
+
+// phraseGroups takes out each group whose phrases are plain words, leaving a mark: such a
+// group is one element that tries its phrases in turn, where expanding it would make one
+// pattern per phrase, each tried in full. Groups with prefixes, typos or numbers in them are
+// left to expandGroups.
+func phraseGroups(s string) (string, [][][]string) {
+	var groups [][][]string
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '(')
+		if open < 0 {
+			b.WriteString(s)
+			return b.String(), groups
+		}
+		closing := strings.IndexByte(s[open:], ')')
+		if closing < 0 {
+			panic(fmt.Sprintf("pattern %q: unclosed (", s))
+		}
+		closing += open
+		body := s[open+1 : closing]
+		if strings.ContainsAny(body, "*~#?.(") {
+			b.WriteString(s[:closing+1])
+			s = s[closing+1:]
+			continue
+		}
+		var phrases [][]string
+		for _, alt := range strings.Split(body, "|") {
+			ws := strings.Fields(alt)
+			if len(ws) == 0 {
+				panic(fmt.Sprintf("pattern %q: empty phrase in a group", s))
+			}
+			phrases = append(phrases, ws)
+		}
+		b.WriteString(s[:open] + " " + groupMark + strconv.Itoa(len(groups)) + " ")
+		groups = append(groups, phrases)
+		s = s[closing+1:]
+	}
 }
 
 // expandGroups turns "a (b c|d) e" into "a b c e" and "a d e".
@@ -107,11 +151,14 @@ func expandGroups(s string) []string {
 	return out
 }
 
-func compileOne(src, expanded string) pattern {
+func compileOne(src, expanded string, groups [][][]string) pattern {
 	p := pattern{src: src}
 	for _, f := range strings.Fields(expanded) {
 		var e elem
 		switch {
+		case strings.HasPrefix(f, groupMark):
+			n, _ := strconv.Atoi(strings.TrimPrefix(f, groupMark))
+			e.phrases = groups[n]
 		case f == "..":
 			e.gap = 3
 		case strings.HasPrefix(f, "..") || (strings.HasPrefix(f, ".") && len(f) == 2):
@@ -179,6 +226,16 @@ func (p *pattern) match(toks []token, ei, ti, clause int) (int, bool) {
 		}
 		return 0, false
 	}
+	if e.phrases != nil {
+		for _, ph := range e.phrases {
+			if phraseAt(toks, ti, clause, ph) {
+				if end, ok := p.match(toks, ei+1, ti+len(ph), clause); ok {
+					return end, true
+				}
+			}
+		}
+		return 0, false
+	}
 	if ti < len(toks) && toks[ti].clause == clause && e.matches(&toks[ti]) {
 		if end, ok := p.match(toks, ei+1, ti+1, clause); ok {
 			return end, true
@@ -188,6 +245,19 @@ func (p *pattern) match(toks []token, ei, ti, clause int) (int, bool) {
 		return p.match(toks, ei+1, ti, clause)
 	}
 	return 0, false
+}
+
+// phraseAt: the words of ph are the tokens from ti on, in the clause.
+func phraseAt(toks []token, ti, clause int, ph []string) bool {
+	if ti+len(ph) > len(toks) {
+		return false
+	}
+	for k, w := range ph {
+		if toks[ti+k].clause != clause || toks[ti+k].w != w {
+			return false
+		}
+	}
+	return true
 }
 
 // negators cancel a cue within negationWindow words before it, in the same clause: "I'm not

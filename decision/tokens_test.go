@@ -177,3 +177,28 @@ func TestStrictGapsForRequests(t *testing.T) {
 		}
 	}
 }
+
+// A group of plain phrases compiles to one element, and matches as its expansion did.
+func TestPhraseGroupsMatchAsExpanded(t *testing.T) {
+	ps := compilePatterns("divorce ..2 (is not final|in progress)", macros)
+	if len(ps) != 1 || len(ps[0].elems[2].phrases) != 2 {
+		t.Fatalf("compiled to %d patterns", len(ps))
+	}
+	for text, want := range map[string]bool{
+		"the divorce is not final":      true,
+		"our divorce still in progress": true,
+		"the divorce is final":          false,
+		"divorce, in progress":          false, // not across a clause
+	} {
+		toks := tokenize(text, nil)
+		got := false
+		for i := range toks {
+			if _, ok := ps[0].matchAt(toks, i); ok {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func compileLexicon() *lexIndex {
 	for _, c := range ix.cues {
 		for _, e := range c.pat.elems {
 			exact = append(exact, e.words...)
+			for _, ph := range e.phrases {
+				exact = append(exact, ph...)
+			}
 		}
 	}
 	ix.fuzzy = newFuzzyIndex(fuzzy, append(exact, "manage", "humane", "argent", "agenda", "persons", "personal", "someones"))
@@ -109,6 +112,16 @@ func (ix *lexIndex) known(w string) bool {
 // index makes cue ci (c) findable from its first words.
 func (ix *lexIndex) index(ci int, c *cue) {
 	first := &c.pat.elems[0]
+	for _, ph := range first.phrases {
+		if len(ph) == 1 {
+			ix.byWord[ph[0]] = append(ix.byWord[ph[0]], ci)
+			continue
+		}
+		if ix.byPair[ph[0]] == nil {
+			ix.byPair[ph[0]] = map[string][]int{}
+		}
+		ix.byPair[ph[0]][ph[1]] = append(ix.byPair[ph[0]][ph[1]], ci)
+	}
 	if len(c.pat.elems) > 1 && plainWords(first) && len(first.words) <= 4 && plainWords(&c.pat.elems[1]) {
 		for _, w := range first.words {
 			if ix.byPair[w] == nil {
