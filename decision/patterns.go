@@ -36,13 +36,13 @@ var gapStops = toSet("what|whether|if|where|when|why|how|which|si")
 type elem struct {
 	// phrases: a group of plain phrases, "(can not|unable to)", matched as one element.
 	phrases [][]string
-	words  []string
-	set    map[string]bool // words, when there are many
-	prefix []string
-	fuzzy  bool
-	number bool
-	opt    bool
-	gap    int
+	words   []string
+	set     map[string]bool // words, when there are many
+	prefix  []string
+	fuzzy   bool
+	number  bool
+	opt     bool
+	gap     int
 }
 
 func (e *elem) matches(t *token) bool {
