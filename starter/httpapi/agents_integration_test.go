@@ -179,6 +179,12 @@ func (h *human) work(stop *atomic.Bool) {
 	h.answered = map[string]bool{}
 	for !stop.Load() {
 		status, body := h.e.Do(h.t, "GET", "/v1/agents/"+h.id, h.id, nil)
+		if status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout {
+			// Temporal or the worker did not answer in time (a loaded machine): a client
+			// asks again, as a person's console would.
+			time.Sleep(100 * time.Millisecond)
+			continue
+		}
 		if status != http.StatusOK {
 			h.t.Errorf("%s state: %d %s", h.id, status, body)
 			return
