@@ -30,6 +30,10 @@ type Config struct {
 	Templates []handoff.Template `mapstructure:"templates"`
 	// CRM fills profile fields a bot did not send (config/crm.go).
 	CRM CRM `mapstructure:"crm"`
+	// Telemetry is tracing and metrics export (config/telemetry.go).
+	Telemetry Telemetry `mapstructure:"telemetry"`
+	// Events are the handoffs' state changes sent to subscribers (config/events.go).
+	Events Events `mapstructure:"events"`
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`
@@ -68,6 +72,9 @@ type API struct {
 	TokensFile string `mapstructure:"tokens_file"`
 	// Tokens may also be listed inline, hashed.
 	Tokens []Token `mapstructure:"tokens"`
+	// MetricsListen serves /metrics for Prometheus on a listener of its own, apart from the
+	// public API and without a token (empty: none; see config/telemetry.go).
+	MetricsListen string `mapstructure:"metrics_listen"`
 }
 
 // Token is one API caller: its role, the agent it acts as, and the SHA-256 of its bearer token.
@@ -91,6 +98,9 @@ type Worker struct {
 	// (measured: 5 % of starts waited about 2 s for their first workflow task); 8 removes that.
 	WorkflowTaskPollers int `mapstructure:"workflow_task_pollers"`
 	ActivityTaskPollers int `mapstructure:"activity_task_pollers"`
+	// MetricsListen serves /metrics for Prometheus (empty: none). Off by default so that
+	// several workers on one machine do not contend for a port.
+	MetricsListen string `mapstructure:"metrics_listen"`
 }
 
 // Handoff holds the defaults every handoff runs with. They are captured into the decision at
@@ -149,5 +159,6 @@ func (c *Config) Settings() handoff.Settings {
 		PingPongMaxHandoffs: c.Handoff.Pingpong.MaxHandoffs,
 		PingPongWindow:      c.Handoff.Pingpong.Window,
 		FastBotPath:         c.Handoff.FastBotPath,
+		Events:              c.Events.Enabled(),
 	}
 }

@@ -166,14 +166,14 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 // rather than silently leave the roster empty.
 var topLevel = map[string]bool{
 	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true, "codec": true,
-	"templates": true, "crm": true,
+	"templates": true, "crm": true, "telemetry": true, "events": true,
 }
 
 func checkKnownKeys(v *viper.Viper) *Error {
 	for _, k := range v.AllKeys() {
 		section, _, _ := strings.Cut(k, ".")
 		if !topLevel[section] {
-			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm)"}
+			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events)"}
 		}
 	}
 	return nil
@@ -277,6 +277,12 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.validateCRM(); err != nil {
+		return err
+	}
+	if err := c.validateTelemetry(); err != nil {
+		return err
+	}
+	if err := c.validateEvents(); err != nil {
 		return err
 	}
 	engine, err := decision.Compile(c.Routing, c.Agents)

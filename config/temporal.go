@@ -46,11 +46,15 @@ func (c *Config) ClientOptions(logger *slog.Logger) (client.Options, error) {
 	return opts, nil
 }
 
-// Dial connects a Temporal client with the config's options.
-func (c *Config) Dial(logger *slog.Logger) (client.Client, error) {
+// Dial connects a Temporal client with the config's options, changed by each of with (the
+// worker adds its telemetry).
+func (c *Config) Dial(logger *slog.Logger, with ...func(*client.Options)) (client.Client, error) {
 	opts, err := c.ClientOptions(logger)
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range with {
+		f(&opts)
 	}
 	cl, err := client.Dial(opts)
 	if err != nil {

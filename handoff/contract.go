@@ -266,6 +266,10 @@ type Settings struct {
 	PingPongWindow      string `json:"pingpong_window,omitempty"`
 	// FastBotPath runs a bot target's I/O steps as local activities (see config).
 	FastBotPath bool `json:"fast_bot_path,omitempty"`
+	// Events publishes the handoff's state changes (config events:). Captured like the rest,
+	// so handoffs decided before events were configured, or before this field existed, replay
+	// unchanged.
+	Events bool `json:"events,omitempty"`
 }
 
 // AnswerInput is the argument of the accept and decline Updates and Signals.

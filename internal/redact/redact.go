@@ -168,6 +168,9 @@ var idKeys = map[string]bool{
 	"handoff": true, "handoffid": true, "conversation": true, "conversationid": true,
 	"workflowid": true, "runid": true, "agent": true, "agentid": true, "activityid": true,
 	"workerid": true, "parentworkflowid": true, "parentrunid": true,
+	// OpenTelemetry's trace and span IDs (telemetry.LogHandler and the SDK interceptor's
+	// loggers): hex, sometimes long runs of digits.
+	"traceid": true, "spanid": true,
 }
 
 func isIDKey(key string) bool {

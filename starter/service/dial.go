@@ -14,10 +14,13 @@ import (
 // Dial connects a Temporal client with the config's options plus the start-report
 // interceptor. Lazy clients connect on first use, so `starter serve` comes up (and /readyz
 // tells the truth) while Temporal is still starting.
-func Dial(cfg *config.Config, logger *slog.Logger, lazy bool) (client.Client, error) {
+func Dial(cfg *config.Config, logger *slog.Logger, lazy bool, with ...func(*client.Options)) (client.Client, error) {
 	opts, err := cfg.ClientOptions(logger)
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range with {
+		f(&opts)
 	}
 	opts.ConnectionOptions.DialOptions = append(opts.ConnectionOptions.DialOptions,
 		grpc.WithChainUnaryInterceptor(startReportInterceptor))

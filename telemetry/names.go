@@ -1,0 +1,26 @@
+package telemetry
+
+// Metrics are the application's metrics as Prometheus shows them (the OpenTelemetry exporter
+// adds _total to counters and the unit to histograms). The integration test sees each of
+// them on a real worker's or API's /metrics, and deploy/composecheck checks that the Grafana
+// dashboard asks for these and Temporal's SDK metrics (temporal_...) only.
+//
+// Labels are roster agent IDs, scenario and template names, outcomes, results, routes and
+// subscription names: never a conversation or a customer.
+var Metrics = []string{
+	// Worker, from the workflow (replay-safe, through the SDK's metrics handler).
+	"handoff_outcomes_total",                   // outcome, scenario, source, target
+	"handoff_start_to_briefed_seconds",         // histogram; scenario, source, target
+	"handoff_start_to_accepted_seconds",        // histogram; scenario, source, target
+	"handoff_offers_total",                     // result, kind
+	"handoff_context_preservation",             // gauge, the latest score; template
+	"handoff_context_preservation_score_ratio", // histogram; template, scenario
+	// Worker, from the activities.
+	"handoff_breaker_state",             // 0 closed, 1 half-open, 2 open; endpoint
+	"handoff_breaker_transitions_total", // endpoint, state
+	"handoff_event_deliveries_total",    // subscription, result
+	// API.
+	"handoff_api_requests_total",           // method, route, status
+	"handoff_api_request_duration_seconds", // histogram; method, route
+	"handoff_events_stream_clients",        // gauge
+}
