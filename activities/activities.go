@@ -12,6 +12,7 @@ import (
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/sony/gobreaker/v2"
+	"go.opentelemetry.io/otel/metric"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"golang.org/x/time/rate"
@@ -34,6 +35,8 @@ type Activities struct {
 	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
 	// limiters are the bots' rate limits (see agents.go), made on first use.
 	limiters map[string]*rate.Limiter
+	// transitions counts breaker state changes once Instrument is called (telemetry.go).
+	transitions metric.Int64Counter
 }
 
 // New builds the activities for a config. cl may be nil where no activity that reaches other
@@ -94,6 +97,7 @@ func (a *Activities) breaker(name string) *gobreaker.CircuitBreaker[*http.Respon
 		},
 		OnStateChange: func(name string, from, to gobreaker.State) {
 			a.logger.Warn("circuit breaker changed state", "endpoint", name, "from", from.String(), "to", to.String())
+			a.breakerChanged(name, to)
 		},
 	})
 	a.breakers[name] = b

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
@@ -44,6 +45,13 @@ type handoffRun struct {
 	plan []activities.Step
 	// cx tracks the context packages delivered and how well they arrived.
 	cx contextTracker
+
+	// Events for subscribers (handoff_events.go): seq numbers them, pending waits for the
+	// next milestone, published are the batches sent; made marks offers extended.
+	seq       int
+	pending   []events.Event
+	published []workflow.Future
+	made      map[int]bool
 }
 
 // Handoff moves one conversation from its source agent to another agent: decide whether and to
@@ -59,6 +67,7 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 		in:     in,
 		id:     handoff.HandoffID(workflow.GetInfo(ctx).WorkflowExecution.ID, workflow.GetInfo(ctx).WorkflowExecution.RunID),
 		logger: workflow.GetLogger(ctx),
+		made:   map[int]bool{},
 	}
 	h.state = handoff.State{
 		ConversationID: in.ConversationID,
@@ -90,14 +99,19 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	}
 	h.setPhase(ctx, handoff.PhaseRecording)
 	h.state.Outcome, h.state.OutcomeReason = outcome, reason
+	h.emit(ctx, events.TypeOutcome, h.state.Owner, "")
+	// The last batch goes while the outcome is recorded; both are waited for below.
+	h.publish(ctx)
 	h.record(ctx)
 	h.state.EndedAt = workflow.Now(ctx)
 	h.setPhase(ctx, handoff.PhaseClosed)
 	h.reportPreservation(ctx)
+	h.reportOutcome(ctx)
 	h.upsert(ctx, append(h.completenessSA(), kw(handoff.SAOutcome, string(outcome)), kw(handoff.SAPhase, string(handoff.PhaseClosed)))...)
 	workflow.SetCurrentDetails(ctx, h.details())
 	// Updates are answered synchronously, but one may have been accepted in this same task.
 	_ = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+	h.awaitPublished(ctx)
 	h.boundResult()
 	return h.state, nil
 }

@@ -25,7 +25,7 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 		name, result := ans.name, ans.result
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
 			func(ctx workflow.Context, in handoff.AnswerInput) (handoff.State, error) {
-				h.answer(in, result)
+				h.answer(ctx, in, result)
 				return h.snapshot(), nil
 			},
 			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.AnswerInput) error {
@@ -39,7 +39,7 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 				h.logger.Warn("ignored signal", "signal", name, "reason", err.Error())
 				return
 			}
-			h.answer(in, result)
+			h.answer(ctx, in, result)
 		})
 	}
 	err := workflow.SetUpdateHandlerWithOptions(ctx, handoff.UpdateConfirm,
@@ -142,18 +142,20 @@ func (h *handoffRun) openOfferOf(agent string) int {
 	return -1
 }
 
-func (h *handoffRun) answer(in handoff.AnswerInput, result string) {
+func (h *handoffRun) answer(ctx workflow.Context, in handoff.AnswerInput, result string) {
 	i := h.openOfferOf(in.AgentID)
 	if i < 0 {
 		return // the same answer again: nothing changes
 	}
 	o := &h.state.Offers[i]
+	was := o.Result
 	o.Result = result
 	if in.Reason != "" {
 		o.Reason = in.Reason
 	} else {
 		o.Reason = result + " by " + in.AgentID
 	}
+	h.offerEnded(ctx, i, was)
 }
 
 func (h *handoffRun) validateConfirm() error {

@@ -126,10 +126,12 @@ func (h *handoffRun) newOffer(ctx workflow.Context, agent string, kind handoff.A
 
 func (h *handoffRun) endOffer(ctx workflow.Context, i int, result, reason string) {
 	o := &h.state.Offers[i]
+	was := o.Result
 	o.Result, o.EndedAt = result, workflow.Now(ctx)
 	if reason != "" {
 		o.Reason = reason
 	}
+	h.offerEnded(ctx, i, was)
 }
 
 // offer gives the conversation to one bot, or offers it to one or more people at once (the
@@ -146,11 +148,13 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		if !ok {
 			return ""
 		}
+		h.offerMade(ctx, i)
 		if err := h.deliver(ctx, i, pkg, handoff.DeliveryBriefing, time.Time{}); err != nil {
 			h.failOffer(ctx, i, "briefing", err)
 			return ""
 		}
 		h.state.AcceptedAt = workflow.Now(ctx)
+		h.transition(ctx, metricStartToAccepted, batch[0].Agent)
 		h.endOffer(ctx, i, handoff.OfferAccepted, "accepted on delivery")
 		h.received(batch[0].Agent)
 		return batch[0].Agent
@@ -179,6 +183,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		// The offer is in the person's list from the moment it is reserved, so it is open to
 		// an answer from then on: an accept that beats the notification is taken.
 		h.open = append(h.open, i)
+		h.offerMade(ctx, i)
 		err := h.deliver(ctx, i, pkg, handoff.DeliveryOffer, expires)
 		if err != nil && h.state.Offers[i].Result == handoff.OfferPending {
 			// Neither notified nor answered: the offer is withdrawn before anyone relies on it.
@@ -195,6 +200,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	h.setPhase(ctx, handoff.PhaseAwaitingAcceptance)
 	h.upsert(ctx, h.identitySA(handoff.PhaseAwaitingAcceptance)...)
 	workflow.SetCurrentDetails(ctx, h.details())
+	h.publish(ctx)
 	_, err := workflow.AwaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
 		return h.customerLeft || h.winner() >= 0 || h.allAnswered()
 	})
@@ -205,6 +211,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		return ""
 	}
 	h.state.AcceptedAt = workflow.Now(ctx)
+	h.transition(ctx, metricStartToAccepted, h.state.Offers[winner].Agent)
 	h.received(h.state.Offers[winner].Agent)
 	return h.state.Offers[winner].Agent
 }
@@ -335,6 +342,7 @@ func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, t
 	}
 	if h.state.BriefedAt.IsZero() {
 		h.state.BriefedAt = workflow.Now(ctx)
+		h.transition(ctx, metricStartToBriefed, agent)
 	}
 	h.delivered(agent, pkg)
 	return nil

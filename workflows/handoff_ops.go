@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -20,6 +21,8 @@ func (h *handoffRun) setPhase(ctx workflow.Context, p handoff.Phase) {
 	h.state.Phase = p
 	if p != handoff.PhaseClosed {
 		h.state.Timings = append(h.state.Timings, handoff.PhaseTiming{Phase: p, StartedAt: now})
+		// The close is published as the outcome event.
+		h.emit(ctx, events.TypePhase, "", "")
 	}
 	workflow.SetCurrentDetails(ctx, h.details())
 }

@@ -41,6 +41,7 @@ func (h *handoffRun) waitForBreakpoint(ctx workflow.Context, t timings) error {
 func (h *handoffRun) awaitConfirmation(ctx workflow.Context, timeout time.Duration) (handoff.Outcome, string, bool) {
 	h.setPhase(ctx, handoff.PhaseAwaitingConfirmation)
 	h.upsert(ctx, kw(handoff.SAPhase, string(handoff.PhaseAwaitingConfirmation)))
+	h.publish(ctx)
 	h.awaitingYesNo = true
 	answered, err := workflow.AwaitWithTimeout(ctx, timeout, func() bool { return h.confirmation != nil || h.customerLeft })
 	h.awaitingYesNo = false
@@ -73,6 +74,7 @@ func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handof
 	h.setPhase(ctx, handoff.PhaseMonitoring)
 	// One upsert for the milestone: the new owner, the phase and the context completeness.
 	h.upsert(ctx, append(h.completenessSA(), h.identitySA(handoff.PhaseMonitoring)...)...)
+	h.publish(ctx)
 	early, err := h.monitorWindow(ctx, window)
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"

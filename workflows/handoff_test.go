@@ -14,6 +14,7 @@ import (
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/stretchr/testify/mock"
 	"go.temporal.io/sdk/temporal"
@@ -121,6 +122,8 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	env.RegisterWorkflowWithOptions(TellSource, workflow.RegisterOptions{Name: handoff.TellSourceWorkflowName})
 	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
 	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
+	pub, _ := events.NewPublisher(nil, time.Second, nil, nil)
+	events.Register(env, pub)
 
 	env.OnActivity(a.AnalyzeTrigger, mock.Anything, mock.Anything).Return(
 		func(context.Context, handoff.Input) (activities.AnalysisResult, error) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
@@ -63,6 +64,7 @@ func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
 	tr.TargetConfirmedAt = now
 	h.state.Owner = target
 	h.state.Target = target
+	h.emit(ctx, events.TypeOwnerChanged, target, "")
 	if !released {
 		h.tellSourceLater(ctx, target)
 	}
