@@ -32,12 +32,12 @@ func TestSignatureRoundTrip(t *testing.T) {
 		header string
 		at     time.Time
 	}{
-		"other secret":   {[]byte("another-secret-of-16+"), string(body), h, now},
-		"changed body":   {secret, `{"events":[{}]}`, h, now},
-		"too old":        {secret, string(body), h, now.Add(MaxSkew + time.Second)},
+		"other secret":    {[]byte("another-secret-of-16+"), string(body), h, now},
+		"changed body":    {secret, `{"events":[{}]}`, h, now},
+		"too old":         {secret, string(body), h, now.Add(MaxSkew + time.Second)},
 		"from the future": {secret, string(body), h, now.Add(-MaxSkew - time.Second)},
-		"no header":      {secret, string(body), "", now},
-		"no v1":          {secret, string(body), strings.Split(h, ",")[0], now},
+		"no header":       {secret, string(body), "", now},
+		"no v1":           {secret, string(body), strings.Split(h, ",")[0], now},
 	} {
 		if err := Verify(tc.secret, []byte(tc.body), tc.header, tc.at); err == nil {
 			t.Errorf("%s: accepted", name)
@@ -165,8 +165,8 @@ func TestHubScopesDedupsAndReplays(t *testing.T) {
 	watch := func(agent string) func(Event, *Parties) bool {
 		return func(e Event, p *Parties) bool { return agent == "" || e.Source == agent || p.Has(agent) }
 	}
-	all, _ := h.Subscribe(0, watch(""))
-	maria, _ := h.Subscribe(0, watch("maria"))
+	all, _ := h.Subscribe(false, 0, watch(""))
+	maria, _ := h.Subscribe(false, 0, watch("maria"))
 
 	one := batch("h1/r", TypePhase, TypeOfferMade, TypeOwnerChanged)
 	one.Events[1].Agent, one.Events[2].Agent = "maria", "maria"
@@ -194,7 +194,7 @@ func TestHubScopesDedupsAndReplays(t *testing.T) {
 		t.Fatalf("maria got %v, want h1's three events only", ids)
 	}
 	// A reconnect after stream ID 3 gets what followed and it may see.
-	_, backlog := h.Subscribe(3, watch("james"))
+	_, backlog := h.Subscribe(true, 3, watch("james"))
 	if len(backlog) != 2 || backlog[0].Event.ID != "h2/r#1" || backlog[0].N != 4 {
 		t.Fatalf("james's backlog after 3: %+v, want h2's two events from stream ID 4", backlog)
 	}
@@ -202,7 +202,7 @@ func TestHubScopesDedupsAndReplays(t *testing.T) {
 
 func TestHubDropsAClientThatFallsBehind(t *testing.T) {
 	h, _ := NewHub(10, nil)
-	slow, _ := h.Subscribe(0, func(Event, *Parties) bool { return true })
+	slow, _ := h.Subscribe(false, 0, func(Event, *Parties) bool { return true })
 	for i := range clientBuffer + 1 {
 		h.Publish(batch("h/r"+string(rune('a'+i%26))+string(rune('a'+i/26)), TypePhase))
 	}

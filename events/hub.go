@@ -146,15 +146,15 @@ func (h *Hub) partiesOf(handoffID string) *Parties {
 	return p
 }
 
-// Subscribe adds a client that gets the events allow lets through, and returns the kept
-// events after stream ID after (0: none) that allow lets through, to send first.
-func (h *Hub) Subscribe(after uint64, allow func(Event, *Parties) bool) (*Client, []Entry) {
+// Subscribe adds a client that gets the events allow lets through. When it resumes, it also
+// gets the kept events after stream ID after that allow lets through, to send first.
+func (h *Hub) Subscribe(resume bool, after uint64, allow func(Event, *Parties) bool) (*Client, []Entry) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	c := &Client{C: make(chan Entry, clientBuffer), allow: allow}
 	h.clients[c] = struct{}{}
 	var backlog []Entry
-	if after > 0 {
+	if resume {
 		for _, e := range h.recent {
 			if e.N > after && allow(e.Event, h.parties[e.Event.HandoffID]) {
 				backlog = append(backlog, e)

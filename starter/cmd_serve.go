@@ -10,9 +10,11 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/starter/tokens"
+	"github.com/handoffhq/orchestrator/telemetry"
 )
 
 // drainTimeout is how long SIGTERM lets requests in flight finish before they are cut off.
@@ -38,26 +40,59 @@ func runServe(e *env, args []string) error {
 	if len(skipped) > 0 {
 		logger.Warn("tokens for agents not in this config's roster are not accepted", "tokens", skipped, "config", cfg.File)
 	}
+	tel, err := telemetry.New(context.Background(), telemetry.Options{Service: "handoff-api", Config: cfg.Telemetry, Logger: logger})
+	if err != nil {
+		return err
+	}
+	defer shutdownWithin(tel.Shutdown)
+	if addr := cfg.API.MetricsListen; addr != "" {
+		stop, err := tel.Serve(addr, logger)
+		if err != nil {
+			return err
+		}
+		defer shutdownWithin(stop)
+	}
 	// Lazy: the API comes up while Temporal is still starting; /readyz says when it is there.
-	cl, err := service.Dial(cfg, logger, true)
+	cl, err := service.Dial(cfg, logger, true, tel.ClientOptions)
 	if err != nil {
 		return err
 	}
 	defer cl.Close()
-	api := httpapi.New(service.New(cl, cfg), httpapi.NewAuth(list), logger, httpapi.Options{Codec: httpapi.CodecFromConfig(cfg)})
+	opts := httpapi.Options{Codec: httpapi.CodecFromConfig(cfg), Tracer: tel.Tracer, Meter: tel.Meter}
+	if opts.EventsSecret, err = cfg.Events.StreamSecret(); err != nil {
+		return err
+	}
+	if opts.EventsSecret != nil {
+		if opts.Events, err = events.NewHub(0, tel.Meter); err != nil {
+			return err
+		}
+	}
+	api := httpapi.New(service.New(cl, cfg), httpapi.NewAuth(list), logger, opts)
 	ln, err := net.Listen("tcp", cfg.API.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.API.Listen, err)
 	}
 	logger.Info("serving the handoff API", "addr", ln.Addr().String(), "tokens", len(list),
 		"temporal", cfg.Temporal.Address, "namespace", cfg.Temporal.Namespace, "config", cfg.File)
-	return serveUntilSignal(ln, api.Handler(), logger)
+	var onShutdown []func()
+	if opts.Events != nil {
+		// Streams end at shutdown instead of holding the drain for its whole timeout.
+		onShutdown = append(onShutdown, opts.Events.Close)
+	}
+	return serveUntilSignal(ln, api.Handler(), logger, onShutdown...)
+}
+
+// shutdownWithin runs a stop function at exit with a bounded wait.
+func shutdownWithin(stop func(context.Context) error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = stop(ctx)
 }
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then drains: no new connections, requests
 // in flight get drainTimeout to finish, and only then are the rest (long ?wait=true calls)
 // cancelled.
-func serveUntilSignal(ln net.Listener, h http.Handler, logger *slog.Logger) error {
+func serveUntilSignal(ln net.Listener, h http.Handler, logger *slog.Logger, onShutdown ...func()) error {
 	base, cancelBase := context.WithCancel(context.Background())
 	defer cancelBase()
 	srv := &http.Server{
@@ -67,6 +102,9 @@ func serveUntilSignal(ln net.Listener, h http.Handler, logger *slog.Logger) erro
 		IdleTimeout:       2 * time.Minute,
 		BaseContext:       func(net.Listener) context.Context { return base },
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	for _, f := range onShutdown {
+		srv.RegisterOnShutdown(f)
 	}
 	sig, stop := interruptible()
 	defer stop()

@@ -19,6 +19,7 @@ import (
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/redact"
 	"github.com/handoffhq/orchestrator/starter/service"
+	"github.com/handoffhq/orchestrator/telemetry"
 	"github.com/spf13/pflag"
 )
 
@@ -34,7 +35,8 @@ type env struct {
 
 func (e *env) logger() *slog.Logger {
 	// Every log line goes through the redactor: no customer email or phone number in logs.
-	return redact.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: e.logLevel}), redact.Options{})
+	// Lines logged with a context carry its trace and span IDs.
+	return redact.New(telemetry.LogHandler(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: e.logLevel})), redact.Options{})
 }
 
 type command struct {

@@ -4,15 +4,19 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/redact"
+	"github.com/handoffhq/orchestrator/telemetry"
 	"github.com/handoffhq/orchestrator/workflows"
 	"github.com/spf13/pflag"
 	"go.temporal.io/sdk/worker"
@@ -20,7 +24,8 @@ import (
 
 func main() {
 	// Every log line goes through the redactor: no customer email or phone number in logs.
-	logger := redact.New(slog.NewJSONHandler(os.Stderr, nil), redact.Options{})
+	// Lines logged with a context carry its trace and span IDs.
+	logger := redact.New(telemetry.LogHandler(slog.NewJSONHandler(os.Stderr, nil)), redact.Options{})
 	if err := run(logger, os.Args[1:]); err != nil {
 		logger.Error("worker stopped", "error", err.Error())
 		fmt.Fprintln(os.Stderr, "worker:", err)
@@ -41,21 +46,47 @@ func run(logger *slog.Logger, args []string) error {
 	if err != nil {
 		return err
 	}
-	cl, err := cfg.Dial(logger)
+	tel, err := telemetry.New(context.Background(), telemetry.Options{Service: "handoff-worker", Config: cfg.Telemetry, Logger: logger})
+	if err != nil {
+		return err
+	}
+	defer shutdown(tel.Shutdown)
+	if addr := cfg.Worker.MetricsListen; addr != "" {
+		stop, err := tel.Serve(addr, logger)
+		if err != nil {
+			return err
+		}
+		defer shutdown(stop)
+	}
+	cl, err := cfg.Dial(logger, tel.ClientOptions)
 	if err != nil {
 		return err
 	}
 	defer cl.Close()
+	subs, err := cfg.Events.Targets()
+	if err != nil {
+		return err
+	}
+	pub, err := events.NewPublisher(subs, cfg.Events.TimeoutDuration(), logger, tel.Meter)
+	if err != nil {
+		return err
+	}
 
 	// The sticky cache keeps recently run workflows in memory so a signal or timer does not
 	// replay the whole history. It is process-wide, hence set before the worker starts.
 	worker.SetStickyWorkflowCacheSize(cfg.Worker.StickyCacheSize)
 	w := worker.New(cl, handoff.TaskQueue, cfg.WorkerOptions())
 	workflows.Register(w)
-	activities.Register(w, activities.New(cfg, logger, cl))
+	acts := activities.New(cfg, logger, cl)
+	if err := acts.Instrument(tel.Meter); err != nil {
+		return err
+	}
+	activities.Register(w, acts)
+	events.Register(w, pub)
 
 	logger.Info("worker starting", "config", cfg.File, "temporal", cfg.Temporal.Address,
-		"namespace", cfg.Temporal.Namespace, "task_queue", handoff.TaskQueue, "rules_version", cfg.Engine.Version())
+		"namespace", cfg.Temporal.Namespace, "task_queue", handoff.TaskQueue, "rules_version", cfg.Engine.Version(),
+		"event_subscriptions", len(subs))
 	// Run returns after the interrupt, once in-flight activity tasks finished or the stop
 	// timeout passed; workflow tasks left undone are picked up again by any other worker.
 	if err := w.Run(worker.InterruptCh()); err != nil {
@@ -63,4 +94,12 @@ func run(logger *slog.Logger, args []string) error {
 	}
 	logger.Info("worker stopped cleanly")
 	return nil
+}
+
+// shutdown runs a stop function at exit with a bounded wait: the last spans to export, the
+// metrics listener to close.
+func shutdown(stop func(context.Context) error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = stop(ctx)
 }

@@ -7,10 +7,12 @@ package testenv
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,6 +24,7 @@ import (
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/codec"
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/devserver"
 	"github.com/handoffhq/orchestrator/internal/redact"
@@ -29,7 +32,9 @@ import (
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/starter/tokens"
+	"github.com/handoffhq/orchestrator/telemetry"
 	"github.com/handoffhq/orchestrator/workflows"
+	"go.opentelemetry.io/otel/metric"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/log"
@@ -55,6 +60,12 @@ type Options struct {
 	// Edit, when set, changes the config document last, before it is written and loaded
 	// (e.g. a test's own roster); agent URLs in it already point at the test's devagents.
 	Edit func(doc map[string]any, agentsURL string)
+	// Telemetry, when set, traces and measures the API, the Temporal client and the worker
+	// (all three share it here; in production each process has its own).
+	Telemetry *telemetry.Telemetry
+	// EventStream points events.stream at this environment's API, with a fresh secret, so
+	// the worker feeds the API's event stream (Start only).
+	EventStream bool
 }
 
 // Env is a running test environment.
@@ -72,6 +83,10 @@ type Env struct {
 	API *httptest.Server
 
 	logs io.Writer
+	tel  *telemetry.Telemetry
+	// apiListener is reserved before the config is written when the config names the API's
+	// address (the event stream).
+	apiListener net.Listener
 }
 
 // ModuleRoot finds the directory holding go.mod.
@@ -186,10 +201,19 @@ func section(doc map[string]any, name string) map[string]any {
 func Start(t testing.TB, opts Options) *Env {
 	t.Helper()
 	srv := devserver.Start(t)
+	var apiListener net.Listener
+	if opts.EventStream {
+		apiListener = streamConfig(t, &opts)
+	}
 	e := NewConfig(t, srv.HostPort, opts)
 	e.Temporal = srv
+	e.tel, e.apiListener = opts.Telemetry, apiListener
 	logger := newLogger(t, opts.Logs)
-	cl, err := service.Dial(e.Cfg, logger, false)
+	var with []func(*client.Options)
+	if e.tel != nil {
+		with = append(with, e.tel.ClientOptions)
+	}
+	cl, err := service.Dial(e.Cfg, logger, false, with...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +222,24 @@ func Start(t testing.TB, opts Options) *Env {
 	if !opts.NoWorker {
 		w := worker.New(cl, handoff.TaskQueue, worker.Options{})
 		workflows.Register(w)
-		activities.Register(w, activities.New(e.Cfg, logger, cl))
+		acts := activities.New(e.Cfg, logger, cl)
+		subs, err := e.Cfg.Events.Targets()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mp metric.MeterProvider
+		if e.tel != nil {
+			mp = e.tel.Meter
+			if err := acts.Instrument(mp); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pub, err := events.NewPublisher(subs, e.Cfg.Events.TimeoutDuration(), logger, mp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		activities.Register(w, acts)
+		events.Register(w, pub)
 		if err := w.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -220,13 +261,56 @@ func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
 	if opts.Codec.Codec == nil {
 		opts.Codec = httpapi.CodecFromConfig(e.Cfg)
 	}
+	if e.tel != nil && opts.Tracer == nil {
+		opts.Tracer, opts.Meter = e.tel.Tracer, e.tel.Meter
+	}
+	if opts.Events == nil && e.Cfg.Events.Stream.URL != "" {
+		if opts.EventsSecret, err = e.Cfg.Events.StreamSecret(); err != nil {
+			t.Fatal(err)
+		}
+		if opts.Events, err = events.NewHub(0, opts.Meter); err != nil {
+			t.Fatal(err)
+		}
+	}
 	api := httpapi.New(ops, httpapi.NewAuth(list), newLogger(t, e.logs), opts)
-	e.API = httptest.NewServer(api.Handler())
+	e.API = httptest.NewUnstartedServer(api.Handler())
+	if e.apiListener != nil {
+		e.API.Listener.Close()
+		e.API.Listener = e.apiListener
+	}
+	e.API.Start()
+	// Streams end first, or Close would wait for them.
 	t.Cleanup(e.API.Close)
+	if opts.Events != nil {
+		t.Cleanup(opts.Events.Close)
+	}
+}
+
+// streamConfig reserves the API's address and points the config's event stream at it, with a
+// fresh secret.
+func streamConfig(t testing.TB, opts *Options) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(t.TempDir(), "events-stream-secret")
+	if err := os.WriteFile(secret, []byte(rand.Text()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	edit := opts.Edit
+	opts.Edit = func(doc map[string]any, agentsURL string) {
+		section(doc, "events")["stream"] = map[string]any{"url": "http://" + ln.Addr().String() + "/v1/events/ingest", "secret_file": secret}
+		if edit != nil {
+			edit(doc, agentsURL)
+		}
+	}
+	return ln
 }
 
 // newLogger logs warnings to the test's log (t may be nil: none) and, when logs is set,
-// everything to logs; both through the redacting handler, as in the binaries.
+// everything to logs; both through the redacting handler and with trace IDs, as in the
+// binaries.
 func newLogger(t testing.TB, logs io.Writer) *slog.Logger {
 	var hs []slog.Handler
 	if t != nil {
@@ -235,7 +319,7 @@ func newLogger(t testing.TB, logs io.Writer) *slog.Logger {
 	if logs != nil {
 		hs = append(hs, slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	return redact.New(slog.NewMultiHandler(hs...), redact.Options{})
+	return redact.New(telemetry.LogHandler(slog.NewMultiHandler(hs...)), redact.Options{})
 }
 
 // testWriter sends logs to the test's log, shown only when it fails.

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 )
 
@@ -98,4 +99,15 @@ func actsFor(p Principal) string {
 		return "no agent (role " + p.Role + ")"
 	}
 	return "agent " + p.Agent
+}
+
+// mayWatch says whether the caller's event stream carries an event: operators watch every
+// handoff; an agent watches the handoffs it is a party to (their source, an agent they were
+// offered to, an owner), from the batch in which it became one. The stream carries no
+// customer data, but who is handed what is still each party's business.
+func mayWatch(p Principal, e events.Event, parties *events.Parties) bool {
+	if p.Role == config.RoleOperator {
+		return true
+	}
+	return p.Agent != "" && (p.Agent == e.Source || parties.Has(p.Agent))
 }

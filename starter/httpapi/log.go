@@ -30,6 +30,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			if route == "" || route == "/" {
 				route = "unmatched"
 			}
+			setRouteInfo(r.Context(), route, sw.status)
 			s.logger.InfoContext(r.Context(), "request",
 				"method", r.Method, "route", route, "status", sw.status,
 				"duration_ms", time.Since(start).Milliseconds(), "principal", info.principal)

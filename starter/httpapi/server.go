@@ -9,9 +9,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/api"
 	"github.com/handoffhq/orchestrator/starter/service"
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Ops are the operations the API serves; *service.Service implements them.
@@ -49,6 +52,13 @@ type Options struct {
 	WaitTimeout time.Duration
 	// Codec serves the payload codec endpoint for operators (codec.go); none when unset.
 	Codec CodecOptions
+	// Tracer and Meter trace and count requests (telemetry.go); nil: neither.
+	Tracer trace.TracerProvider
+	Meter  metric.MeterProvider
+	// Events serves the event stream and its ingest route (events.go), checked with
+	// EventsSecret; nil: no stream.
+	Events       *events.Hub
+	EventsSecret []byte
 }
 
 // Server is the API's handler.
@@ -57,6 +67,7 @@ type Server struct {
 	auth   *Auth
 	logger *slog.Logger
 	opts   Options
+	tel    *telemetry
 }
 
 // New builds the API over ops, with callers checked by auth.
@@ -73,7 +84,14 @@ func New(ops Ops, auth *Auth, logger *slog.Logger, opts Options) *Server {
 	if opts.WaitTimeout <= 0 {
 		opts.WaitTimeout = 15 * time.Minute
 	}
-	return &Server{ops: ops, auth: auth, logger: logger, opts: opts}
+	s := &Server{ops: ops, auth: auth, logger: logger, opts: opts}
+	tel, err := newTelemetry(opts)
+	if err != nil {
+		// Only an invalid instrument name fails here, which a test would have caught.
+		logger.Error("API metrics are off", "error", err.Error())
+	}
+	s.tel = tel
+	return s
 }
 
 // Route is one authenticated API route.
@@ -99,6 +117,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/decide", botOnly, s.decide},
 		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},
 		{"GET", "/v1/agents/{agent_id}/offers", humanOperator, s.agentOffers},
+		{"GET", "/v1/events/stream", anyRole, s.eventStream},
 		{"POST", "/v1/agents/{agent_id}/presence", human, s.setPresence},
 		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
@@ -123,12 +142,13 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc(rt.Method+" "+rt.Path, h)
 	}
 	s.mountCodec(mux)
+	s.mountEventIngest(mux)
 	// Unknown routes get the JSON error shape too. (This catch-all also answers wrong methods
 	// on known paths with 404 rather than 405.)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "", "no route "+r.Method+" "+r.URL.Path)
 	})
-	return s.logRequests(mux)
+	return s.tel.instrument(s.logRequests(mux))
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
