@@ -9,12 +9,12 @@ package telemetry
 // subscription names: never a conversation or a customer.
 var Metrics = []string{
 	// Worker, from the workflow (replay-safe, through the SDK's metrics handler).
-	"handoff_outcomes_total",                   // outcome, scenario, source, target
-	"handoff_start_to_briefed_seconds",         // histogram; scenario, source, target
-	"handoff_start_to_accepted_seconds",        // histogram; scenario, source, target
-	"handoff_offers_total",                     // result, kind
-	"handoff_context_preservation",             // gauge, the latest score; template
-	"handoff_context_preservation_score_ratio", // histogram; template, scenario
+	"handoff_outcomes_total",             // outcome, scenario, source, target
+	"handoff_start_to_briefed_seconds",   // histogram; scenario, source, target
+	"handoff_start_to_accepted_seconds",  // histogram; scenario, source, target
+	"handoff_offers_total",               // result, kind
+	"handoff_context_preservation",       // gauge, the latest score; template
+	"handoff_context_preservation_score", // histogram, 0 to 1; template, scenario
 	// Worker, from the activities.
 	"handoff_breaker_state",             // 0 closed, 1 half-open, 2 open; endpoint
 	"handoff_breaker_transitions_total", // endpoint, state
@@ -23,4 +23,14 @@ var Metrics = []string{
 	"handoff_api_requests_total",           // method, route, status
 	"handoff_api_request_duration_seconds", // histogram; method, route
 	"handoff_events_stream_clients",        // gauge
+}
+
+// SDKMetrics are the Temporal SDK's metrics the dashboard reads; the integration test sees
+// them exported too.
+var SDKMetrics = []string{
+	"temporal_workflow_completed_total",
+	"temporal_workflow_task_schedule_to_start_latency_seconds",
+	"temporal_activity_schedule_to_start_latency_seconds",
+	"temporal_activity_execution_latency_seconds",
+	"temporal_request_total",
 }

@@ -25,7 +25,7 @@ const (
 	// metricOffers counts offers by result and agent kind (Prometheus: handoff_offers_total).
 	metricOffers = "handoff_offers"
 	// metricPreservation is the distribution of final context preservation scores, 0 to 1
-	// (Prometheus: handoff_context_preservation_score).
+	// (Prometheus: handoff_context_preservation_score_bucket, _sum, _count).
 	metricPreservation = "handoff_context_preservation_score"
 )
 
