@@ -7,6 +7,8 @@
 #   deploy/secrets/api-tokens.yaml     API token hashes (`starter token init` prints the tokens)
 #   deploy/secrets/codec-keys.yaml     payload encryption key (keep a copy: without it the
 #                                      histories in PostgreSQL cannot be read)
+#   deploy/secrets/events-stream-secret     signs the workers' event batches to the API's stream
+#   deploy/secrets/grafana-admin-password   Grafana's admin password (random)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -39,3 +41,11 @@ if [ ! -s "$dir/codec-keys.yaml" ]; then
 	echo "wrote $dir/codec-keys.yaml: back it up; histories encrypted with it need it to be read"
 fi
 chmod 644 "$dir/codec-keys.yaml"
+
+for f in events-stream-secret grafana-admin-password; do
+	if [ ! -s "$dir/$f" ]; then
+		(umask 022 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/$f")
+		echo "wrote $dir/$f"
+	fi
+	chmod 644 "$dir/$f"
+done

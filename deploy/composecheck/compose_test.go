@@ -2,7 +2,9 @@
 // file with compose-spec/compose-go, the loader Docker Compose itself uses (schema,
 // interpolation, consistency of services, secrets and volumes), then checks the shape the
 // stack relies on: start-up order, healthchecks, pinned images, the search-attribute setup and
-// that no secret is written into the file.
+// that no secret is written into the file; and the telemetry services: Prometheus scraping
+// the metrics listeners the code opens, Grafana with its provisioning and a dashboard that
+// asks only for metrics the code exports.
 //
 // It is a module of its own so the service's go.mod does not carry the loader's
 // dependencies. Run it with `make test-compose` (`make test` runs it too).
@@ -48,6 +50,12 @@ func stage(t *testing.T) string {
 		"deploy/secrets/postgres-password":                  "stand-in-password\n",
 		"deploy/secrets/postgres.env":                       "POSTGRES_PWD=stand-in-password\n",
 		"deploy/secrets/api-tokens.yaml":                    "tokens: []\n",
+		"deploy/secrets/events-stream-secret":               "stand-in-secret-of-32-characters\n",
+		"deploy/secrets/grafana-admin-password":             "stand-in-password\n",
+		"deploy/prometheus/prometheus.yml":                  "",
+		grafanaDatasource:                                   "",
+		grafanaProvider:                                     "",
+		grafanaDashboard:                                    "",
 	}
 	for rel, content := range files {
 		if content == "" {
@@ -123,7 +131,7 @@ func searchAttributes(t *testing.T) []string {
 
 func TestComposeLoads(t *testing.T) {
 	p := load(t, stage(t))
-	want := []string{"api", "postgresql", "temporal", "temporal-schema", "temporal-setup", "temporal-ui", "worker"}
+	want := []string{"api", "grafana", "postgresql", "prometheus", "temporal", "temporal-schema", "temporal-setup", "temporal-ui", "worker"}
 	if got := p.ServiceNames(); !slices.Equal(got, want) {
 		t.Fatalf("services = %v, want %v", got, want)
 	}
@@ -138,6 +146,8 @@ func TestStartOrder(t *testing.T) {
 		"temporal-ui":     {"temporal": types.ServiceConditionHealthy},
 		"worker":          {"temporal-setup": types.ServiceConditionCompletedSuccessfully},
 		"api":             {"temporal-setup": types.ServiceConditionCompletedSuccessfully},
+		"prometheus":      {"worker": types.ServiceConditionStarted, "api": types.ServiceConditionHealthy},
+		"grafana":         {"prometheus": types.ServiceConditionHealthy},
 	}
 	for name, want := range deps {
 		s := service(t, p, name)
@@ -177,6 +187,8 @@ func TestImagesPinned(t *testing.T) {
 		"temporal":        regexp.MustCompile(`^temporalio/server:1\.29\.\d+$`),
 		"temporal-setup":  regexp.MustCompile(`^temporalio/admin-tools:1\.29\.\d+`),
 		"temporal-ui":     regexp.MustCompile(`^temporalio/ui:2\.42\.\d+$`),
+		"prometheus":      regexp.MustCompile(`^prom/prometheus:v3\.\d+\.\d+$`),
+		"grafana":         regexp.MustCompile(`^grafana/grafana:\d+\.\d+\.\d+$`),
 	}
 	for name, re := range want {
 		if img := service(t, p, name).Image; !re.MatchString(img) {
@@ -201,7 +213,7 @@ func TestHandoffServices(t *testing.T) {
 		if got := env(s, "TEMPORAL_API_KEY"); got != "" {
 			t.Errorf("%s TEMPORAL_API_KEY = %q without it in the environment, want empty", name, got)
 		}
-		for _, key := range []string{"HANDOFF_API_TOKENS_FILE", "HANDOFF_CODEC_KEYS_FILE"} {
+		for _, key := range []string{"HANDOFF_API_TOKENS_FILE", "HANDOFF_CODEC_KEYS_FILE", "HANDOFF_EVENTS_STREAM_SECRET_FILE"} {
 			file := env(s, key)
 			mounted := slices.ContainsFunc(s.Secrets, func(sec types.ServiceSecretConfig) bool { return sec.Target == file })
 			if file == "" || !mounted {
@@ -307,7 +319,7 @@ func TestNoSecretsInFile(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range []string{"postgres-password", "postgres.env", "api-tokens.yaml", "codec-keys.yaml"} {
+	for _, f := range []string{"postgres-password", "postgres.env", "api-tokens.yaml", "codec-keys.yaml", "events-stream-secret", "grafana-admin-password"} {
 		if !strings.Contains(read(t, "docker-compose.yml"), "deploy/secrets/"+f) {
 			t.Errorf("docker-compose.yml does not read deploy/secrets/%s", f)
 		}
