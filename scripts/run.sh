@@ -22,6 +22,9 @@
 #   API_LISTEN        API address                        (default 127.0.0.1:8080)
 #   DEVAGENTS_LISTEN  dev agents address                 (default 127.0.0.1:8090; the example
 #                     configs send bots' webhooks there, so change both together)
+#   WORKER_METRICS_LISTEN, API_METRICS_LISTEN
+#                     Prometheus /metrics of the worker and the API
+#                     (default 127.0.0.1:9464 and 127.0.0.1:9465)
 #   HANDOFF_CONFIG    config file     (default config/examples/real-estate.yaml; `make run
 #                     CONFIG=config/examples/agent-league.yaml` sets it; data/ is kept)
 #   START_TIMEOUT     seconds to wait for each component (default 60)
@@ -33,6 +36,8 @@ TEMPORAL_PORT=${TEMPORAL_PORT:-7233}
 UI_PORT=${UI_PORT:-8233}
 API_LISTEN=${API_LISTEN:-127.0.0.1:8080}
 DEVAGENTS_LISTEN=${DEVAGENTS_LISTEN:-127.0.0.1:8090}
+WORKER_METRICS_LISTEN=${WORKER_METRICS_LISTEN:-127.0.0.1:9464}
+API_METRICS_LISTEN=${API_METRICS_LISTEN:-127.0.0.1:9465}
 START_TIMEOUT=${START_TIMEOUT:-60}
 HANDOFF_CONFIG=${HANDOFF_CONFIG:-config/examples/real-estate.yaml}
 
@@ -71,10 +76,11 @@ port_busy() {
 	(exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
 }
 
-for addr in "$TEMPORAL_ADDRESS" "127.0.0.1:$UI_PORT" "$API_LISTEN" "$DEVAGENTS_LISTEN"; do
+for addr in "$TEMPORAL_ADDRESS" "127.0.0.1:$UI_PORT" "$API_LISTEN" "$DEVAGENTS_LISTEN" "$WORKER_METRICS_LISTEN" "$API_METRICS_LISTEN"; do
 	if port_busy "$addr"; then
 		fail "$addr is already in use (is another \`make run\` going?). Stop it, or pick other ports:
-  TEMPORAL_PORT=17233 UI_PORT=18233 API_LISTEN=127.0.0.1:18080 DEVAGENTS_LISTEN=127.0.0.1:18090 make run
+  TEMPORAL_PORT=17233 UI_PORT=18233 API_LISTEN=127.0.0.1:18080 DEVAGENTS_LISTEN=127.0.0.1:18090 \\
+  WORKER_METRICS_LISTEN=127.0.0.1:19464 API_METRICS_LISTEN=127.0.0.1:19465 make run
 (with another DEVAGENTS_LISTEN, point the config's agent URLs there too: the examples use 127.0.0.1:8090)"
 	fi
 done
@@ -198,6 +204,16 @@ fi
 export HANDOFF_CODEC_UI_TOKEN_FILE=$UI_TOKEN_FILE
 UI_CODEC_ENDPOINT="http://$API_LISTEN/codec/ui/$(cat "$UI_TOKEN_FILE")"
 
+# Metrics for Prometheus on local listeners, and the API's event stream fed by the worker,
+# signed with a secret made once (data/events-stream-secret).
+export HANDOFF_WORKER_METRICS_LISTEN=$WORKER_METRICS_LISTEN HANDOFF_API_METRICS_LISTEN=$API_METRICS_LISTEN
+EVENTS_SECRET_FILE=$DATA/events-stream-secret
+if [ ! -s "$EVENTS_SECRET_FILE" ]; then
+	(umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$EVENTS_SECRET_FILE")
+fi
+export HANDOFF_EVENTS_STREAM_URL=${HANDOFF_EVENTS_STREAM_URL:-http://$API_LISTEN/v1/events/ingest}
+export HANDOFF_EVENTS_STREAM_SECRET_FILE=${HANDOFF_EVENTS_STREAM_SECRET_FILE:-$EVENTS_SECRET_FILE}
+
 # What the CLI in another terminal needs to reach this stack: it reads data/run.env when the
 # shell does not say, and refuses a different config.
 cat >"$DATA/run.env" <<EOF
@@ -276,6 +292,8 @@ Handoff orchestrator is running.
   API:         http://$API_LISTEN   (development tokens: $DATA/dev-tokens.txt)
   Temporal:    $TEMPORAL_ADDRESS   (namespace default)
   Dev agents:  http://$DEVAGENTS_LISTEN
+  Metrics:     http://$WORKER_METRICS_LISTEN/metrics (worker)  http://$API_METRICS_LISTEN/metrics (API)
+  Events:      curl -N http://$API_LISTEN/v1/events/stream -H "Authorization: Bearer <token>"
 
   Logs:        $DATA/temporal.log  $DATA/worker.log  $DATA/api.log  $DATA/devagents.log
   State:       $DATA/temporal.db   (kept across restarts; \`make reset\` deletes $DATA/)
