@@ -1,0 +1,77 @@
+package analytics
+
+import "time"
+
+// Handoff is one handoff of the log as the analytics read it: IDs, agents, numbers and
+// labels, with the late outcome of its conversation when one was reported.
+type Handoff struct {
+	HandoffID      string
+	ConversationID string
+	Source         string
+	Target         string
+	// TargetKind is the roster kind of the target (bot, specialist, human, supervisor).
+	TargetKind string
+	Scenario   string
+	Rule       string
+	Template   string
+	Outcome    string
+	StartedAt  time.Time
+	// TransitionMs is start to the target confirmed as the owner (nil: ownership never moved).
+	TransitionMs *int64
+	Offers       []Offer
+	// Preservation is the final context preservation score, 0 to 1 (nil: no context sent).
+	Preservation *float64
+	Repeats      int
+	// SentimentMean is the mean of the sentiment readings after the transfer (nil: none).
+	SentimentMean *float64
+	// ReEscalations counts handoffs away from the target within the monitoring window.
+	ReEscalations   int
+	PingPongStopped bool
+	// Late is the conversation's reported business outcome (nil: none reported yet).
+	Late *Outcome
+}
+
+// Offer is one attempt to give the conversation to an agent.
+type Offer struct {
+	Agent  string
+	Kind   string
+	Result string
+	// AnswerMs is the time from the offer to the person's answer (nil: not answered).
+	AnswerMs *int64
+	// DeclineCode is the category a declining person gave (never their words).
+	DeclineCode string
+}
+
+// Outcome is a conversation's late business outcome; nil fields were not reported.
+type Outcome struct {
+	Converted *bool
+	Revenue   *float64
+	CSAT      *int
+	Resolved  *bool
+	Label     string
+	DaysAfter *int
+}
+
+// Conversation is a conversation with a reported outcome, for the no-handoff baseline: HandedOff
+// says whether ownership ever moved (a completed or taken_over handoff); Attempted whether any
+// handoff was tried and failed, leaving it with its source.
+type Conversation struct {
+	ConversationID string
+	HandedOff      bool
+	Attempted      bool
+	Outcome        Outcome
+}
+
+// Outcomes in which ownership moved to the target.
+const (
+	OutcomeCompleted = "completed"
+	OutcomeTakenOver = "taken_over"
+	OutcomeNoHandoff = "no_handoff"
+	OutcomeAbandoned = "abandoned"
+)
+
+// Moved reports whether the handoff moved the conversation to its target.
+func (h Handoff) Moved() bool { return h.Outcome == OutcomeCompleted || h.Outcome == OutcomeTakenOver }
+
+// IsPerson reports whether an agent kind is a person (human or supervisor).
+func IsPerson(kind string) bool { return kind == "human" || kind == "supervisor" }
