@@ -26,6 +26,9 @@ type Activities struct {
 	http     *http.Client
 	temporal client.Client
 
+	// log is the handoff log RecordOutcome writes to, nil when store.url is not set.
+	log HandoffLog
+
 	// decoder is the external intent decoder, nil when routing.decoder.url is not configured;
 	// model the language model, nil when routing.decoder.model is not.
 	decoder *IntentDecoder

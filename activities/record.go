@@ -10,12 +10,15 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/store"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
 )
 
-// OutcomeRecord is what is recorded of each handoff for analytics. It carries IDs, agents,
-// timings and verdicts only: no customer details.
+// OutcomeRecord is what is recorded of each handoff for analytics: the handoff log's row
+// (store.Handoff) and the body posted to handoff.outcome_url. It carries IDs, agents, timings,
+// numbers and codes only: no customer details. Reason is the only prose (the workflow's own
+// words, posted for compatibility); the log keeps ReasonCode instead.
 type OutcomeRecord struct {
 	HandoffID         string          `json:"handoff_id"`
 	ConversationID    string          `json:"conversation_id"`
@@ -41,13 +44,86 @@ type OutcomeRecord struct {
 	TotalMs            int64    `json:"total_ms"`
 	FollowUpSuggested  bool     `json:"follow_up_suggested"`
 	FollowUpReasonText string   `json:"follow_up_reason,omitempty"`
+
+	// What the handoff log needs besides the above.
+	TargetKind string    `json:"target_kind,omitempty"`
+	ReasonCode string    `json:"reason_code,omitempty"`
+	StartedAt  time.Time `json:"started_at,omitzero"`
+	// DecidedMs, BriefedMs, AcceptedMs and ConfirmedMs are milliseconds from the start to the
+	// routing decision, the first briefing, the acceptance and the new owner's confirmation;
+	// nil when the step never happened.
+	DecidedMs         *int64        `json:"decided_ms,omitempty"`
+	BriefedMs         *int64        `json:"briefed_ms,omitempty"`
+	AcceptedMs        *int64        `json:"accepted_ms,omitempty"`
+	ConfirmedMs       *int64        `json:"confirmed_ms,omitempty"`
+	Offers            []OfferRecord `json:"offers,omitempty"`
+	CustomerRepeated  int           `json:"customer_repeated,omitempty"`
+	SentimentCount    int           `json:"sentiment_count,omitempty"`
+	MinSentiment      *float64      `json:"min_sentiment,omitempty"`
+	ReEscalations     int           `json:"re_escalations"`
+	OwnerlessMs       int64         `json:"ownerless_ms,omitempty"`
+	TakenOver         bool          `json:"taken_over,omitempty"`
+	SourceUnreachable bool          `json:"source_unreachable,omitempty"`
+	PingPongStopped   bool          `json:"pingpong_stopped,omitempty"`
 }
 
-// RecordOutcome logs the outcome record and, when handoff.outcome_url is set, posts it there.
+// OfferRecord is one offer as the log keeps it: its index in the handoff's offers (the key
+// that makes a re-recorded offer the same row), the agent, the result and, for a decline, a
+// code (handoff.DeclineCode) and never the person's words.
+type OfferRecord struct {
+	Index       int       `json:"index"`
+	Agent       string    `json:"agent"`
+	Kind        string    `json:"kind,omitempty"`
+	Result      string    `json:"result"`
+	DeclineCode string    `json:"decline_code,omitempty"`
+	StartedAt   time.Time `json:"started_at"`
+	AnswerMs    *int64    `json:"answer_ms,omitempty"`
+}
+
+// HandoffLog is where RecordOutcome writes each handoff: *store.Store.
+type HandoffLog interface {
+	Record(ctx context.Context, h store.Handoff) error
+}
+
+// UseLog makes a's RecordOutcome write every handoff to the log; without one, outcomes are
+// logged and posted only. A function, not a method: every exported method of Activities is
+// registered as an activity.
+func UseLog(a *Activities, l HandoffLog) { a.log = l }
+
+// row is the record as the log's row.
+func (rec OutcomeRecord) row() store.Handoff {
+	h := store.Handoff{
+		HandoffID: rec.HandoffID, ConversationID: rec.ConversationID, Source: rec.Source, Target: rec.Target,
+		TargetKind: rec.TargetKind, Rule: rec.Rule, RulesVersion: rec.RulesVersion, Scenario: rec.Scenario,
+		Template: rec.Template, Outcome: string(rec.Outcome), ReasonCode: rec.ReasonCode, StartedAt: rec.StartedAt,
+		DecidedMs: rec.DecidedMs, BriefedMs: rec.BriefedMs, AcceptedMs: rec.AcceptedMs, ConfirmedMs: rec.ConfirmedMs,
+		ClosedMs: rec.TotalMs, OffersMade: rec.OffersMade, Completeness: rec.Completeness, Preservation: rec.Preservation,
+		CustomerRepeated: rec.CustomerRepeated, CustomerMessages: rec.CustomerMessages, SentimentCount: rec.SentimentCount,
+		SentimentMean: rec.AverageSentiment, SentimentMin: rec.MinSentiment, ReportedOutcome: handoff.Label(rec.ReportedOutcome),
+		ReEscalations: rec.ReEscalations, OwnerlessMs: rec.OwnerlessMs, TakenOver: rec.TakenOver,
+		SourceUnreachable: rec.SourceUnreachable, PingPongStopped: rec.PingPongStopped,
+	}
+	for _, o := range rec.Offers {
+		h.Offers = append(h.Offers, store.Offer{Index: o.Index, Agent: o.Agent, Kind: o.Kind, Result: o.Result,
+			DeclineCode: o.DeclineCode, StartedAt: o.StartedAt, AnswerMs: o.AnswerMs})
+	}
+	return h
+}
+
+// RecordOutcome logs the outcome record, writes it to the handoff log when one is configured
+// (store.url), and posts it to handoff.outcome_url when that is set. The log write is one
+// transaction keyed by the handoff ID and offer indexes, so a retry, or a re-run after a
+// worker died, leaves the same rows; a failed write is retried like a failed post.
 func (a *Activities) RecordOutcome(ctx context.Context, rec OutcomeRecord) error {
 	a.logger.Info("handoff outcome", "handoff", rec.HandoffID, "source", rec.Source, "target", rec.Target,
-		"scenario", rec.Scenario, "outcome", string(rec.Outcome), "offers", rec.OffersMade, "total_ms", rec.TotalMs,
-		"attempt", activity.GetInfo(ctx).Attempt)
+		"scenario", rec.Scenario, "outcome", string(rec.Outcome), "reason_code", rec.ReasonCode, "offers", rec.OffersMade,
+		"total_ms", rec.TotalMs, "attempt", activity.GetInfo(ctx).Attempt)
+	if a.log != nil {
+		if err := a.log.Record(ctx, rec.row()); err != nil {
+			return temporal.NewApplicationErrorWithOptions("writing the handoff log: "+err.Error(), "HandoffLogDown",
+				temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
+		}
+	}
 	url := a.cfg.Handoff.OutcomeURL
 	if url == "" {
 		return nil

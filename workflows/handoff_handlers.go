@@ -142,6 +142,7 @@ func (h *handoffRun) openOfferOf(agent string) int {
 	return -1
 }
 
+// answer records a person's answer and when it came (the log's time to answer).
 func (h *handoffRun) answer(ctx workflow.Context, in handoff.AnswerInput, result string) {
 	i := h.openOfferOf(in.AgentID)
 	if i < 0 {
@@ -149,7 +150,7 @@ func (h *handoffRun) answer(ctx workflow.Context, in handoff.AnswerInput, result
 	}
 	o := &h.state.Offers[i]
 	was := o.Result
-	o.Result = result
+	o.Result, o.EndedAt = result, workflow.Now(ctx)
 	if in.Reason != "" {
 		o.Reason = in.Reason
 	} else {

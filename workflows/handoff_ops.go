@@ -164,8 +164,8 @@ func (h *handoffRun) notifyFallback(ctx workflow.Context, outcome handoff.Outcom
 	}
 }
 
-// record sends the outcome record. A failure is logged: the outcome is in the workflow's
-// result either way.
+// record sends the outcome record to the handoff log and the outcome URL. A failure is logged:
+// the outcome is in the workflow's result either way.
 func (h *handoffRun) record(ctx workflow.Context) {
 	s := &h.state
 	rec := activities.OutcomeRecord{
@@ -212,6 +212,7 @@ func (h *handoffRun) record(ctx workflow.Context) {
 	case handoff.OutcomeNoCapacity, handoff.OutcomeTimedOut, handoff.OutcomeDeclined, handoff.OutcomeFailed:
 		rec.FollowUpSuggested, rec.FollowUpReasonText = true, "the customer stayed with the source agent: "+string(s.Outcome)
 	}
+	h.logFields(ctx, &rec)
 	if err := h.io(ctx, recordOptions(ctx), h.fast() && !h.anyPerson(), "Record outcome", a.RecordOutcome, rec).Get(ctx, nil); err != nil {
 		h.logger.Error("outcome recording failed", "error", err)
 	}
