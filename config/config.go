@@ -34,6 +34,9 @@ type Config struct {
 	Telemetry Telemetry `mapstructure:"telemetry"`
 	// Events are the handoffs' state changes sent to subscribers (config/events.go).
 	Events Events `mapstructure:"events"`
+	// Store is the handoff log and Analytics its figures (config/store.go).
+	Store     Store     `mapstructure:"store"`
+	Analytics Analytics `mapstructure:"analytics"`
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`

@@ -41,6 +41,9 @@ var durationKeys = []durationKey{
 	// SIGTERM drain; orchestrators kill a process that takes much longer anyway.
 	{key: "worker.shutdown_timeout", lo: time.Second, hi: 10 * time.Minute,
 		value: func(c *Config) string { return c.Worker.ShutdownTimeout }},
+	// The handoff log's retention: at least a day (the purge runs daily), at most ten years.
+	{key: "store.retention", lo: 24 * time.Hour, hi: 10 * 365 * 24 * time.Hour, optional: true,
+		value: func(c *Config) string { return c.Store.Retention }},
 	{key: "crm.timeout", lo: 100 * time.Millisecond, hi: 2 * time.Minute, optional: true,
 		value: func(c *Config) string { return c.CRM.Timeout }},
 }

@@ -115,6 +115,9 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 	for k, d := range defaults {
 		v.SetDefault(k, d)
 	}
+	for k, d := range storeDefaults() {
+		v.SetDefault(k, d)
+	}
 	v.SetConfigFile(file)
 	v.SetConfigType("yaml")
 	if err := v.ReadInConfig(); err != nil {
@@ -166,14 +169,14 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 // rather than silently leave the roster empty.
 var topLevel = map[string]bool{
 	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true, "codec": true,
-	"templates": true, "crm": true, "telemetry": true, "events": true,
+	"templates": true, "crm": true, "telemetry": true, "events": true, "store": true, "analytics": true,
 }
 
 func checkKnownKeys(v *viper.Viper) *Error {
 	for _, k := range v.AllKeys() {
 		section, _, _ := strings.Cut(k, ".")
 		if !topLevel[section] {
-			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events)"}
+			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics)"}
 		}
 	}
 	return nil
@@ -283,6 +286,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.validateEvents(); err != nil {
+		return err
+	}
+	if err := c.validateStore(); err != nil {
 		return err
 	}
 	engine, err := decision.Compile(c.Routing, c.Agents)

@@ -71,6 +71,12 @@ func run(logger *slog.Logger, args []string) error {
 	if err != nil {
 		return err
 	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	handoffLog, err := openLog(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
 
 	// The sticky cache keeps recently run workflows in memory so a signal or timer does not
 	// replay the whole history. It is process-wide, hence set before the worker starts.
@@ -80,6 +86,10 @@ func run(logger *slog.Logger, args []string) error {
 	acts := activities.New(cfg, logger, cl)
 	if err := acts.Instrument(tel.Meter); err != nil {
 		return err
+	}
+	if handoffLog != nil {
+		defer handoffLog.Close()
+		activities.UseLog(acts, handoffLog)
 	}
 	activities.Register(w, acts)
 	events.Register(w, pub)
