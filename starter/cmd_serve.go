@@ -14,6 +14,7 @@ import (
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/starter/tokens"
+	"github.com/handoffhq/orchestrator/store"
 	"github.com/handoffhq/orchestrator/telemetry"
 )
 
@@ -58,7 +59,7 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	defer cl.Close()
-	opts := httpapi.Options{Codec: httpapi.CodecFromConfig(cfg), Tracer: tel.Tracer, Meter: tel.Meter}
+	opts := httpapi.Options{Codec: httpapi.CodecFromConfig(cfg), Tracer: tel.Tracer, Meter: tel.Meter, Analytics: cfg.Analytics}
 	if opts.EventsSecret, err = cfg.Events.StreamSecret(); err != nil {
 		return err
 	}
@@ -66,6 +67,17 @@ func runServe(e *env, args []string) error {
 		if opts.Events, err = events.NewHub(0, tel.Meter); err != nil {
 			return err
 		}
+	}
+	if cfg.Store.URL != "" {
+		// The handoff log behind the outcome and stats routes; migrated here too, so the API
+		// started before the worker finds its tables.
+		log, err := store.OpenMigrated(context.Background(), cfg.Store.URL)
+		if err != nil {
+			return err
+		}
+		defer log.Close()
+		opts.Log = log
+		logger.Info("handoff log open", "store", log.Where())
 	}
 	api := httpapi.New(service.New(cl, cfg), httpapi.NewAuth(list), logger, opts)
 	ln, err := net.Listen("tcp", cfg.API.Listen)

@@ -3,10 +3,12 @@ package httpapi
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/store"
 )
 
 // Who may do what to a handoff. A route's roles say what kind of caller may call it at all;
@@ -110,4 +112,30 @@ func mayWatch(p Principal, e events.Event, parties *events.Parties) bool {
 		return true
 	}
 	return p.Agent != "" && (p.Agent == e.Source || parties.Has(p.Agent))
+}
+
+// mayReport explains why the caller may not report a conversation's late outcome, or returns
+// "". Operators may. For a conversation the log holds handoffs of, its parties may: the
+// sources, targets and agents offered it. A conversation that never handed off is the
+// no-handoff baseline, reported by its source bot: the first bot to report it, and from then
+// on that bot only.
+func mayReport(p Principal, convID string, parties store.Parties) string {
+	switch {
+	case p.Role == config.RoleOperator:
+		return ""
+	case parties.Handoffs > 0 && parties.Has(p.Agent):
+		return ""
+	case parties.Handoffs > 0:
+		return fmt.Sprintf("token %s acts for %s, which was not a party to the handoffs of conversation %s (%s)",
+			p.Name, actsFor(p), convID, strings.Join(parties.Agents, ", "))
+	case parties.Reporter == "" && p.Role == config.RoleBot:
+		return ""
+	case parties.Reporter == "":
+		return fmt.Sprintf("conversation %s has no recorded handoff: only its source bot reports its outcome; token %s is role %s",
+			convID, p.Name, p.Role)
+	case parties.Reporter == p.Agent:
+		return ""
+	}
+	return fmt.Sprintf("conversation %s has no recorded handoff and its outcome is reported by %s; token %s acts for %s",
+		convID, parties.Reporter, p.Name, actsFor(p))
 }

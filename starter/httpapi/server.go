@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/api"
@@ -59,6 +60,11 @@ type Options struct {
 	// EventsSecret; nil: no stream.
 	Events       *events.Hub
 	EventsSecret []byte
+	// Log is the handoff log behind the outcome and stats routes (outcomes.go); without it
+	// they answer 503.
+	Log Log
+	// Analytics defines success and the minimum sample of GET /v1/stats.
+	Analytics config.Analytics
 }
 
 // Server is the API's handler.
@@ -120,6 +126,8 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/events/stream", anyRole, s.eventStream},
 		{"POST", "/v1/agents/{agent_id}/presence", human, s.setPresence},
 		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
+		{"POST", "/v1/conversations/{conversation_id}/outcomes", anyRole, s.reportOutcome},
+		{"GET", "/v1/stats", operatorOnly, s.stats},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},
