@@ -21,7 +21,7 @@ import (
 const runEnvFile = "data/run.env"
 
 // runEnvKeys are the settings run.env may hold, in the order they are applied.
-var runEnvKeys = []string{"HANDOFF_CONFIG", "HANDOFF_CODEC_KEYS_FILE", "TEMPORAL_ADDRESS"}
+var runEnvKeys = []string{"HANDOFF_CONFIG", "HANDOFF_CODEC_KEYS_FILE", "TEMPORAL_ADDRESS", "HANDOFF_STORE_URL"}
 
 // loadConfig is config.Load after the running stack's settings (data/run.env) fill in what
 // neither the flags nor the environment give.
