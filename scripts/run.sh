@@ -28,6 +28,8 @@
 #   HANDOFF_CONFIG    config file     (default config/examples/real-estate.yaml; `make run
 #                     CONFIG=config/examples/agent-league.yaml` sets it; data/ is kept)
 #   START_TIMEOUT     seconds to wait for each component (default 60)
+#   HANDOFF_STORE_URL the handoff log (default sqlite://data/handoffs.db; `bin/starter stats`
+#                     reads it)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -40,6 +42,9 @@ WORKER_METRICS_LISTEN=${WORKER_METRICS_LISTEN:-127.0.0.1:9464}
 API_METRICS_LISTEN=${API_METRICS_LISTEN:-127.0.0.1:9465}
 START_TIMEOUT=${START_TIMEOUT:-60}
 HANDOFF_CONFIG=${HANDOFF_CONFIG:-config/examples/real-estate.yaml}
+# The handoff log: a SQLite file next to the dev server's, kept across restarts like it.
+HANDOFF_STORE_URL=${HANDOFF_STORE_URL:-sqlite://data/handoffs.db}
+export HANDOFF_STORE_URL
 
 TEMPORAL=bin/temporal
 WORKER=bin/worker
@@ -222,6 +227,7 @@ cat >"$DATA/run.env" <<EOF
 HANDOFF_CONFIG=$HANDOFF_CONFIG
 HANDOFF_CODEC_KEYS_FILE=${HANDOFF_CODEC_KEYS_FILE:-}
 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS
+HANDOFF_STORE_URL=$HANDOFF_STORE_URL
 EOF
 
 # --- 1. Temporal dev server -------------------------------------------------------------------
@@ -297,6 +303,7 @@ Handoff orchestrator is running.
 
   Logs:        $DATA/temporal.log  $DATA/worker.log  $DATA/api.log  $DATA/devagents.log
   State:       $DATA/temporal.db   (kept across restarts; \`make reset\` deletes $DATA/)
+  Handoff log: $HANDOFF_STORE_URL   (bin/starter stats)
 
   Config:      $HANDOFF_CONFIG   (bin/starter in this folder follows it: $DATA/run.env)
 

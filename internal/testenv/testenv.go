@@ -32,6 +32,7 @@ import (
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/starter/tokens"
+	"github.com/handoffhq/orchestrator/store"
 	"github.com/handoffhq/orchestrator/telemetry"
 	"github.com/handoffhq/orchestrator/workflows"
 	"go.opentelemetry.io/otel/metric"
@@ -57,6 +58,9 @@ type Options struct {
 	// Temporal client and the dev agents, at debug level, through the same redacting handler
 	// the binaries use (the PII scan reads it).
 	Logs io.Writer
+	// Store, when set, is the handoff log's URL (store.url): the worker records every handoff
+	// there and the API serves outcomes and stats from it.
+	Store string
 	// Edit, when set, changes the config document last, before it is written and loaded
 	// (e.g. a test's own roster); agent URLs in it already point at the test's devagents.
 	Edit func(doc map[string]any, agentsURL string)
@@ -81,6 +85,8 @@ type Env struct {
 	Service  *service.Service
 	// API is the HTTP API under test.
 	API *httptest.Server
+	// Log is the handoff log when Options.Store is set (opened by Start or Serve).
+	Log *store.Store
 
 	logs io.Writer
 	tel  *telemetry.Telemetry
@@ -156,6 +162,9 @@ func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
 				}
 			}
 		}
+	}
+	if opts.Store != "" {
+		section(doc, "store")["url"] = opts.Store
 	}
 	if opts.Edit != nil {
 		opts.Edit(doc, agentsSrv.URL)
@@ -238,6 +247,9 @@ func Start(t testing.TB, opts Options) *Env {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if l := e.OpenLog(t); l != nil {
+			activities.UseLog(acts, l)
+		}
 		activities.Register(w, acts)
 		events.Register(w, pub)
 		if err := w.Start(); err != nil {
@@ -271,6 +283,9 @@ func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
 		if opts.Events, err = events.NewHub(0, opts.Meter); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if l := e.OpenLog(t); l != nil && opts.Log == nil {
+		opts.Log, opts.Analytics = l, e.Cfg.Analytics
 	}
 	api := httpapi.New(ops, httpapi.NewAuth(list), newLogger(t, e.logs), opts)
 	e.API = httptest.NewUnstartedServer(api.Handler())
@@ -306,6 +321,23 @@ func streamConfig(t testing.TB, opts *Options) net.Listener {
 		}
 	}
 	return ln
+}
+
+// OpenLog opens (once) and returns the handoff log of the config's store.url, nil without one.
+func (e *Env) OpenLog(t testing.TB) *store.Store {
+	t.Helper()
+	if e.Cfg.Store.URL == "" {
+		return nil
+	}
+	if e.Log == nil {
+		l, err := store.OpenMigrated(context.Background(), e.Cfg.Store.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { l.Close() })
+		e.Log = l
+	}
+	return e.Log
 }
 
 // newLogger logs warnings to the test's log (t may be nil: none) and, when logs is set,
