@@ -21,8 +21,10 @@ FUZZTIME ?= 15s
 # Extra flags for `starter bench` (see `bin/starter bench --help`), e.g. BENCH_FLAGS="--total 600".
 BENCH_FLAGS ?=
 SOAK ?= 10000
+# Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
+SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev bench bench-soak clean reset
+.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev bench bench-soak simulate clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -46,8 +48,8 @@ build: ## build bin/worker and bin/starter
 run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents); CONFIG=... picks the config, data/ is kept
 	@$(if $(CONFIG),HANDOFF_CONFIG=$(CONFIG)) bash scripts/run.sh
 
-test: temporal node-deps ## run every test, integration tests against the real dev server included
-	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 $(GO) test ./... $(TEST_FLAGS)
+test: temporal node-deps ## run every test, integration tests against the real dev server included (and the store's on a throwaway PostgreSQL)
+	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 HANDOFF_REQUIRE_POSTGRES=1 $(GO) test ./... $(TEST_FLAGS)
 	@$(MAKE) --no-print-directory test-compose
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
@@ -85,6 +87,9 @@ bench: temporal build ## load benchmark against a bare-workflow floor and a naiv
 
 bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring window: worker memory, new handoffs (~9 min)
 	bin/starter bench --soak $(SOAK) $(BENCH_FLAGS)
+
+simulate: temporal build ## 2,000 handoffs with planted truths through the workflow; checks the stats recover them (~8 min; log in data/simulate.db)
+	bin/starter simulate $(SIMULATE_FLAGS)
 
 lint: ## gofmt, go vet, staticcheck, and Temporal's workflowcheck on ./workflows
 	@echo "gofmt -l"

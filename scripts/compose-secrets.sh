@@ -4,6 +4,7 @@
 #
 #   deploy/secrets/postgres-password   PostgreSQL password (random)
 #   deploy/secrets/postgres.env        the same, as POSTGRES_PWD for Temporal's containers
+#   deploy/secrets/pgpass              the same, as a pgpass line for the handoff log
 #   deploy/secrets/api-tokens.yaml     API token hashes (`starter token init` prints the tokens)
 #   deploy/secrets/codec-keys.yaml     payload encryption key (keep a copy: without it the
 #                                      histories in PostgreSQL cannot be read)
@@ -24,6 +25,7 @@ fi
 # (mode 700) keeps them from other users of this machine.
 chmod 644 "$dir/postgres-password"
 (umask 022 && printf 'POSTGRES_PWD=%s\n' "$(cat "$dir/postgres-password")" >"$dir/postgres.env")
+(umask 022 && printf 'postgresql:5432:*:temporal:%s\n' "$(cat "$dir/postgres-password")" >"$dir/pgpass")
 
 if [ ! -s "$dir/api-tokens.yaml" ]; then
 	if [ -x bin/starter ]; then

@@ -190,7 +190,8 @@ func runStore(e *env, args []string) error {
 	}
 	switch args[0] {
 	case "migrate":
-		fs := e.flags("store migrate", "")
+		fs := e.flags("store migrate", "[--create-database]")
+		create := fs.Bool("create-database", false, "create the PostgreSQL database store.url names if it does not exist")
 		if err := parse(fs, args[1:]); err != nil {
 			return err
 		}
@@ -203,6 +204,12 @@ func runStore(e *env, args []string) error {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
+		created := false
+		if *create {
+			if created, err = store.CreateDatabase(ctx, cfg.Store.URL); err != nil {
+				return err
+			}
+		}
 		s, err := store.Open(ctx, cfg.Store.URL)
 		if err != nil {
 			return err
@@ -216,7 +223,7 @@ func runStore(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return e.printJSON(map[string]any{"store": s.Where(), "applied": applied, "version": v})
+		return e.printJSON(map[string]any{"store": s.Where(), "created": created, "applied": applied, "version": v})
 	case "purge":
 		fs := e.flags("store purge", "--before DATE")
 		before := fs.String("before", "", "delete handoffs started before this date (2026-01-01 or RFC 3339)")

@@ -228,3 +228,39 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// CreateDatabase creates the PostgreSQL database rawURL names if it does not exist, connecting
+// to the server's postgres database to do so (compose's first start: the server is Temporal's,
+// and the log's database sits next to Temporal's two). It reports whether it created it.
+func CreateDatabase(ctx context.Context, rawURL string) (bool, error) {
+	if !strings.HasPrefix(rawURL, "postgres://") && !strings.HasPrefix(rawURL, "postgresql://") {
+		return false, nil
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false, fmt.Errorf("store.url: not a URL: %v", redactErr(err, rawURL))
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	if name == "" || strings.ContainsAny(name, `"/`) {
+		return false, fmt.Errorf("store.url %s: no database name, or one with a quote or slash", u.Redacted())
+	}
+	admin := *u
+	admin.Path = "/postgres"
+	s, err := Open(ctx, admin.String())
+	if err != nil {
+		return false, err
+	}
+	defer s.Close()
+	var exists bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+		return false, fmt.Errorf("look for database %s: %w", name, err)
+	}
+	if exists {
+		return false, nil
+	}
+	// Identifiers cannot be parameters; the name was checked for quotes above.
+	if _, err := s.db.ExecContext(ctx, `CREATE DATABASE "`+name+`"`); err != nil {
+		return false, fmt.Errorf("create database %s: %w", name, err)
+	}
+	return true, nil
+}

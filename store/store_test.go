@@ -262,3 +262,24 @@ func TestOpenRefusesUnknownURLs(t *testing.T) {
 		}
 	}
 }
+
+// The compose stack's first start: the log's database does not exist yet on Temporal's server.
+func TestCreateDatabase(t *testing.T) {
+	base := pgtest.URL(t)
+	u := strings.Replace(base, "/t", "/fresh_t", 1)
+	created, err := store.CreateDatabase(context.Background(), u)
+	if err != nil || !created {
+		t.Fatalf("created %t, %v", created, err)
+	}
+	if created, err = store.CreateDatabase(context.Background(), u); err != nil || created {
+		t.Fatalf("again: created %t, %v", created, err)
+	}
+	s, err := store.OpenMigrated(context.Background(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if created, err := store.CreateDatabase(context.Background(), "sqlite://x.db"); created || err != nil {
+		t.Errorf("sqlite: %t, %v", created, err)
+	}
+}

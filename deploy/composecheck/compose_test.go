@@ -56,6 +56,7 @@ func stage(t *testing.T) string {
 		grafanaDatasource:                                   "",
 		grafanaProvider:                                     "",
 		grafanaDashboard:                                    "",
+		"deploy/secrets/pgpass":                             "postgresql:5432:*:temporal:stand-in-password\n",
 	}
 	for rel, content := range files {
 		if content == "" {
@@ -131,7 +132,7 @@ func searchAttributes(t *testing.T) []string {
 
 func TestComposeLoads(t *testing.T) {
 	p := load(t, stage(t))
-	want := []string{"api", "grafana", "postgresql", "prometheus", "temporal", "temporal-schema", "temporal-setup", "temporal-ui", "worker"}
+	want := []string{"api", "grafana", "handoff-store", "postgresql", "prometheus", "temporal", "temporal-schema", "temporal-setup", "temporal-ui", "worker"}
 	if got := p.ServiceNames(); !slices.Equal(got, want) {
 		t.Fatalf("services = %v, want %v", got, want)
 	}
@@ -144,8 +145,9 @@ func TestStartOrder(t *testing.T) {
 		"temporal":        {"temporal-schema": types.ServiceConditionCompletedSuccessfully},
 		"temporal-setup":  {"temporal": types.ServiceConditionHealthy},
 		"temporal-ui":     {"temporal": types.ServiceConditionHealthy},
-		"worker":          {"temporal-setup": types.ServiceConditionCompletedSuccessfully},
-		"api":             {"temporal-setup": types.ServiceConditionCompletedSuccessfully},
+		"worker":          {"temporal-setup": types.ServiceConditionCompletedSuccessfully, "handoff-store": types.ServiceConditionCompletedSuccessfully},
+		"api":             {"temporal-setup": types.ServiceConditionCompletedSuccessfully, "handoff-store": types.ServiceConditionCompletedSuccessfully},
+		"handoff-store":   {"postgresql": types.ServiceConditionHealthy},
 		"prometheus":      {"worker": types.ServiceConditionStarted, "api": types.ServiceConditionHealthy},
 		"grafana":         {"prometheus": types.ServiceConditionHealthy},
 	}
@@ -195,7 +197,7 @@ func TestImagesPinned(t *testing.T) {
 			t.Errorf("%s image %q does not match %s", name, img, re)
 		}
 	}
-	for _, name := range []string{"worker", "api"} {
+	for _, name := range []string{"worker", "api", "handoff-store"} {
 		s := service(t, p, name)
 		if s.Build == nil || s.Build.Dockerfile != "Dockerfile" || filepath.Clean(s.Build.Context) != filepath.Clean(p.WorkingDir) {
 			t.Errorf("%s should be built from ./Dockerfile, got %+v", name, s.Build)
@@ -213,13 +215,23 @@ func TestHandoffServices(t *testing.T) {
 		if got := env(s, "TEMPORAL_API_KEY"); got != "" {
 			t.Errorf("%s TEMPORAL_API_KEY = %q without it in the environment, want empty", name, got)
 		}
-		for _, key := range []string{"HANDOFF_API_TOKENS_FILE", "HANDOFF_CODEC_KEYS_FILE", "HANDOFF_EVENTS_STREAM_SECRET_FILE"} {
+		for _, key := range []string{"HANDOFF_API_TOKENS_FILE", "HANDOFF_CODEC_KEYS_FILE", "HANDOFF_EVENTS_STREAM_SECRET_FILE", "PGPASSFILE"} {
 			file := env(s, key)
 			mounted := slices.ContainsFunc(s.Secrets, func(sec types.ServiceSecretConfig) bool { return sec.Target == file })
 			if file == "" || !mounted {
 				t.Errorf("%s: %s %q is not a mounted secret (%+v)", name, key, file, s.Secrets)
 			}
 		}
+	}
+	// The handoff log: a database next to Temporal's on the same server, no password in the URL.
+	for _, name := range []string{"worker", "api", "handoff-store"} {
+		u := env(service(t, p, name), "HANDOFF_STORE_URL")
+		if !strings.HasPrefix(u, "postgres://temporal@postgresql:5432/handoff") || strings.Contains(u, ":stand-in") {
+			t.Errorf("%s HANDOFF_STORE_URL = %q, want the handoff database on postgresql without a password", name, u)
+		}
+	}
+	if got := strings.Join(service(t, p, "handoff-store").Command, " "); got != "starter store migrate --create-database" {
+		t.Errorf("handoff-store command = %q", got)
 	}
 	if got := strings.Join(service(t, p, "worker").Command, " "); got != "worker" {
 		t.Errorf("worker command = %q", got)
@@ -319,7 +331,7 @@ func TestNoSecretsInFile(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range []string{"postgres-password", "postgres.env", "api-tokens.yaml", "codec-keys.yaml", "events-stream-secret", "grafana-admin-password"} {
+	for _, f := range []string{"postgres-password", "postgres.env", "api-tokens.yaml", "codec-keys.yaml", "events-stream-secret", "grafana-admin-password", "pgpass"} {
 		if !strings.Contains(read(t, "docker-compose.yml"), "deploy/secrets/"+f) {
 			t.Errorf("docker-compose.yml does not read deploy/secrets/%s", f)
 		}
