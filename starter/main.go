@@ -62,6 +62,7 @@ var commands = map[string]command{
 	"offers":    {"list a human agent's open offers with their briefs", runOffers},
 	"release":   {"release a conversation a human agent finished", runRelease},
 	"bench":     {"load benchmark against the engine's ceiling (make bench)", runBench},
+	"simulate":  {"handoffs with planted truths through the workflow; checks the statistics recover them (make simulate)", runSimulate},
 	"stats":     {"handoff statistics from the handoff log, judged against the targets", runStats},
 	"outcome":   {"record a conversation's late business outcome in the handoff log", runOutcome},
 	"store":     {"the handoff log: store migrate | purge --before DATE | chain --conversation ID", runStore},

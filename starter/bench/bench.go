@@ -72,6 +72,11 @@ type Options struct {
 	// handoff); off by default.
 	Pingpong bool
 
+	// NoBaselines leaves the baselines' worker out (the simulator needs none).
+	NoBaselines bool
+	// StoreURL is the handoff log the worker records to and the API serves (none when empty).
+	StoreURL string
+
 	// DynamicConfig are KEY=VALUE dynamic config values for the bench's own dev server.
 	DynamicConfig []string
 	// Temporal reuses a running server (host:port) instead of starting one.

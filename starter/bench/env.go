@@ -25,6 +25,7 @@ import (
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/starter/tokens"
+	"github.com/handoffhq/orchestrator/store"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
@@ -69,13 +70,18 @@ type env struct {
 	base        *proc
 	baseUsage   *usage
 
-	cl      client.Client
-	api     *http.Server
+	cl  client.Client
+	api *http.Server
+	// store is the handoff log the API serves, when Options.StoreURL is set.
+	store   *store.Store
 	apiURL  string
 	secrets map[string]string
 	httpc   *http.Client
 	humans  []string
 }
+
+// CleanEnv is cleanEnv, for the simulator's command.
+func CleanEnv() { cleanEnv() }
 
 // cleanEnv removes the caller's Temporal and handoff settings from this process's
 // environment (and so from the subprocesses'): the bench talks to its own server with its own
@@ -144,8 +150,10 @@ func newEnv(ctx context.Context, opts Options, log *slog.Logger) (*env, error) {
 	if err := e.startWorker(ctx, workerMode{sticky: opts.StickyCache, fast: opts.FastBotPath}); err != nil {
 		return e, err
 	}
-	if err := e.startBaselines(ctx); err != nil {
-		return e, err
+	if !opts.NoBaselines {
+		if err := e.startBaselines(ctx); err != nil {
+			return e, err
+		}
 	}
 	if err := e.startAPI(); err != nil {
 		return e, err
@@ -273,6 +281,9 @@ func (e *env) writeConfig(sticky int) error {
 	}
 	h["pingpong"] = pp
 	h["fast_bot_path"] = e.opts.FastBotPath
+	if e.opts.StoreURL != "" {
+		section(doc, "store")["url"] = e.opts.StoreURL
+	}
 
 	// The roster: the base config's bots, specialists and supervisors, and the bench's people
 	// in group human_agent instead of the example's two.
@@ -518,7 +529,14 @@ func (e *env) startAPI() error {
 		return err
 	}
 	logger := redact.New(slog.NewJSONHandler(e.logFile("api.log"), &slog.HandlerOptions{Level: slog.LevelWarn}), redact.Options{})
-	api := httpapi.New(service.New(e.cl, e.cfg), httpapi.NewAuth(loaded), logger, httpapi.Options{})
+	opts := httpapi.Options{Analytics: e.cfg.Analytics}
+	if e.cfg.Store.URL != "" {
+		if e.store, err = store.OpenMigrated(context.Background(), e.cfg.Store.URL); err != nil {
+			return err
+		}
+		opts.Log = e.store
+	}
+	api := httpapi.New(service.New(e.cl, e.cfg), httpapi.NewAuth(loaded), logger, opts)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -558,6 +576,9 @@ func (e *env) close(keep bool) {
 	if e.server != nil {
 		e.serverUsage.close()
 		e.server.stop(20 * time.Second)
+	}
+	if e.store != nil {
+		e.store.Close()
 	}
 	if e.agentsSrv != nil {
 		_ = e.agentsSrv.Close()

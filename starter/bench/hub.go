@@ -29,6 +29,8 @@ type hub struct {
 type track struct {
 	briefedAt     time.Time
 	transferredAt time.Time
+	// transferredTo is the agent told it owns the conversation.
+	transferredTo string
 	transferred   chan struct{}
 }
 
@@ -99,7 +101,7 @@ func (h *hub) observe(d peek) {
 		case handoff.DeliveryTransferred:
 			// The source hears first (To == From), then the target.
 			if d.To != d.From && t.transferredAt.IsZero() {
-				t.transferredAt = now
+				t.transferredAt, t.transferredTo = now, d.To
 				close(t.transferred)
 			}
 		}

@@ -1,0 +1,69 @@
+package bench
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/analytics"
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/internal/devserver"
+	"github.com/handoffhq/orchestrator/internal/testenv"
+)
+
+// TestSimulationRecoversPlantedRates is `make simulate` made small: a few hundred handoffs with
+// planted truths through the real worker, the API and the dev server, the bots reporting late
+// outcomes through the API; every planted rate must lie inside its recovered 95 % interval.
+// The outcomes depend on the seed only, so the run is the same every time.
+func TestSimulationRecoversPlantedRates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a few hundred handoffs through the dev server (about a minute); it runs in make test")
+	}
+	temporalBin, err := devserver.BinaryPath()
+	if err != nil {
+		if os.Getenv("HANDOFF_REQUIRE_DEVSERVER") != "" {
+			t.Fatalf("Temporal dev server required: %v", err)
+		}
+		t.Skipf("skipping the simulation: %v", err)
+	}
+	root := testenv.ModuleRoot(t)
+	o := SimOptions{
+		Handoffs: 240, Baseline: 120, Concurrency: 16, Window: time.Second, Think: 50 * time.Millisecond, Seed: 1,
+		Truth: DefaultTruth(),
+		Store: "sqlite://" + filepath.Join(t.TempDir(), "simulate.db"),
+		Bench: Options{Humans: 6, Capacity: 5, Samples: filepath.Join(root, "samples"), TemporalBin: temporalBin,
+			WorkerBin: testenv.BuildWorker(t), BaseConfig: filepath.Join(root, config.DefaultFile), Namespace: "default"},
+	}
+	// The stack reads its payload key from the environment; keep this process's as it was.
+	t.Setenv("HANDOFF_CODEC_KEYS", os.Getenv("HANDOFF_CODEC_KEYS"))
+	var out, progress strings.Builder
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	res, err := Simulate(ctx, o, &out, &progress)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, progress.String())
+	}
+	t.Logf("\n%s", out.String())
+	if res.Failed > 0 {
+		t.Errorf("%d conversations did not run as planted:\n%s", res.Failed, progress.String())
+	}
+	if len(res.Checks) != 7 {
+		t.Fatalf("%d checks, want 7 (3 pairs, acceptance, repeats, two conversions)", len(res.Checks))
+	}
+	for _, c := range res.Checks {
+		if !c.OK {
+			t.Errorf("%s: planted %.3f, recovered %.3f [%.3f, %.3f] n=%d", c.What, c.Planted, c.Got.Value, c.Got.Low, c.Got.High, c.Got.N)
+		}
+	}
+	if r := res.Report; r.Total.Handoffs != o.Handoffs || r.Conversion.Baseline.N != o.Baseline || len(r.Targets) != 4 {
+		t.Errorf("report holds %d handoffs and %d baseline conversations, %d targets", r.Total.Handoffs, r.Conversion.Baseline.N, len(r.Targets))
+	}
+	for _, tr := range res.Report.Targets {
+		if tr.Verdict != analytics.Met && tr.Verdict != analytics.Missed && tr.Verdict != analytics.NotEnoughData {
+			t.Errorf("target %s: verdict %q", tr.Name, tr.Verdict)
+		}
+	}
+}
