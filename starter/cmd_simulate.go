@@ -19,7 +19,7 @@ func runSimulate(e *env, args []string) error {
 	o := bench.SimOptions{Truth: bench.DefaultTruth()}
 	fs.IntVar(&o.Handoffs, "handoffs", 2000, "handoffs run through the workflow")
 	fs.IntVar(&o.Baseline, "baseline", 1000, "conversations that never hand off, reported by their bot")
-	fs.IntVar(&o.Concurrency, "concurrency", 24, "conversations in flight at once")
+	fs.IntVar(&o.Concurrency, "concurrency", 16, "conversations in flight at once")
 	fs.DurationVar(&o.Window, "window", time.Second, "monitoring window of every handoff")
 	fs.DurationVar(&o.Think, "think", 100*time.Millisecond, "a simulated person's time to answer an offer")
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of every planted outcome (the same seed plants the same outcomes)")
@@ -67,6 +67,8 @@ func runSimulate(e *env, args []string) error {
 	switch {
 	case res.Failed > 0:
 		return fmt.Errorf("%d conversations did not run as planted (see the errors above)", res.Failed)
+	case !res.Exact():
+		return errors.New("the statistics did not count exactly what was planted (≠ above)")
 	case !res.Covered():
 		return errors.New("a planted rate is outside its 95 % interval (each interval misses its truth one time in twenty)")
 	}

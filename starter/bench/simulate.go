@@ -81,9 +81,16 @@ type SimOptions struct {
 type Check struct {
 	What    string
 	Planted float64
-	Got     analytics.Rate
-	OK      bool
+	// Drawn is what the simulator planted and saw happen (k of n); Exact says the statistics
+	// counted exactly that.
+	Drawn tally
+	Got   analytics.Rate
+	Exact bool
+	// OK says the planted rate is inside the recovered 95 % interval.
+	OK bool
 }
+
+type tally struct{ K, N int }
 
 // SimResult is a simulation's outcome.
 type SimResult struct {
@@ -104,6 +111,16 @@ func (r SimResult) Covered() bool {
 	return len(r.Checks) > 0
 }
 
+// Exact reports whether the statistics counted exactly what the simulator planted and saw.
+func (r SimResult) Exact() bool {
+	for _, c := range r.Checks {
+		if !c.Exact {
+			return false
+		}
+	}
+	return len(r.Checks) > 0
+}
+
 type sim struct {
 	o       SimOptions
 	e       *env
@@ -112,6 +129,9 @@ type sim struct {
 
 	mu     sync.Mutex
 	offers map[string]int // offers seen per conversation
+	// drawn counts what the simulator planted and saw happen, by check: the statistics must
+	// count exactly the same.
+	drawn  map[string]*tally
 	errs   []string
 	failed atomic.Int64
 	done   atomic.Int64
@@ -140,7 +160,7 @@ func Simulate(ctx context.Context, o SimOptions, out, progress io.Writer) (SimRe
 			}
 		}
 	}
-	s := &sim{o: o, samples: map[string][]byte{}, offers: map[string]int{}}
+	s := &sim{o: o, samples: map[string][]byte{}, offers: map[string]int{}, drawn: map[string]*tally{}}
 	for _, p := range o.Truth.Pairs {
 		raw, err := os.ReadFile(filepath.Join(o.Bench.Samples, p.Sample+".json"))
 		if err != nil {
@@ -228,8 +248,8 @@ func (s *sim) handoff(ctx context.Context, i int) {
 	}
 	tr := s.e.hub.watch(conv)
 	defer s.e.hub.forget(conv)
-	status, body, err := s.call(ctx, http.MethodPost, "/v1/handoffs", p.Source, in)
-	if err != nil || status != http.StatusCreated {
+	status, body, err := s.retry(ctx, http.MethodPost, "/v1/handoffs", p.Source, in)
+	if err != nil || (status != http.StatusCreated && status != http.StatusOK) {
 		s.fail(fmt.Sprintf("start %s: %d %s %v", conv, status, strings.TrimSpace(string(body)), err))
 		return
 	}
@@ -237,13 +257,15 @@ func (s *sim) handoff(ctx context.Context, i int) {
 	case <-tr.transferred:
 		if s.draw(conv, 2) < s.o.Truth.Repeat {
 			owner := s.transferredTo(tr)
-			st, b, err := s.call(ctx, http.MethodPost, "/v1/handoffs/"+conv+"/events", owner, map[string]string{"type": "customer_repeated"})
+			st, b, err := s.retry(ctx, http.MethodPost, "/v1/handoffs/"+conv+"/events", owner, map[string]string{"type": "customer_repeated"})
 			if err != nil || st != http.StatusAccepted {
 				s.fail(fmt.Sprintf("repeat on %s by %s: %d %s %v", conv, owner, st, strings.TrimSpace(string(b)), err))
+			} else {
+				s.count("repeats", true)
 			}
 		}
-	case <-time.After(2 * time.Minute):
-		s.fail("no transfer of " + conv + " within 2 minutes")
+	case <-time.After(5 * time.Minute):
+		s.fail("no transfer of " + conv + " within 5 minutes")
 		return
 	case <-ctx.Done():
 		return
@@ -267,16 +289,60 @@ func (s *sim) handoff(ctx context.Context, i int) {
 	if s.draw(conv, 3) < p.Success {
 		csat = 4 + int(s.draw(conv, 4)*2) // 4 or 5
 	}
-	s.report(ctx, conv, p.Source, s.draw(conv, 5) < s.o.Truth.ConvertAfter, csat)
+	moved := state.Outcome == handoff.OutcomeCompleted || state.Outcome == handoff.OutcomeTakenOver
+	if moved {
+		s.count("moved", false)
+	}
+	// The group the statistics put it in: the people's handoffs by their source, the bots'
+	// by their pair (its target is the decision's when ownership never moved).
+	group := "pair:" + p.Source + "→" + state.Target
+	if p.Source == "jorge_seller_bot" {
+		group = "source:" + p.Source
+	}
+	converted := s.draw(conv, 5) < s.o.Truth.ConvertAfter
+	if s.report(ctx, conv, p.Source, converted, csat) {
+		s.count(group, state.Outcome == handoff.OutcomeCompleted && csat >= 4)
+		if moved {
+			s.count("after", converted)
+		}
+	}
+}
+
+// count adds one trial (a success or not) to a tally.
+func (s *sim) count(key string, success bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.drawn[key]
+	if t == nil {
+		t = &tally{}
+		s.drawn[key] = t
+	}
+	t.N++
+	if success {
+		t.K++
+	}
+}
+
+func (s *sim) tally(key string) tally {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t := s.drawn[key]; t != nil {
+		return *t
+	}
+	return tally{}
 }
 
 // baseline is a conversation the lead bot kept: it only reports its outcome.
 func (s *sim) baseline(ctx context.Context, i int) {
 	conv := fmt.Sprintf("sim-%d-base-%d", s.o.Seed, i)
-	s.report(ctx, conv, "lead_bot", s.draw(conv, 5) < s.o.Truth.ConvertBaseline, 0)
+	converted := s.draw(conv, 5) < s.o.Truth.ConvertBaseline
+	if s.report(ctx, conv, "lead_bot", converted, 0) {
+		s.count("baseline", converted)
+	}
 }
 
-func (s *sim) report(ctx context.Context, conv, as string, converted bool, csat int) {
+// report posts a conversation's late outcome as its bot; it reports whether it was recorded.
+func (s *sim) report(ctx context.Context, conv, as string, converted bool, csat int) bool {
 	body := map[string]any{"converted": converted, "days_after": 1 + int(s.draw(conv, 6)*30)}
 	if converted {
 		body["revenue"] = 9000 + int(s.draw(conv, 7)*12000)
@@ -285,10 +351,12 @@ func (s *sim) report(ctx context.Context, conv, as string, converted bool, csat 
 	if csat > 0 {
 		body["csat"] = csat
 	}
-	st, b, err := s.call(ctx, http.MethodPost, "/v1/conversations/"+conv+"/outcomes", as, body)
+	st, b, err := s.retry(ctx, http.MethodPost, "/v1/conversations/"+conv+"/outcomes", as, body)
 	if err != nil || st != http.StatusAccepted {
 		s.fail(fmt.Sprintf("outcome of %s by %s: %d %s %v", conv, as, st, strings.TrimSpace(string(b)), err))
+		return false
 	}
+	return true
 }
 
 // answer is a simulated person taking an offer: the n-th offer of a conversation is declined
@@ -304,10 +372,12 @@ func (s *sim) answer(agent, conv string) {
 		code := []string{"busy", "end_of_shift", "not_qualified"}[int(s.draw(conv, uint64(200+n))*3)]
 		route, body = "decline", map[string]string{"reason": code}
 	}
-	st, b, err := s.call(context.Background(), http.MethodPost, "/v1/handoffs/"+conv+"/"+route, agent, body)
+	st, b, err := s.retry(context.Background(), http.MethodPost, "/v1/handoffs/"+conv+"/"+route, agent, body)
 	if err != nil || st != http.StatusOK {
 		s.fail(fmt.Sprintf("%s of %s by %s: %d %s %v", route, conv, agent, st, strings.TrimSpace(string(b)), err))
+		return
 	}
+	s.count("offers", route == "accept")
 }
 
 // sampleWithID is a sample conversation under another conversation ID.
@@ -347,6 +417,24 @@ func (s *sim) call(ctx context.Context, method, path, as string, body any) (int,
 	return b.call(ctx, method, path, as, body)
 }
 
+// retry sends a request again while the API answers 503 or 504 (Temporal or the worker busy
+// or restarting), as a client should: starts, events and outcome reports are all safe to
+// repeat (a second start returns the running handoff).
+func (s *sim) retry(ctx context.Context, method, path, as string, body any) (int, []byte, error) {
+	deadline := time.Now().Add(3 * time.Minute)
+	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
+		st, b, err := s.call(ctx, method, path, as, body)
+		if err == nil && st != http.StatusServiceUnavailable && st != http.StatusGatewayTimeout || time.Now().After(deadline) {
+			return st, b, err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return st, b, ctx.Err()
+		}
+	}
+}
+
 func (s *sim) fail(msg string) {
 	s.failed.Add(1)
 	s.mu.Lock()
@@ -356,33 +444,36 @@ func (s *sim) fail(msg string) {
 	}
 }
 
-// checks compares each planted rate with the recovered one.
+// checks compares each planted rate with the recovered one, and what the simulator drew and
+// saw happen with what the statistics counted.
 func (s *sim) checks(byPair, bySrc analytics.Report) []Check {
 	t := s.o.Truth
 	var out []Check
-	add := func(what string, planted float64, got analytics.Rate) {
-		out = append(out, Check{What: what, Planted: planted, Got: got, OK: got.N > 0 && got.Contains(planted)})
+	add := func(what string, planted float64, drawn tally, got analytics.Rate) {
+		out = append(out, Check{What: what, Planted: planted, Drawn: drawn, Got: got,
+			Exact: got.K == drawn.K && got.N == drawn.N, OK: got.N > 0 && got.Contains(planted)})
+	}
+	group := func(r analytics.Report, key string) analytics.Rate {
+		for _, g := range r.Groups {
+			if g.Key == key {
+				return g.Success
+			}
+		}
+		return analytics.Rate{}
 	}
 	for _, p := range t.Pairs {
 		if p.Source == "jorge_seller_bot" {
 			// The people are several pairs (one per person); their source groups them all.
-			for _, g := range bySrc.Groups {
-				if g.Key == p.Source {
-					add("success "+p.Name, p.Success, g.Success)
-				}
-			}
+			add("success "+p.Name, p.Success, s.tally("source:"+p.Source), group(bySrc, p.Source))
 			continue
 		}
-		for _, g := range byPair.Groups {
-			if g.Key == p.Name {
-				add("success "+p.Name, p.Success, g.Success)
-			}
-		}
+		add("success "+p.Name, p.Success, s.tally("pair:"+p.Name), group(byPair, p.Name))
 	}
-	add("offer acceptance (people)", t.Accept, byPair.Total.OfferAcceptance)
-	add("repeat information", t.Repeat, byPair.Total.Repeats)
-	add("conversion after a handoff", t.ConvertAfter, byPair.Conversion.AfterHandoff)
-	add("conversion, no handoff", t.ConvertBaseline, byPair.Conversion.Baseline)
+	add("offer acceptance (people)", t.Accept, s.tally("offers"), byPair.Total.OfferAcceptance)
+	repeats := tally{K: s.tally("repeats").N, N: s.tally("moved").N}
+	add("repeat information", t.Repeat, repeats, byPair.Total.Repeats)
+	add("conversion after a handoff", t.ConvertAfter, s.tally("after"), byPair.Conversion.AfterHandoff)
+	add("conversion, no handoff", t.ConvertBaseline, s.tally("baseline"), byPair.Conversion.Baseline)
 	return out
 }
 
@@ -390,13 +481,17 @@ func (s *sim) print(w io.Writer, r SimResult) {
 	fmt.Fprintf(w, "Simulated %d handoffs through the workflow and %d conversations that never handed off in %s (seed %d, %d errors).\n\n",
 		s.o.Handoffs, s.o.Baseline, r.Elapsed.Round(time.Second), s.o.Seed, r.Failed)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "planted rate\tplanted\trecovered (95% CI)\tn\tinside")
+	fmt.Fprintln(tw, "planted rate\tplanted\tdrawn\tcounted\trecovered (95% CI)\tinside")
 	for _, c := range r.Checks {
-		mark := "yes"
+		mark, exact := "yes", "="
 		if !c.OK {
 			mark = "NO"
 		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%.1f%% (%.1f-%.1f)\t%d\t%s\n", c.What, c.Planted*100, c.Got.Value*100, c.Got.Low*100, c.Got.High*100, c.Got.N, mark)
+		if !c.Exact {
+			exact = "≠"
+		}
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%d/%d\t%s %d/%d\t%.1f%% (%.1f-%.1f)\t%s\n", c.What, c.Planted*100, c.Drawn.K, c.Drawn.N,
+			exact, c.Got.K, c.Got.N, c.Got.Value*100, c.Got.Low*100, c.Got.High*100, mark)
 	}
 	_ = tw.Flush()
 	fmt.Fprintln(w)

@@ -53,10 +53,22 @@ func TestSimulationRecoversPlantedRates(t *testing.T) {
 	if len(res.Checks) != 7 {
 		t.Fatalf("%d checks, want 7 (3 pairs, acceptance, repeats, two conversions)", len(res.Checks))
 	}
+	// The log and the statistics must count exactly what was planted and happened. Whether
+	// each planted rate lies inside its interval is chance (each misses one time in twenty, and
+	// this small sample is one fixed draw): one miss in seven is allowed here, none in make
+	// simulate.
+	misses := 0
 	for _, c := range res.Checks {
-		if !c.OK {
-			t.Errorf("%s: planted %.3f, recovered %.3f [%.3f, %.3f] n=%d", c.What, c.Planted, c.Got.Value, c.Got.Low, c.Got.High, c.Got.N)
+		if !c.Exact {
+			t.Errorf("%s: drawn %d/%d, the statistics counted %d/%d", c.What, c.Drawn.K, c.Drawn.N, c.Got.K, c.Got.N)
 		}
+		if !c.OK {
+			misses++
+			t.Logf("%s: planted %.3f, recovered %.3f [%.3f, %.3f] n=%d (outside by chance?)", c.What, c.Planted, c.Got.Value, c.Got.Low, c.Got.High, c.Got.N)
+		}
+	}
+	if misses > 1 {
+		t.Errorf("%d planted rates outside their 95 %% intervals; chance makes two or more in seven about 4 %% likely", misses)
 	}
 	if r := res.Report; r.Total.Handoffs != o.Handoffs || r.Conversion.Baseline.N != o.Baseline || len(r.Targets) != 4 {
 		t.Errorf("report holds %d handoffs and %d baseline conversations, %d targets", r.Total.Handoffs, r.Conversion.Baseline.N, len(r.Targets))
