@@ -40,7 +40,8 @@ func TestSimulationRecoversPlantedRates(t *testing.T) {
 	// The stack reads its payload key from the environment; keep this process's as it was.
 	t.Setenv("HANDOFF_CODEC_KEYS", os.Getenv("HANDOFF_CODEC_KEYS"))
 	var out, progress strings.Builder
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	// Generous: make test runs other packages' dev servers beside this one on two cores.
+	ctx, cancel := context.WithTimeout(context.Background(), 12*time.Minute)
 	defer cancel()
 	res, err := Simulate(ctx, o, &out, &progress)
 	if err != nil {
