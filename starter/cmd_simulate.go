@@ -20,7 +20,7 @@ func runSimulate(e *env, args []string) error {
 	fs.IntVar(&o.Handoffs, "handoffs", 2000, "handoffs run through the workflow")
 	fs.IntVar(&o.Baseline, "baseline", 1000, "conversations that never hand off, reported by their bot")
 	fs.IntVar(&o.Concurrency, "concurrency", 16, "conversations in flight at once")
-	fs.DurationVar(&o.Window, "window", time.Second, "monitoring window of every handoff")
+	fs.DurationVar(&o.Window, "window", 2*time.Second, "monitoring window of every handoff (the owners' repeat reports must land inside it)")
 	fs.DurationVar(&o.Think, "think", 100*time.Millisecond, "a simulated person's time to answer an offer")
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of every planted outcome (the same seed plants the same outcomes)")
 	fs.StringVar(&o.Store, "store", "sqlite://data/simulate.db", "the handoff log to fill (a sqlite:// file is emptied first); read it after with starter stats")
