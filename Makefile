@@ -70,16 +70,16 @@ test-compose: ## validate docker-compose.yml with the compose-spec loader Docker
 	cd deploy/composecheck && $(GO) test ./... -count=1
 
 # The model is evaluated too when HANDOFF_MODEL_BASE_URL and HANDOFF_MODEL_NAME are set
-# (HANDOFF_MODEL_API_KEY if the endpoint needs one). `make eval` scores the fresh set, the
-# untouched one, and each run is a look at it that the README counts: while tuning, use
-# `make eval-dev` (tune and holdout, misses listed; the fresh set is not even loaded).
+# (HANDOFF_MODEL_API_KEY if the endpoint needs one). `make eval` scores fresh2, the untouched
+# set, and each run is a look at it that the README counts: while developing, use
+# `make eval-dev` (tune, holdout and fresh, misses listed; fresh2 is not even loaded).
 EVAL_FILTER := grep -v -e '^=== RUN' -e '^--- PASS' -e '^--- SKIP' -e '^PASS' -e '^ok ' -e '_test.go:[0-9]*: no model'
 
-eval: ## trigger analysis on the labelled sets, the untouched fresh set included: precision/recall per trigger, routing accuracy (built-in, and a model if configured)
+eval: ## trigger analysis on the labelled sets, the untouched fresh2 set included: precision/recall per trigger, routing accuracy (built-in, and a model if configured)
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=all $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=all $(GO) test ./activities/ -run '^TestModelTriggerEval$$' -count=1 -v -timeout 60m | $(EVAL_FILTER)
 
-eval-dev: ## as eval on the development set only (tune and holdout), with its misses listed: for tuning
+eval-dev: ## as eval on the development sets only (tune, holdout, fresh), with their misses listed: for tuning
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=dev $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 
 bench: temporal build ## load benchmark against a bare-workflow floor and a naive shape (~3 min; JSON in bench-results/)

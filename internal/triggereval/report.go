@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// Targets are the bars for the untouched set (now the fresh set): recall per trigger,
-// and precision for every trigger.
+// Targets are the bars for the untouched set (now fresh2): recall per trigger, and
+// precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
 // TargetPrecision is the precision every trigger must reach.
@@ -61,7 +61,7 @@ func langAccuracy(r *Result, lang string) string {
 	return fmt.Sprintf("%.3f", c.Accuracy())
 }
 
-// PrintMisses lists a development result's misses; for the fresh set it writes why it will
+// PrintMisses lists a development result's misses; for the fresh2 set it writes why it will
 // not.
 func PrintMisses(w io.Writer, r *Result) {
 	misses, err := r.Misses()
@@ -88,50 +88,60 @@ func PrintMisses(w io.Writer, r *Result) {
 	}
 }
 
-// Splits reads HANDOFF_EVAL_SPLIT: "dev" while tuning (tune and holdout; the fresh set is not
-// even loaded), "tune" for tune alone, empty or "all" for all three (make eval). Scoring the
-// fresh set is a look at it, so any other value is read as "dev": a typo must not spend one.
+// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh; fresh2 is
+// not even loaded), "tune" for tune alone, empty or "all" for every split with fresh2 (make
+// eval). Scoring fresh2 is a look at it, so any other value is read as "dev": a typo must not
+// spend one.
 func Splits() []string {
 	switch os.Getenv("HANDOFF_EVAL_SPLIT") {
 	case SplitTune:
 		return []string{SplitTune}
 	case "", "all":
-		return []string{SplitTune, SplitHoldout, SplitFresh}
+		return append(slices.Clone(DevSplits), SplitFresh2)
 	}
-	return []string{SplitTune, SplitHoldout}
+	return slices.Clone(DevSplits)
 }
 
 // Enabled reports whether HANDOFF_EVAL asks for the figures to be printed (make eval).
 func Enabled() bool { return os.Getenv("HANDOFF_EVAL") != "" }
 
-// DefaultPath is the development set (tune and holdout), found from this source file so any
-// package's test can load it.
+// DefaultPath is the first development set (tune and holdout), found from this source file so
+// any package's test can load it.
 func DefaultPath() string { return setPath("labelled.jsonl") }
 
-// FreshPath is the untouched set.
+// FreshPath is the second development set.
 func FreshPath() string { return setPath("fresh.jsonl") }
+
+// Fresh2Path is the untouched set.
+func Fresh2Path() string { return setPath("fresh2.jsonl") }
 
 func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "decision", "testdata", "triggers", name)
 }
 
-// LoadSplits loads the cases of the given splits: the development set always, the fresh set
-// only when splits name it.
+// LoadSplits loads the cases of the given splits: labelled.jsonl always, fresh.jsonl and
+// fresh2.jsonl only when splits name them.
 func LoadSplits(splits []string) ([]Case, error) {
 	cases, err := Load(DefaultPath())
-	if err != nil || !slices.Contains(splits, SplitFresh) {
-		return cases, err
-	}
-	fresh, err := Load(FreshPath())
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range fresh {
-		if c.Split != SplitFresh {
-			// Load checked ids against splits; a development id in the fresh file is a mix-up.
-			return nil, fmt.Errorf("%s: a line is not in the fresh split (not shown)", FreshPath())
+	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}} {
+		if !slices.Contains(splits, set.split) {
+			continue
 		}
+		more, err := Load(set.path)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range more {
+			if c.Split != set.split {
+				// Load checked ids against splits; another set's id in this file is a mix-up.
+				return nil, fmt.Errorf("%s: a line is not in the %s split (not shown)", set.path, set.split)
+			}
+		}
+		cases = append(cases, more...)
 	}
-	return append(cases, fresh...), nil
+	return cases, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,12 +40,13 @@ func TestSplitOfMatchesTheSetsREADME(t *testing.T) {
 	}
 }
 
-func TestEvaluateKeepsTheFreshSetBlind(t *testing.T) {
-	tuneID, holdID, freshID := idIn(t, SplitTune, 0), idIn(t, SplitHoldout, 0), "fresh-en-legal-001"
+func TestEvaluateKeepsTheFresh2SetBlind(t *testing.T) {
+	tuneID, holdID, freshID, fresh2ID := idIn(t, SplitTune, 0), idIn(t, SplitHoldout, 0), "fresh-en-legal-001", "fresh2-en-legal-001"
 	cases := []Case{
 		{ID: tuneID, Lang: "en", Messages: []string{"tune secret"}, Labels: []string{"legal"}, ExpectHuman: true, Split: SplitTune},
 		{ID: holdID, Lang: "en", Messages: []string{"holdout line"}, Labels: []string{"legal"}, ExpectHuman: true, Split: SplitHoldout},
-		{ID: freshID, Lang: "en", Messages: []string{"fresh secret"}, Labels: []string{"legal"}, ExpectHuman: true, Split: SplitFresh},
+		{ID: freshID, Lang: "en", Messages: []string{"fresh line"}, Labels: []string{"legal"}, ExpectHuman: true, Split: SplitFresh},
+		{ID: fresh2ID, Lang: "en", Messages: []string{"fresh2 secret"}, Labels: []string{"legal"}, ExpectHuman: true, Split: SplitFresh2},
 	}
 	miss := func(Case) Prediction {
 		return Prediction{Labels: map[string]bool{"frustration": true}, Evidence: "quoted words"}
@@ -52,17 +54,19 @@ func TestEvaluateKeepsTheFreshSetBlind(t *testing.T) {
 	tune := Evaluate(cases, SplitTune, miss)
 	hold := Evaluate(cases, SplitHoldout, miss)
 	fresh := Evaluate(cases, SplitFresh, miss)
+	fresh2 := Evaluate(cases, SplitFresh2, miss)
 
-	if c := fresh.Triggers["legal"]; fresh.Cases != 1 || c.FN != 1 || fresh.Routing.FN != 1 || fresh.Triggers["frustration"].FP != 1 {
-		t.Fatalf("fresh counts %d %+v %+v", fresh.Cases, c, fresh.Routing)
+	if c := fresh2.Triggers["legal"]; fresh2.Cases != 1 || c.FN != 1 || fresh2.Routing.FN != 1 || fresh2.Triggers["frustration"].FP != 1 {
+		t.Fatalf("fresh2 counts %d %+v %+v", fresh2.Cases, c, fresh2.Routing)
 	}
-	if _, err := fresh.Misses(); err == nil {
-		t.Fatal("the fresh set's misses must be refused")
+	if _, err := fresh2.Misses(); err == nil {
+		t.Fatal("the fresh2 set's misses must be refused")
 	}
-	if fresh.misses != nil {
-		t.Fatal("nothing per line may be recorded for the fresh set")
+	if fresh2.misses != nil {
+		t.Fatal("nothing per line may be recorded for the fresh2 set")
 	}
-	for _, r := range []*Result{tune, hold} {
+	// The fresh set had its one blind look; it is development data now.
+	for _, r := range []*Result{tune, hold, fresh} {
 		got, err := r.Misses()
 		if err != nil || len(got) != 1 || got[0].Missed[0] != "legal" || got[0].Spurious[0] != "frustration" {
 			t.Fatalf("%s misses %+v, %v", r.Split, got, err)
@@ -70,29 +74,29 @@ func TestEvaluateKeepsTheFreshSetBlind(t *testing.T) {
 	}
 
 	var out bytes.Buffer
-	PrintTable(&out, "test", tune, hold, fresh)
-	for _, r := range []*Result{tune, hold, fresh} {
+	PrintTable(&out, "test", tune, hold, fresh, fresh2)
+	for _, r := range []*Result{tune, hold, fresh, fresh2} {
 		PrintMisses(&out, r)
 	}
-	if strings.Contains(out.String(), "fresh secret") || strings.Contains(out.String(), freshID) {
-		t.Fatalf("a fresh line was printed:\n%s", out.String())
+	if strings.Contains(out.String(), "fresh2 secret") || strings.Contains(out.String(), fresh2ID) {
+		t.Fatalf("a fresh2 line was printed:\n%s", out.String())
 	}
-	for _, want := range []string{"tune secret", "holdout line", holdID, "1 holdout cases missed",
-		"| fresh | legal | 1 | 1.00 | 0.00 | 0 | 0 | 1 |", "reported in aggregate only"} {
+	for _, want := range []string{"tune secret", "holdout line", "fresh line", holdID, freshID, "1 holdout cases missed",
+		"1 fresh cases missed", "| fresh2 | legal | 1 | 1.00 | 0.00 | 0 | 0 | 1 |", "reported in aggregate only"} {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("output lacks %q:\n%s", want, out.String())
 		}
 	}
 }
 
-func TestSplitsNeverSpendTheFreshSetByMistake(t *testing.T) {
+func TestSplitsNeverSpendTheFresh2SetByMistake(t *testing.T) {
 	for env, want := range map[string]string{
-		"":        "tune holdout fresh",
-		"all":     "tune holdout fresh",
-		"dev":     "tune holdout",
+		"":        "tune holdout fresh fresh2",
+		"all":     "tune holdout fresh fresh2",
+		"dev":     "tune holdout fresh",
 		"tune":    "tune",
-		"holdotu": "tune holdout", // a typo
-		"fresh":   "tune holdout", // not a way to ask for it alone either
+		"holdotu": "tune holdout fresh", // a typo
+		"fresh2":  "tune holdout fresh", // not a way to ask for it alone either
 	} {
 		t.Setenv("HANDOFF_EVAL_SPLIT", env)
 		if got := strings.Join(Splits(), " "); got != want {
@@ -101,7 +105,7 @@ func TestSplitsNeverSpendTheFreshSetByMistake(t *testing.T) {
 	}
 }
 
-func TestLoadRefusesMislabelledSplitsWithoutNamingFreshLines(t *testing.T) {
+func TestLoadRefusesMislabelledSplitsWithoutNamingFresh2Lines(t *testing.T) {
 	write := func(lines ...string) string {
 		p := filepath.Join(t.TempDir(), "set.jsonl")
 		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
@@ -113,52 +117,58 @@ func TestLoadRefusesMislabelledSplitsWithoutNamingFreshLines(t *testing.T) {
 		j, _ := json.Marshal(c)
 		return string(j)
 	}
-	freshID := "fresh-es-human-007"
+	fresh2ID := "fresh2-es-human-007"
 	for _, c := range []Case{
-		{ID: freshID, Messages: []string{"x"}, Split: SplitTune},
-		{ID: freshID, Messages: []string{"x"}, Labels: []string{"anger"}, ExpectHuman: true, Split: SplitFresh},
+		{ID: fresh2ID, Messages: []string{"x"}, Split: SplitTune},
+		{ID: fresh2ID, Messages: []string{"x"}, Split: SplitFresh},
+		{ID: fresh2ID, Messages: []string{"x"}, Labels: []string{"anger"}, ExpectHuman: true, Split: SplitFresh2},
 	} {
 		_, err := Load(write(line(c)))
-		if err == nil || strings.Contains(err.Error(), freshID) || !strings.Contains(err.Error(), "1 fresh lines") {
+		if err == nil || strings.Contains(err.Error(), fresh2ID) || !strings.Contains(err.Error(), "1 fresh2 lines") {
 			t.Fatalf("err = %v", err)
 		}
 	}
-	_, err := Load(write(`{"id": "fresh-en-neg-001", "messages": ["secret words"`))
-	if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "fresh-en") {
+	_, err := Load(write(`{"id": "fresh2-en-neg-001", "messages": ["secret words"`))
+	if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "fresh2-en") {
 		t.Fatalf("err = %v", err)
 	}
-	// Development lines are named: the holdout is open for development.
-	for _, id := range []string{idIn(t, SplitTune, 0), idIn(t, SplitHoldout, 0)} {
-		_, err = Load(write(line(Case{ID: id, Messages: []string{"x"}, Labels: []string{"anger"}, ExpectHuman: true, Split: SplitOf(id)})))
+	// Development lines are named: the holdout and the fresh set are open for development.
+	for _, id := range []string{idIn(t, SplitTune, 0), idIn(t, SplitHoldout, 0), "fresh-en-frus-003"} {
+		_, err = Load(write(line(Case{ID: id, Messages: []string{"x"}, Labels: []string{"anger"}, ExpectHuman: true, Split: expectedSplit(id)})))
 		if err == nil || !strings.Contains(err.Error(), id) || !strings.Contains(err.Error(), `unknown label "anger"`) {
 			t.Fatalf("err = %v", err)
 		}
 	}
-	// A line that claims the fresh split is refused, and kept unshown like any fresh line.
-	holdID := idIn(t, SplitHoldout, 0)
-	_, err = Load(write(line(Case{ID: holdID, Messages: []string{"x"}, Split: SplitFresh})))
-	if err == nil || strings.Contains(err.Error(), holdID) || !strings.Contains(err.Error(), "1 fresh lines") {
-		t.Fatalf("a development id cannot claim the fresh split: %v", err)
+	// A line that claims the fresh2 split is refused, and kept unshown like any fresh2 line.
+	for _, id := range []string{idIn(t, SplitHoldout, 0), "fresh-en-neg-002"} {
+		_, err = Load(write(line(Case{ID: id, Messages: []string{"x"}, Split: SplitFresh2})))
+		if err == nil || strings.Contains(err.Error(), id) || !strings.Contains(err.Error(), "1 fresh2 lines") {
+			t.Fatalf("a development id cannot claim the fresh2 split: %v", err)
+		}
 	}
 }
 
-// The real sets load; of the fresh set only counts are looked at.
+// The real sets load; of the fresh2 set only counts are looked at.
 func TestTheSetsLoad(t *testing.T) {
-	dev, err := LoadSplits([]string{SplitTune, SplitHoldout})
-	if err != nil || len(dev) < 400 {
-		t.Fatalf("the development set: %d cases, %v", len(dev), err)
+	first, err := LoadSplits([]string{SplitTune, SplitHoldout})
+	if err != nil || len(first) < 400 {
+		t.Fatalf("the first set: %d cases, %v", len(first), err)
 	}
-	all, err := LoadSplits([]string{SplitTune, SplitHoldout, SplitFresh})
+	dev, err := LoadSplits(DevSplits)
+	if err != nil || len(dev) < len(first)+250 {
+		t.Fatalf("the development sets: %d cases, %v", len(dev), err)
+	}
+	all, err := LoadSplits(append(slices.Clone(DevSplits), SplitFresh2))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := 0
+	fresh2 := 0
 	for _, c := range all {
-		if c.Split == SplitFresh {
-			fresh++
+		if c.Split == SplitFresh2 {
+			fresh2++
 		}
 	}
-	if fresh < 250 || len(all) != len(dev)+fresh {
-		t.Fatalf("%d fresh cases of %d", fresh, len(all))
+	if fresh2 < 300 || len(all) != len(dev)+fresh2 {
+		t.Fatalf("%d fresh2 cases of %d", fresh2, len(all))
 	}
 }
