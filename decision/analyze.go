@@ -78,7 +78,14 @@ func (e *Engine) AnalyzeDecoded(in *handoff.Input, dec Decoded, decoderErr error
 	builtin := e.deriveIntent(&a, in)
 	var r *reading
 	if customer := customerTexts(in.Messages, maxCueMessages); len(customer) > 0 && e.missesTriggers(a.Signals) {
-		rd := read(customer)
+		var f *featurizer
+		if e.triggers != nil {
+			f = &featurizer{m: e.triggers}
+		}
+		rd := read(customer, f)
+		if f != nil {
+			rd.learned = e.triggers.classify(f, &rd, customer)
+		}
 		r = &rd
 	}
 	if deriveTriggers(&a, r, e.thresholds()) {
@@ -144,14 +151,26 @@ func deriveTriggers(a *Analysis, r *reading, th [numTriggers]float64) bool {
 		if !ok {
 			continue
 		}
+		fromMsgs := strings.HasPrefix(a.Derived[f.score], fromMessages)
+		// The classifier fires where the lexicon's score fell short: the score is raised to
+		// pass the threshold, so a rule reading the score agrees with the flag.
+		learned := ""
+		if i := learnedFor(f.t); fromMsgs && r.learned != nil && r.learned.fires[i] && !passes(f.t, v, th[f.t]) {
+			learned = r.learned.note(i)
+			v = r.learned.raise(i, th[f.t])
+			a.derive(f.score, v, a.Derived[f.score]+"; "+learned)
+		}
 		// A request for a person counts from its threshold on; a mood above it.
-		on, cmp := v > th[f.t], cmpWord(v > th[f.t])
+		on, cmp := passes(f.t, v, th[f.t]), cmpWord(v > th[f.t])
 		if f.t == trigHuman {
-			on, cmp = v >= th[f.t], map[bool]string{true: ">=", false: "<"}[v >= th[f.t]]
+			cmp = map[bool]string{true: ">=", false: "<"}[on]
 		}
 		note := fmt.Sprintf("%s %s %s %g", f.what, formatValue(v), cmp, th[f.t])
-		if strings.HasPrefix(a.Derived[f.score], fromMessages) {
-			if on && r.evidence[f.t] != "" {
+		if fromMsgs {
+			switch {
+			case learned != "":
+				note += ", " + learned
+			case on && r.evidence[f.t] != "":
 				note += ", " + r.evidence[f.t]
 			}
 			note = fromMessages + note
@@ -170,10 +189,23 @@ func deriveTriggers(a *Analysis, r *reading, th [numTriggers]float64) bool {
 		did = true
 	}
 	if _, have := a.Signals["legal_complexity"]; !have {
-		a.derive("legal_complexity", r.legalLevel(), note)
+		level := r.legalLevel()
+		if i := learnedFor(trigLegal); level != "high" && r.learned != nil && r.learned.fires[i] {
+			level, note = "high", note+"; "+r.learned.note(i)
+		}
+		a.derive("legal_complexity", level, note)
 		did = true
 	}
 	return did
+}
+
+// passes: a score v of trigger t sets its flag at threshold th. A request for a person counts
+// from its threshold on; a mood above it.
+func passes(t trigger, v, th float64) bool {
+	if t == trigHuman {
+		return v >= th
+	}
+	return v > th
 }
 
 func (a *Analysis) derive(name string, v any, note string) {

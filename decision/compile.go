@@ -118,7 +118,8 @@ func Compile(spec Spec, agents []handoff.Agent) (*Engine, error) {
 	if err := spec.Decoder.validate(system); err != nil {
 		return nil, err
 	}
-	e := &Engine{system: system, types: types, distressThreshold: threshold, frustrationThreshold: frustration, decoder: spec.Decoder}
+	e := &Engine{system: system, types: types, distressThreshold: threshold, frustrationThreshold: frustration, decoder: spec.Decoder,
+		triggers: defaultModel}
 	ros := newRoster(agents)
 	e.agents = map[string]string{}
 	for _, a := range agents {

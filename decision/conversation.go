@@ -36,11 +36,16 @@ type reading struct {
 	legalLabels       []string
 	complexityLabels  []string
 	window            int
+	// countered: in the window, a cue of the trigger was taken back (see msgScore).
+	countered [numTriggers]bool
+	// learned is the classifier's reading, nil without a model.
+	learned *learnedReading
 }
 
 // read analyses the customer messages (oldest first; all of them for legal complexity, the
-// latest triggerWindow for the rest).
-func read(texts []string) reading {
+// latest triggerWindow for the rest). f, when not nil, is given the window's features for
+// the classifier.
+func read(texts []string, f *featurizer) reading {
 	var r reading
 	for t := range r.at {
 		r.at[t] = -1
@@ -103,6 +108,15 @@ func read(texts []string) reading {
 			h := spanHit(&repeatCue, repeatCue.weight, text, toks, 0, min(len(toks), 8))
 			ms.best[trigFrustration] = append([]hit{h}, ms.best[trigFrustration]...)
 			ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+			if f != nil {
+				f.sign(sgRepeat, math.Pow(featureDecay, float64(len(texts)-1-i)))
+			}
+		}
+		for t := range ms.countered {
+			r.countered[t] = r.countered[t] || ms.countered[t]
+		}
+		if f != nil {
+			f.message(text, toks, len(texts)-1-i)
 		}
 	}
 	for _, t := range []trigger{trigHuman, trigFrustration, trigDistress} {
@@ -135,6 +149,9 @@ func read(texts []string) reading {
 	})
 	r.legal = round2(1 - missLegal)
 	r.complexity = round2(1 - missComplex)
+	if f != nil {
+		f.lexicon(&r)
+	}
 	return r
 }
 

@@ -66,6 +66,9 @@ type Engine struct {
 	version              string
 	// agents are the roster's IDs and names: a recommendation from a model must name one.
 	agents map[string]string
+	// triggers is the built-in analyzer's classifier (the embedded one); nil reads with the
+	// lexicon alone.
+	triggers *TriggerModel
 }
 
 // Version is a hash of the canonical rule set (12 hex digits of its SHA-256); every Decision

@@ -133,11 +133,11 @@ func TestNegationScope(t *testing.T) {
 
 // Words count once: "I'm stressed" is one piece of evidence, though two cues read it.
 func TestOverlappingCuesCountOnce(t *testing.T) {
-	r := read([]string{"I'm stressed about the paint colors"})
+	r := read([]string{"I'm stressed about the paint colors"}, nil)
 	if got := r.score[trigDistress]; got != 0.7 {
 		t.Fatalf("distress %.2f, want 0.7 (the strongest cue alone)", got)
 	}
-	r = read([]string{"I'm stressed and I can't sleep"})
+	r = read([]string{"I'm stressed and I can't sleep"}, nil)
 	if got := r.score[trigDistress]; got <= 0.9 {
 		t.Fatalf("distress %.2f: two pieces of evidence combine", got)
 	}

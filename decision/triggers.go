@@ -239,6 +239,10 @@ type msgScore struct {
 	score [numTriggers]float64
 	// best are the strongest hits per trigger, for the evidence.
 	best [numTriggers][]hit
+	// countered: a cue of the trigger was read and taken back (negated, neutralized), or the
+	// message settles it (a resolution, relief, a withdrawn request). The classifier may not
+	// fire for it against the lexicon's reading.
+	countered [numTriggers]bool
 }
 
 // scoreMessage turns a message's hits into a score per trigger: negated and neutralized cues
@@ -255,8 +259,21 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 	}
 	for k := range hits {
 		h := &hits[k]
-		if h.c.neutral || negated(toks, h) || neutralized(toks, neutral, h) {
+		if h.c.neutral {
 			continue
+		}
+		if negated(toks, h) || neutralized(toks, neutral, h) {
+			ms.countered[h.c.trig] = true
+			continue
+		}
+		switch {
+		case h.c.trig == trigWithdrawn:
+			ms.countered[trigHuman] = true
+		case h.c.trig == trigResolved && h.weight >= 0.8:
+			// "thanks" alone settles nothing ("thanks for nothing"); "that fixed it" does.
+			ms.countered[trigFrustration] = true
+		case h.c.trig == trigRelieved:
+			ms.countered[trigFrustration], ms.countered[trigDistress] = true, true
 		}
 		if h.i > 0 && intensifiers[toks[h.i-1].w] || h.i > 1 && intensifiers[toks[h.i-2].w] {
 			h.weight = math.Min(0.95, h.weight+0.15)

@@ -1,0 +1,77 @@
+package decision_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/handoffhq/orchestrator/decision"
+)
+
+// wordModel is a classifier that knows one made-up word as distress, and nothing else: what
+// the mechanics do, apart from what any training taught.
+func wordModel(t *testing.T) *decision.TriggerModel {
+	t.Helper()
+	f := decision.TriggerFeatures([]string{"zorblax"})
+	idx := slices.Clone(f.Index)
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	ts := make([]decision.TriggerWeights, len(decision.TriggerNames))
+	for i, name := range decision.TriggerNames {
+		ts[i] = decision.TriggerWeights{Name: name, Threshold: 1}
+	}
+	ts[2].Index, ts[2].Threshold, ts[2].Bias = idx, 0.9, -4
+	for range idx {
+		ts[2].Weight = append(ts[2].Weight, 3)
+	}
+	m, err := decision.NewTriggerModel(ts, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// The classifier fires where the lexicon is silent, says so in the reason with the words that
+// weighed most, and raises the score past the threshold so a rule reading it agrees.
+func TestClassifierFiresAndQuotes(t *testing.T) {
+	e := example(t, "real-estate").WithTriggerModel(wordModel(t))
+	a := e.Analyze(conv("lead_bot", nil, "the zorblax came back last night"))
+	if a.Signals["emotional_distress"] != true {
+		t.Fatalf("emotional_distress = %v: %v", a.Signals["emotional_distress"], a.Derived)
+	}
+	if v, _ := a.Signals["customer_emotional_distress"].(float64); v <= 0.7 {
+		t.Errorf("score %v not raised past the threshold", v)
+	}
+	if note := a.Derived["emotional_distress"]; !strings.Contains(note, "classifier") || !strings.Contains(note, `"zorblax"`) {
+		t.Errorf("reason %q does not name the classifier and quote its word", note)
+	}
+	if a := e.WithTriggerModel(nil).Analyze(conv("lead_bot", nil, "the zorblax came back last night")); a.Signals["emotional_distress"] == true {
+		t.Errorf("without the model, distress is read: %v", a.Derived)
+	}
+}
+
+// A cue the lexicon took back vetoes the classifier for that trigger.
+func TestClassifierVetoedByNegation(t *testing.T) {
+	e := example(t, "real-estate").WithTriggerModel(wordModel(t))
+	a := e.Analyze(conv("lead_bot", nil, "I'm not stressed about the zorblax"))
+	if a.Signals["emotional_distress"] == true {
+		t.Fatalf("a negated cue did not veto the classifier: %v", a.Derived)
+	}
+}
+
+func TestTriggerModelRoundTrip(t *testing.T) {
+	for _, m := range []*decision.TriggerModel{wordModel(t), decision.DefaultTriggerModel()} {
+		b, err := m.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := decision.DecodeTriggerModel(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs := []string{"the zorblax came back", "my dad died last week and I can't think straight"}
+		if got, want := back.Probabilities(msgs), m.Probabilities(msgs); got != want {
+			t.Errorf("probabilities %v after a round trip, %v before", got, want)
+		}
+	}
+}
