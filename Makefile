@@ -24,7 +24,7 @@ SOAK ?= 10000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev bench bench-soak simulate clean reset
+.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -81,6 +81,9 @@ eval: ## trigger analysis on the labelled sets, the untouched fresh2 set include
 
 eval-dev: ## as eval on the development sets only (tune, holdout, fresh), with their misses listed: for tuning
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=dev $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
+
+train: ## retrain the built-in analyzer's classifier (decision/model/triggers.json) on the development sets, cross-validated (~2 min)
+	$(GO) run ./internal/triggertrain
 
 bench: temporal build ## load benchmark against a bare-workflow floor and a naive shape (~3 min; JSON in bench-results/)
 	bin/starter bench $(BENCH_FLAGS)

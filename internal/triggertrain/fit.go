@@ -1,0 +1,172 @@
+package main
+
+import (
+	"math"
+	"slices"
+
+	"github.com/handoffhq/orchestrator/decision"
+	"gonum.org/v1/gonum/optimize"
+)
+
+// example is one labelled conversation as training sees it.
+type example struct {
+	id       string
+	split    string // a labelled set's split, or "phrasings"
+	messages []string
+	f        decision.Features
+	// label per learned trigger: 1, 0, or -1 where the line says nothing about it (a phrasing
+	// speaks of one trigger only).
+	label [4]int8
+	// lexicon: what the analyzer decides with the lexicon alone, through the real-estate
+	// engine (the thresholds rules read, not the featurizer's guess of them).
+	lexicon [4]bool
+	fold    int
+}
+
+// row is a sparse feature vector over the compact indices of one fit.
+type row struct {
+	idx []int32
+	val []float64
+}
+
+// fit trains trigger t's logistic regression on the examples labelled for it: L2-regularised
+// mean log-loss, minimised by L-BFGS. The hashed space is remapped to the features the data
+// uses, so the optimiser works on tens of thousands of weights, not 2^18. skip are feature
+// indices left out (the lexicon's own reading, when the model is to learn from words alone).
+func fit(exs []*example, t int, lambda float64, skip map[uint32]bool) decision.TriggerWeights {
+	compact := map[uint32]int32{}
+	var hashed []uint32
+	var rows []row
+	var ys []float64
+	for _, ex := range exs {
+		if ex.label[t] < 0 {
+			continue
+		}
+		var r row
+		for k, h := range ex.f.Index {
+			if skip[h] {
+				continue
+			}
+			i, ok := compact[h]
+			if !ok {
+				i = int32(len(hashed))
+				compact[h] = i
+				hashed = append(hashed, h)
+			}
+			r.idx = append(r.idx, i)
+			r.val = append(r.val, float64(ex.f.Value[k]))
+		}
+		rows = append(rows, r)
+		ys = append(ys, float64(ex.label[t]))
+	}
+	dim := len(hashed) + 1 // the bias last, unregularised
+	n := float64(len(rows))
+	var lastX, lastGrad []float64
+	var lastF float64
+	eval := func(x []float64) {
+		if lastX != nil && slices.Equal(x, lastX) {
+			return
+		}
+		lastX = append(lastX[:0], x...)
+		lastGrad = slices.Grow(lastGrad[:0], dim)[:dim]
+		clear(lastGrad)
+		loss := 0.0
+		for k, r := range rows {
+			z := x[dim-1]
+			for j, i := range r.idx {
+				z += x[i] * r.val[j]
+			}
+			// log(1+e^z) - y z, computed without overflow.
+			loss += math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - ys[k]*z
+			g := (decision.Sigmoid(z) - ys[k]) / n
+			for j, i := range r.idx {
+				lastGrad[i] += g * r.val[j]
+			}
+			lastGrad[dim-1] += g
+		}
+		loss /= n
+		for i := 0; i < dim-1; i++ {
+			loss += lambda / 2 * x[i] * x[i]
+			lastGrad[i] += lambda * x[i]
+		}
+		lastF = loss
+	}
+	p := optimize.Problem{
+		Func: func(x []float64) float64 { eval(x); return lastF },
+		Grad: func(grad, x []float64) { eval(x); copy(grad, lastGrad) },
+	}
+	res, err := optimize.Minimize(p, make([]float64, dim), &optimize.Settings{GradientThreshold: 1e-7, MajorIterations: 1000}, &optimize.LBFGS{})
+	if err != nil && res == nil {
+		panic(err)
+	}
+	x := res.X
+	tw := decision.TriggerWeights{Name: decision.TriggerNames[t], Bias: x[dim-1], Lambda: lambda, Threshold: 1}
+	order := make([]int, len(hashed))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return int(hashed[a]) - int(hashed[b]) })
+	for _, i := range order {
+		// A weight this small moves no probability; leaving it out keeps the file small.
+		if math.Abs(x[i]) < minWeight {
+			continue
+		}
+		tw.Index = append(tw.Index, hashed[i])
+		tw.Weight = append(tw.Weight, float32(x[i]))
+	}
+	return tw
+}
+
+// minWeight: smaller weights are dropped from the model file.
+const minWeight = 1e-3
+
+// scorer reads probabilities off fitted weights, for out-of-fold predictions.
+type scorer struct {
+	w    map[uint32]float64
+	bias float64
+}
+
+func newScorer(tw decision.TriggerWeights) scorer {
+	s := scorer{w: make(map[uint32]float64, len(tw.Index)), bias: tw.Bias}
+	for k, i := range tw.Index {
+		s.w[i] = float64(tw.Weight[k])
+	}
+	return s
+}
+
+func (s scorer) prob(f decision.Features) float64 {
+	z := s.bias
+	for k, i := range f.Index {
+		z += s.w[i] * float64(f.Value[k])
+	}
+	return decision.Sigmoid(z)
+}
+
+// chooseThreshold is the probability from which the classifier fires for trigger t, from
+// out-of-fold probabilities p (one per example). The classifier only matters where the
+// lexicon is silent; there each firing is worth +1 when right and -cost when wrong, so it
+// fires only where it is right more than cost/(1+cost) of the time. The highest threshold of
+// the best gain is kept: of equal gains, the one firing least.
+func chooseThreshold(exs []*example, p []float64, t int, cost float64) (float64, int, int) {
+	best, bestGain, bestTP, bestFP := 1.0, 0.0, 0, 0
+	for tau := 0.99; tau >= minThreshold-1e-9; tau -= 0.01 {
+		tp, fp := 0, 0
+		for k, ex := range exs {
+			if ex.label[t] < 0 || ex.lexicon[t] || ex.f.Countered[t] || p[k] < tau {
+				continue
+			}
+			if ex.label[t] == 1 {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		if gain := float64(tp) - cost*float64(fp); gain > bestGain {
+			best, bestGain, bestTP, bestFP = math.Round(tau*100)/100, gain, tp, fp
+		}
+	}
+	return best, bestTP, bestFP
+}
+
+// minThreshold: below an even chance the classifier never fires alone.
+const minThreshold = 0.5

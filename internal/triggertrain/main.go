@@ -1,0 +1,255 @@
+// Command triggertrain trains the built-in trigger analyzer's classifier (`make train`) and
+// writes decision/model/triggers.json, which the decision package embeds.
+//
+// It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl)
+// and the phrasings; fresh2.jsonl is never loaded, so it stays a measure of the result. Before
+// the final fit it cross-validates the whole procedure, threshold and regularisation choice
+// included, and prints what the analyzer (lexicon and classifier together, through the
+// real-estate rules) scores on lines it was not trained on.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/handoff"
+	"github.com/handoffhq/orchestrator/internal/triggereval"
+)
+
+// splitPhrasings names the phrasings in the figures; they are no labelled set's split.
+const splitPhrasings = "phrasings"
+
+type options struct {
+	folds   int
+	lambdas []float64
+	// cost is what a wrong firing of the classifier costs against a right one (see
+	// chooseThreshold).
+	cost    float64
+	lexicon bool
+	misses  bool
+}
+
+func main() {
+	cfgPath := flag.String("config", "config/examples/real-estate.yaml", "the config whose rules the figures are measured through")
+	phrasings := flag.String("phrasings", "decision/testdata/phrasings.tsv", "the phrasings file")
+	out := flag.String("out", "decision/model/triggers.json", "where the model is written; empty writes nothing")
+	folds := flag.Int("folds", 5, "cross-validation folds")
+	lambdas := flag.String("lambdas", "0.00003,0.0001,0.0003", "L2 strengths tried, per trigger, by inner cross-validation")
+	cost := flag.Float64("cost", 3, "a wrong firing of the classifier weighs this many right ones")
+	lexicon := flag.Bool("lexicon-features", false, "give the classifier the lexicon's own reading as features (cross-validation found it learns little else then: the lexicon is right on nearly every line it was written from)")
+	misses := flag.Bool("misses", false, "list the cross-validated misses of the development sets")
+	flag.Parse()
+	opt := options{folds: *folds, cost: *cost, lexicon: *lexicon, misses: *misses}
+	for _, s := range strings.Split(*lambdas, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil {
+			fail(fmt.Errorf("-lambdas: %w", err))
+		}
+		opt.lambdas = append(opt.lambdas, v)
+	}
+	if err := run(*cfgPath, *phrasings, *out, opt); err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "triggertrain:", err)
+	os.Exit(1)
+}
+
+func run(cfgPath, phrasingsPath, out string, opt options) error {
+	cfg, err := config.LoadFile(cfgPath, nil)
+	if err != nil {
+		return err
+	}
+	// The development splits by name: LoadSplits reads fresh2.jsonl only when asked for it.
+	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
+	if err != nil {
+		return err
+	}
+	phr, err := loadPhrasings(phrasingsPath)
+	if err != nil {
+		return err
+	}
+	lexicon := triggereval.Predictor(cfg.Engine.WithTriggerModel(nil), cfg.Agents, analyze(cfg.Engine.WithTriggerModel(nil)))
+	var exs []*example
+	for _, c := range append(cases, phr...) {
+		ex := &example{id: c.ID, split: c.Split, messages: c.Messages, f: decision.TriggerFeatures(c.Messages), fold: foldOf("outer", c.ID, opt.folds)}
+		got := lexicon(c).Labels
+		for t, name := range decision.TriggerNames {
+			ex.label[t] = -1
+			if c.Split != splitPhrasings || c.Note == name {
+				ex.label[t] = boolInt(c.Has(name))
+			}
+			ex.lexicon[t] = got[name]
+		}
+		exs = append(exs, ex)
+	}
+	fmt.Printf("training on %d labelled conversations (%s) and %d phrasings; fresh2 is not loaded\n\n", len(cases), strings.Join(triggereval.DevSplits, ", "), len(phr))
+
+	// Cross-validation of the whole procedure: each fold's model is trained, its thresholds
+	// and L2 strengths chosen, without the fold's lines, and scores them.
+	models := make([]*decision.TriggerModel, opt.folds)
+	for o := range models {
+		var train []*example
+		for _, ex := range exs {
+			if ex.fold != o {
+				train = append(train, ex)
+			}
+		}
+		models[o], _ = trainModel(train, opt, fmt.Sprintf("inner%d", o), nil)
+	}
+	cv := crossValidated(cfg.Engine, cfg.Agents, cases, phr, models, opt.folds, opt.misses)
+	final, record := trainModel(exs, opt, "final", cv)
+	for t, tw := range final.Triggers() {
+		fmt.Printf("final %-13s lambda %g, threshold %.2f, %d weights; in-sample out-of-fold: the classifier adds %d right and %d wrong firings\n",
+			tw.Name, tw.Lambda, tw.Threshold, len(tw.Index), record.Triggers[t].AddedTP, record.Triggers[t].AddedFP)
+	}
+	if out == "" {
+		return nil
+	}
+	b, err := final.Encode()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, append(b, '\n'), 0o644)
+}
+
+func analyze(e *decision.Engine) func(*handoff.Input) (decision.Analysis, bool) {
+	return func(in *handoff.Input) (decision.Analysis, bool) { return e.Analyze(in), false }
+}
+
+func boolInt(b bool) int8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// foldOf assigns a line to a fold by its id alone, so adding lines moves none; salt keeps the
+// inner folds independent of the outer ones.
+func foldOf(salt, id string, k int) int {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(salt + "/" + id))
+	return int(h.Sum32() % uint32(k))
+}
+
+// loadPhrasings reads phrasings.tsv as cases: the trigger a line speaks of is in Note, and
+// Labels holds it when the line wants it.
+func loadPhrasings(path string) ([]triggereval.Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []triggereval.Case
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fs := strings.Split(line, "\t")
+		if len(fs) != 3 || (fs[1] != "0" && fs[1] != "1") {
+			return nil, fmt.Errorf("%s:%d: want trigger<TAB>0|1<TAB>messages", path, n)
+		}
+		c := triggereval.Case{ID: fmt.Sprintf("phrasing-%d", n), Split: splitPhrasings, Note: fs[0], Messages: strings.Split(fs[2], " || ")}
+		if fs[1] == "1" {
+			c.Labels = []string{fs[0]}
+		}
+		out = append(out, c)
+	}
+	return out, sc.Err()
+}
+
+// trainRecord is how a model was made, kept in its file.
+type trainRecord struct {
+	Data            string                  `json:"data"`
+	Folds           int                     `json:"folds"`
+	Cost            float64                 `json:"cost"`
+	LexiconFeatures bool                    `json:"lexicon_features"`
+	Triggers        []triggerRecord         `json:"triggers"`
+	CrossValidated  map[string]splitFigures `json:"cross_validated,omitempty"`
+	Lexicon         map[string]splitFigures `json:"lexicon_alone,omitempty"`
+}
+
+type triggerRecord struct {
+	Name      string  `json:"name"`
+	Lambda    float64 `json:"lambda"`
+	Threshold float64 `json:"threshold"`
+	AddedTP   int     `json:"oof_added_right"`
+	AddedFP   int     `json:"oof_added_wrong"`
+}
+
+// trainModel chooses, per trigger, the L2 strength and threshold by cross-validation inside
+// exs, then fits on all of exs.
+func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decision.TriggerModel, trainRecord) {
+	skip := map[uint32]bool{}
+	if !opt.lexicon {
+		for _, i := range decision.LexiconSigns() {
+			skip[i] = true
+		}
+	}
+	ts := make([]decision.TriggerWeights, len(decision.TriggerNames))
+	recs := make([]triggerRecord, len(ts))
+	var wg sync.WaitGroup
+	for t := range ts {
+		wg.Go(func() {
+			best := triggerRecord{Name: decision.TriggerNames[t], Threshold: 1}
+			bestGain := -1.0
+			for _, lambda := range opt.lambdas {
+				p := make([]float64, len(exs))
+				for k := range opt.folds {
+					var train []*example
+					for _, ex := range exs {
+						if foldOf(salt, ex.id, opt.folds) != k {
+							train = append(train, ex)
+						}
+					}
+					s := newScorer(fit(train, t, lambda, skip))
+					for i, ex := range exs {
+						if foldOf(salt, ex.id, opt.folds) == k {
+							p[i] = s.prob(ex.f)
+						}
+					}
+				}
+				tau, tp, fp := chooseThreshold(exs, p, t, opt.cost)
+				if gain := float64(tp) - opt.cost*float64(fp); gain > bestGain {
+					bestGain = gain
+					best = triggerRecord{Name: decision.TriggerNames[t], Lambda: lambda, Threshold: tau, AddedTP: tp, AddedFP: fp}
+				}
+			}
+			tw := decision.TriggerWeights{Name: best.Name, Lambda: best.Lambda, Threshold: 1}
+			// A trigger the classifier never fires for keeps no weights: nothing it
+			// computes could matter.
+			if best.Threshold < 1 {
+				tw = fit(exs, t, best.Lambda, skip)
+				tw.Threshold = best.Threshold
+			}
+			ts[t], recs[t] = tw, best
+		})
+	}
+	wg.Wait()
+	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, LexiconFeatures: opt.lexicon, Triggers: recs}
+	if cv != nil {
+		rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
+	}
+	raw, err := json.Marshal(rec)
+	if err != nil {
+		panic(err)
+	}
+	m, err := decision.NewTriggerModel(ts, true, raw)
+	if err != nil {
+		panic(err)
+	}
+	return m, rec
+}
