@@ -37,6 +37,8 @@ type Config struct {
 	// Store is the handoff log and Analytics its figures (config/store.go).
 	Store     Store     `mapstructure:"store"`
 	Analytics Analytics `mapstructure:"analytics"`
+	// GroupCalendars are calendars every member of a group follows (config/calendars.go).
+	GroupCalendars []GroupCalendar `mapstructure:"group_calendars"`
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`

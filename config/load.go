@@ -153,6 +153,9 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 	if err := checkCRMFile(v); err != nil {
 		return nil, &Error{File: file, Key: err.Key, Reason: err.Reason}
 	}
+	if err := checkCalendarFile(v); err != nil {
+		return nil, &Error{File: file, Key: err.Key, Reason: err.Reason}
+	}
 
 	var c Config
 	if err := v.Unmarshal(&c, viper.DecodeHook(decodeHook())); err != nil {
@@ -170,13 +173,14 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 var topLevel = map[string]bool{
 	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true, "codec": true,
 	"templates": true, "crm": true, "telemetry": true, "events": true, "store": true, "analytics": true,
+	"group_calendars": true,
 }
 
 func checkKnownKeys(v *viper.Viper) *Error {
 	for _, k := range v.AllKeys() {
 		section, _, _ := strings.Cut(k, ".")
 		if !topLevel[section] {
-			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics)"}
+			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics, group_calendars)"}
 		}
 	}
 	return nil
@@ -289,6 +293,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.validateStore(); err != nil {
+		return err
+	}
+	if err := c.validateCalendars(); err != nil {
 		return err
 	}
 	engine, err := decision.Compile(c.Routing, c.Agents)

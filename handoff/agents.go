@@ -54,4 +54,7 @@ type Agent struct {
 	NotifyURL string `json:"notify_url,omitempty" mapstructure:"notify_url"`
 	// RateLimit optionally caps how many handoffs a bot or specialist is offered.
 	RateLimit *RateLimit `json:"rate_limit,omitempty" mapstructure:"rate_limit"`
+	// Calendar optionally tells when a person is busy or out of office. Never serialized: a
+	// feed's address may be its secret.
+	Calendar *CalendarSource `json:"-" mapstructure:"calendar"`
 }
