@@ -40,6 +40,8 @@ type Activities struct {
 	limiters map[string]*rate.Limiter
 	// transitions counts breaker state changes once Instrument is called (telemetry.go).
 	transitions metric.Int64Counter
+	// calendars caches what people's calendars say (see calendars.go).
+	calendars calendarCache
 }
 
 // New builds the activities for a config. cl may be nil where no activity that reaches other

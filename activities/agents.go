@@ -30,6 +30,9 @@ type RankedAgent struct {
 	SkillScore int               `json:"skill_score"`
 	Active     int               `json:"active"`
 	IdleSince  time.Time         `json:"idle_since,omitzero"`
+	// Note is what ranking could not check, e.g. a calendar that could not be read, so business
+	// hours alone decided.
+	Note string `json:"note,omitempty"`
 }
 
 // Skipped is an agent that cannot take the handoff now, and why.
@@ -39,7 +42,8 @@ type Skipped struct {
 }
 
 // Ranking orders a step's agents: skill match, then least active, then longest idle. Agents
-// outside business hours, not online, at capacity, unhealthy or excluded are skipped.
+// outside business hours, busy or out of office in their calendars, not online, at capacity,
+// unhealthy or excluded are skipped.
 type Ranking struct {
 	Ranked  []RankedAgent `json:"ranked"`
 	Skipped []Skipped     `json:"skipped"`
@@ -52,6 +56,7 @@ type Ranking struct {
 func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking, error) {
 	r := Ranking{Ranked: []RankedAgent{}, Skipped: []Skipped{}}
 	now := time.Now()
+	cals := a.readCalendars(ctx, a.peopleToRank(in), now, now.Add(calendarHorizon))
 	for _, id := range in.Agents {
 		ag, ok := a.cfg.Agent(id)
 		switch {
@@ -66,7 +71,7 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 		var why string
 		var err error
 		if ag.Kind.IsPerson() {
-			why, err = a.personBlocked(ctx, ag, now, &ranked)
+			why, err = a.personBlocked(ctx, ag, now, cals[id], &ranked)
 			if err != nil {
 				// Unknown load must not read as "nobody is free": retry the ranking instead.
 				return Ranking{}, fmt.Errorf("read the state of %s: %w", id, err)
@@ -108,10 +113,23 @@ func skillScore(ag handoff.Agent, skills []string) int {
 	return score
 }
 
+// peopleToRank are the step's people whose calendars ranking reads.
+func (a *Activities) peopleToRank(in RankInput) []handoff.Agent {
+	var people []handoff.Agent
+	for _, id := range in.Agents {
+		if ag, ok := a.cfg.Agent(id); ok && ag.Kind.IsPerson() && !slices.Contains(in.Exclude, id) {
+			people = append(people, ag)
+		}
+	}
+	return people
+}
+
 // personBlocked says why a person cannot take an offer now ("" if they can) and fills in their
 // load for the ranking.
-func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, ranked *RankedAgent) (string, error) {
-	if open, why := a.withinHours(ag, now); !open {
+func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, ranked *RankedAgent) (string, error) {
+	why, note := a.scheduleBlocked(ag, now, cal)
+	ranked.Note = note
+	if why != "" {
 		return why, nil
 	}
 	if ag.NotifyURL == "" {

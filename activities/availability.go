@@ -24,11 +24,13 @@ type Availability struct {
 	Kind      handoff.AgentKind `json:"kind"`
 	Available bool              `json:"available"`
 	Reason    string            `json:"reason,omitempty"`
+	// Note is what could not be checked, e.g. a calendar that could not be read.
+	Note string `json:"note,omitempty"`
 }
 
 // CheckAvailability asks whether the agent can take a handoff now: a bot or specialist by its
-// health check (behind its circuit breaker), a person by business hours. An unavailable agent
-// is an answer, not an error: the workflow moves on to the next candidate.
+// health check (behind its circuit breaker), a person by business hours and calendars. An
+// unavailable agent is an answer, not an error: the workflow moves on to the next candidate.
 func (a *Activities) CheckAvailability(ctx context.Context, in AvailabilityInput) (Availability, error) {
 	ag, ok := a.cfg.Agent(in.Agent)
 	if !ok {
@@ -36,7 +38,11 @@ func (a *Activities) CheckAvailability(ctx context.Context, in AvailabilityInput
 	}
 	out := Availability{Agent: ag.ID, Kind: ag.Kind, Available: true}
 	if ag.Kind.IsPerson() {
-		if open, why := a.withinHours(ag, time.Now()); !open {
+		now := time.Now()
+		cal := a.readCalendars(ctx, []handoff.Agent{ag}, now, now.Add(calendarHorizon))[ag.ID]
+		why, note := a.scheduleBlocked(ag, now, cal)
+		out.Note = note
+		if why != "" {
 			out.Available, out.Reason = false, why
 		} else if ag.NotifyURL == "" {
 			out.Available, out.Reason = false, "no notification URL to send the offer to"
@@ -54,6 +60,41 @@ func (a *Activities) CheckAvailability(ctx context.Context, in AvailabilityInput
 		out.Available, out.Reason = false, err.Error()
 	}
 	return out, nil
+}
+
+// scheduleBlocked says why a person's business hours or calendars keep them from an offer at
+// now ("" if nothing does), and a note when a calendar could not be read, so business hours
+// alone decided. Unread is never busy (that would skip them until it is back) and never
+// free (that would offer conversations through a holiday): it is "by business hours".
+func (a *Activities) scheduleBlocked(ag handoff.Agent, now time.Time, cal personCalendar) (why, note string) {
+	if note = cal.note(); note != "" && ag.BusinessHours == "" {
+		note += " (none are set: open at all hours)"
+	}
+	if open, closed := a.withinHours(ag, now); !open {
+		if note != "" {
+			return note + ": " + closed, note
+		}
+		return closed, note
+	}
+	if until, away, blocked := cal.schedule.BlockedAt(now); blocked {
+		what := "in a calendar event"
+		if away {
+			what = "out of office"
+		}
+		return what + " until " + untilText(until, now, agentLocation(ag)), note
+	}
+	return "", note
+}
+
+// untilText writes when a busy stretch ends on the person's clock: "15:30 (Europe/Madrid)"
+// today, "Mon 9 Mar 09:00 (Europe/Madrid)" on another day.
+func untilText(until, now time.Time, loc *time.Location) string {
+	u, n := until.In(loc), now.In(loc)
+	format := "Mon 2 Jan 15:04"
+	if u.YearDay() == n.YearDay() && u.Year() == n.Year() {
+		format = "15:04"
+	}
+	return u.Format(format) + " (" + loc.String() + ")"
 }
 
 func (a *Activities) withinHours(ag handoff.Agent, now time.Time) (bool, string) {
