@@ -6,7 +6,6 @@ import (
 	"go.temporal.io/sdk/temporal"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/handoffhq/orchestrator/decision"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -195,56 +194,6 @@ func (a *Activities) expand(id string) []handoff.Agent {
 		}
 	}
 	return members
-}
-
-// CallbackInput names the people who could have taken the conversation.
-type CallbackInput struct {
-	Agents []string  `json:"agents"`
-	After  time.Time `json:"after"`
-}
-
-// PlanCallback finds the next business-hours slot among the people who could have taken the
-// conversation. It reads only config and the given time, so it is a local activity.
-func (a *Activities) PlanCallback(_ context.Context, in CallbackInput) (handoff.Callback, error) {
-	var best handoff.Callback
-	for _, id := range in.Agents {
-		ag, ok := a.cfg.Agent(id)
-		if !ok || !ag.Kind.IsPerson() {
-			continue
-		}
-		hours, err := handoff.ParseBusinessHours(ag.BusinessHours)
-		if err != nil {
-			continue
-		}
-		loc := time.UTC
-		if ag.TimeZone != "" {
-			if l, err := time.LoadLocation(ag.TimeZone); err == nil {
-				loc = l
-			}
-		}
-		// The slot is the next opening after the one in progress (a person open now but at
-		// capacity is no better placed in a minute than anyone else); always-open people are
-		// asked again in an hour.
-		at := in.After.Add(time.Hour)
-		if !hours.Always() {
-			// Step past the window in progress; hours open round the clock (a week of steps
-			// all open) count as always open.
-			next := in.After.In(loc)
-			for step := 0; step < 7*24*4 && hours.Open(next); step++ {
-				next = next.Add(15 * time.Minute)
-			}
-			if !hours.Open(next) {
-				at = hours.NextOpen(next).UTC()
-			}
-		}
-		switch {
-		case best.At.IsZero() || at.Before(best.At):
-			best = handoff.Callback{At: at, Agents: []string{id}}
-		case at.Equal(best.At):
-			best.Agents = append(best.Agents, id)
-		}
-	}
-	return best, nil
 }
 
 // PackageInput is what context packaging reads.

@@ -43,6 +43,20 @@ func Merge(list []Interval) []Interval {
 	return merged
 }
 
+// Bridge joins merged intervals separated by gaps shorter than gap: business hours of
+// "Mon-Sun 00:00-23:59" are open round the clock for anyone planning in quarter hours.
+func Bridge(list []Interval, gap time.Duration) []Interval {
+	out := make([]Interval, 0, len(list))
+	for _, iv := range list {
+		if n := len(out); n > 0 && iv.Start.Sub(out[n-1].End) < gap {
+			out[n-1].End = iv.End
+			continue
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
 // Subtract returns the parts of from not covered by minus. Both must be merged (sorted, not
 // overlapping), as Merge returns them; so is the result.
 func Subtract(from, minus []Interval) []Interval {

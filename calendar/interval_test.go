@@ -20,6 +20,13 @@ func TestMergeJoinsOverlappingAndTouchingIntervals(t *testing.T) {
 	}
 }
 
+func TestBridgeJoinsShortGaps(t *testing.T) {
+	in := []Interval{iv("00:00", "09:59"), iv("10:00", "12:00"), iv("12:10", "13:00"), iv("14:00", "15:00")}
+	if got, want := show(Bridge(in, 15*time.Minute)), "03-02 00:00/03-02 13:00, 03-02 14:00/03-02 15:00"; got != want {
+		t.Fatalf("Bridge = %q, want %q", got, want)
+	}
+}
+
 func TestSubtract(t *testing.T) {
 	hours := []Interval{iv("09:00", "13:00"), iv("14:00", "18:00")}
 	busy := []Interval{iv("08:00", "09:30"), iv("10:00", "10:30"), iv("12:30", "14:30"), iv("17:00", "19:00")}

@@ -324,10 +324,13 @@ type Event struct {
 
 // Offer is one attempt to give the conversation to a target.
 type Offer struct {
-	Agent     string    `json:"agent"`
-	Kind      string    `json:"kind"`
-	Result    string    `json:"result"`
-	Reason    string    `json:"reason,omitempty"`
+	Agent  string `json:"agent"`
+	Kind   string `json:"kind"`
+	Result string `json:"result"`
+	Reason string `json:"reason,omitempty"`
+	// Note is what ranking could not check of the agent, e.g. a calendar that could not be
+	// read, so business hours alone decided they were free.
+	Note      string    `json:"note,omitempty"`
 	StartedAt time.Time `json:"started_at"`
 	EndedAt   time.Time `json:"ended_at,omitzero"`
 }
@@ -369,12 +372,15 @@ type ContextStatus struct {
 	Preservation float64 `json:"preservation"`
 }
 
-// Callback is a follow-up planned for the next business-hours slot of the people who could
-// have taken the conversation.
+// Callback is a follow-up planned for the next slot when one of the people who could have
+// taken the conversation is free: within business hours and not busy in their calendars.
 type Callback struct {
 	At         time.Time `json:"at"`
 	Agents     []string  `json:"agents"`
 	WorkflowID string    `json:"workflow_id,omitempty"`
+	// Notes say what the plan could not check, e.g. a calendar that could not be read, so
+	// business hours alone placed that person's slot.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Transfer is how ownership moved: the source let go first, then the target took over, so

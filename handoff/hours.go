@@ -2,6 +2,7 @@ package handoff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -117,4 +118,37 @@ func (h BusinessHours) NextOpen(t time.Time) time.Time {
 		}
 	}
 	return t
+}
+
+// Window is one stretch of business hours.
+type Window struct {
+	Open, Close time.Time
+}
+
+// Windows returns the business hours that overlap [from, to), in order, read in loc (a day is
+// 23 or 25 hours across a daylight-saving change, and the hours keep their clock times).
+// Windows that touch (Mon 00:00-24:00 and Tue 00:00-24:00) are returned as they are; always
+// open hours are one window from from to to.
+func (h BusinessHours) Windows(from, to time.Time, loc *time.Location) []Window {
+	if h.Always() {
+		return []Window{{Open: from, Close: to}}
+	}
+	start := from.In(loc)
+	var out []Window
+	for day := time.Date(start.Year(), start.Month(), start.Day()-1, 0, 0, 0, 0, loc); day.Before(to); day = time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, loc) {
+		var today []Window
+		for _, w := range h.windows {
+			if !w.days[day.Weekday()] {
+				continue
+			}
+			open := time.Date(day.Year(), day.Month(), day.Day(), 0, w.start, 0, 0, loc)
+			closes := time.Date(day.Year(), day.Month(), day.Day(), 0, w.end, 0, 0, loc)
+			if closes.After(from) && open.Before(to) {
+				today = append(today, Window{Open: open, Close: closes})
+			}
+		}
+		slices.SortFunc(today, func(a, b Window) int { return a.Open.Compare(b.Open) })
+		out = append(out, today...)
+	}
+	return out
 }

@@ -40,8 +40,13 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 	return sel.SupervisorPlan, exclude, nil
 }
 
-// planCallback plans a durable follow-up in the next business-hours slot of the people in the
-// plan, as a Callback workflow of its own that outlives this handoff.
+// callbackReadsCalendars versions the callback plan's move from a local activity (business
+// hours from config) to a regular one (calendars read over HTTP).
+const callbackReadsCalendars = "callback-reads-calendars"
+
+// planCallback plans a durable follow-up in the next slot when one of the people in the plan is
+// free (business hours, less what their calendars say), as a Callback workflow of its own that
+// outlives this handoff.
 func (h *handoffRun) planCallback(ctx workflow.Context) {
 	var people []string
 	for _, step := range h.plan {
@@ -52,7 +57,16 @@ func (h *handoffRun) planCallback(ctx workflow.Context) {
 	}
 	var cb handoff.Callback
 	in := activities.CallbackInput{Agents: people, After: workflow.Now(ctx)}
-	if err := workflow.ExecuteLocalActivity(localOptions(ctx, "Plan callback"), a.PlanCallback, in).Get(ctx, &cb); err != nil || cb.At.IsZero() {
+	// Planning reads people's calendars, which is I/O: a regular activity. Handoffs that
+	// planned their callback before (business hours only) ran it as a local activity, and
+	// replay them so.
+	var planned workflow.Future
+	if workflow.GetVersion(ctx, callbackReadsCalendars, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		planned = workflow.ExecuteLocalActivity(localOptions(ctx, "Plan callback"), a.PlanCallback, in)
+	} else {
+		planned = workflow.ExecuteActivity(callbackOptions(ctx), a.PlanCallback, in)
+	}
+	if err := planned.Get(ctx, &cb); err != nil || cb.At.IsZero() {
 		return
 	}
 	cb.WorkflowID = handoff.CallbackWorkflowID(h.in.ConversationID, cb.At)

@@ -141,6 +141,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	idx := make([]int, len(batch))
 	for k, r := range batch {
 		idx[k] = h.newOffer(ctx, r.Agent, r.Kind)
+		h.state.Offers[idx[k]].Note = r.Note
 	}
 	if !batch[0].Kind.IsPerson() {
 		i := idx[0]

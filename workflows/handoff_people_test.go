@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +9,9 @@ import (
 
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/converter"
+	"go.temporal.io/sdk/workflow"
 )
 
 // Offers to people: reservations, parallel offers, escalation, abandonment, the ping-pong
@@ -107,6 +111,62 @@ func TestNobodyAtAllEndsNoCapacityWithCallbackPlanned(t *testing.T) {
 	h.mu.Unlock()
 	if !strings.Contains(script, "call you back") {
 		t.Errorf("fallback script %q should promise the callback", script)
+	}
+}
+
+// What ranking and the callback plan could not check of people's calendars reaches the state,
+// and the plan, which reads calendars over HTTP, runs as a regular activity.
+func TestCalendarNotesReachTheStateAndTheCallbackPlanIsRegularIO(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	h.unavailable["maria"] = "in a calendar event until 15:30 (America/Chicago)"
+	h.rankNotes["james"] = "calendar of james could not be read (no answer within 3s); using business hours"
+	h.refuse["james"] = "james is at capacity (2 of 2)"
+	h.callbackNotes = []string{"calendar of james could not be read (no answer within 3s); using business hours"}
+	var regular []string
+	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, _ converter.EncodedValues) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		regular = append(regular, info.ActivityType.Name)
+	})
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeNoCapacity)
+	expect(t, "maria's reason", res.Offers[0].Reason, "in a calendar event until 15:30 (America/Chicago)")
+	expect(t, "james's note", res.Offers[1].Note, h.rankNotes["james"])
+	if res.Callback == nil || strings.Join(res.Callback.Notes, "|") != h.callbackNotes[0] {
+		t.Fatalf("callback %+v, want the plan's note kept", res.Callback)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !slices.Contains(regular, "PlanCallback") {
+		t.Fatalf("regular activities %v, want PlanCallback among them", regular)
+	}
+}
+
+// A handoff that planned its callback before calendars (business hours, a local activity)
+// replays as it ran.
+func TestCallbackPlannedBeforeCalendarsStaysLocal(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria"))
+	h.unavailable["maria"] = "outside business hours (Mon-Fri 09:00-18:00 America/Chicago)"
+	h.env.OnGetVersion(callbackReadsCalendars, workflow.DefaultVersion, 1).Return(workflow.DefaultVersion)
+	var local, regular []string
+	h.env.SetOnLocalActivityStartedListener(func(info *activity.Info, _ context.Context, _ []any) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		local = append(local, info.ActivityType.Name)
+	})
+	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, _ converter.EncodedValues) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		regular = append(regular, info.ActivityType.Name)
+	})
+	res := h.run(testInput())
+	if res.Callback == nil {
+		t.Fatal("no callback planned")
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !slices.Contains(local, "PlanCallback") || slices.Contains(regular, "PlanCallback") {
+		t.Fatalf("local %v, regular %v: want PlanCallback local only", local, regular)
 	}
 }
 

@@ -37,6 +37,10 @@ type harness struct {
 	record     *activities.OutcomeRecord
 	// unavailable agents answer the availability check with "not available".
 	unavailable map[string]string
+	// rankNotes are what ranking notes of available agents (a calendar it could not read);
+	// callbackNotes what the callback plan notes.
+	rankNotes     map[string]string
+	callbackNotes []string
 	// failBriefing agents refuse delivery permanently.
 	failBriefing map[string]bool
 	// useDecoder makes trigger analysis ask for the external decoder; decoderErr makes it fail.
@@ -109,7 +113,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	t.Helper()
 	var suite testsuite.WorkflowTestSuite
 	suite.SetLogger(nopLogger{})
-	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, failBriefing: map[string]bool{},
+	h := &harness{t: t, env: suite.NewTestWorkflowEnvironment(), unavailable: map[string]string{}, rankNotes: map[string]string{}, failBriefing: map[string]bool{},
 		refuse: map[string]string{}, flaky: map[string]int{}, failing: map[string]bool{}, failType: map[string]handoff.DeliveryType{}, failConfirm: map[string]bool{},
 		refuseAssign: map[string]string{}, rankErr: map[string]bool{}}
 	env := h.env
@@ -171,7 +175,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 					r.Skipped = append(r.Skipped, activities.Skipped{Agent: id, Reason: "declined or handed it away earlier"})
 					continue
 				}
-				r.Ranked = append(r.Ranked, activities.RankedAgent{Agent: id, Kind: kindOf(id)})
+				r.Ranked = append(r.Ranked, activities.RankedAgent{Agent: id, Kind: kindOf(id), Note: h.rankNotes[id]})
 			}
 			return r, nil
 		})
@@ -211,7 +215,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		})
 	env.OnActivity(a.PlanCallback, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.CallbackInput) (handoff.Callback, error) {
-			return handoff.Callback{At: in.After.Add(16 * time.Hour), Agents: in.Agents}, nil
+			return handoff.Callback{At: in.After.Add(16 * time.Hour), Agents: in.Agents, Notes: h.callbackNotes}, nil
 		})
 	deliver := func(_ context.Context, in activities.DeliveryInput) error {
 		h.mu.Lock()

@@ -53,6 +53,13 @@ func crmOptions(ctx workflow.Context) workflow.Context {
 	return regular(ctx, "Look the customer up in the CRM", 15*time.Second, 0, temporal.RetryPolicy{MaximumAttempts: 2})
 }
 
+// callbackOptions: planning a callback reads people's calendars, each within its own timeout
+// (5 s at most) and all at once, and falls back to business hours itself when one cannot be
+// read; a retry covers a worker dying mid-plan.
+func callbackOptions(ctx workflow.Context) workflow.Context {
+	return regular(ctx, "Plan callback", 15*time.Second, 0, temporal.RetryPolicy{InitialInterval: time.Second, MaximumAttempts: 3})
+}
+
 // localIOOptions: the fast bot path's I/O steps as local activities, retried like their
 // regular counterparts.
 func localIOOptions(ctx workflow.Context, summary string) workflow.Context {
