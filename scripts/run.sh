@@ -30,6 +30,9 @@
 #   START_TIMEOUT     seconds to wait for each component (default 60)
 #   HANDOFF_STORE_URL the handoff log (default sqlite://data/handoffs.db; `bin/starter stats`
 #                     reads it)
+#   BUSY              whose stand-in calendar shows them busy from the start, and for how
+#                     long (default maria=30m: the tour's first offer goes to james, and maria's
+#                     says why; BUSY= leaves everyone free)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -41,6 +44,7 @@ DEVAGENTS_LISTEN=${DEVAGENTS_LISTEN:-127.0.0.1:8090}
 WORKER_METRICS_LISTEN=${WORKER_METRICS_LISTEN:-127.0.0.1:9464}
 API_METRICS_LISTEN=${API_METRICS_LISTEN:-127.0.0.1:9465}
 START_TIMEOUT=${START_TIMEOUT:-60}
+BUSY=${BUSY-maria=30m}
 HANDOFF_CONFIG=${HANDOFF_CONFIG:-config/examples/real-estate.yaml}
 # The handoff log: a SQLite file next to the dev server's, kept across restarts like it.
 HANDOFF_STORE_URL=${HANDOFF_STORE_URL:-sqlite://data/handoffs.db}
@@ -265,7 +269,7 @@ fi
 # --- 3. dev agents, 4. worker, 5. API ----------------------------------------------------------
 
 say "starting the dev agents on $DEVAGENTS_LISTEN"
-start "dev agents" "$DATA/devagents.log" "$STARTER" devagents --listen "$DEVAGENTS_LISTEN"
+start "dev agents" "$DATA/devagents.log" "$STARTER" devagents --listen "$DEVAGENTS_LISTEN" ${BUSY:+--busy "$BUSY"}
 wait_for 1 "dev agents" port_busy "$DEVAGENTS_LISTEN"
 
 say "starting the worker"

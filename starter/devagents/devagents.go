@@ -51,6 +51,12 @@ type Agents struct {
 	seen       map[string]map[string]bool
 	order      map[string][]string
 	duplicates map[string]int
+	// The people's calendars (calendar.go): when the stand-in started, who is busy now and
+	// until when, whose calendar is down, and how often each was read.
+	started       time.Time
+	busyNow       map[string][2]time.Time
+	calendarDown  map[string]bool
+	calendarReads map[string]int
 }
 
 // New makes a stand-in where every agent is healthy and answers at once.
@@ -65,6 +71,11 @@ func New(logger *slog.Logger) *Agents {
 		seen:       map[string]map[string]bool{},
 		order:      map[string][]string{},
 		duplicates: map[string]int{},
+
+		started:       time.Now(),
+		busyNow:       map[string][2]time.Time{},
+		calendarDown:  map[string]bool{},
+		calendarReads: map[string]int{},
 	}
 }
 
@@ -138,12 +149,14 @@ func (a *Agents) Deliveries(agent string) []Received {
 //	POST /agents/{id}/notify        notification service (humans, supervisors)
 //	GET  /agents/{id}/health        health check
 //	GET  /agents/{id}/deliveries    what the agent received, for tests and demos
+//	GET  /agents/{id}/calendar.ics  the person's calendar feed (maria, james, sam)
 func (a *Agents) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /agents/{id}", func(w http.ResponseWriter, r *http.Request) { a.receive(w, r, false) })
 	mux.HandleFunc("POST /agents/{id}/notify", func(w http.ResponseWriter, r *http.Request) { a.receive(w, r, true) })
 	mux.HandleFunc("GET /agents/{id}/health", a.health)
 	mux.HandleFunc("GET /agents/{id}/deliveries", a.list)
+	mux.HandleFunc("GET /agents/{id}/calendar.ics", a.calendar)
 	return mux
 }
 

@@ -1,0 +1,55 @@
+package devagents
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/handoffhq/orchestrator/calendar"
+)
+
+func TestStandInCalendars(t *testing.T) {
+	a := New(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+	now := time.Now()
+	read := func(agent string) calendar.Schedule {
+		t.Helper()
+		status, body := get(t, srv.URL+"/agents/"+agent+"/calendar.ics")
+		if status != 200 {
+			t.Fatalf("%s: %d %s", agent, status, body)
+		}
+		s, err := calendar.ParseICS(bytes.NewReader(body), calendar.Options{From: now.Add(-time.Hour), To: now.Add(15 * 24 * time.Hour)})
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", agent, err, body)
+		}
+		return s
+	}
+	for _, agent := range []string{"maria", "james", "sam"} {
+		s := read(agent)
+		// The weekly meeting three hours in and the next two weeks, and tomorrow's block.
+		if len(s.Busy) != 4 || s.Busy[0].Start.Sub(now.Truncate(time.Minute)) > 3*time.Hour+time.Minute || s.Busy[0].End.Sub(s.Busy[0].Start) != time.Hour {
+			t.Errorf("%s busy %v, want the weekly meeting in 3 hours, tomorrow's block and next week's meeting", agent, s.Busy)
+		}
+		if _, _, blocked := s.BlockedAt(now); blocked {
+			t.Errorf("%s is busy now by default; tests and the tour expect everyone free", agent)
+		}
+	}
+	a.SetBusy("maria", 45*time.Minute)
+	if until, away, blocked := read("maria").BlockedAt(time.Now()); !blocked || away || until.Sub(now) < 44*time.Minute {
+		t.Errorf("maria set busy: blocked %v until %v", blocked, until)
+	}
+	a.SetCalendarDown("james", true)
+	if status, _ := get(t, srv.URL+"/agents/james/calendar.ics"); status != 503 {
+		t.Errorf("james's calendar down: %d", status)
+	}
+	if status, _ := get(t, srv.URL+"/agents/lead_bot/calendar.ics"); status != 404 {
+		t.Errorf("a bot's calendar: %d", status)
+	}
+	if n := a.CalendarReads("maria"); n != 2 {
+		t.Errorf("maria's calendar read %d times, want 2", n)
+	}
+}
