@@ -55,12 +55,13 @@ test: temporal node-deps ## run every test, integration tests against the real d
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
 	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run 'TestFaults|TestKillsWhileRecording'
 
-fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule parser, the package builder
+fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule parser, the package builder, the calendar parser
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeInput$$' -fuzztime $(FUZZTIME) ./starter/service/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRequest$$' -fuzztime $(FUZZTIME) ./starter/service/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseCondition$$' -fuzztime $(FUZZTIME) ./decision/
 	$(GO) test -run '^$$' -fuzz '^FuzzCompileRule$$' -fuzztime $(FUZZTIME) ./decision/
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME) ./handoff/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseICS$$' -fuzztime $(FUZZTIME) ./calendar/
 
 histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
 	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \
