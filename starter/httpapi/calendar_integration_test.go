@@ -15,7 +15,16 @@ import (
 // business hours decide, and his offer says so). Nothing of their events is kept.
 func TestScenarioCalendarsDecideWhoIsOffered(t *testing.T) {
 	logs := &syncBuffer{}
-	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}, Logs: logs})
+	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}, Logs: logs,
+		// The longest read allowed: on a loaded machine a read cut short would make maria's
+		// calendar unread, and her free by business hours.
+		Edit: func(doc map[string]any, _ string) {
+			for _, a := range doc["agents"].([]any) {
+				if cal, ok := a.(map[string]any)["calendar"].(map[string]any); ok {
+					cal["timeout"] = "5s"
+				}
+			}
+		}})
 	e.Agents.SetBusy("maria", 30*time.Minute)
 	e.Agents.SetCalendarDown("james", true)
 	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-calendar")); status != 201 {
