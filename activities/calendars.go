@@ -48,8 +48,6 @@ type personCalendar struct {
 	// unread says, per calendar that could not be read, which and why: its busy time is
 	// unknown, neither busy nor free, so business hours alone decide.
 	unread []string
-	// has is false for a person with no calendar at all.
-	has bool
 }
 
 // note says which calendars could not be read, or "".
@@ -110,7 +108,6 @@ func (a *Activities) readCalendars(ctx context.Context, people []handoff.Agent, 
 		var p personCalendar
 		var found []calendar.Schedule
 		for _, c := range a.calendarsOf(ag) {
-			p.has = true
 			r := reads[cacheKey(c.src, c.loc)]
 			if r.err != nil {
 				p.unread = append(p.unread, fmt.Sprintf("%s could not be read (%v)", c.label, r.err))
