@@ -13,18 +13,22 @@ import (
 // that the orchestrator must never keep. The times are set from when the stand-in started, so
 // that a test or a tour starting now finds everyone free unless told otherwise (SetBusy).
 
-// person is one stand-in calendar: its zone and what is in it.
+// person is one stand-in calendar: its zone and what is in it. Their meetings start at
+// different hours after the stand-in does (offset), so that nobody's whole team is busy at once.
 type person struct {
 	zone     string
+	offset   time.Duration
 	meeting  string // the weekly one
 	busy     string // the one-off block
 	location string
 }
 
 var people = map[string]person{
-	"maria": {zone: "Europe/Madrid", meeting: "Pipeline review", busy: "Showing: 4-bed on Calle Mayor with the Ortegas", location: "Calle Mayor 12, Madrid"},
-	"james": {zone: "America/New_York", meeting: "Buyers' team stand-up", busy: "Closing: 18 Hudson St (Kim family)", location: "Title office, 5th Ave"},
-	"sam":   {zone: "UTC", meeting: "Supervisors' sync", busy: "1:1 with Maria", location: "Room 3"},
+	"maria": {zone: "Europe/Madrid", offset: 3 * time.Hour, meeting: "Pipeline review",
+		busy: "Showing: 4-bed on Calle Mayor with the Ortegas", location: "Calle Mayor 12, Madrid"},
+	"james": {zone: "America/New_York", offset: 5 * time.Hour, meeting: "Buyers' team stand-up",
+		busy: "Closing: 18 Hudson St (Kim family)", location: "Title office, 5th Ave"},
+	"sam": {zone: "UTC", offset: 7 * time.Hour, meeting: "Supervisors' sync", busy: "1:1 with Maria", location: "Room 3"},
 }
 
 // SetBusy moves the agent's one-off busy block to now, for d (0 puts it back to tomorrow).
@@ -72,12 +76,13 @@ func (a *Agents) calendar(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	// The weekly meeting: three hours after the stand-in started, on the person's clock, every
+	// The weekly meeting: some hours after the stand-in started, on the person's clock, every
 	// week since a month ago.
-	meeting := a.started.Add(3 * time.Hour).In(loc).Truncate(time.Minute)
+	meeting := a.started.Add(p.offset).In(loc).Truncate(time.Minute)
 	first := time.Date(meeting.Year(), meeting.Month(), meeting.Day()-28, meeting.Hour(), meeting.Minute(), 0, 0, loc)
-	// The one-off block: tomorrow at this time for an hour and a half, or now when set.
-	start, end := a.started.Add(26*time.Hour), a.started.Add(27*time.Hour+30*time.Minute)
+	// The one-off block: tomorrow, an hour and a half, or now when set.
+	start := a.started.Add(24*time.Hour + p.offset)
+	end := start.Add(90 * time.Minute)
 	if !block[0].IsZero() {
 		start, end = block[0], block[1]
 	}

@@ -28,15 +28,21 @@ func TestStandInCalendars(t *testing.T) {
 		}
 		return s
 	}
+	var starts []time.Time
 	for _, agent := range []string{"maria", "james", "sam"} {
 		s := read(agent)
-		// The weekly meeting three hours in and the next two weeks, and tomorrow's block.
-		if len(s.Busy) != 4 || s.Busy[0].Start.Sub(now.Truncate(time.Minute)) > 3*time.Hour+time.Minute || s.Busy[0].End.Sub(s.Busy[0].Start) != time.Hour {
-			t.Errorf("%s busy %v, want the weekly meeting in 3 hours, tomorrow's block and next week's meeting", agent, s.Busy)
+		// The weekly meeting hours from now and in the next two weeks, and tomorrow's block.
+		in := s.Busy[0].Start.Sub(now)
+		if len(s.Busy) != 4 || in < 2*time.Hour || in > 7*time.Hour || s.Busy[0].End.Sub(s.Busy[0].Start) != time.Hour {
+			t.Errorf("%s busy %v, want the weekly meeting hours from now, tomorrow's block and the next two weeks' meetings", agent, s.Busy)
 		}
+		starts = append(starts, s.Busy[0].Start)
 		if _, _, blocked := s.BlockedAt(now); blocked {
 			t.Errorf("%s is busy now by default; tests and the tour expect everyone free", agent)
 		}
+	}
+	if starts[0].Add(time.Hour).After(starts[1]) || starts[1].Add(time.Hour).After(starts[2]) {
+		t.Errorf("weekly meetings at %v overlap: the whole team would be busy at once", starts)
 	}
 	a.SetBusy("maria", 45*time.Minute)
 	if until, away, blocked := read("maria").BlockedAt(time.Now()); !blocked || away || until.Sub(now) < 44*time.Minute {
