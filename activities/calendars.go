@@ -186,6 +186,10 @@ func (a *Activities) readCalendar(ctx context.Context, src handoff.CalendarSourc
 // fetchCalendar reads one calendar: GET for a feed, a free-busy-query REPORT for CalDAV.
 // Errors name what went wrong without the address, which may be the secret.
 func fetchCalendar(ctx context.Context, client *http.Client, src handoff.CalendarSource, o calendar.Options) (calendar.Schedule, error) {
+	// The read's time bounds expanding the feed too, not only its transfer.
+	if d, ok := ctx.Deadline(); ok {
+		o.Deadline = d
+	}
 	user, password, err := calendarCredentials(src)
 	if err != nil {
 		return calendar.Schedule{}, err
@@ -235,6 +239,9 @@ func fetchCalendar(ctx context.Context, client *http.Client, src handoff.Calenda
 		s, err = calendar.ParseFreeBusy(resp.Body, o)
 	} else {
 		s, err = calendar.ParseICS(resp.Body, o)
+	}
+	if errors.Is(err, calendar.ErrTooSlow) {
+		return calendar.Schedule{}, fmt.Errorf("not read within %s: its events take too long to expand", handoff.FormatDuration(src.TimeoutDuration()))
 	}
 	if err != nil && ctx.Err() != nil {
 		return calendar.Schedule{}, transportError(ctx, err, src.TimeoutDuration())

@@ -3,6 +3,7 @@ package activities
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -414,4 +415,26 @@ func mustLocation(t *testing.T, name string) *time.Location {
 		t.Fatal(err)
 	}
 	return loc
+}
+
+// A feed whose expansion takes longer than the read may (here, rules no day satisfies, a fifth
+// of a second each) is cut off at the read's timeout, like one that answers slowly.
+func TestACalendarThatExpandsTooSlowlyIsCutOffAtItsTimeout(t *testing.T) {
+	host := newCalendarHost(t)
+	var parts []string
+	for i := range 100 {
+		parts = append(parts, fmt.Sprintf("BEGIN:VEVENT\nUID:never-%d@test\nDTSTART:20260201T090000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT", i))
+	}
+	host.feeds["/maria.ics"] = ics(parts...)
+	acts, _ := calendarActivities(t, func(cfg *config.Config) {
+		calendarOf(cfg, "maria", handoff.CalendarSource{ICSURL: host.URL + "/maria.ics", Timeout: "300ms"})
+	})
+	start := time.Now()
+	r := rank(t, acts, RankInput{Agents: []string{"maria"}})
+	if took := time.Since(start); took > 4*time.Second {
+		t.Fatalf("ranking took %s behind a feed that is slow to expand, want about its 300ms timeout", took)
+	}
+	if len(r.Ranked) != 1 || !strings.Contains(r.Ranked[0].Note, "could not be read (not read within 300ms: its events take too long to expand)") {
+		t.Fatalf("%+v, want maria ranked by business hours, saying her calendar took too long", r)
+	}
 }

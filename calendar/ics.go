@@ -34,7 +34,15 @@ type Options struct {
 	From, To time.Time
 	// Location places floating times and all-day dates: the person's own time zone. UTC if nil.
 	Location *time.Location
+	// Deadline, when set, bounds the time spent expanding the feed: past it the read fails
+	// with ErrTooSlow. The limits above bound each rule (a rule no day satisfies costs a
+	// fifth of a second), not a feed of many; the deadline is checked between events, every
+	// thousand occurrences and before each zone definition is expanded.
+	Deadline time.Time
 }
+
+// ErrTooSlow is the error of a read that passed its deadline while expanding the feed.
+var ErrTooSlow = errors.New("the feed took longer to expand than the read may take")
 
 // ParseICS reads an iCalendar feed (what Google Calendar, Outlook and most CRMs publish) into
 // the busy and out-of-office time of the window, recurring events expanded:
@@ -83,6 +91,9 @@ func ParseICS(r io.Reader, o Options) (_ Schedule, err error) {
 		overridden[uid.Value][m.instant().Unix()] = true
 	}
 	for i, c := range events {
+		if err := p.inTime(); err != nil {
+			return Schedule{}, err
+		}
 		var skip map[int64]bool
 		if uid := c.Props.Get(ical.PropUID); uid != nil && c.Props.Get(ical.PropRecurrenceID) == nil {
 			skip = overridden[uid.Value]
@@ -194,6 +205,14 @@ func newParser(cal *ical.Calendar, o Options) *parser {
 	return p
 }
 
+// inTime fails once the read's deadline has passed.
+func (p *parser) inTime() error {
+	if !p.o.Deadline.IsZero() && time.Now().After(p.o.Deadline) {
+		return ErrTooSlow
+	}
+	return nil
+}
+
 func (p *parser) schedule() Schedule {
 	return Schedule{From: p.o.From, To: p.o.To, Busy: Merge(p.busy), Away: Merge(p.away)}
 }
@@ -209,6 +228,9 @@ func (p *parser) zone(tzid string) (zone, error) {
 	if loc, err := time.LoadLocation(tzid); err == nil && tzid != "" && tzid != "Local" {
 		z = locZone{loc}
 	} else if def, ok := p.defs[tzid]; ok {
+		if err := p.inTime(); err != nil {
+			return nil, err
+		}
 		vz, err := parseVTimezone(def, p.hi.AddDate(1, 0, 0))
 		if err != nil {
 			return nil, fmt.Errorf("VTIMEZONE %q: %w", tzid, err)
@@ -385,6 +407,11 @@ func (p *parser) occurrences(c *ical.Component, start moment, length time.Durati
 			}
 			if steps >= maxSteps {
 				return nil, fmt.Errorf("RRULE: more than %d occurrences before the window", maxSteps)
+			}
+			if steps%1024 == 1023 {
+				if err := p.inTime(); err != nil {
+					return nil, err
+				}
 			}
 			add(w)
 		}

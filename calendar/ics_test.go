@@ -2,6 +2,8 @@ package calendar
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -285,5 +287,28 @@ END:VFREEBUSY`)
 	q := FreeBusyQuery(utc("2026-03-02 00:00"), utc("2026-03-09 00:00"))
 	if !strings.Contains(q, `<C:time-range start="20260302T000000Z" end="20260309T000000Z"/>`) || !strings.Contains(q, "urn:ietf:params:xml:ns:caldav") {
 		t.Errorf("query = %s", q)
+	}
+}
+
+// A feed of many rules that no day satisfies costs a fifth of a second each to expand: a read
+// with a deadline gives up at it rather than spend seconds of the worker's time.
+func TestAReadStopsAtItsDeadline(t *testing.T) {
+	var parts []string
+	for i := range 100 {
+		parts = append(parts, fmt.Sprintf("BEGIN:VEVENT\nUID:never-%d@test\nDTSTART:20260201T090000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT", i))
+	}
+	start := time.Now()
+	_, err := ParseICS(strings.NewReader(feed(parts...)), Options{From: utc("2026-03-01 00:00"), To: utc("2026-04-02 00:00"), Deadline: start.Add(100 * time.Millisecond)})
+	took := time.Since(start)
+	if !errors.Is(err, ErrTooSlow) {
+		t.Fatalf("error %v, want ErrTooSlow", err)
+	}
+	// One rule's expansion cannot be interrupted; the next event is not begun.
+	if took > 3*time.Second {
+		t.Fatalf("gave up after %s, want soon after its 100ms deadline", took)
+	}
+	// Without a deadline the same limits hold per rule: one such rule is read.
+	if _, err := ParseICS(strings.NewReader(feed(parts[0])), Options{From: utc("2026-03-01 00:00"), To: utc("2026-04-02 00:00")}); err != nil {
+		t.Fatal(err)
 	}
 }
