@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/calendar"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -27,6 +28,22 @@ import (
 // calendarHorizon is how far ahead calendars are read: far enough for a callback to find
 // someone back from a fortnight's holiday.
 const calendarHorizon = 31 * 24 * time.Hour
+
+// maxCalendarErrorBytes bounds why a calendar could not be read, as notes and logs carry it.
+const maxCalendarErrorBytes = 200
+
+// clip cuts s to at most n bytes on a character boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	const mark = "..."
+	cut := n - len(mark)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + mark
+}
 
 // calendarCache holds the schedules read per source. Its zero value is ready to use.
 type calendarCache struct {
@@ -166,6 +183,9 @@ func (a *Activities) readCalendar(ctx context.Context, src handoff.CalendarSourc
 			return nil, errors.New("failing repeatedly, not asked again for a while (circuit open)")
 		}
 		if err != nil {
+			// The reason travels in ranking results, the handoff's state and its events: a
+			// feed that quotes a megabyte-long value in its error must not take it along.
+			err = errors.New(clip(err.Error(), maxCalendarErrorBytes))
 			a.logger.Warn("calendar could not be read", "calendar", src.Where(), "error", err.Error())
 			return nil, err
 		}

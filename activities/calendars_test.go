@@ -2,6 +2,7 @@ package activities
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/handoffhq/orchestrator/calendar"
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
 )
@@ -436,5 +438,74 @@ func TestACalendarThatExpandsTooSlowlyIsCutOffAtItsTimeout(t *testing.T) {
 	}
 	if len(r.Ranked) != 1 || !strings.Contains(r.Ranked[0].Note, "could not be read (not read within 300ms: its events take too long to expand)") {
 		t.Fatalf("%+v, want maria ranked by business hours, saying her calendar took too long", r)
+	}
+}
+
+// What a calendar that cannot be read leaves in a ranking, a callback plan and the logs is
+// bounded, whatever the feed holds: a 64 KiB value the parser quotes is cut, and an answer
+// that unpacks past the size limit (gzip, which the client unpacks) is refused at it.
+func TestWhatAnUnreadableCalendarLeavesIsBounded(t *testing.T) {
+	host := newCalendarHost(t)
+	host.feeds["/maria.ics"] = ics("BEGIN:VEVENT\nUID:a@test\nSUMMARY:PRIVATE-TITLE\nDTSTART:" + strings.Repeat("9", 64<<10) + "\nEND:VEVENT")
+	var packed bytes.Buffer
+	zw := gzip.NewWriter(&packed)
+	line := []byte("X-PAD:" + strings.Repeat("p", 1000) + "\r\n")
+	for range (calendar.MaxFeedBytes + 1<<20) / len(line) {
+		_, _ = zw.Write(line)
+	}
+	_ = zw.Close()
+	bomb := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/calendar")
+		w.Header().Set("Content-Encoding", "gzip")
+		_, _ = w.Write(packed.Bytes())
+	}))
+	t.Cleanup(bomb.Close)
+	acts, logs := calendarActivities(t, func(cfg *config.Config) {
+		// The longest read allowed: a loaded machine under the race detector unpacks slowly.
+		calendarOf(cfg, "maria", handoff.CalendarSource{ICSURL: host.URL + "/maria.ics", Timeout: "5s"})
+		calendarOf(cfg, "james", handoff.CalendarSource{ICSURL: bomb.URL + "/james.ics", Timeout: "5s"})
+	})
+	r := rank(t, acts, RankInput{Agents: []string{"maria", "james"}})
+	if len(r.Ranked) != 2 {
+		t.Fatalf("%+v, want both ranked by business hours", r)
+	}
+	notes := map[string]string{}
+	for _, ra := range r.Ranked {
+		notes[ra.Agent] = ra.Note
+	}
+	if !strings.Contains(notes["maria"], "is not a date or date-time") || !strings.Contains(notes["james"], "larger than 8 MiB") {
+		t.Fatalf("notes %q, want maria's bad date and james's oversized answer named", notes)
+	}
+	encoded, _ := json.Marshal(r)
+	if len(encoded) > 2<<10 {
+		t.Fatalf("the ranking encodes to %d bytes, want under 2 KiB", len(encoded))
+	}
+	if n := logs.Len(); n > 4<<10 {
+		t.Fatalf("the logs hold %d bytes, want under 4 KiB", n)
+	}
+	noPrivateDetails(t, "the ranking", r)
+	noPrivateDetails(t, "the logs", logs.Bytes())
+	plan, err := acts.PlanCallback(t.Context(), CallbackInput{Agents: []string{"maria", "james"}, After: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if encoded, _ := json.Marshal(plan); len(encoded) > 2<<10 {
+		t.Fatalf("the callback plan encodes to %d bytes, want under 2 KiB", len(encoded))
+	}
+}
+
+// A group calendar that is down is said once in a callback plan, not once per member.
+func TestAGroupCalendarDownIsNotedOnce(t *testing.T) {
+	host := newCalendarHost(t)
+	host.status = http.StatusBadGateway
+	acts, _ := calendarActivities(t, func(cfg *config.Config) {
+		cfg.GroupCalendars = []config.GroupCalendar{{Group: "human_agent", CalendarSource: handoff.CalendarSource{ICSURL: host.URL + "/team.ics"}}}
+	})
+	plan, err := acts.PlanCallback(t.Context(), CallbackInput{Agents: []string{"maria", "james"}, After: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Notes) != 1 || !strings.HasPrefix(plan.Notes[0], "calendar of group human_agent could not be read (the calendar answered 502 Bad Gateway)") {
+		t.Fatalf("notes %q, want the group calendar named once", plan.Notes)
 	}
 }

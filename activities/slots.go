@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/handoffhq/orchestrator/calendar"
@@ -78,7 +79,8 @@ func (a *Activities) earliestSlot(ctx context.Context, ids []string, after time.
 	var best Slot
 	for _, ag := range people {
 		cal := cals[ag.ID]
-		if note := cal.note(); note != "" {
+		// A group calendar that cannot be read is said once, not once per member.
+		if note := cal.note(); note != "" && !slices.Contains(best.Notes, note) {
 			best.Notes = append(best.Notes, note)
 		}
 		hours, err := handoff.ParseBusinessHours(ag.BusinessHours)

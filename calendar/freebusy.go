@@ -70,7 +70,7 @@ func ParseFreeBusy(r io.Reader, o Options) (_ Schedule, err error) {
 func (p *parser) period(v string, params ical.Params) (Interval, error) {
 	a, b, ok := strings.Cut(strings.TrimSpace(v), "/")
 	if !ok {
-		return Interval{}, fmt.Errorf("%q is not a period such as 20260302T090000Z/PT1H", v)
+		return Interval{}, fmt.Errorf("%s is not a period such as 20260302T090000Z/PT1H", quoted(v))
 	}
 	start, err := p.moment(a, params)
 	if err != nil {
@@ -81,7 +81,7 @@ func (p *parser) period(v string, params ical.Params) (Interval, error) {
 		prop.Value = b
 		d, err := prop.Duration()
 		if err != nil || d < 0 {
-			return Interval{}, fmt.Errorf("%q is not a duration such as PT1H", b)
+			return Interval{}, fmt.Errorf("%s is not a duration such as PT1H", quoted(b))
 		}
 		at := start.instant()
 		return Interval{Start: at, End: at.Add(d)}, nil

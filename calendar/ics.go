@@ -233,7 +233,7 @@ func (p *parser) zone(tzid string) (zone, error) {
 		}
 		vz, err := parseVTimezone(def, p.hi.AddDate(1, 0, 0))
 		if err != nil {
-			return nil, fmt.Errorf("VTIMEZONE %q: %w", tzid, err)
+			return nil, fmt.Errorf("VTIMEZONE %s: %w", quoted(tzid), err)
 		}
 		z = vz
 	}
@@ -308,7 +308,7 @@ func (p *parser) span(c *ical.Component, start moment) (span, error) {
 	if prop := c.Props.Get(ical.PropDuration); prop != nil {
 		d, err := prop.Duration()
 		if err != nil || d < 0 {
-			return span{}, fmt.Errorf("DURATION %q is not a duration such as PT1H", prop.Value)
+			return span{}, fmt.Errorf("DURATION %s is not a duration such as PT1H", quoted(prop.Value))
 		}
 		if start.date && d%(24*time.Hour) == 0 {
 			return span{days: max(1, int(d/(24*time.Hour)))}, nil

@@ -312,3 +312,12 @@ func TestAReadStopsAtItsDeadline(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An error quotes at most the start of a broken value: errors reach notes, states and logs.
+func TestAnErrorQuotesOnlyTheStartOfAValue(t *testing.T) {
+	_, err := ParseICS(strings.NewReader(feed("BEGIN:VEVENT\nUID:a\nDTSTART:"+strings.Repeat("9", 1<<20)+"\nEND:VEVENT")),
+		Options{From: utc("2026-03-01 00:00"), To: utc("2026-03-08 00:00")})
+	if err == nil || !strings.Contains(err.Error(), `999"... is not a date or date-time`) || len(err.Error()) > 200 {
+		t.Fatalf("error of %d bytes: %.300v", len(fmt.Sprint(err)), err)
+	}
+}

@@ -2,8 +2,10 @@ package calendar
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 	"github.com/teambition/rrule-go"
@@ -59,7 +61,7 @@ func parseValue(v, valueType string) (time.Time, int, error) {
 		t, err = time.Parse("20060102T150405", v)
 	}
 	if err != nil {
-		return time.Time{}, 0, fmt.Errorf("%q is not a date or date-time such as 20260302 or 20260302T090000Z", v)
+		return time.Time{}, 0, fmt.Errorf("%s is not a date or date-time such as 20260302 or 20260302T090000Z", quoted(v))
 	}
 	return t, kind, nil
 }
@@ -80,4 +82,20 @@ func ruleOption(value string, z zone) (*rrule.ROption, error) {
 		}
 	}
 	return opt, nil
+}
+
+// maxQuoted bounds a value quoted in an error: errors travel in notes, states and logs, and a
+// broken feed's value may be megabytes long.
+const maxQuoted = 40
+
+// quoted quotes a value for an error, cut to its first maxQuoted bytes.
+func quoted(v string) string {
+	if len(v) <= maxQuoted {
+		return strconv.Quote(v)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return strconv.Quote(v[:cut]) + "..."
 }

@@ -162,11 +162,11 @@ func offsetProp(c *ical.Component, name string) (time.Duration, error) {
 	}
 	v := strings.TrimSpace(p.Value)
 	if (len(v) != 5 && len(v) != 7) || (v[0] != '+' && v[0] != '-') {
-		return 0, fmt.Errorf("%s %q is not an offset such as +0100", name, v)
+		return 0, fmt.Errorf("%s %s is not an offset such as +0100", name, quoted(v))
 	}
 	n, err := strconv.Atoi(v[1:])
 	if err != nil {
-		return 0, fmt.Errorf("%s %q is not an offset such as +0100", name, v)
+		return 0, fmt.Errorf("%s %s is not an offset such as +0100", name, quoted(v))
 	}
 	if len(v) == 5 {
 		n *= 100
