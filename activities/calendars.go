@@ -174,7 +174,7 @@ func (a *Activities) readCalendar(ctx context.Context, src handoff.CalendarSourc
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), src.TimeoutDuration())
 		defer cancel()
 		var s calendar.Schedule
-		_, err := a.breaker("calendar:" + src.Where()).Execute(func() (*http.Response, error) {
+		_, err := a.breaker("calendar:" + src.Label()).Execute(func() (*http.Response, error) {
 			var err error
 			s, err = fetchCalendar(ctx, client, src, window)
 			return nil, err
@@ -186,7 +186,7 @@ func (a *Activities) readCalendar(ctx context.Context, src handoff.CalendarSourc
 			// The reason travels in ranking results, the handoff's state and its events: a
 			// feed that quotes a megabyte-long value in its error must not take it along.
 			err = errors.New(clip(err.Error(), maxCalendarErrorBytes))
-			a.logger.Warn("calendar could not be read", "calendar", src.Where(), "error", err.Error())
+			a.logger.Warn("calendar could not be read", "calendar", src.Label(), "error", err.Error())
 			return nil, err
 		}
 		c.mu.Lock()

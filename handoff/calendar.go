@@ -2,6 +2,9 @@ package handoff
 
 import (
 	"cmp"
+	"fmt"
+	"hash/fnv"
+	"net/url"
 	"time"
 )
 
@@ -59,8 +62,25 @@ func durationOr(s string, d time.Duration) time.Duration {
 	return d
 }
 
-// Where names the source in reasons and logs without its secrets: the address when it is no
-// secret, otherwise the variable that holds it.
+// Where tells sources apart (the calendar cache's key): the address when it is no secret,
+// otherwise the variable that holds it. It stays in memory; Label is what logs and metrics see.
 func (s CalendarSource) Where() string {
 	return cmp.Or(s.CalDAVURL, s.ICSURL, "$"+s.ICSURLEnv)
+}
+
+// Label names the source in logs and metric labels: the host and a digest of the whole
+// address. Never the path, because a hosted feed's path carries its owner's email address (a
+// Google calendar's does) and sometimes a token.
+func (s CalendarSource) Label() string {
+	addr := cmp.Or(s.CalDAVURL, s.ICSURL)
+	if addr == "" {
+		return "$" + s.ICSURLEnv
+	}
+	host := "unparsed"
+	if u, err := url.Parse(addr); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	h := fnv.New32a()
+	h.Write([]byte(addr))
+	return fmt.Sprintf("%s#%08x", host, h.Sum32())
 }
