@@ -104,9 +104,11 @@ func releaseOptions(ctx workflow.Context, summary string) workflow.Context {
 
 // confirmOptions: telling the target it owns the conversation, after the source let go. Its
 // budget bounds the time the customer may have no owner, so it is short: past it the source is
-// given the customer back and the next candidate is tried.
+// given the customer back and the next candidate is tried. An attempt gets 6 s (the default
+// handoff.http_timeout is 5 s): with a whole 10 s per attempt, a worker that died mid-attempt
+// spent the budget and failed the takeover; with 6 s the next worker retries within it.
 func confirmOptions(ctx workflow.Context) workflow.Context {
-	return regular(ctx, "Confirm the new owner", 10*time.Second, 10*time.Second, temporal.RetryPolicy{
+	return regular(ctx, "Confirm the new owner", 6*time.Second, 10*time.Second, temporal.RetryPolicy{
 		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 5 * time.Second,
 	})
 }
