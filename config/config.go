@@ -139,6 +139,8 @@ type Handoff struct {
 	Pingpong Pingpong `mapstructure:"pingpong"`
 	// MaxPackageBytes bounds a JSON-encoded context package (see config/templates.go).
 	MaxPackageBytes int `mapstructure:"max_package_bytes"`
+	// Monitoring holds the rules that act during the monitoring window (config/monitoring.go).
+	Monitoring Monitoring `mapstructure:"monitoring"`
 }
 
 // Agent returns the roster entry with the given ID.
@@ -165,5 +167,6 @@ func (c *Config) Settings() handoff.Settings {
 		PingPongWindow:      c.Handoff.Pingpong.Window,
 		FastBotPath:         c.Handoff.FastBotPath,
 		Events:              c.Events.Enabled(),
+		Monitoring:          c.MonitorSpec(),
 	}
 }

@@ -303,6 +303,9 @@ func (c *Config) Validate() error {
 		return &Error{File: c.File, Key: "routing", Reason: err.Error()}
 	}
 	c.Engine = engine
+	if err := c.validateMonitoring(); err != nil {
+		return err
+	}
 	return c.validateModel()
 }
 

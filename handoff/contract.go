@@ -188,6 +188,8 @@ type Input struct {
 	BusinessContext     BusinessContext     `json:"business_context"`
 	// MonitoringWindow overrides the configured window for this handoff ("5m", "30s").
 	MonitoringWindow string `json:"monitoring_window,omitempty"`
+	// Reescalation is set on a handoff a monitoring rule started (handoff/monitoring.go).
+	Reescalation *Reescalation `json:"reescalation,omitempty"`
 }
 
 // Candidate is one possible target, in the order they are tried.
@@ -270,6 +272,8 @@ type Settings struct {
 	// so handoffs decided before events were configured, or before this field existed, replay
 	// unchanged.
 	Events bool `json:"events,omitempty"`
+	// Monitoring is the window's rules (handoff/monitoring.go); nil: the window only records.
+	Monitoring *MonitorSpec `json:"monitoring,omitempty"`
 }
 
 // AnswerInput is the argument of the accept and decline Updates and Signals.
@@ -420,6 +424,10 @@ type Monitoring struct {
 	Sentiments       []float64 `json:"sentiments,omitempty"`
 	ReportedOutcome  string    `json:"reported_outcome,omitempty"`
 	EndedEarly       bool      `json:"ended_early,omitempty"`
+	// OwnerFirstResponseMs is how long the new owner took to answer first (agent_message).
+	OwnerFirstResponseMs *int64 `json:"owner_first_response_ms,omitempty"`
+	// Findings are the monitoring rules that held, with their actions and reasons.
+	Findings []Finding `json:"findings,omitempty"`
 }
 
 // The state keeps the latest events only, so that no sender (a chatty bot, or one signalling
@@ -461,8 +469,10 @@ type State struct {
 	Events        []Event `json:"events,omitempty"`
 	EventsDropped int     `json:"events_dropped,omitempty"`
 	// Truncated says what was left out to keep the result under MaxResultBytes.
-	Truncated     string      `json:"truncated,omitempty"`
-	Monitoring    *Monitoring `json:"monitoring,omitempty"`
+	Truncated  string      `json:"truncated,omitempty"`
+	Monitoring *Monitoring `json:"monitoring,omitempty"`
+	// Chain lists the earlier handoffs that monitoring moved on, this one's last when it did.
+	Chain         []ChainLink `json:"chain,omitempty"`
 	Outcome       Outcome     `json:"outcome,omitempty"`
 	OutcomeReason string      `json:"outcome_reason,omitempty"`
 	StartedAt     time.Time   `json:"started_at"`

@@ -100,7 +100,7 @@ func (e *Event) Validate() error {
 // short, rather than losing a customer's message.
 func (e *Event) ValidateKind() error {
 	switch e.Type {
-	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated:
+	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated, EventAgentMessage:
 	case EventSentiment:
 		if e.Sentiment < -1 || e.Sentiment > 1 {
 			return &FieldError{"sentiment", "must be between -1 and 1"}
@@ -108,7 +108,7 @@ func (e *Event) ValidateKind() error {
 	case "":
 		return &FieldError{"type", "is required"}
 	default:
-		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated", Quote(string(e.Type)))}
+		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message", Quote(string(e.Type)))}
 	}
 	if e.Type == EventOutcome && e.Outcome == "" {
 		return &FieldError{"outcome", "is required for outcome events"}

@@ -52,6 +52,7 @@ var eventSenders = map[handoff.EventType]func(relation) bool{
 	handoff.EventCustomerLeft:     func(r relation) bool { return r.source || r.owner || r.operator },
 	handoff.EventCustomerRepeated: func(r relation) bool { return r.owner },
 	handoff.EventOutcome:          func(r relation) bool { return r.owner || r.operator },
+	handoff.EventAgentMessage:     func(r relation) bool { return r.owner },
 }
 
 // senderWords names, for a refusal, who may send each event type.
@@ -62,6 +63,7 @@ var senderWords = map[handoff.EventType]string{
 	handoff.EventCustomerLeft:     "the source, the owner or an operator",
 	handoff.EventCustomerRepeated: "the owner",
 	handoff.EventOutcome:          "the owner or an operator",
+	handoff.EventAgentMessage:     "the owner",
 }
 
 // maySend explains why the caller may not send the event to this handoff, or returns "".
