@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/decision"
 	"github.com/sony/gobreaker/v2"
 	"go.opentelemetry.io/otel/metric"
 	"go.temporal.io/sdk/client"
@@ -38,6 +39,8 @@ type Activities struct {
 	breakers map[string]*gobreaker.CircuitBreaker[*http.Response]
 	// limiters are the bots' rate limits (see agents.go), made on first use.
 	limiters map[string]*rate.Limiter
+	// monitors are compiled monitoring rule sets, by version (monitor.go).
+	monitors map[string]*decision.MonitorRules
 	// transitions counts breaker state changes once Instrument is called (telemetry.go).
 	transitions metric.Int64Counter
 	// calendars caches what people's calendars say (see calendars.go).

@@ -95,6 +95,9 @@ func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection,
 			in.Input.SourceAgent, a.cfg.File, a.cfg.Engine.Version()), ErrUnknownAgent, nil)
 	}
 	d := a.cfg.Engine.Route(&in.Input, in.Analysis)
+	if r := in.Input.Reescalation; r != nil {
+		reescalate(&d, r)
+	}
 	d.Settings = a.cfg.Settings()
 	d.FallbackAgent = a.cfg.Handoff.FallbackAgent
 	if !d.Handoff {

@@ -68,10 +68,20 @@ const (
 	OutcomeTakenOver = "taken_over"
 	OutcomeNoHandoff = "no_handoff"
 	OutcomeAbandoned = "abandoned"
+	// OutcomeReescalated and OutcomeHandedBack: the target took the conversation over and the
+	// monitoring window then moved it on (ReEscalations is 1): moved, and not a success.
+	OutcomeReescalated = "reescalated"
+	OutcomeHandedBack  = "handed_back"
 )
 
 // Moved reports whether the handoff moved the conversation to its target.
-func (h Handoff) Moved() bool { return h.Outcome == OutcomeCompleted || h.Outcome == OutcomeTakenOver }
+func (h Handoff) Moved() bool {
+	switch h.Outcome {
+	case OutcomeCompleted, OutcomeTakenOver, OutcomeReescalated, OutcomeHandedBack:
+		return true
+	}
+	return false
+}
 
 // IsPerson reports whether an agent kind is a person (human or supervisor).
 func IsPerson(kind string) bool { return kind == "human" || kind == "supervisor" }

@@ -23,6 +23,8 @@ const (
 	DeliveryCallback DeliveryType = "callback"
 	// DeliveryContextResend re-sends the required fields a receiver's context_ack missed.
 	DeliveryContextResend DeliveryType = "context_resend"
+	// DeliveryAlert tells a supervisor what a monitoring rule saw (the rule and its reason).
+	DeliveryAlert DeliveryType = "alert"
 )
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.

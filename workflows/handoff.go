@@ -45,6 +45,11 @@ type handoffRun struct {
 	plan []activities.Step
 	// cx tracks the context packages delivered and how well they arrived.
 	cx contextTracker
+	// track is the monitoring window's view for its rules (handoff_monitor.go), nil without
+	// rules; supervisors are who a re-escalation the ping-pong guard blocks alerts instead.
+	track        *monitorTrack
+	supervisors  []string
+	monitorStart time.Time
 
 	// Events for subscribers (handoff_events.go): seq numbers them, pending waits for the
 	// next milestone, published are the batches sent; made marks offers extended.
@@ -75,6 +80,9 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 		Owner:          in.SourceAgent,
 		Offers:         []handoff.Offer{},
 		StartedAt:      workflow.Now(ctx),
+	}
+	if r := in.Reescalation; r != nil {
+		h.state.Chain = r.Chain
 	}
 	h.lastCustomerAt = lastCustomerMessageAt(in.Messages)
 	if err := h.setup(ctx); err != nil {
@@ -113,6 +121,10 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	_ = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
 	h.awaitPublished(ctx)
 	h.boundResult()
+	if t := h.track; t != nil && t.next != nil {
+		// The conversation moves on from its current owner as the next run of this workflow ID.
+		return h.state, workflow.NewContinueAsNewError(ctx, handoff.WorkflowName, *t.next)
+	}
 	return h.state, nil
 }
 
@@ -241,6 +253,9 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 		return h.failure(ctx, "reading the conversation's earlier handoffs", err)
 	}
 	h.plan = plan
+	for _, step := range sel.SupervisorPlan {
+		h.supervisors = append(h.supervisors, step.Agents...)
+	}
 	h.enrich(ctx, sel)
 	accepted, outcome, reason := h.tryPlan(ctx, plan, exclude, timings)
 	if accepted == "" {

@@ -20,14 +20,12 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 	if s.PingPongMaxHandoffs <= 0 {
 		return sel.Plan, nil, nil
 	}
-	var hist activities.ConversationHistory
-	// A short read of Temporal's own visibility store: on the fast path it runs locally too.
-	err := h.io(ctx, agentOptions(ctx, "Read earlier handoffs"), h.fast(), "Read earlier handoffs", a.ConversationHistory, activities.HistoryInput{
-		ConversationID: h.in.ConversationID, Window: s.PingPongWindow, CurrentRunID: workflow.GetInfo(ctx).WorkflowExecution.RunID,
-	}).Get(ctx, &hist)
+	hist, err := h.earlierHandoffs(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	// A chain of handoffs that monitoring moved on counts too (handoff_monitor.go).
+	hist.Handoffs += h.chainWithin(ctx)
 	exclude := append(append([]string(nil), hist.Declined...), hist.HandedAway...)
 	if hist.Handoffs < s.PingPongMaxHandoffs || len(sel.SupervisorPlan) == 0 {
 		return sel.Plan, exclude, nil
@@ -38,6 +36,17 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 		Text: fmt.Sprintf("handed off %d times within %s: going to a supervisor instead of bouncing again", hist.Handoffs, s.PingPongWindow),
 	})
 	return sel.SupervisorPlan, exclude, nil
+}
+
+// earlierHandoffs reads the conversation's completed handoffs within the guard's window.
+func (h *handoffRun) earlierHandoffs(ctx workflow.Context) (activities.ConversationHistory, error) {
+	s := h.state.Decision.Settings
+	var hist activities.ConversationHistory
+	// A short read of Temporal's own visibility store: on the fast path it runs locally too.
+	err := h.io(ctx, agentOptions(ctx, "Read earlier handoffs"), h.fast(), "Read earlier handoffs", a.ConversationHistory, activities.HistoryInput{
+		ConversationID: h.in.ConversationID, Window: s.PingPongWindow, CurrentRunID: workflow.GetInfo(ctx).WorkflowExecution.RunID,
+	}).Get(ctx, &hist)
+	return hist, err
 }
 
 // callbackReadsCalendars versions the callback plan's move from a local activity (business

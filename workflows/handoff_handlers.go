@@ -178,6 +178,9 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 	}
 	h.keep(e)
 	m := h.state.Monitoring
+	if m != nil {
+		defer h.observe(ctx, e)
+	}
 	switch e.Type {
 	case handoff.EventCustomerMessage:
 		h.lastCustomerAt = e.At

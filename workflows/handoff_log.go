@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"strings"
 	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
@@ -68,9 +69,18 @@ func (h *handoffRun) logFields(ctx workflow.Context, rec *activities.OutcomeReco
 			}
 		}
 	}
-	// Nothing hands a conversation on again within the window yet; the column is there for
-	// when the monitoring window learns to see it.
-	rec.ReEscalations = 0
+	// A monitoring rule that moved the conversation on is this handoff's one re-escalation
+	// (the next run records its own); one the guard blocked is a ping-pong stop.
+	if s.Outcome == handoff.OutcomeReescalated || s.Outcome == handoff.OutcomeHandedBack {
+		rec.ReEscalations = 1
+	}
+	if m := s.Monitoring; m != nil {
+		for _, f := range m.Findings {
+			if strings.HasPrefix(f.Result, "blocked:") {
+				rec.PingPongStopped = true
+			}
+		}
+	}
 }
 
 // reasonCode says why the handoff ended, as one of a fixed set of codes.
@@ -84,6 +94,10 @@ func (h *handoffRun) reasonCode() string {
 		return "monitoring_window_ended"
 	case handoff.OutcomeTakenOver:
 		return "source_unreachable"
+	case handoff.OutcomeReescalated:
+		return "monitoring_reescalated"
+	case handoff.OutcomeHandedBack:
+		return "monitoring_handed_back"
 	case handoff.OutcomeNoHandoff:
 		return "no_rule_matched"
 	case handoff.OutcomeDeclined:

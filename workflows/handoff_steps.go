@@ -71,13 +71,25 @@ func by(who string) string {
 // counted, and an outcome event from the receiver closes the window early.
 func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handoff.Outcome, string) {
 	h.state.Monitoring = &handoff.Monitoring{Window: window.String()}
+	h.monitorStart = workflow.Now(ctx)
 	h.setPhase(ctx, handoff.PhaseMonitoring)
 	// One upsert for the milestone: the new owner, the phase and the context completeness.
 	h.upsert(ctx, append(h.completenessSA(), h.identitySA(handoff.PhaseMonitoring)...)...)
 	h.publish(ctx)
-	early, err := h.monitorWindow(ctx, window)
+	var early bool
+	var err error
+	if spec := h.state.Decision.Settings.Monitoring; spec != nil && len(spec.Rules) > 0 {
+		h.track = &monitorTrack{}
+		early, err = h.monitorRules(ctx, window, spec)
+	} else {
+		early, err = h.monitorWindow(ctx, window)
+	}
 	if err != nil {
 		return handoff.OutcomeCancelled, "cancelled during monitoring; " + h.state.Owner + " keeps the conversation"
+	}
+	if h.track != nil && h.track.next != nil {
+		link := h.state.Chain[len(h.state.Chain)-1]
+		return link.Outcome, fmt.Sprintf("%s took the conversation over; monitoring moved it on: %s", h.state.Owner, link.Reason)
 	}
 	h.state.Monitoring.EndedEarly = early
 	outcome := handoff.OutcomeCompleted

@@ -45,6 +45,11 @@ func (s *Service) ValidateInput(in *handoff.Input) error {
 	if _, ok := s.cfg.Agent(in.SourceAgent); !ok {
 		return &handoff.FieldError{Field: "source_agent", Problem: fmt.Sprintf("unknown agent %q", in.SourceAgent)}
 	}
+	// Only the workflow starts a re-escalation: through the API it would let a bot force a
+	// target past the routing rules and forge the chain the ping-pong guard counts.
+	if in.Reescalation != nil {
+		return &handoff.FieldError{Field: "reescalation", Problem: "is set by a handoff's monitoring rules, not by clients"}
+	}
 	return nil
 }
 
