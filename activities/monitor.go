@@ -100,3 +100,9 @@ func ReescalatedDecision(d handoff.Decision, r *handoff.Reescalation) handoff.De
 	reescalate(&d, r)
 	return d
 }
+
+// CheckIn asks an agent to check in with a customer (a follow-up is due). Unlike a callback
+// reminder, an agent with nowhere to deliver it is an error: the follow-up then says it failed.
+func (a *Activities) CheckIn(ctx context.Context, in DeliveryInput) error {
+	return a.deliver(ctx, in, a.isPerson(in.Agent))
+}

@@ -141,6 +141,8 @@ type Handoff struct {
 	MaxPackageBytes int `mapstructure:"max_package_bytes"`
 	// Monitoring holds the rules that act during the monitoring window (config/monitoring.go).
 	Monitoring Monitoring `mapstructure:"monitoring"`
+	// FollowUp plans check-ins after handoffs that call for one (config/monitoring.go).
+	FollowUp FollowUp `mapstructure:"followup"`
 }
 
 // Agent returns the roster entry with the given ID.
@@ -168,5 +170,6 @@ func (c *Config) Settings() handoff.Settings {
 		FastBotPath:         c.Handoff.FastBotPath,
 		Events:              c.Events.Enabled(),
 		Monitoring:          c.MonitorSpec(),
+		FollowUp:            c.FollowUpSpec(),
 	}
 }

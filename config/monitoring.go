@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,47 @@ type Monitoring struct {
 	Check string `mapstructure:"check"`
 
 	compiled *decision.MonitorRules
+}
+
+// FollowUp is handoff.followup: a check-in some hours or days after a handoff whose outcome
+// or monitoring rules call for one. Without a delay there are none.
+type FollowUp struct {
+	Delay string `mapstructure:"delay"`
+	// To is "owner" (default) or "source".
+	To string `mapstructure:"to"`
+}
+
+// validateFollowUp checks handoff.followup; a rule with action followup needs it set.
+func (c *Config) validateFollowUp() error {
+	f := c.Handoff.FollowUp
+	if f.Delay == "" {
+		for i, r := range c.Handoff.Monitoring.Rules {
+			if r.Action == handoff.ActionFollowUp {
+				return &Error{File: c.File, Key: "handoff.followup.delay", Reason: "is required by handoff.monitoring.rules[" + strconv.Itoa(i) + "] (" + r.Name + "), whose action is followup"}
+			}
+		}
+		return nil
+	}
+	if d, err := time.ParseDuration(f.Delay); err != nil || d < time.Minute || d > 90*24*time.Hour {
+		return &Error{File: c.File, Key: "handoff.followup.delay", Reason: "must be a duration from 1m to 2160h (90 days), e.g. 24h"}
+	}
+	if f.To != "" && f.To != "owner" && f.To != "source" {
+		return &Error{File: c.File, Key: "handoff.followup.to", Reason: "must be owner or source"}
+	}
+	return nil
+}
+
+// FollowUpSpec is handoff.followup to capture into a decision; nil when off.
+func (c *Config) FollowUpSpec() *handoff.FollowUpSpec {
+	f := c.Handoff.FollowUp
+	if f.Delay == "" {
+		return nil
+	}
+	to := f.To
+	if to == "" {
+		to = "owner"
+	}
+	return &handoff.FollowUpSpec{Delay: f.Delay, To: to}
 }
 
 // defaultMonitorCheck: a silent owner is seen within 15 s of a rule's threshold, at the cost
@@ -37,7 +79,7 @@ func (c *Config) validateMonitoring() error {
 		return &Error{File: c.File, Key: key, Reason: reason}
 	}
 	m.compiled = rules
-	return nil
+	return c.validateFollowUp()
 }
 
 // MonitorSpec is the monitoring configuration to capture into a decision; nil without rules,

@@ -54,3 +54,22 @@ func TestMonitoringRuleErrorsNameTheKey(t *testing.T) {
 		t.Errorf("check 10ms: %v", err)
 	}
 }
+
+func TestFollowUpSettings(t *testing.T) {
+	c, err := loadYAML(t, monitorAgents+agentsRouting+"handoff:\n  followup: {delay: 24h}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := c.Settings().FollowUp; f == nil || f.Delay != "24h" || f.To != "owner" {
+		t.Fatalf("captured %+v", f)
+	}
+	for text, want := range map[string]string{
+		"handoff:\n  followup: {delay: 5s}\n":                                                               "handoff.followup.delay",
+		"handoff:\n  followup: {delay: 1h, to: everyone}\n":                                                 "handoff.followup.to",
+		"handoff:\n  monitoring:\n    rules: [{name: sad, when: 'sentiment_mean < 0', action: followup}]\n": "handoff.followup.delay: is required by handoff.monitoring.rules[0] (sad)",
+	} {
+		if _, err := loadYAML(t, monitorAgents+agentsRouting+text); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want one naming %q", text, err, want)
+		}
+	}
+}

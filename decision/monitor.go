@@ -84,9 +84,9 @@ func CompileMonitor(key string, rules []handoff.MonitorRule, agents []handoff.Ag
 			if len(agents) > 0 && !r.known(rule.Target) {
 				return nil, fmt.Errorf("%s.target: %q is not an agent or group of the roster", at, rule.Target)
 			}
-		case handoff.ActionHandback:
+		case handoff.ActionHandback, handoff.ActionFollowUp:
 			if rule.Target != "" {
-				return nil, fmt.Errorf("%s.target: handback goes to the agent that handed over; leave target empty", at)
+				return nil, fmt.Errorf("%s.target: %s goes to an agent of the handoff (the previous agent, or handoff.followup.to); leave target empty", at, rule.Action)
 			}
 		case handoff.ActionExtend:
 			if rule.Extend != "" {
@@ -95,9 +95,9 @@ func CompileMonitor(key string, rules []handoff.MonitorRule, agents []handoff.Ag
 				}
 			}
 		case "":
-			return nil, fmt.Errorf("%s.action: is required (reescalate, alert, handback or extend)", at)
+			return nil, fmt.Errorf("%s.action: is required (reescalate, alert, handback, extend or followup)", at)
 		default:
-			return nil, fmt.Errorf("%s.action: %q is not one of reescalate, alert, handback, extend", at, rule.Action)
+			return nil, fmt.Errorf("%s.action: %q is not one of reescalate, alert, handback, extend, followup", at, rule.Action)
 		}
 		m.rules = append(m.rules, rule)
 		m.conds = append(m.conds, c)

@@ -274,6 +274,8 @@ type Settings struct {
 	Events bool `json:"events,omitempty"`
 	// Monitoring is the window's rules (handoff/monitoring.go); nil: the window only records.
 	Monitoring *MonitorSpec `json:"monitoring,omitempty"`
+	// FollowUp plans check-ins (handoff/followup.go); nil: none.
+	FollowUp *FollowUpSpec `json:"follow_up,omitempty"`
 }
 
 // AnswerInput is the argument of the accept and decline Updates and Signals.
@@ -457,6 +459,8 @@ type State struct {
 	OpenOffers []Offer `json:"open_offers,omitempty"`
 	// Callback is the follow-up planned when nobody could take the conversation.
 	Callback *Callback `json:"callback,omitempty"`
+	// FollowUp is the check-in planned when the outcome or a monitoring rule called for one.
+	FollowUp *FollowUp `json:"follow_up,omitempty"`
 	// Context is how well the context reached the receiver.
 	Context *ContextStatus `json:"context,omitempty"`
 	// Transfer is how ownership moved, once a target accepted.

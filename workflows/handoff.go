@@ -107,6 +107,7 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	}
 	h.setPhase(ctx, handoff.PhaseRecording)
 	h.state.Outcome, h.state.OutcomeReason = outcome, reason
+	h.planFollowUp(ctx)
 	h.emit(ctx, events.TypeOutcome, h.state.Owner, "")
 	// The last batch goes while the outcome is recorded; both are waited for below.
 	h.publish(ctx)
@@ -218,6 +219,7 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	d := sel.Decision
 	boundDecision(&d)
 	h.state.Decision = &d
+	h.cancelFollowUp(ctx)
 	if !d.Handoff {
 		return handoff.OutcomeNoHandoff, "no routing rule matched: " + firstReason(d)
 	}

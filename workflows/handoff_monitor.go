@@ -156,6 +156,8 @@ func (h *handoffRun) evaluate(ctx workflow.Context, spec *handoff.MonitorSpec, e
 			}
 			end = end.Add(d)
 			f.Result = "window extended by " + d.String()
+		case handoff.ActionFollowUp:
+			f.Result = "follow-up to be planned when the handoff closes"
 		case handoff.ActionReescalate, handoff.ActionHandback:
 			if m.Rule.Action == handoff.ActionHandback {
 				f.Target = h.in.SourceAgent
