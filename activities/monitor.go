@@ -106,3 +106,8 @@ func ReescalatedDecision(d handoff.Decision, r *handoff.Reescalation) handoff.De
 func (a *Activities) CheckIn(ctx context.Context, in DeliveryInput) error {
 	return a.deliver(ctx, in, a.isPerson(in.Agent))
 }
+
+// AskCSAT asks the owner to put the satisfaction question to the customer.
+func (a *Activities) AskCSAT(ctx context.Context, in DeliveryInput) error {
+	return a.deliver(ctx, in, a.isPerson(in.Agent))
+}

@@ -65,6 +65,9 @@ type OutcomeRecord struct {
 	TakenOver         bool          `json:"taken_over,omitempty"`
 	SourceUnreachable bool          `json:"source_unreachable,omitempty"`
 	PingPongStopped   bool          `json:"pingpong_stopped,omitempty"`
+	// CSAT is the customer's score given in the window (1-5); it goes to the conversation's
+	// outcomes, where a later answer through the API lands too.
+	CSAT *int `json:"csat,omitempty"`
 }
 
 // OfferRecord is one offer as the log keeps it: its index in the handoff's offers (the key
@@ -83,6 +86,25 @@ type OfferRecord struct {
 // HandoffLog is where RecordOutcome writes each handoff: *store.Store.
 type HandoffLog interface {
 	Record(ctx context.Context, h store.Handoff) error
+}
+
+// outcomeReporter is the log's late-outcome side (*store.Store): the window's CSAT is merged
+// into conversation_outcomes like a report through the API, so the same answer twice (a
+// retried record) changes nothing.
+type outcomeReporter interface {
+	ReportOutcome(ctx context.Context, o store.LateOutcome) error
+}
+
+func (a *Activities) recordCSAT(ctx context.Context, rec OutcomeRecord) error {
+	r, ok := a.log.(outcomeReporter)
+	if rec.CSAT == nil || !ok {
+		return nil
+	}
+	by := rec.Target
+	if by == "" {
+		by = rec.Source
+	}
+	return r.ReportOutcome(ctx, store.LateOutcome{ConversationID: rec.ConversationID, ReportedBy: by, CSAT: rec.CSAT})
 }
 
 // UseLog makes a's RecordOutcome write every handoff to the log; without one, outcomes are
@@ -121,6 +143,10 @@ func (a *Activities) RecordOutcome(ctx context.Context, rec OutcomeRecord) error
 	if a.log != nil {
 		if err := a.log.Record(ctx, rec.row()); err != nil {
 			return temporal.NewApplicationErrorWithOptions("writing the handoff log: "+err.Error(), "HandoffLogDown",
+				temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
+		}
+		if err := a.recordCSAT(ctx, rec); err != nil {
+			return temporal.NewApplicationErrorWithOptions("writing the customer's verdict: "+err.Error(), "HandoffLogDown",
 				temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
 		}
 	}

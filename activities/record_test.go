@@ -70,3 +70,31 @@ func TestRecordOutcomeRetriesWhenTheLogFails(t *testing.T) {
 		t.Fatalf("error %v (type %q), want a retryable HandoffLogDown", err, errorType(err))
 	}
 }
+
+// A CSAT the customer gave in the monitoring window reaches conversation_outcomes, where a
+// later answer through the API merges into the same row; recording it twice changes nothing.
+func TestRecordOutcomeKeepsTheWindowsCSAT(t *testing.T) {
+	s, err := store.OpenMigrated(context.Background(), "sqlite://"+filepath.Join(t.TempDir(), "log.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	acts := New(&config.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	UseLog(acts, s)
+	rec := logRecord()
+	four := 4
+	rec.CSAT = &four
+	for range 2 {
+		if _, err := activityEnv(acts).ExecuteActivity(acts.RecordOutcome, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var csat int
+	var by string
+	if err := s.DB().QueryRow(`SELECT csat, reported_by FROM conversation_outcomes WHERE conversation_id = 'c1'`).Scan(&csat, &by); err != nil {
+		t.Fatal(err)
+	}
+	if csat != 4 || by != "maria" {
+		t.Fatalf("csat %d reported by %s, want 4 by maria", csat, by)
+	}
+}

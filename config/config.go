@@ -143,6 +143,8 @@ type Handoff struct {
 	Monitoring Monitoring `mapstructure:"monitoring"`
 	// FollowUp plans check-ins after handoffs that call for one (config/monitoring.go).
 	FollowUp FollowUp `mapstructure:"followup"`
+	// CSAT is the satisfaction question at the window's end (config/monitoring.go).
+	CSAT CSAT `mapstructure:"csat"`
 }
 
 // Agent returns the roster entry with the given ID.
@@ -171,5 +173,6 @@ func (c *Config) Settings() handoff.Settings {
 		Events:              c.Events.Enabled(),
 		Monitoring:          c.MonitorSpec(),
 		FollowUp:            c.FollowUpSpec(),
+		CSAT:                c.CSATSpec(),
 	}
 }

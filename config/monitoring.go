@@ -61,6 +61,48 @@ func (c *Config) FollowUpSpec() *handoff.FollowUpSpec {
 	return &handoff.FollowUpSpec{Delay: f.Delay, To: to}
 }
 
+// CSAT is handoff.csat: the satisfaction question put to the customer, through the owner, at
+// the end of the monitoring window. Without a question none is asked.
+type CSAT struct {
+	Question string `mapstructure:"question"`
+	// Wait is how long the handoff waits for the answer (2m when empty); a later answer goes
+	// through POST /v1/conversations/{id}/outcomes.
+	Wait string `mapstructure:"wait"`
+}
+
+// validateCSAT checks handoff.csat.
+func (c *Config) validateCSAT() error {
+	q := c.Handoff.CSAT
+	if q.Question == "" {
+		if q.Wait != "" {
+			return &Error{File: c.File, Key: "handoff.csat.question", Reason: "is required when handoff.csat.wait is set"}
+		}
+		return nil
+	}
+	if len(q.Question) > 1000 {
+		return &Error{File: c.File, Key: "handoff.csat.question", Reason: "must be at most 1000 bytes"}
+	}
+	if q.Wait != "" {
+		if d, err := time.ParseDuration(q.Wait); err != nil || d < time.Second || d > 24*time.Hour {
+			return &Error{File: c.File, Key: "handoff.csat.wait", Reason: "must be a duration from 1s to 24h, e.g. 2m"}
+		}
+	}
+	return nil
+}
+
+// CSATSpec is handoff.csat to capture into a decision; nil when no question is set.
+func (c *Config) CSATSpec() *handoff.CSATSpec {
+	q := c.Handoff.CSAT
+	if q.Question == "" {
+		return nil
+	}
+	wait := q.Wait
+	if wait == "" {
+		wait = "2m"
+	}
+	return &handoff.CSATSpec{Question: q.Question, Wait: wait}
+}
+
 // defaultMonitorCheck: a silent owner is seen within 15 s of a rule's threshold, at the cost
 // of a timer and a local activity per check while the owner stays silent.
 const defaultMonitorCheck = "15s"
@@ -79,7 +121,10 @@ func (c *Config) validateMonitoring() error {
 		return &Error{File: c.File, Key: key, Reason: reason}
 	}
 	m.compiled = rules
-	return c.validateFollowUp()
+	if err := c.validateFollowUp(); err != nil {
+		return err
+	}
+	return c.validateCSAT()
 }
 
 // MonitorSpec is the monitoring configuration to capture into a decision; nil without rules,

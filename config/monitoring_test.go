@@ -73,3 +73,16 @@ func TestFollowUpSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestCSATSettings(t *testing.T) {
+	c, err := loadYAML(t, monitorAgents+agentsRouting+"handoff:\n  csat: {question: 'How did we do, 1 to 5?'}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := c.Settings().CSAT; q == nil || q.Wait != "2m" || q.Question == "" {
+		t.Fatalf("captured %+v", q)
+	}
+	if _, err := loadYAML(t, monitorAgents+agentsRouting+"handoff:\n  csat: {question: q, wait: 2d}\n"); err == nil || !strings.Contains(err.Error(), "handoff.csat.wait") {
+		t.Errorf("wait 2d: %v", err)
+	}
+}

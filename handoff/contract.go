@@ -276,6 +276,8 @@ type Settings struct {
 	Monitoring *MonitorSpec `json:"monitoring,omitempty"`
 	// FollowUp plans check-ins (handoff/followup.go); nil: none.
 	FollowUp *FollowUpSpec `json:"follow_up,omitempty"`
+	// CSAT asks the customer's verdict at the window's end (handoff/csat.go); nil: not asked.
+	CSAT *CSATSpec `json:"csat,omitempty"`
 }
 
 // AnswerInput is the argument of the accept and decline Updates and Signals.
@@ -323,6 +325,8 @@ type Event struct {
 	// Outcome is the receiver's own verdict for outcome events ("success", "lost", ...).
 	Outcome string    `json:"outcome,omitempty"`
 	At      time.Time `json:"at,omitzero"`
+	// CSAT is the customer's score, 1 to 5, for csat events (Text is their comment).
+	CSAT int `json:"csat,omitempty"`
 	// From is the agent that sent the event, as the API authenticated it (empty for events
 	// signalled directly through Temporal).
 	From string `json:"from,omitempty"`
@@ -461,6 +465,8 @@ type State struct {
 	Callback *Callback `json:"callback,omitempty"`
 	// FollowUp is the check-in planned when the outcome or a monitoring rule called for one.
 	FollowUp *FollowUp `json:"follow_up,omitempty"`
+	// CSAT is the satisfaction question and the customer's answer, when asked or given.
+	CSAT *CSATStatus `json:"csat,omitempty"`
 	// Context is how well the context reached the receiver.
 	Context *ContextStatus `json:"context,omitempty"`
 	// Transfer is how ownership moved, once a target accepted.

@@ -101,6 +101,10 @@ func (e *Event) Validate() error {
 func (e *Event) ValidateKind() error {
 	switch e.Type {
 	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated, EventAgentMessage:
+	case EventCSAT:
+		if e.CSAT < 1 || e.CSAT > 5 {
+			return &FieldError{"csat", "must be 1 to 5"}
+		}
 	case EventSentiment:
 		if e.Sentiment < -1 || e.Sentiment > 1 {
 			return &FieldError{"sentiment", "must be between -1 and 1"}
@@ -108,7 +112,7 @@ func (e *Event) ValidateKind() error {
 	case "":
 		return &FieldError{"type", "is required"}
 	default:
-		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message", Quote(string(e.Type)))}
+		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message, csat", Quote(string(e.Type)))}
 	}
 	if e.Type == EventOutcome && e.Outcome == "" {
 		return &FieldError{"outcome", "is required for outcome events"}

@@ -199,6 +199,8 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 		}
 	case handoff.EventCustomerRepeated:
 		h.repeated()
+	case handoff.EventCSAT:
+		h.csat(ctx, e)
 	case handoff.EventCustomerLeft:
 		if m != nil {
 			// After the transfer the customer was served; the window just closes early.

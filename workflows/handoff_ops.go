@@ -194,6 +194,11 @@ func (h *handoffRun) record(ctx workflow.Context) {
 	if c := s.Context; c != nil {
 		rec.Template, rec.Completeness, rec.Preservation, rec.ContextFlag = c.Template, &c.Completeness, &c.Preservation, c.Flag
 	}
+	if c := s.CSAT; c != nil && c.Answer != nil {
+		// The score only: the customer's comment never leaves the handoff's state.
+		score := c.Answer.Score
+		rec.CSAT = &score
+	}
 	if m := s.Monitoring; m != nil {
 		rec.CustomerMessages, rec.ReportedOutcome = m.CustomerMessages, m.ReportedOutcome
 		if n := len(m.Sentiments); n > 0 {

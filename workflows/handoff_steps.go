@@ -91,6 +91,7 @@ func (h *handoffRun) monitor(ctx workflow.Context, window time.Duration) (handof
 		link := h.state.Chain[len(h.state.Chain)-1]
 		return link.Outcome, fmt.Sprintf("%s took the conversation over; monitoring moved it on: %s", h.state.Owner, link.Reason)
 	}
+	h.askCSAT(ctx)
 	h.state.Monitoring.EndedEarly = early
 	outcome := handoff.OutcomeCompleted
 	reason := fmt.Sprintf("%s accepted and kept the conversation through the %s monitoring window", h.state.Owner, window)

@@ -236,7 +236,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		}
 		return nil
 	}
-	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.ReturnToSource, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback} {
+	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.ReturnToSource, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback, a.AskCSAT} {
 		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
 	}
 	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(

@@ -53,6 +53,7 @@ var eventSenders = map[handoff.EventType]func(relation) bool{
 	handoff.EventCustomerRepeated: func(r relation) bool { return r.owner },
 	handoff.EventOutcome:          func(r relation) bool { return r.owner || r.operator },
 	handoff.EventAgentMessage:     func(r relation) bool { return r.owner },
+	handoff.EventCSAT:             func(r relation) bool { return r.source || r.owner },
 }
 
 // senderWords names, for a refusal, who may send each event type.
@@ -64,6 +65,7 @@ var senderWords = map[handoff.EventType]string{
 	handoff.EventCustomerRepeated: "the owner",
 	handoff.EventOutcome:          "the owner or an operator",
 	handoff.EventAgentMessage:     "the owner",
+	handoff.EventCSAT:             "the source or the owner",
 }
 
 // maySend explains why the caller may not send the event to this handoff, or returns "".
