@@ -78,6 +78,9 @@ type MonitorView struct {
 	OwnerSilentSeconds float64 `json:"owner_silent_seconds"`
 	// WindowSeconds is the time since the window opened.
 	WindowSeconds float64 `json:"window_seconds"`
+	// OwnerPerson: the owner is a person (human or supervisor), so a rule can send an angry
+	// customer of a bot to a person and alert a supervisor about one a person serves.
+	OwnerPerson bool `json:"owner_person"`
 	// Repeats counts customer_repeated events.
 	Repeats int `json:"repeats"`
 	// Texts are the customer's messages in the window, scanned for the cues below by the

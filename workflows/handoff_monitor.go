@@ -86,6 +86,11 @@ func (h *handoffRun) view(ctx workflow.Context) handoff.MonitorView {
 	if h.state.Context != nil {
 		v.Repeats = h.state.Context.Repeats
 	}
+	for _, o := range h.state.Offers {
+		if o.Agent == h.state.Owner && o.Result == handoff.OfferAccepted {
+			v.OwnerPerson = handoff.AgentKind(o.Kind).IsPerson()
+		}
+	}
 	for _, msg := range t.texts {
 		v.Texts = append(v.Texts, msg.Text)
 	}
@@ -98,7 +103,8 @@ func (h *handoffRun) monitorRules(ctx workflow.Context, window time.Duration, sp
 	t := h.track
 	end := h.monitorStart.Add(window)
 	check, _ := time.ParseDuration(spec.Check)
-	seen, lastEval := -1, h.monitorStart
+	// Nothing to look at until an event or a check: a quiet window costs no command more.
+	seen, lastEval := 0, h.monitorStart
 	tick := false
 	for {
 		if len(h.cx.resend) > 0 {

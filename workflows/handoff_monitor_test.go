@@ -218,3 +218,19 @@ func TestWindowWithoutRulesDoesNotEvaluate(t *testing.T) {
 	}
 	expect(t, "findings", len(res.Monitoring.Findings), 0)
 }
+
+func TestAngryCustomerOfAPersonAlertsTheSupervisor(t *testing.T) {
+	rules := []handoff.MonitorRule{
+		{Name: "angry_with_bot", When: "sentiment_last < -0.5 && !owner_person", Action: handoff.ActionReescalate, Target: "human_agent"},
+		{Name: "angry_with_person", When: "sentiment_last < -0.5 && owner_person", Action: handoff.ActionAlert, Target: "sam"},
+	}
+	h := withMonitoring(t, newHarness(t, monitoredDecision("human_agent", rules...), human("maria")))
+	h.at(5*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.event(time.Minute, handoff.Event{Type: handoff.EventSentiment, Sentiment: -0.8})
+	res := h.run(testInput())
+	expect(t, "outcome", res.Outcome, handoff.OutcomeCompleted)
+	expect(t, "owner", res.Owner, "maria")
+	if f := res.Monitoring.Findings; len(f) != 1 || f[0].Rule != "angry_with_person" {
+		t.Fatalf("findings %+v", f)
+	}
+}
