@@ -23,7 +23,8 @@ func TestAngryCustomerDuringMonitoringEndsUpWithAPerson(t *testing.T) {
 	}})
 	in := testenv.Sample(t, "lead-qualified.json")
 	ctx := context.Background()
-	if _, err := e.Service.Start(ctx, in); err != nil {
+	started, err := e.Service.Start(ctx, in)
+	if err != nil {
 		t.Fatal(err)
 	}
 	e.WaitFor(t, in.ConversationID, 20*time.Second, "monitoring with the buyer bot", func(s handoff.State) bool {
@@ -68,4 +69,7 @@ func TestAngryCustomerDuringMonitoringEndsUpWithAPerson(t *testing.T) {
 	checkSearchAttributes(t, e, in.ConversationID, map[string]string{
 		handoff.SASource: "jorge_buyer_bot", handoff.SATarget: agent, handoff.SAOutcome: "completed",
 	})
+	// Both runs replay: the one that monitoring moved on, and the one it continued as.
+	recordRunHistory(t, e, in.ConversationID, started.RunID, "lead-reescalated-by-monitoring")
+	recordHistory(t, e, in.ConversationID, "lead-reescalated-to-person")
 }

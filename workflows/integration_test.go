@@ -138,10 +138,17 @@ func checkSearchAttributes(t *testing.T, e *testenv.Env, convID string, want map
 // recordHistory writes the run's history for the replay test when asked to.
 func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
 	t.Helper()
+	recordRunHistory(t, e, convID, "", name)
+}
+
+// recordRunHistory records one run of the conversation's handoff ("": the latest), for a
+// handoff that continued as new.
+func recordRunHistory(t *testing.T, e *testenv.Env, convID, runID, name string) {
+	t.Helper()
 	if os.Getenv("HANDOFF_RECORD_HISTORIES") == "" {
 		return
 	}
-	hist := historypb.History{Events: historyOf(t, e, convID)}
+	hist := historypb.History{Events: historyOf(t, e, convID, runID)}
 	// Histories are stored encrypted with a key that lives only as long as the test; the
 	// replay test reads them in clear.
 	if err := devserver.DecryptPayloads(&hist); err != nil {
@@ -178,7 +185,7 @@ func TestFastBotPathStaysWithinTheHistoryBudget(t *testing.T) {
 		if st.Outcome != handoff.OutcomeCompleted || st.Owner != "jorge_buyer_bot" {
 			t.Fatalf("fast=%v: outcome %s owner %s", fast, st.Outcome, st.Owner)
 		}
-		events := historyOf(t, e, conv)
+		events := historyOf(t, e, conv, "")
 		if fast {
 			recordHistory(t, e, conv, "lead-to-buyer-bot-fast")
 		}
@@ -197,9 +204,9 @@ func TestFastBotPathStaysWithinTheHistoryBudget(t *testing.T) {
 	}
 }
 
-func historyOf(t *testing.T, e *testenv.Env, convID string) []*historypb.HistoryEvent {
+func historyOf(t *testing.T, e *testenv.Env, convID, runID string) []*historypb.HistoryEvent {
 	t.Helper()
-	it := e.Client.GetWorkflowHistory(context.Background(), handoff.WorkflowID(convID), "", false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	it := e.Client.GetWorkflowHistory(context.Background(), handoff.WorkflowID(convID), runID, false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	var events []*historypb.HistoryEvent
 	for it.HasNext() {
 		ev, err := it.Next()
