@@ -25,6 +25,10 @@ func (h *handoffRun) askCSAT(ctx workflow.Context) {
 	if st.Answer != nil {
 		return
 	}
+	if h.state.Monitoring.ReportedOutcome == string(handoff.EventCustomerLeft) {
+		st.Note = "not asked: the customer left"
+		return
+	}
 	wait, err := time.ParseDuration(d.Settings.CSAT.Wait)
 	if err != nil || wait <= 0 {
 		wait = 2 * time.Minute

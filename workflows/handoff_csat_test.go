@@ -69,3 +69,13 @@ func TestCSATBeforeTheTransferIsIgnored(t *testing.T) {
 		t.Fatalf("csat %+v", res.CSAT)
 	}
 }
+
+func TestCSATNotAskedOfACustomerWhoLeft(t *testing.T) {
+	h := newHarness(t, csatDecision(), bot("jorge_buyer_bot"))
+	h.event(time.Minute, handoff.Event{Type: handoff.EventCustomerLeft})
+	res := h.run(testInput())
+	expect(t, "asked", len(h.delivered(handoff.DeliveryCSATQuestion)), 0)
+	if res.CSAT == nil || res.CSAT.Note != "not asked: the customer left" {
+		t.Fatalf("csat %+v", res.CSAT)
+	}
+}
