@@ -326,7 +326,8 @@ func TestDecodeIntentUsesModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	yaml := strings.Replace(string(src), "  rules:\n", "  decoder:\n    model: {base_url: "+f.URL+"/v1, name: test-model}\n  rules:\n", 1)
+	// routing's own rules: key, at the start of a line (handoff.monitoring has one too, deeper).
+	yaml := strings.Replace(string(src), "\n  rules:\n", "\n  decoder:\n    model: {base_url: "+f.URL+"/v1, name: test-model}\n  rules:\n", 1)
 	path := filepath.Join(t.TempDir(), "config.yaml")
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
