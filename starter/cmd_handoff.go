@@ -232,19 +232,20 @@ func runStatus(e *env, args []string) error {
 }
 
 func runEvents(e *env, args []string) error {
-	fs := e.flags("events", "--conversation ID (--type TYPE [--text T] [--sentiment F] [--outcome O] | -)")
+	fs := e.flags("events", "--conversation ID (--type TYPE [--text T] [--sentiment F] [--outcome O] [--csat N] | -)")
 	conv := conversationFlag(fs)
-	typ := fs.String("type", "", "customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated or agent_message")
-	text := fs.String("text", "", "text of a customer_message")
+	typ := fs.String("type", "", "customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message or csat")
+	text := fs.String("text", "", "text of a customer_message, or the customer's comment on a csat")
 	sentiment := fs.Float64("sentiment", 0, "sentiment from -1 to 1, for sentiment events")
 	outcome := fs.String("outcome", "", "the receiver's verdict, for outcome events")
+	csat := fs.Int("csat", 0, "the customer's satisfaction score from 1 to 5, for csat events")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	var ev handoff.Event
 	switch {
 	case fs.NArg() == 1 && fs.Arg(0) == "-":
-		for _, f := range []string{"type", "text", "sentiment", "outcome"} {
+		for _, f := range []string{"type", "text", "sentiment", "outcome", "csat"} {
 			if fs.Changed(f) {
 				return usagef("give the event either as flags or as JSON on stdin (-), not both (--%s)", f)
 			}
@@ -253,7 +254,7 @@ func runEvents(e *env, args []string) error {
 			return err
 		}
 	case fs.NArg() == 0:
-		ev = handoff.Event{Type: handoff.EventType(*typ), Text: *text, Sentiment: *sentiment, Outcome: *outcome}
+		ev = handoff.Event{Type: handoff.EventType(*typ), Text: *text, Sentiment: *sentiment, Outcome: *outcome, CSAT: *csat}
 	default:
 		return usagef("unexpected arguments: %v (use - to read a JSON event from stdin)", fs.Args())
 	}
