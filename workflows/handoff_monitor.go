@@ -132,6 +132,9 @@ func (h *handoffRun) monitorRules(ctx workflow.Context, window time.Duration, sp
 		if err != nil || h.state.Monitoring.ReportedOutcome != "" {
 			return changed, err
 		}
+		if !changed && wait == left {
+			return false, nil // the window ended: nothing new to look at
+		}
 		tick = !changed
 	}
 }
