@@ -67,11 +67,16 @@ func (s *Store) ReportOutcome(ctx context.Context, o LateOutcome) error {
 type Parties struct {
 	// Handoffs counts the conversation's recorded handoffs.
 	Handoffs int
-	// Agents are the sources, targets and offered agents of those handoffs.
+	// Agents are the sources of those handoffs and the targets that took the conversation
+	// over (ownedOutcomes).
 	Agents []string
 	// Reporter first reported the conversation's outcome ("" when none was).
 	Reporter string
 }
+
+// ownedOutcomes are the outcomes after which the target owned the conversation: completed and
+// taken over, and a handoff the monitoring window moved on from its new owner.
+const ownedOutcomes = `('completed', 'taken_over', 'reescalated', 'handed_back')`
 
 // Has reports whether the agent is a party.
 func (p Parties) Has(agent string) bool { return agent != "" && slices.Contains(p.Agents, agent) }
@@ -79,9 +84,8 @@ func (p Parties) Has(agent string) bool { return agent != "" && slices.Contains(
 // PartiesOf reads a conversation's parties.
 func (s *Store) PartiesOf(ctx context.Context, conversationID string) (Parties, error) {
 	var p Parties
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT source, target FROM handoffs WHERE conversation_id = ?
-		UNION ALL SELECT o.agent, '' FROM handoff_offers o JOIN handoffs h ON h.handoff_id = o.handoff_id WHERE h.conversation_id = ?`),
-		conversationID, conversationID)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT source, CASE WHEN outcome IN `+ownedOutcomes+` THEN target ELSE '' END
+		FROM handoffs WHERE conversation_id = ?`), conversationID)
 	if err != nil {
 		return p, err
 	}

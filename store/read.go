@@ -48,6 +48,9 @@ func (f Filter) where() (string, []any) {
 // memory; a report over more must narrow its range.
 const MaxRows = 1_000_000
 
+// ErrTooManyRows is the caller's to fix (a narrower range), not the log's failure.
+var ErrTooManyRows = fmt.Errorf("more than %d handoffs in the range: narrow it (from, to)", MaxRows)
+
 // Handoffs reads the filtered handoffs with their offers and their conversation's late
 // outcome, oldest first, for the analytics.
 func (s *Store) Handoffs(ctx context.Context, f Filter) ([]analytics.Handoff, error) {
@@ -90,7 +93,7 @@ func (s *Store) Handoffs(ctx context.Context, f Filter) ([]analytics.Handoff, er
 		index[h.HandoffID] = len(out)
 		out = append(out, h)
 		if len(out) > MaxRows {
-			return nil, fmt.Errorf("more than %d handoffs in the range: narrow it", MaxRows)
+			return nil, ErrTooManyRows
 		}
 	}
 	if err := rows.Err(); err != nil {

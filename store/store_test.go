@@ -190,8 +190,8 @@ func TestLateOutcomesMergeAndBaseline(t *testing.T) {
 		}
 		p, err := s.PartiesOf(ctx, "c1")
 		must(err)
-		if p.Handoffs != 1 || !p.Has("james") || !p.Has("maria") || !p.Has("jorge_seller_bot") || p.Has("lead_bot") || p.Reporter != "jorge_seller_bot" {
-			t.Errorf("parties of c1 %+v (the first reporter stays)", p)
+		if p.Handoffs != 1 || p.Has("james") || !p.Has("maria") || !p.Has("jorge_seller_bot") || p.Has("lead_bot") || p.Reporter != "jorge_seller_bot" {
+			t.Errorf("parties of c1 %+v (the source and the owner, not james who was only offered it; the first reporter stays)", p)
 		}
 		p, err = s.PartiesOf(ctx, "c3")
 		must(err)

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/events"
@@ -119,10 +118,11 @@ func mayWatch(p Principal, e events.Event, parties *events.Parties) bool {
 }
 
 // mayReport explains why the caller may not report a conversation's late outcome, or returns
-// "". Operators may. For a conversation the log holds handoffs of, its parties may: the
-// sources, targets and agents offered it. A conversation that never handed off is the
-// no-handoff baseline, reported by its source bot: the first bot to report it, and from then
-// on that bot only.
+// "". Operators may. For a conversation the log holds handoffs of, its sources and the targets
+// that took it over may: an agent that only declined or let an offer lapse may not rewrite
+// what the owner reported. A conversation that never handed off is the no-handoff baseline,
+// reported by its source bot: the first bot to report it, and from then on that bot only.
+// Refusals name no party: who handled a conversation is not for a stranger to probe.
 func mayReport(p Principal, convID string, parties store.Parties) string {
 	switch {
 	case p.Role == config.RoleOperator:
@@ -130,8 +130,8 @@ func mayReport(p Principal, convID string, parties store.Parties) string {
 	case parties.Handoffs > 0 && parties.Has(p.Agent):
 		return ""
 	case parties.Handoffs > 0:
-		return fmt.Sprintf("token %s acts for %s, which was not a party to the handoffs of conversation %s (%s)",
-			p.Name, actsFor(p), convID, strings.Join(parties.Agents, ", "))
+		return fmt.Sprintf("token %s acts for %s, which neither started nor took over a handoff of conversation %s",
+			p.Name, actsFor(p), convID)
 	case parties.Reporter == "" && p.Role == config.RoleBot:
 		return ""
 	case parties.Reporter == "":
@@ -140,6 +140,6 @@ func mayReport(p Principal, convID string, parties store.Parties) string {
 	case parties.Reporter == p.Agent:
 		return ""
 	}
-	return fmt.Sprintf("conversation %s has no recorded handoff and its outcome is reported by %s; token %s acts for %s",
-		convID, parties.Reporter, p.Name, actsFor(p))
+	return fmt.Sprintf("conversation %s has no recorded handoff and another bot reports its outcome; token %s acts for %s",
+		convID, p.Name, actsFor(p))
 }

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,6 +17,8 @@ import (
 type fakeOps struct {
 	*service.Service
 	source string // source agent of every "running" handoff
+	// idle are conversations with no running handoff (SourceAgent answers not found).
+	idle []string
 	// acceptErr, when set, is what Accept fails with; healthErr what CheckHealth answers.
 	acceptErr, healthErr error
 
@@ -105,6 +108,9 @@ func (f *fakeOps) Cancel(ctx context.Context, convID string) error {
 }
 
 func (f *fakeOps) SourceAgent(ctx context.Context, convID string) (string, error) {
+	if slices.Contains(f.idle, convID) {
+		return "", &service.Error{Kind: service.KindNotFound, Message: "no running handoff for conversation " + convID}
+	}
 	return f.source, nil
 }
 

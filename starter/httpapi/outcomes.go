@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -72,6 +73,21 @@ func (s *Server) reportOutcome(w http.ResponseWriter, r *http.Request) {
 		forbidden(w, why)
 		return
 	}
+	if parties.Handoffs == 0 && p.Role != config.RoleOperator {
+		// No recorded handoff may still mean one that has not recorded yet (it records as it
+		// closes): its outcome is its parties' to report then, not a baseline's first claimer.
+		_, err := s.ops.SourceAgent(ctx, convID)
+		var se *service.Error
+		switch {
+		case err == nil:
+			writeError(w, http.StatusConflict, "conflict", "", fmt.Sprintf(
+				"conversation %s has a handoff running; it is recorded when it closes: report the outcome after that", convID))
+			return
+		case !errors.As(err, &se) || se.Kind != service.KindNotFound:
+			s.fail(w, r, err)
+			return
+		}
+	}
 	err = s.opts.Log.ReportOutcome(ctx, store.LateOutcome{
 		ConversationID: convID, ReportedBy: reporter(p), ReportedAt: time.Now(),
 		Converted: rep.Converted, Revenue: rep.Revenue, CSAT: rep.CSAT, Resolved: rep.Resolved, Label: rep.Label, DaysAfter: rep.DaysAfter,
@@ -114,6 +130,10 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), time.Minute)
 	defer cancel()
 	rep, err := s.opts.Log.Report(ctx, f, s.opts.Analytics.Options(groupBy))
+	if errors.Is(err, store.ErrTooManyRows) {
+		s.fail(w, r, &handoff.FieldError{Field: "from", Problem: err.Error()})
+		return
+	}
 	if err != nil {
 		s.logFailed(w, r, err)
 		return

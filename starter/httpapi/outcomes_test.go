@@ -34,7 +34,7 @@ func newLogged(t *testing.T) (*testenv.Env, *store.Store) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeOps{Service: service.New(nil, e.Cfg), source: "lead_bot"}
+	f := &fakeOps{Service: service.New(nil, e.Cfg), source: "lead_bot", idle: []string{"c-9", "c-10"}}
 	e.Serve(t, f, httpapi.Options{Log: s, Analytics: e.Cfg.Analytics})
 	return e, s
 }
@@ -48,13 +48,14 @@ func TestOutcomesWhoMayReport(t *testing.T) {
 	}{
 		{"the source reports", "c-1", "jorge_seller_bot", `{"csat":5,"days_after":1}`, 202, ""},
 		{"the person who took it", "c-1", "maria", `{"converted":true,"revenue":14400,"label":"listing_signed","days_after":30}`, 202, ""},
-		{"an agent offered it", "c-1", "james", `{"resolved":true}`, 202, ""},
+		{"an agent who only declined", "c-1", "james", `{"csat":1}`, 403, "neither started nor took over"},
 		{"an operator", "c-1", "operator", `{"resolved":true}`, 202, ""},
-		{"not a party", "c-1", "lead_bot", `{"converted":false}`, 403, "not a party"},
+		{"not a party", "c-1", "lead_bot", `{"converted":false}`, 403, "neither started nor took over"},
 		{"no token", "c-1", "", `{"converted":false}`, 401, ""},
 		{"a bot starts a baseline conversation", "c-9", "lead_bot", `{"converted":false}`, 202, ""},
 		{"the same bot reports more of it", "c-9", "lead_bot", `{"csat":3}`, 202, ""},
-		{"another bot may not", "c-9", "jorge_buyer_bot", `{"csat":5}`, 403, "reported by lead_bot"},
+		{"another bot may not", "c-9", "jorge_buyer_bot", `{"csat":5}`, 403, "another bot reports"},
+		{"not while its handoff runs", "c-11", "lead_bot", `{"converted":true}`, 409, "has a handoff running"},
 		{"a person may not start one", "c-10", "maria", `{"csat":5}`, 403, "only its source bot"},
 		{"csat out of range", "c-1", "maria", `{"csat":6}`, 400, "csat"},
 		{"negative revenue", "c-1", "maria", `{"revenue":-1}`, 400, "revenue"},
@@ -71,6 +72,12 @@ func TestOutcomesWhoMayReport(t *testing.T) {
 			status, body := e.Do(t, "POST", "/v1/conversations/"+c.conv+"/outcomes", c.token, c.body)
 			if status != c.want || !strings.Contains(string(body), c.msg) {
 				t.Fatalf("%d %s, want %d with %q", status, body, c.want, c.msg)
+			}
+			// A refusal names no party of the conversation to a caller who is not one.
+			for _, party := range []string{"maria", "jorge_seller_bot", "lead_bot"} {
+				if status == 403 && party != c.token && strings.Contains(string(body), party) {
+					t.Errorf("refusal names %s: %s", party, body)
+				}
 			}
 		})
 	}
