@@ -147,9 +147,11 @@ type Purged struct {
 	Handoffs, Offers, Outcomes int64
 }
 
-// Purge deletes handoffs started before the time, their offers, and the outcomes of
-// conversations whose every handoff is gone and that were first reported before it (those of
-// conversations that never handed off included). It is the retention policy's only writer.
+// Purge deletes handoffs started before the time, their offers, the late outcomes of
+// conversations whose every handoff goes with them, and the outcomes of conversations that
+// never handed off first reported before it. An outcome must go with its conversation's last
+// handoff: it is reported days later, and kept alone it would read as a conversation that
+// never handed off, inflating the baseline. It is the retention policy's only writer.
 func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 	var p Purged
 	cut := ms(before)
@@ -158,17 +160,23 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 		return p, err
 	}
 	defer func() { _ = tx.Rollback() }()
+	var handedOff int64
 	steps := []struct {
 		n     *int64
 		query string
+		args  []any
 	}{
-		{&p.Offers, `DELETE FROM handoff_offers WHERE handoff_id IN (SELECT handoff_id FROM handoffs WHERE started_at < ?)`},
-		{&p.Handoffs, `DELETE FROM handoffs WHERE started_at < ?`},
+		{&handedOff, `DELETE FROM conversation_outcomes
+			WHERE EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = conversation_outcomes.conversation_id AND h.started_at < ?)
+			AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = conversation_outcomes.conversation_id AND h.started_at >= ?)`,
+			[]any{cut, cut}},
+		{&p.Offers, `DELETE FROM handoff_offers WHERE handoff_id IN (SELECT handoff_id FROM handoffs WHERE started_at < ?)`, []any{cut}},
+		{&p.Handoffs, `DELETE FROM handoffs WHERE started_at < ?`, []any{cut}},
 		{&p.Outcomes, `DELETE FROM conversation_outcomes WHERE first_reported_at < ?
-			AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = conversation_outcomes.conversation_id)`},
+			AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = conversation_outcomes.conversation_id)`, []any{cut}},
 	}
 	for _, st := range steps {
-		res, err := tx.ExecContext(ctx, s.q(st.query), cut)
+		res, err := tx.ExecContext(ctx, s.q(st.query), st.args...)
 		if err != nil {
 			return p, fmt.Errorf("purge: %w", err)
 		}
@@ -176,5 +184,6 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			return p, err
 		}
 	}
+	p.Outcomes += handedOff
 	return p, tx.Commit()
 }

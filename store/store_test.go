@@ -229,15 +229,36 @@ func TestFiltersChainAndPurge(t *testing.T) {
 		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "old", ReportedBy: "lead_bot", ReportedAt: t0, Converted: ptr(true)}); err != nil {
 			t.Fatal(err)
 		}
+		// A conversation handed off before the cut whose outcome came after it: the outcome
+		// goes with the handoff, or it would count as a conversation that never handed off.
+		if err := s.Record(ctx, sample("h-late", "c-late", t0.Add(24*time.Hour), "completed")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c-late", ReportedBy: "jorge_seller_bot", ReportedAt: t0.Add(30 * 24 * time.Hour), Converted: ptr(true)}); err != nil {
+			t.Fatal(err)
+		}
+		// c1 keeps handoffs after the cut, so its outcome stays.
+		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "jorge_seller_bot", ReportedAt: t0, Converted: ptr(false)}); err != nil {
+			t.Fatal(err)
+		}
 		p, err := s.Purge(ctx, t0.Add(5*24*time.Hour))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Handoffs != 5 || p.Offers != 10 || p.Outcomes != 1 {
-			t.Errorf("purged %+v, want 5 handoffs, 10 offers, 1 outcome", p)
+		if p.Handoffs != 6 || p.Offers != 12 || p.Outcomes != 2 {
+			t.Errorf("purged %+v, want 6 handoffs, 12 offers, 2 outcomes (old, c-late)", p)
 		}
-		if c, _ := s.Count(ctx); c.Handoffs != 5 || c.Offers != 10 {
-			t.Errorf("left %+v", c)
+		if c, _ := s.Count(ctx); c.Handoffs != 5 || c.Offers != 10 || c.Outcomes != 1 {
+			t.Errorf("left %+v, want c1's 5 handoffs, 10 offers and its outcome", c)
+		}
+		convs, err := s.Conversations(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cv := range convs {
+			if !cv.HandedOff {
+				t.Errorf("after the purge %s reads as never handed off", cv.ConversationID)
+			}
 		}
 	})
 }
