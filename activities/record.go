@@ -133,23 +133,38 @@ func (rec OutcomeRecord) row() store.Handoff {
 }
 
 // RecordOutcome logs the outcome record, writes it to the handoff log when one is configured
-// (store.url), and posts it to handoff.outcome_url when that is set. The log write is one
-// transaction keyed by the handoff ID and offer indexes, so a retry, or a re-run after a
-// worker died, leaves the same rows; a failed write is retried like a failed post.
+// (store.url), and posts it to handoff.outcome_url when that is set. The two are independent:
+// a log that is down does not hold back the post, nor a refusing outcome service the log. The
+// log write is one transaction keyed by the handoff ID and offer indexes and the post carries
+// the handoff ID as its Idempotency-Key, so a retry of either leaves the same result.
 func (a *Activities) RecordOutcome(ctx context.Context, rec OutcomeRecord) error {
 	a.logger.Info("handoff outcome", "handoff", rec.HandoffID, "source", rec.Source, "target", rec.Target,
 		"scenario", rec.Scenario, "outcome", string(rec.Outcome), "reason_code", rec.ReasonCode, "offers", rec.OffersMade,
 		"total_ms", rec.TotalMs, "attempt", activity.GetInfo(ctx).Attempt)
-	if a.log != nil {
-		if err := a.log.Record(ctx, rec.row()); err != nil {
-			return temporal.NewApplicationErrorWithOptions("writing the handoff log: "+err.Error(), "HandoffLogDown",
-				temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
-		}
-		if err := a.recordCSAT(ctx, rec); err != nil {
-			return temporal.NewApplicationErrorWithOptions("writing the customer's verdict: "+err.Error(), "HandoffLogDown",
-				temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
-		}
+	postErr := a.postOutcome(ctx, rec)
+	if err := a.writeLog(ctx, rec); err != nil {
+		// Retryable: the retry posts again under the same key and writes again.
+		return err
 	}
+	return postErr
+}
+
+func (a *Activities) writeLog(ctx context.Context, rec OutcomeRecord) error {
+	if a.log == nil {
+		return nil
+	}
+	if err := a.log.Record(ctx, rec.row()); err != nil {
+		return temporal.NewApplicationErrorWithOptions("writing the handoff log: "+err.Error(), "HandoffLogDown",
+			temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
+	}
+	if err := a.recordCSAT(ctx, rec); err != nil {
+		return temporal.NewApplicationErrorWithOptions("writing the customer's verdict: "+err.Error(), "HandoffLogDown",
+			temporal.ApplicationErrorOptions{NextRetryDelay: 5 * time.Second})
+	}
+	return nil
+}
+
+func (a *Activities) postOutcome(ctx context.Context, rec OutcomeRecord) error {
 	url := a.cfg.Handoff.OutcomeURL
 	if url == "" {
 		return nil

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"testing"
 	"time"
@@ -68,6 +70,25 @@ func TestRecordOutcomeRetriesWhenTheLogFails(t *testing.T) {
 	_, err := activityEnv(acts).ExecuteActivity(acts.RecordOutcome, logRecord())
 	if err == nil || errorType(err) != "HandoffLogDown" {
 		t.Fatalf("error %v (type %q), want a retryable HandoffLogDown", err, errorType(err))
+	}
+}
+
+// A handoff log that is down does not hold back the outcome URL: the post goes out (under the
+// handoff's Idempotency-Key) and the activity still fails retryably for the log.
+func TestRecordOutcomePostsWhileTheLogIsDown(t *testing.T) {
+	var keys []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+	}))
+	defer srv.Close()
+	acts := New(&config.Config{Handoff: config.Handoff{OutcomeURL: srv.URL}}, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	UseLog(acts, brokenLog{})
+	_, err := activityEnv(acts).ExecuteActivity(acts.RecordOutcome, logRecord())
+	if err == nil || errorType(err) != "HandoffLogDown" {
+		t.Fatalf("error %v (type %q), want a retryable HandoffLogDown", err, errorType(err))
+	}
+	if len(keys) != 1 || keys[0] != "handoff-c1/run-1" {
+		t.Fatalf("outcome URL got %v, want one post keyed by the handoff ID", keys)
 	}
 }
 
