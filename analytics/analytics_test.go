@@ -286,3 +286,19 @@ func abs(v int) int {
 	}
 	return v
 }
+
+// A sample large enough that still cannot be judged says why, not that it is too small.
+func TestTargetsSayWhyALargeSampleIsNotJudged(t *testing.T) {
+	r := Report{MinSample: 30}
+	r.Conversion.AfterHandoff = NewRate(0, 100, 30)
+	r.Conversion.Baseline = NewRate(10, 100, 30)
+	r.Conversion.Lift = NewLift(r.Conversion.AfterHandoff, r.Conversion.Baseline)
+	res := JudgeTargets(r, SeedTargets())
+	lift := res[3]
+	if lift.Verdict != NotEnoughData || !strings.Contains(lift.Why, "no conversions on one side") {
+		t.Errorf("lift with no conversions after handoffs: %+v", lift)
+	}
+	if success := res[0]; !strings.Contains(success.Why, "sample of 0 under the 30") {
+		t.Errorf("success with no handoffs: %+v", success)
+	}
+}

@@ -53,6 +53,8 @@ func JudgeTargets(r Report, targets []Target) []TargetResult {
 	for _, t := range targets {
 		res := TargetResult{Target: t}
 		enough := false
+		// why is the reason a sample that is large enough still cannot be judged.
+		why := ""
 		switch t.Measure {
 		case "success":
 			s := r.Total.Success
@@ -63,12 +65,21 @@ func JudgeTargets(r Report, targets []Target) []TargetResult {
 		case "transition_p90":
 			q := r.Total.TransitionP90
 			res.Value, res.Low, res.High, res.N, enough = q.Value, q.Low, q.High, q.N, q.Bounded && q.N >= r.MinSample
+			if !q.Bounded {
+				why = "too few transitions for the 90th percentile's interval to have an upper bound"
+			}
 		case "conversion_lift":
 			l := r.Conversion.Lift
 			res.Value, res.Low, res.High, enough = l.Value, l.Low, l.High, l.Enough
 			res.N = r.Conversion.AfterHandoff.N + r.Conversion.Baseline.N
+			if a, b := r.Conversion.AfterHandoff, r.Conversion.Baseline; a.N >= r.MinSample && b.N >= r.MinSample && (a.K == 0 || b.K == 0) {
+				why = "no conversions on one side: a lift has no interval"
+			}
 		}
 		res.Verdict, res.Why = judge(t, res, enough, r.MinSample)
+		if !enough && why != "" && res.N >= r.MinSample {
+			res.Why = why
+		}
 		out = append(out, res)
 	}
 	return out
