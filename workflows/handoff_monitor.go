@@ -133,6 +133,9 @@ func (h *handoffRun) monitorRules(ctx workflow.Context, window time.Duration, sp
 			return changed, err
 		}
 		if !changed && wait == left {
+			if h.eventsPending(ctx) {
+				continue // they arrived inside the window: look at them before it ends
+			}
 			return false, nil // the window ended: nothing new to look at
 		}
 		tick = !changed
@@ -278,4 +281,18 @@ func (h *handoffRun) chainWithin(ctx workflow.Context) int {
 		}
 	}
 	return n
+}
+
+// eventsPending lets events that are delivered but not yet handled reach the view, and says
+// whether there were any. A worker that was down across the window's end gets those events
+// and the end in one workflow task; the window's timer wakes this coroutine before the
+// goroutine that handles events has run, so without yielding to it the window would close
+// on an angry customer unseen. Yielding adds no command: histories replay as before.
+func (h *handoffRun) eventsPending(ctx workflow.Context) bool {
+	before, yielded := h.track.changes, false
+	// Coroutines run in the order they were made: the event handlers, made at the start, run
+	// before this one, which marks that every earlier one had its turn.
+	workflow.Go(ctx, func(workflow.Context) { yielded = true })
+	_ = workflow.Await(ctx, func() bool { return yielded })
+	return h.track.changes != before
 }
