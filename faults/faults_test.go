@@ -391,4 +391,30 @@ func TestFaults(t *testing.T) {
 		expectOutcome(t, st, handoff.OutcomeDeclined, in.SourceAgent)
 		r.settle(t, l, st)
 	})
+
+	// The worker dies as the monitoring window re-escalates: the customer turned angry with
+	// the buyer bot (the example's angry_with_bot rule), and the kill lands while the run
+	// records its move and continues as a new run from the buyer bot to a person.
+	r.scenario("kill-while-monitoring-reescalates", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		r.startHandoff(t, in)
+		r.e.WaitFor(t, conv, within, "monitoring with the buyer bot", func(s handoff.State) bool {
+			return s.Phase == handoff.PhaseMonitoring && s.Owner == "jorge_buyer_bot"
+		})
+		if status, body := r.e.Do(t, "POST", "/v1/handoffs/"+conv+"/events", in.SourceAgent,
+			handoff.Event{Type: handoff.EventSentiment, Sentiment: -0.8}); status != 202 && status != 200 {
+			t.Fatalf("sentiment event: %d %s", status, body)
+		}
+		r.kill()
+		r.start()
+		agent := r.offered(t, conv)
+		r.accept(t, conv, agent)
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, agent)
+		if len(st.Chain) != 1 || st.Chain[0].To != "jorge_buyer_bot" || st.Chain[0].Outcome != handoff.OutcomeReescalated {
+			t.Fatalf("chain %+v, want the buyer bot's handoff re-escalated", st.Chain)
+		}
+		r.settle(t, l, st)
+	})
 }
