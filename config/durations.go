@@ -46,6 +46,16 @@ var durationKeys = []durationKey{
 		value: func(c *Config) string { return c.Store.Retention }},
 	{key: "crm.timeout", lo: 100 * time.Millisecond, hi: 2 * time.Minute, optional: true,
 		value: func(c *Config) string { return c.CRM.Timeout }},
+	// One delivery attempt to one event subscriber; retries follow.
+	{key: "events.timeout", lo: 100 * time.Millisecond, hi: time.Minute,
+		value: func(c *Config) string { return c.Events.Timeout }},
+	// A silent owner is checked for at this interval while monitoring rules read silence.
+	{key: "handoff.monitoring.check", lo: time.Second, hi: time.Hour, optional: true,
+		value: func(c *Config) string { return c.Handoff.Monitoring.Check }},
+	{key: "handoff.followup.delay", lo: time.Minute, hi: 90 * 24 * time.Hour, optional: true,
+		value: func(c *Config) string { return c.Handoff.FollowUp.Delay }},
+	{key: "handoff.csat.wait", lo: time.Second, hi: 24 * time.Hour, optional: true,
+		value: func(c *Config) string { return c.Handoff.CSAT.Wait }},
 }
 
 // validateDurations checks every duration key against its bounds.

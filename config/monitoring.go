@@ -3,7 +3,6 @@ package config
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/handoffhq/orchestrator/decision"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -38,9 +37,6 @@ func (c *Config) validateFollowUp() error {
 			}
 		}
 		return nil
-	}
-	if d, err := time.ParseDuration(f.Delay); err != nil || d < time.Minute || d > 90*24*time.Hour {
-		return &Error{File: c.File, Key: "handoff.followup.delay", Reason: "must be a duration from 1m to 2160h (90 days), e.g. 24h"}
 	}
 	if f.To != "" && f.To != "owner" && f.To != "source" {
 		return &Error{File: c.File, Key: "handoff.followup.to", Reason: "must be owner or source"}
@@ -82,11 +78,6 @@ func (c *Config) validateCSAT() error {
 	if len(q.Question) > 1000 {
 		return &Error{File: c.File, Key: "handoff.csat.question", Reason: "must be at most 1000 bytes"}
 	}
-	if q.Wait != "" {
-		if d, err := time.ParseDuration(q.Wait); err != nil || d < time.Second || d > 24*time.Hour {
-			return &Error{File: c.File, Key: "handoff.csat.wait", Reason: "must be a duration from 1s to 24h, e.g. 2m"}
-		}
-	}
 	return nil
 }
 
@@ -110,11 +101,6 @@ const defaultMonitorCheck = "15s"
 // validateMonitoring compiles the rules against the roster; each error names its key.
 func (c *Config) validateMonitoring() error {
 	m := &c.Handoff.Monitoring
-	if m.Check != "" {
-		if d, err := time.ParseDuration(m.Check); err != nil || d < time.Second || d > time.Hour {
-			return &Error{File: c.File, Key: "handoff.monitoring.check", Reason: "must be a duration from 1s to 1h, e.g. 15s"}
-		}
-	}
 	rules, err := decision.CompileMonitor("handoff.monitoring.rules", m.Rules, c.Agents)
 	if err != nil {
 		key, reason, _ := strings.Cut(err.Error(), ": ")
