@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/handoffhq/orchestrator/analytics"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/store"
 	"go.temporal.io/sdk/activity"
@@ -104,7 +105,7 @@ func (a *Activities) recordCSAT(ctx context.Context, rec OutcomeRecord) error {
 	if by == "" {
 		by = rec.Source
 	}
-	return r.ReportOutcome(ctx, store.LateOutcome{ConversationID: rec.ConversationID, ReportedBy: by, CSAT: rec.CSAT})
+	return r.ReportOutcome(ctx, store.LateOutcome{ConversationID: rec.ConversationID, ReportedBy: by, Outcome: analytics.Outcome{CSAT: rec.CSAT}})
 }
 
 // UseLog makes a's RecordOutcome write every handoff to the log; without one, outcomes are

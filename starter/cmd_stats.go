@@ -163,7 +163,7 @@ func runOutcome(e *env, args []string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
 	defer cancel()
 	err = s.ReportOutcome(ctx, store.LateOutcome{ConversationID: *conv, ReportedBy: by, ReportedAt: time.Now(),
-		Converted: rep.Converted, Revenue: rep.Revenue, CSAT: rep.CSAT, Resolved: rep.Resolved, Label: rep.Label, DaysAfter: rep.DaysAfter})
+		Outcome: analytics.Outcome(rep)})
 	if err != nil {
 		return err
 	}

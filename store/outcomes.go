@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/handoffhq/orchestrator/analytics"
 )
 
 // LateOutcome is a conversation's business outcome, reported days after its handoffs (or for
@@ -17,13 +19,9 @@ type LateOutcome struct {
 	// ReportedBy is the agent (or operator token) that reported it; the first one is kept.
 	ReportedBy string
 	ReportedAt time.Time
-	Converted  *bool
-	Revenue    *float64
-	CSAT       *int
-	Resolved   *bool
-	// Label is a category ("listing_signed"), validated by the caller as one.
-	Label     string
-	DaysAfter *int
+	// Outcome is what was reported; its label is a category ("listing_signed"), validated by
+	// the caller as one.
+	analytics.Outcome
 }
 
 // ReportOutcome records a late outcome, merged into what the conversation already has: the

@@ -155,12 +155,12 @@ func TestLateOutcomesMergeAndBaseline(t *testing.T) {
 		must(s.Record(ctx, sample("h2", "c2", t0.Add(time.Minute), "declined")))
 		// c1: CSAT a day after, conversion a month after; sent twice.
 		for range 2 {
-			must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "jorge_seller_bot", ReportedAt: t0.Add(24 * time.Hour), CSAT: ptr(5), DaysAfter: ptr(1)}))
-			must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "maria", ReportedAt: t0.Add(720 * time.Hour), Converted: ptr(true), Revenue: ptr(14400.0), Label: "listing_signed", DaysAfter: ptr(30)}))
+			must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "jorge_seller_bot", ReportedAt: t0.Add(24 * time.Hour), Outcome: analytics.Outcome{CSAT: ptr(5), DaysAfter: ptr(1)}}))
+			must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "maria", ReportedAt: t0.Add(720 * time.Hour), Outcome: analytics.Outcome{Converted: ptr(true), Revenue: ptr(14400.0), Label: "listing_signed", DaysAfter: ptr(30)}}))
 		}
-		must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c2", ReportedBy: "jorge_seller_bot", ReportedAt: t0, Converted: ptr(false)}))
+		must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c2", ReportedBy: "jorge_seller_bot", ReportedAt: t0, Outcome: analytics.Outcome{Converted: ptr(false)}}))
 		// c3 never handed off: the baseline.
-		must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c3", ReportedBy: "lead_bot", ReportedAt: t0.Add(time.Hour), Converted: ptr(false), CSAT: ptr(3)}))
+		must(s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c3", ReportedBy: "lead_bot", ReportedAt: t0.Add(time.Hour), Outcome: analytics.Outcome{Converted: ptr(false), CSAT: ptr(3)}}))
 		c, _ := s.Count(ctx)
 		if c.Outcomes != 3 {
 			t.Fatalf("%d outcome rows, want 3", c.Outcomes)
@@ -226,7 +226,7 @@ func TestFiltersChainAndPurge(t *testing.T) {
 		if err != nil || len(chain) != 10 || chain[0].HandoffID != "h0" || chain[9].Source != "lead_bot" {
 			t.Fatalf("chain %+v, %v", chain, err)
 		}
-		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "old", ReportedBy: "lead_bot", ReportedAt: t0, Converted: ptr(true)}); err != nil {
+		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "old", ReportedBy: "lead_bot", ReportedAt: t0, Outcome: analytics.Outcome{Converted: ptr(true)}}); err != nil {
 			t.Fatal(err)
 		}
 		// A conversation handed off before the cut whose outcome came after it: the outcome
@@ -234,11 +234,11 @@ func TestFiltersChainAndPurge(t *testing.T) {
 		if err := s.Record(ctx, sample("h-late", "c-late", t0.Add(24*time.Hour), "completed")); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c-late", ReportedBy: "jorge_seller_bot", ReportedAt: t0.Add(30 * 24 * time.Hour), Converted: ptr(true)}); err != nil {
+		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c-late", ReportedBy: "jorge_seller_bot", ReportedAt: t0.Add(30 * 24 * time.Hour), Outcome: analytics.Outcome{Converted: ptr(true)}}); err != nil {
 			t.Fatal(err)
 		}
 		// c1 keeps handoffs after the cut, so its outcome stays.
-		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "jorge_seller_bot", ReportedAt: t0, Converted: ptr(false)}); err != nil {
+		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c1", ReportedBy: "jorge_seller_bot", ReportedAt: t0, Outcome: analytics.Outcome{Converted: ptr(false)}}); err != nil {
 			t.Fatal(err)
 		}
 		p, err := s.Purge(ctx, t0.Add(5*24*time.Hour))

@@ -89,8 +89,7 @@ func (s *Server) reportOutcome(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	err = s.opts.Log.ReportOutcome(ctx, store.LateOutcome{
-		ConversationID: convID, ReportedBy: reporter(p), ReportedAt: time.Now(),
-		Converted: rep.Converted, Revenue: rep.Revenue, CSAT: rep.CSAT, Resolved: rep.Resolved, Label: rep.Label, DaysAfter: rep.DaysAfter,
+		ConversationID: convID, ReportedBy: reporter(p), ReportedAt: time.Now(), Outcome: analytics.Outcome(rep),
 	})
 	if err != nil {
 		s.logFailed(w, r, err)
