@@ -93,6 +93,7 @@ func (s *Store) PartiesOf(ctx context.Context, conversationID string) (Parties, 
 		if err := rows.Scan(&a, &b); err != nil {
 			return p, err
 		}
+		p.Handoffs++ // one row per handoff
 		for _, agent := range []string{a, b} {
 			if agent != "" && !slices.Contains(p.Agents, agent) {
 				p.Agents = append(p.Agents, agent)
@@ -100,10 +101,6 @@ func (s *Store) PartiesOf(ctx context.Context, conversationID string) (Parties, 
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return p, err
-	}
-	err = s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM handoffs WHERE conversation_id = ?`), conversationID).Scan(&p.Handoffs)
-	if err != nil {
 		return p, err
 	}
 	// reported_by keeps the first reporter (the upsert never changes it): for a conversation
