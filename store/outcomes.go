@@ -66,15 +66,17 @@ type Parties struct {
 	// Handoffs counts the conversation's recorded handoffs.
 	Handoffs int
 	// Agents are the sources of those handoffs and the targets that took the conversation
-	// over (ownedOutcomes).
+	// over (movedOutcomes).
 	Agents []string
 	// Reporter first reported the conversation's outcome ("" when none was).
 	Reporter string
 }
 
-// ownedOutcomes are the outcomes after which the target owned the conversation: completed and
-// taken over, and a handoff the monitoring window moved on from its new owner.
-const ownedOutcomes = `('completed', 'taken_over', 'reescalated', 'handed_back')`
+// movedOutcomes are the outcomes after which the target owned the conversation, as SQL: the
+// same list analytics.Handoff.Moved decides on (completed and taken over, and a handoff the
+// monitoring window moved on from its new owner).
+const movedOutcomes = `('` + analytics.OutcomeCompleted + `', '` + analytics.OutcomeTakenOver + `', '` +
+	analytics.OutcomeReescalated + `', '` + analytics.OutcomeHandedBack + `')`
 
 // Has reports whether the agent is a party.
 func (p Parties) Has(agent string) bool { return agent != "" && slices.Contains(p.Agents, agent) }
@@ -82,7 +84,7 @@ func (p Parties) Has(agent string) bool { return agent != "" && slices.Contains(
 // PartiesOf reads a conversation's parties.
 func (s *Store) PartiesOf(ctx context.Context, conversationID string) (Parties, error) {
 	var p Parties
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT source, CASE WHEN outcome IN `+ownedOutcomes+` THEN target ELSE '' END
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT source, CASE WHEN outcome IN `+movedOutcomes+` THEN target ELSE '' END
 		FROM handoffs WHERE conversation_id = ?`), conversationID)
 	if err != nil {
 		return p, err

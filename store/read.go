@@ -191,8 +191,8 @@ func (s *Store) Conversations(ctx context.Context, f Filter) ([]analytics.Conver
 		o.days_after, COALESCE(h.moved, 0), COALESCE(h.attempted, 0)
 		FROM conversation_outcomes o LEFT JOIN (
 			SELECT conversation_id, MIN(started_at) AS first_at,
-				MAX(CASE WHEN outcome IN ('completed', 'taken_over') THEN 1 ELSE 0 END) AS moved,
-				MAX(CASE WHEN outcome NOT IN ('completed', 'taken_over', 'no_handoff') THEN 1 ELSE 0 END) AS attempted
+				MAX(CASE WHEN outcome IN `+movedOutcomes+` THEN 1 ELSE 0 END) AS moved,
+				MAX(CASE WHEN outcome NOT IN `+movedOutcomes+` AND outcome <> '`+analytics.OutcomeNoHandoff+`' THEN 1 ELSE 0 END) AS attempted
 			FROM handoffs GROUP BY conversation_id) h ON h.conversation_id = o.conversation_id
 		WHERE `+where+` ORDER BY o.conversation_id`), args...)
 	if err != nil {

@@ -304,3 +304,25 @@ func TestCreateDatabase(t *testing.T) {
 		t.Errorf("sqlite: %t, %v", created, err)
 	}
 }
+
+// A handoff the monitoring window moved on from its new owner moved the conversation: it is
+// handed off, not an attempt that left the customer with the source, in the baseline's
+// reading as in the statistics' (analytics.Handoff.Moved).
+func TestReescalatedConversationReadsAsHandedOff(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if err := s.Record(ctx, sample("h-re", "c-re", t0, "reescalated")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ReportOutcome(ctx, store.LateOutcome{ConversationID: "c-re", ReportedBy: "jorge_seller_bot", ReportedAt: t0, Outcome: analytics.Outcome{Converted: ptr(true)}}); err != nil {
+			t.Fatal(err)
+		}
+		convs, err := s.Conversations(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(convs) != 1 || !convs[0].HandedOff || convs[0].Attempted {
+			t.Fatalf("conversations %+v, want c-re handed off", convs)
+		}
+	})
+}
