@@ -30,7 +30,7 @@ func FollowUp(ctx workflow.Context, in handoff.FollowUpInput) (handoff.FollowUpS
 	workflow.SetCurrentDetails(ctx, fmt.Sprintf("Follow-up of conversation %s by %s planned for %s: %s",
 		in.ConversationID, in.Agent, in.At.UTC().Format(time.RFC3339), in.Reason))
 	if wait := in.At.Sub(workflow.Now(ctx)); wait > 0 {
-		if _, err := workflow.AwaitWithTimeout(ctx, wait, func() bool { return cancel != nil }); err != nil {
+		if _, err := awaitWithTimeout(ctx, wait, func() bool { return cancel != nil }); err != nil {
 			return st, err
 		}
 	}

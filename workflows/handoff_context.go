@@ -194,7 +194,7 @@ func (h *handoffRun) monitorWindow(ctx workflow.Context, window time.Duration) (
 		if left <= 0 {
 			return false, nil
 		}
-		early, err := workflow.AwaitWithTimeout(ctx, left, func() bool {
+		early, err := awaitWithTimeout(ctx, left, func() bool {
 			return h.state.Monitoring.ReportedOutcome != "" || len(h.cx.resend) > 0
 		})
 		if err != nil || (early && h.state.Monitoring.ReportedOutcome != "") {

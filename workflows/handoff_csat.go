@@ -41,7 +41,7 @@ func (h *handoffRun) askCSAT(ctx workflow.Context) {
 		return
 	}
 	st.AskedAt = workflow.Now(ctx)
-	answered, err := workflow.AwaitWithTimeout(ctx, wait, func() bool { return st.Answer != nil })
+	answered, err := awaitWithTimeout(ctx, wait, func() bool { return st.Answer != nil })
 	if err == nil && !answered {
 		st.Note = fmt.Sprintf("no answer within %s: a later answer goes through POST /v1/conversations/{id}/outcomes", wait)
 	}

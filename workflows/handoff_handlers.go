@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"time"
 	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/handoff"
@@ -94,6 +95,25 @@ func onSignal[T any](ctx workflow.Context, name string, fn func(T)) {
 			fn(v)
 		}
 	})
+}
+
+// awaitWithTimeout is workflow.AwaitWithTimeout for a condition that signals fulfil. Signals
+// are handled in goroutines (onSignal); a worker that was away gets a signal and the timer that
+// came after it in one workflow task, and the timer wakes the waiting coroutine before the
+// handler has run. So on a timeout it yields once to the coroutines made before it (the
+// handlers among them, which run in the order they were made) and asks again. Yielding adds no
+// command: a history without such a task replays as before.
+func awaitWithTimeout(ctx workflow.Context, d time.Duration, cond func() bool) (bool, error) {
+	ok, err := workflow.AwaitWithTimeout(ctx, d, cond)
+	if ok || err != nil {
+		return ok, err
+	}
+	yielded := false
+	workflow.Go(ctx, func(workflow.Context) { yielded = true })
+	if err := workflow.Await(ctx, func() bool { return yielded }); err != nil {
+		return false, err
+	}
+	return cond(), nil
 }
 
 // validateAnswer refuses an accept or decline from anyone but an agent whose offer is open,

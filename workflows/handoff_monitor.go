@@ -126,16 +126,13 @@ func (h *handoffRun) monitorRules(ctx workflow.Context, window time.Duration, sp
 		if check > 0 && h.state.Monitoring.OwnerFirstResponseMs == nil {
 			wait = min(left, max(lastEval.Add(check).Sub(now), time.Millisecond))
 		}
-		changed, err := workflow.AwaitWithTimeout(ctx, wait, func() bool {
+		changed, err := awaitWithTimeout(ctx, wait, func() bool {
 			return h.state.Monitoring.ReportedOutcome != "" || len(h.cx.resend) > 0 || t.changes != seen
 		})
 		if err != nil || h.state.Monitoring.ReportedOutcome != "" {
 			return changed, err
 		}
 		if !changed && wait == left {
-			if h.eventsPending(ctx) {
-				continue // they arrived inside the window: look at them before it ends
-			}
 			return false, nil // the window ended: nothing new to look at
 		}
 		tick = !changed
@@ -281,18 +278,4 @@ func (h *handoffRun) chainWithin(ctx workflow.Context) int {
 		}
 	}
 	return n
-}
-
-// eventsPending lets events that are delivered but not yet handled reach the view, and says
-// whether there were any. A worker that was down across the window's end gets those events
-// and the end in one workflow task; the window's timer wakes this coroutine before the
-// goroutine that handles events has run, so without yielding to it the window would close
-// on an angry customer unseen. Yielding adds no command: histories replay as before.
-func (h *handoffRun) eventsPending(ctx workflow.Context) bool {
-	before, yielded := h.track.changes, false
-	// Coroutines run in the order they were made: the event handlers, made at the start, run
-	// before this one, which marks that every earlier one had its turn.
-	workflow.Go(ctx, func(workflow.Context) { yielded = true })
-	_ = workflow.Await(ctx, func() bool { return yielded })
-	return h.track.changes != before
 }

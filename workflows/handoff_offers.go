@@ -202,7 +202,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	h.upsert(ctx, h.identitySA(handoff.PhaseAwaitingAcceptance)...)
 	workflow.SetCurrentDetails(ctx, h.details())
 	h.publish(ctx)
-	_, err := workflow.AwaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
+	_, err := awaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
 		return h.customerLeft || h.winner() >= 0 || h.allAnswered()
 	})
 	winner := h.winner()

@@ -28,7 +28,7 @@ func (h *handoffRun) waitForBreakpoint(ctx workflow.Context, t timings) error {
 		wait := min(quietAt.Sub(now), deadline.Sub(now))
 		seen := h.lastCustomerAt
 		workflow.SetCurrentDetails(ctx, "Waiting for a natural breakpoint in the conversation")
-		if _, err := workflow.AwaitWithTimeout(ctx, wait, func() bool {
+		if _, err := awaitWithTimeout(ctx, wait, func() bool {
 			return h.turnComplete || h.lastCustomerAt != seen
 		}); err != nil {
 			return err
@@ -43,7 +43,7 @@ func (h *handoffRun) awaitConfirmation(ctx workflow.Context, timeout time.Durati
 	h.upsert(ctx, kw(handoff.SAPhase, string(handoff.PhaseAwaitingConfirmation)))
 	h.publish(ctx)
 	h.awaitingYesNo = true
-	answered, err := workflow.AwaitWithTimeout(ctx, timeout, func() bool { return h.confirmation != nil || h.customerLeft })
+	answered, err := awaitWithTimeout(ctx, timeout, func() bool { return h.confirmation != nil || h.customerLeft })
 	h.awaitingYesNo = false
 	if o, r, stop := h.stopped(ctx); stop {
 		return o, r, false
