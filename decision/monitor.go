@@ -185,11 +185,19 @@ type Cues struct {
 	Distress         bool `json:"distress"`
 }
 
-// previousPhrases ask for whoever served the customer before the handoff.
-var previousPhrases = []string{
+// previousPhrases ask for whoever served the customer before the handoff, as words.
+var previousPhrases = wordPhrases(
 	"previous agent", "previous assistant", "the other agent", "the agent before", "the one before",
 	"the first agent", "go back to", "switch me back", "put me back", "transfer me back", "send me back",
 	"who i was talking to", "who i was speaking to", "the bot before", "the earlier agent", "talk to the bot again",
+)
+
+func wordPhrases(phrases ...string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = words(p, nil)
+	}
+	return out
 }
 
 // ScanCues reads the window's customer messages with the engine's analyzer (a person asked
@@ -207,23 +215,19 @@ func (e *Engine) ScanCues(texts []string, previous string) Cues {
 	var c Cues
 	c.AskedForPerson, _ = a.Signals["human_requested"].(bool)
 	c.Distress, _ = a.Signals["emotional_distress"].(bool)
-	names := []string{}
-	if previous != "" {
-		p := strings.ToLower(previous)
-		names = append(names, p, strings.ReplaceAll(p, "_", " "))
-		if first, _, _ := strings.Cut(p, "_"); len(first) >= 3 && first != "bot" {
-			names = append(names, first)
+	asks := previousPhrases
+	if name := words(previous, nil); len(name) > 0 {
+		// The previous agent by its ID ("jorge_seller_bot" reads as its words) or its first word.
+		asks = append(asks[:len(asks):len(asks)], name)
+		if first := name[0]; len(first) >= 3 && first != "bot" {
+			asks = append(asks, []string{first})
 		}
 	}
+	var ws []string
 	for _, t := range texts {
-		low := " " + strings.ToLower(t) + " "
-		for _, ph := range previousPhrases {
-			if strings.Contains(low, ph) {
-				c.AskedForPrevious = true
-			}
-		}
-		for _, n := range names {
-			if containsWord(low, n) {
+		ws = words(t, ws[:0])
+		for _, p := range asks {
+			if findPhrase(ws, p) >= 0 {
 				c.AskedForPrevious = true
 			}
 		}
@@ -234,27 +238,4 @@ func (e *Engine) ScanCues(texts []string, previous string) Cues {
 		c.AskedForPerson = false
 	}
 	return c
-}
-
-// containsWord reports whether w occurs in s between non-letters.
-func containsWord(s, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(w)
-		if !isLetter(s, start-1) && !isLetter(s, end) {
-			return true
-		}
-		i = start + 1
-	}
-}
-
-func isLetter(s string, i int) bool {
-	if i < 0 || i >= len(s) {
-		return false
-	}
-	b := s[i]
-	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }

@@ -100,6 +100,8 @@ func TestScanCues(t *testing.T) {
 		{[]string{"ok thanks, what time works?"}, decision.Cues{}},
 		{[]string{"Can I go back to the previous agent please"}, decision.Cues{AskedForPrevious: true}},
 		{[]string{"I want jorge again"}, decision.Cues{AskedForPrevious: true}},
+		{[]string{"put jorge_seller_bot back on"}, decision.Cues{AskedForPrevious: true}},
+		{[]string{"is jorgensen street near the park?"}, decision.Cues{}},
 		{[]string{"Let me talk to a real person now"}, decision.Cues{AskedForPerson: true}},
 	}
 	for _, c := range cases {
