@@ -7,8 +7,9 @@ import "strings"
 // sure one such phrase makes us, 0 to 1; distinct phrases combine as 1-Π(1-w)), a label
 // (shown with the quoted words in the decision's reasons) and patterns (see pattern; ";"
 // separates them). They were written from the kinds of situation an agent meets, by meaning
-// class, and checked against the development set in testdata/triggers (tune and the retired
-// holdout); the fresh set is never read (see the README's "Trigger analysis"). One file per
+// class, and checked against the development sets in testdata/triggers (tune, the retired
+// holdout, and the fresh and fresh2 sets once each had had its blind look); the blind fresh3
+// set is never read (see the README's "Trigger analysis"). One file per
 // trigger: lexicon_human.go, lexicon_frustration.go, lexicon_distress.go, lexicon_legal.go;
 // neutral.go takes cues back where the words mean something else.
 

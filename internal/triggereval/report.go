@@ -1,8 +1,10 @@
 package triggereval
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,7 +12,7 @@ import (
 	"strings"
 )
 
-// Targets are the bars for the untouched set (now fresh2): recall per trigger, and
+// Targets are the bars for the untouched set (now fresh3): recall per trigger, and
 // precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
@@ -61,7 +63,7 @@ func langAccuracy(r *Result, lang string) string {
 	return fmt.Sprintf("%.3f", c.Accuracy())
 }
 
-// PrintMisses lists a development result's misses; for the fresh2 set it writes why it will
+// PrintMisses lists a development result's misses; for the blind set it writes why it will
 // not.
 func PrintMisses(w io.Writer, r *Result) {
 	misses, err := r.Misses()
@@ -88,16 +90,16 @@ func PrintMisses(w io.Writer, r *Result) {
 	}
 }
 
-// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh; fresh2 is
-// not even loaded), "tune" for tune alone, empty or "all" for every split with fresh2 (make
-// eval). Scoring fresh2 is a look at it, so any other value is read as "dev": a typo must not
-// spend one.
+// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout, fresh and fresh2;
+// fresh3 is not even loaded), "tune" for tune alone, empty or "all" for every split with
+// fresh3 (make eval). Scoring fresh3 is a look at it, so any other value is read as "dev": a
+// typo must not spend one.
 func Splits() []string {
 	switch os.Getenv("HANDOFF_EVAL_SPLIT") {
 	case SplitTune:
 		return []string{SplitTune}
 	case "", "all":
-		return append(slices.Clone(DevSplits), SplitFresh2)
+		return append(slices.Clone(DevSplits), BlindSplit)
 	}
 	return slices.Clone(DevSplits)
 }
@@ -112,24 +114,32 @@ func DefaultPath() string { return setPath("labelled.jsonl") }
 // FreshPath is the second development set.
 func FreshPath() string { return setPath("fresh.jsonl") }
 
-// Fresh2Path is the untouched set.
+// Fresh2Path is the third development set.
 func Fresh2Path() string { return setPath("fresh2.jsonl") }
+
+// Fresh3Path is the untouched set. It is added after the work it measures, so it may not
+// exist yet.
+func Fresh3Path() string { return setPath("fresh3.jsonl") }
 
 func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "decision", "testdata", "triggers", name)
 }
 
-// LoadSplits loads the cases of the given splits: labelled.jsonl always, fresh.jsonl and
-// fresh2.jsonl only when splits name them.
+// LoadSplits loads the cases of the given splits: labelled.jsonl always, the fresh sets only
+// when splits name them. Asking for fresh3 before its file exists is an error that says so:
+// a blind score that silently covered nothing would read as a pass.
 func LoadSplits(splits []string) ([]Case, error) {
 	cases, err := Load(DefaultPath())
 	if err != nil {
 		return nil, err
 	}
-	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}} {
+	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}, {SplitFresh3, Fresh3Path()}} {
 		if !slices.Contains(splits, set.split) {
 			continue
+		}
+		if _, err := os.Stat(set.path); errors.Is(err, fs.ErrNotExist) && set.split == BlindSplit {
+			return nil, fmt.Errorf("the blind set %s is missing: it has not been added yet, so there is nothing blind to score (make eval-dev scores the development sets)", set.path)
 		}
 		more, err := Load(set.path)
 		if err != nil {

@@ -1,8 +1,9 @@
 // Command triggertrain trains the built-in trigger analyzer's classifier (`make train`) and
 // writes decision/model/triggers.json, which the decision package embeds.
 //
-// It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl)
-// and the phrasings; fresh2.jsonl is never loaded, so it stays a measure of the result. Before
+// It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl,
+// fresh2.jsonl) and the phrasings; fresh3.jsonl is never loaded, so it stays a measure of the
+// result. Before
 // the final fit it cross-validates the whole procedure, threshold and regularisation choice
 // included, and prints what the analyzer (lexicon and classifier together, through the
 // real-estate rules) scores on lines it was not trained on.
@@ -71,7 +72,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh2.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads fresh3.jsonl only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 		}
 		exs = append(exs, ex)
 	}
-	fmt.Printf("training on %d labelled conversations (%s) and %d phrasings; fresh2 is not loaded\n\n", len(cases), strings.Join(triggereval.DevSplits, ", "), len(phr))
+	fmt.Printf("training on %d labelled conversations (%s) and %d phrasings; %s is not loaded\n\n", len(cases), strings.Join(triggereval.DevSplits, ", "), len(phr), triggereval.BlindSplit)
 
 	// Cross-validation of the whole procedure: each fold's model is trained, its thresholds
 	// and L2 strengths chosen, without the fold's lines, and scores them.
@@ -239,7 +240,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decis
 		})
 	}
 	wg.Wait()
-	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, LexiconFeatures: opt.lexicon, Triggers: recs}
+	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, LexiconFeatures: opt.lexicon, Triggers: recs}
 	if cv != nil {
 		rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 	}
