@@ -57,7 +57,7 @@ func read(texts []string, f *featurizer) reading {
 	var outside msgScore // a message before the window: read for legal complexity only
 	legalBest := map[string]hit{}
 	var legalOrder []string
-	contents := make([][]string, r.window)
+	asks := make([]asked, r.window)
 	for i, text := range texts {
 		sc.toks = tokenize(text, sc.toks[:0])
 		toks := sc.toks
@@ -103,9 +103,13 @@ func read(texts []string, f *featurizer) reading {
 			ms.score[trigFrustration] *= laughDamp
 			ms.score[trigDistress] *= laughDamp
 		}
-		contents[i-first] = contentWords(toks)
-		if k := repeatOf(contents[:i-first+1], text, toks); k >= 0 {
-			h := spanHit(&repeatCue, repeatCue.weight, text, toks, 0, min(len(toks), 8))
+		asks[i-first] = asked{words: contentWords(toks), question: isQuestion(text, toks)}
+		if k := repeatOf(asks[:i-first+1], text, toks, ms.score[trigFrustration] > 0); k >= 0 {
+			// A nudge of marks alone ("???") has no words to quote: it quotes itself.
+			h := hit{c: &repeatCue, weight: repeatCue.weight, text: text, qe: len(text)}
+			if len(toks) > 0 {
+				h = spanHit(&repeatCue, repeatCue.weight, text, toks, 0, min(len(toks), 8))
+			}
 			ms.best[trigFrustration] = append([]hit{h}, ms.best[trigFrustration]...)
 			ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
 			if f != nil {

@@ -106,8 +106,13 @@ func TestFrustration(t *testing.T) {
 		{"Estoy harta de que nadie conteste"},
 		{"Is the yard fenced?", "Hello? Is the yard fenced or not?"},
 		{"¿Cuánto es el HOA?", "Otra vez: ¿cuánto es el HOA?"},
-		{"Do they allow dogs?", "Are pets allowed or not?"}, // the same question in other words
-		{"Oh wonderful, the inspector cancelled again."},    // sarcasm
+		{"Do they allow dogs?", "Are pets allowed or not?"},                    // the same question in other words
+		{"when is the open house on Maple", "when is the open house on Maple"}, // the same line, no "?"
+		{"did the inspector confirm for Friday", "???"},                        // a nudge after a question
+		{"does the unit come with a storage room?", "storage room?"},
+		{"Is there a garage", "is there a garage or not"},
+		{"cuánto es la comisión", "¿qué porcentaje cobran o no me van a decir?"},
+		{"Oh wonderful, the inspector cancelled again."}, // sarcasm
 		{"Still no reply 🙄"},
 		{"WHERE ARE THE DOCUMENTS"},
 	} {
@@ -122,6 +127,9 @@ func TestFrustration(t *testing.T) {
 		{"The photos won't load, this is annoying.", "Oh they loaded now. All good, thanks!"},
 		{"I'm not impressed with the kitchen, do you have others?"},
 		{"Is the house on Elm available?", "Can I see the house on Elm Saturday?"},
+		{"How much is the condo on 5th?", "Is the condo on 5th pet friendly?"},
+		{"I'd like to see the house on Elm", "I'd like to see the house on Elm this weekend"},
+		{"hi", "?"},
 	} {
 		checkTrigger(t, "frustration", false, msgs...)
 	}
