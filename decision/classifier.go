@@ -216,7 +216,7 @@ func (f *featurizer) signs1(text string, toks []token, r float64) {
 	if words > 0 {
 		f.sign(sgCaps, r*float64(caps)/float64(words))
 	}
-	run, mixed := punctRun(text)
+	run, mixed, _ := punctRun(text)
 	switch {
 	case run >= 3:
 		f.sign(sgPunct3, r)

@@ -17,7 +17,7 @@ var frustrationCues = []lexEntry{
 		"lost|misplaced|perdieron|extraviaron ..3 documents|paperwork|file|application|papers|documentos|papeles; " +
 		"charged|cobraron ..3 twice|extra|double; cobraron ..3 de mas; overcharged; hidden fee|fees|charges; (cobro extra|cargo extra|cobros ocultos); " +
 		"(was not|were not|was never|were never) told|informed|notified|warned; (sin avisarnos|no me avisaron|no nos avisaron|" +
-		"nadie nos dijo|nadie me dijo|nadie me aviso); wrong|incorrect ..2 address|time|date|house|unit|price|information|info|code|" +
+		"nadie nos dijo|nadie me dijo|nadie me aviso); wrong|incorrect ..2 address|time|date|house|unit|price|information|info|code|city|town|location|neighborhood|street|map|" +
 		"key|keys|listing|photos|directions; made|kept|left me|us waiting; double booked; cancel* on me|us; " +
 		"another cancellation|delay|excuse|mistake|reschedule; why did|has|have|was|were|is|does|do|are ..2 not ..3 tell|told|call*|" +
 		"answer*|inform*|respond*|repl*|let|show*|return*|fix*|send|sent; still ..2 not heard|received|gotten|answered|called|fixed; " +
@@ -30,7 +30,7 @@ var frustrationCues = []lexEntry{
 		"servicio|ustedes|trato|team; unfair|injust*; " +
 		"(give me a break|so over it|so over this|i am over it|i am over this|i have had it|had it with|que barbaridad|una barbaridad|ya estuvo bueno|" +
 		"estoy que exploto|echando chispas|no puede seguir asi|total disaster|what a disaster); this|that|it is a disaster; " +
-		"(is|are) anyone|anybody|someone even; exijo|exigimos; (my money back|mi dinero de vuelta|que me devuelvan|take my business elsewhere); " +
+		"(is|are) anyone|anybody|someone even; (is|are) anyone|anybody|someone actually there|here|reading|listening|working; exijo|exigimos; (my money back|mi dinero de vuelta|que me devuelvan|take my business elsewhere); " +
 		"cancel|terminate|cancelar|terminar ..2 my|our|the|mi|el|nuestro ..2 contract|agreement|listing|contrato|servicio; " +
 		"cancel|cancela|cancelen|terminate ..1 everything|todo"},
 	{0.75, "complaint", "frustrat*|annoy*|irritat*|aggravat*|exasperat*|angry|angrier|upset|disappoint*|displeased|molesto|molesta|" +
@@ -72,6 +72,8 @@ var frustrationCues = []lexEntry{
 		"(going nowhere|getting nowhere|taking forever|takes forever|so long|this long|too long|nadie vino|nadie llego|" +
 		"no llego|no se presento|ni siquiera); (you promised|i was promised|we were promised|me prometieron|nos prometieron)"},
 	{0.8, "asked again", "how many times; cuantas veces; already told|said|explained|mentioned|answered; " +
+		"(per my last|per my previous|as per my last|as per my previous|as stated in my|as i mentioned in my|see my last|" +
+		"como dije en mi|como le dije en mi|como te dije en mi|como mencione en mi) ..1 message|email|text|mensaje|correo; " +
 		"third|fourth|fifth|3rd|4th|5th|umpteenth|tenth time|reschedul*|cancel*|attempt|" +
 		"email|call|message|request; tercera|cuarta|quinta vez; i ?have|already asked ?you ..2 this|that|already|yesterday|before|" +
 		"earlier|twice|last; asked|told|said|explained|mentioned|called|emailed|texted|written|wrote|pregunte|dije|explique|" +
@@ -87,7 +89,8 @@ var frustrationCues = []lexEntry{
 		"you keep ?on misunderstand*|" +
 		"sending|ignoring|asking|getting|giving|repeating|changing|rescheduling|cancel*|pasting|missing; no me ?estan escuch*; " +
 		"no me escuchan|responden|contestan; no me hacen caso; no me toman en cuenta; ignor*; going in circles; runaround; " +
-		"paste links; copy paste; stop|quit sending|calling|texting|emailing|asking|spamming|giving|telling|pasting|repeating|it; " +
+		"(dando vueltas|me pelotean|nos pelotean|peloteando); change|changes|changed|changing the subject; " +
+		"dodg*|avoid*|evad* ?my|the|mi|la question|questions|pregunta|preguntas; paste links; copy paste; stop|quit sending|calling|texting|emailing|asking|spamming|giving|telling|pasting|repeating|it; " +
 		"just stop; deja|dejen de; canned|generic|scripted|robotic|automated|copy ..2 answer|answers|reply|replies|response|" +
 		"responses|respuesta|respuestas; respuestas|respuesta automatica|automaticas|genericas|generica; respuestas|respuesta de robot; " +
 		"enough with|already; that is enough"},
@@ -125,7 +128,8 @@ var frustrationCues = []lexEntry{
 	{0.6, "repetition", "(multiple times|several times|so many times|over and over|tres veces|varias veces|mil veces|twice|" +
 		"three times|every time|cada vez|automated reply|automated response|es en serio|en serio)"},
 	{0.6, "exasperation", "seriously|jeez|geez|odio|detesto|generic|canned|unbelievable|increible; no puede ser; no es posible; " +
-		"(no lo puedo creer|no puedo creer|i can not believe|how hard is it|is it that hard); " +
+		"(no lo puedo creer|no puedo creer|i can not believe|how hard is it|how hard is this|how hard is that|is it that hard|" +
+		"es tan dificil|simple question|easy question|basic question|pregunta sencilla|pregunta simple|pregunta facil); " +
 		"why is|does this|it ..2 so hard|difficult|complicated; por que es tan dificil|complicado; " +
 		"(are you serious|come on|for god sake|damn it|for nothing|que mal); hate this|your|dealing; hate it when"},
 	{0.6, "again", "(otra vez|de nuevo|ya pregunte|i asked|i have asked|already asked|already said|already told); " +
@@ -160,22 +164,35 @@ var frustrationCues = []lexEntry{
 	// Time gone by, said while waiting: adds to "hello?? anybody??", not enough alone.
 	{0.5, "time waited", "(it has been|it is been|been|ya paso|ya pasaron|han pasado|llevo|llevamos) # ..1 hours|hour|minutes|" +
 		"days|weeks|horas|hora|minutos|dias|semanas"},
+	// Counting the time since the customer asked: "three business days since I requested a
+	// showing". With the time itself, frustration; alone ("two weeks since I applied, what's
+	// next?") a status question.
+	{0.6, "waiting since", "hours|days|weeks|months|horas|dias|semanas|meses since|desde ..3 requested|asked|sent|called|emailed|" +
+		"submitted|applied|wrote|messaged|contacted|texted|pedi|solicite|mande|envie|escribi|llame|pregunte"},
+	// Being flooded: "14 texts today about the same listing".
+	{0.7, "flooded", "# texts|emails|calls|messages|notifications|mensajes|correos|llamadas|notificaciones ..4 today|day|same|hoy|" +
+		"dia|mismo|misma; (so many|too many|a million|a ton of|tantos|tantas|demasiados|demasiadas) texts|emails|calls|messages|" +
+		"notifications|mensajes|correos|llamadas|notificaciones"},
+	// What the bot cannot do, said of it: "the bot that can't tell me the price".
+	{0.6, "useless bot", "{BOT} that|which|who|que ?still ..1 (can not|could not|does not|do not|will not|is not able to|no puede|" +
+		"no sabe|no me puede) ..3 tell|answer|understand|help|give|find|get|do|read|decir|contestar|responder|entender|ayudar|dar"},
 	// Asking again, or having to say it again: frustration whatever the words.
 	{0.75, "asked again", "(keep|keeping|have to keep|tengo que|sigo) ..2 repeat*|repit*|asking|telling|explaining|saying|calling|" +
 		"emailing|texting|chasing|following|preguntando|pidiendo|explicando|diciendo|llamando|escribiendo; repeat myself; " +
 		"(like i said|as i said|as i told you|like i told you|as i already said|como ya dije|como te dije|como le dije|como les dije|" +
 		"ya te dije|ya le dije|ya lo dije|lo repito|te repito|le repito|les repito|ya te lo dije|ya se lo dije|for the last time|" +
 		"por ultima vez|one more time|una vez mas); van # veces; ya van # ..2 veces|dias|semanas|horas|meses|llamadas|mensajes|correos; por # vez; # veces ..2 pregunt*|dic*|dije|escrib*|llam*|" +
-		"pido|pedi|mand*; (i have|have|already) ..2 called|emailed|texted|messaged|written|wrote|reached out|left ..4 # times|twice|" +
-		"times|messages|voicemails; (asking again|asking for the|asked for the) ..2 #|second|third|fourth|fifth|2nd|3rd|4th|5th ..1 " +
+		"pido|pedi|mand*; (i have|have|already) ..2 called|emailed|texted|messaged|written|wrote|reached|left|sent|submitted|" +
+		"uploaded|provided ?out ..4 # times|twice|times|messages|voicemails; (asking again|asking for the|asked for the) ..2 #|second|third|fourth|fifth|2nd|3rd|4th|5th ..1 " +
 		"time; read what i|my; (did you read|did you even read)"},
 	// Time spent on the conversation with nothing solved: "llevo media hora con este bot".
 	{0.75, "nothing solved", "llevo|llevamos|been|spent|wasted ..3 (media hora|una hora|horas|dias|semanas|meses|todo el dia|" +
 		"toda la manana|half an hour|an hour|hours|all day|all morning|forever) ..3 with|con|on|en|talking|chatting|hablando|going; " +
 		"no ..2 resuelve|resuelven|resolvio|resolvieron|ayuda|ayudan|ayudo|ayudaron|soluciona|solucionan ..1 nada; " +
 		"(has not|have not|did not|does not|do not) ..2 helped|solved|fixed|resolved|help|solve|fix|resolve ..2 anything|nothing|thing"},
-	// The service gets nothing right.
-	{0.75, "nothing goes right", "(can not|could not|never|no|nunca) ..2 get|do|hacen|hace|dan|hacer ..2 anything|nada|una|one ..2 right|bien|correctly; " +
+	// The service gets nothing right, or does nothing: "the agent hasn't done a thing".
+	{0.75, "nothing goes right", "(has not|have not|had not) done ..1 (a thing|anything|a single thing); " +
+		"(has done nothing|have done nothing|no ha hecho nada|no han hecho nada|no hizo nada|no hicieron nada); (can not|could not|never|no|nunca) ..2 get|do|hacen|hace|dan|hacer ..2 anything|nada|una|one ..2 right|bien|correctly; " +
 		"(nothing ever works|nothing works|nothing is ever|nada funciona|nada sirve|no dan una|every single time|cada vez es lo mismo|" +
 		"always something|siempre es algo|siempre pasa algo|you had one job|what is the point|de que sirve|what good is|para que sirve); " +
 		"(this|that|it) is not ok|okay|acceptable|fair|normal; esto no es normal|aceptable|justo; " +

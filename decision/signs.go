@@ -109,15 +109,17 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	}
 	shout := 0.0
 	switch {
+	case caps == 1 && words == 1 && lex.persons[toks[firstCaps].w]:
+		// "HUMAN", "AGENT": a terse request typed the way a phone menu is answered, not a shout.
 	case caps >= 2 || (caps == 1 && words == 1 && len(toks[firstCaps].w) >= 5):
 		shout = shoutCue.weight
 	case caps == 1 && len(toks[firstCaps].w) >= 4:
 		shout = 0.4 // one word stressed: "wrong AGAIN"
 	}
-	run, mixed := punctRun(text)
+	run, mixed, doubled := punctRun(text)
 	punct := 0.0
 	switch {
-	case run >= 3:
+	case run >= 3 || doubled >= 2: // "???", or "??" more than once: "Hello?? Anybody there??"
 		punct = punctCue.weight
 	case mixed:
 		punct = 0.6
@@ -171,8 +173,9 @@ func addStaccato(text string, toks []token, ms *msgScore) {
 	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
 }
 
-// punctRun is the longest run of "!" and "?" in text, and whether a run mixes them.
-func punctRun(text string) (longest int, mixed bool) {
+// punctRun is the longest run of "!" and "?" in text, whether a run mixes them, and how many
+// runs are two marks or more.
+func punctRun(text string) (longest int, mixed bool, doubled int) {
 	run, seen := 0, byte(0)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -181,13 +184,16 @@ func punctRun(text string) (longest int, mixed bool) {
 			continue
 		}
 		run++
+		if run == 2 {
+			doubled++
+		}
 		if seen != 0 && seen != c {
 			mixed = true
 		}
 		seen = c
 		longest = max(longest, run)
 	}
-	return longest, mixed
+	return longest, mixed, doubled
 }
 
 // sarcasmPraise are words of praise that, alone in a short clause of a message that also
@@ -247,6 +253,37 @@ func repeatedPunct(text string) string {
 		j++
 	}
 	return text[i:j]
+}
+
+// curtClauses are exasperation said as a sentence of its own: "Enough.", "Seriously?",
+// "Ya basta." Inside a sentence the words mean little ("big enough", "seriously considering").
+var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta"}, {"en", "serio"}, {"come", "on"},
+	{"unbelievable"}, {"increible"}, {"neta"}}
+
+// addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
+// ("thank you for everything, seriously") nor is plainly happy.
+func addCurt(text string, toks []token, ms *msgScore) {
+	if len(ms.best[trigResolved]) > 0 {
+		return
+	}
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && toks[j].clause == toks[i].clause {
+			j++
+		}
+		for _, c := range curtClauses {
+			if j-i == len(c) && phraseAt(toks, i, toks[i].clause, c) {
+				if compound(clip(text, 512)) > 0.3 {
+					return
+				}
+				h := spanHit(&curtCue, curtCue.weight, text, toks, i, j)
+				ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
+				ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+				return
+			}
+		}
+		i = j
+	}
 }
 
 // laughDamp is what laughter leaves of a message's frustration and distress.

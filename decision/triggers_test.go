@@ -112,6 +112,12 @@ func TestFrustration(t *testing.T) {
 		{"does the unit come with a storage room?", "storage room?"},
 		{"Is there a garage", "is there a garage or not"},
 		{"cuánto es la comisión", "¿qué porcentaje cobran o no me van a decir?"},
+		{"You keep dodging the question about the fees"},
+		{"I asked about the HOA rules. Seriously?"},
+		{"Per my last email, the inspection is Tuesday."},
+		{"why do I get 6 emails a day about this condo??"},
+		{"Is anyone there?? I've been waiting??"},
+		{"It's been four days since I asked for the disclosures."},
 		{"Oh wonderful, the inspector cancelled again."}, // sarcasm
 		{"Still no reply 🙄"},
 		{"WHERE ARE THE DOCUMENTS"},
@@ -130,6 +136,10 @@ func TestFrustration(t *testing.T) {
 		{"How much is the condo on 5th?", "Is the condo on 5th pet friendly?"},
 		{"I'd like to see the house on Elm", "I'd like to see the house on Elm this weekend"},
 		{"hi", "?"},
+		{"Thanks so much for the help, seriously."},
+		{"Is the backyard big enough for a pool?"},
+		{"It's been two weeks since we closed and we love the house!"},
+		{"AGENT"},
 	} {
 		checkTrigger(t, "frustration", false, msgs...)
 	}
