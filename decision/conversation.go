@@ -100,7 +100,8 @@ func read(texts []string, f *featurizer) reading {
 		if laughing(text, toks) {
 			// Laughter is levity: "ugh I forgot my password lol" is no complaint. It softens
 			// the message's frustration and distress rather than cancelling them ("this is a
-			// joke lol nobody knows anything" still counts).
+			// joke lol nobody knows anything" still counts); laughing at the service is
+			// derision and softens nothing (see laughing).
 			ms.score[trigFrustration] *= laughDamp
 			ms.score[trigDistress] *= laughDamp
 		}

@@ -289,14 +289,20 @@ func addCurt(text string, toks []token, ms *msgScore) {
 // laughDamp is what laughter leaves of a message's frustration and distress.
 const laughDamp = 0.8
 
+// mocked are what a customer laughs at when the laugh is derision, not levity: "lol this bot
+// is a joke".
+var mocked = toSet("bot|bots|chatbot|robot|ai|ia|machine|maquina|app|website|site|service|servicio|company|empresa|ustedes|" +
+	"agency|agencia|brokerage|team|equipo")
 var laughWords = toSet("lol|lmao|lmfao|rofl|haha|hahaha|hehe|jaja|jajaja|jeje|jejeje|xd|lolol")
 
-// laughing: the message laughs, in words ("lol", "jajaja") or emoji.
+// laughing: the message laughs, in words ("lol", "jajaja") or emoji, and not at the service.
 func laughing(text string, toks []token) bool {
+	laughs := strings.Contains(text, "😂") || strings.Contains(text, "🤣")
 	for _, t := range toks {
-		if laughWords[t.w] || strings.HasPrefix(t.w, "jaja") || strings.HasPrefix(t.w, "haha") {
-			return true
+		if mocked[t.w] {
+			return false
 		}
+		laughs = laughs || laughWords[t.w] || strings.HasPrefix(t.w, "jaja") || strings.HasPrefix(t.w, "haha")
 	}
-	return strings.Contains(text, "😂") || strings.Contains(text, "🤣")
+	return laughs
 }

@@ -115,6 +115,7 @@ func TestFrustration(t *testing.T) {
 		{"You keep dodging the question about the fees"},
 		{"I asked about the HOA rules. Seriously?"},
 		{"Per my last email, the inspection is Tuesday."},
+		{"haha this app is useless"}, // laughing at the service softens nothing
 		{"why do I get 6 emails a day about this condo??"},
 		{"Is anyone there?? I've been waiting??"},
 		{"It's been four days since I asked for the disclosures."},
