@@ -89,6 +89,11 @@ func read(texts []string, f *featurizer) reading {
 				ms.best[trigHuman] = append([]hit{h}, ms.best[trigHuman]...)
 				ms.score[trigHuman] = w
 			}
+			if i, j := namedRequest(toks); j > 0 {
+				h := spanHit(&namedCue, namedCue.weight, text, toks, i, j)
+				ms.best[trigHuman] = append(ms.best[trigHuman], h)
+				ms.score[trigHuman] = 1 - (1-ms.score[trigHuman])*(1-h.weight)
+			}
 		}
 		addEmoji(text, ms)
 		addShouting(text, toks, ms)
@@ -219,6 +224,7 @@ func (r *reading) legalLevel() string {
 
 var (
 	terseCue    = cue{trig: trigHuman, weight: 0.9, label: "asked for a person"}
+	namedCue    = cue{trig: trigHuman, weight: 0.85, label: "asked for a person by name"}
 	repeatCue   = cue{trig: trigFrustration, weight: 0.85, label: "repeated question"}
 	shoutCue    = cue{trig: trigFrustration, weight: 0.75, label: "shouting"}
 	punctCue    = cue{trig: trigFrustration, weight: 0.75, label: "repeated punctuation"}

@@ -51,6 +51,10 @@ var macros = map[string]string{
 		"alguien~|representative~|rep|operator~|operador~|operadora|hooman",
 	// REALQ: what makes a person real as opposed to a bot.
 	"REALQ": "real|live|actual|genuine|living|human|breathing|flesh",
+	// DEPT: a department of the business a customer asks to be put through to.
+	"DEPT": "sales|ventas|support|soporte|leasing|rentals|rentas|billing|cobranza|facturacion",
+	// DEPTS: the same, said in a phrase.
+	"DEPTS": "(customer service|customer care|customer support|servicio al cliente|atencion al cliente|atencion a clientes)",
 	// BOT: what the customer is talking to and does not want.
 	"BOT": "bot|bots|robot|robots|chatbot|maquina|machine|machines|computer|computadora|automated|automatic|ai|ia|" +
 		"program|programa|algorithm|script|recording|grabacion|autoresponder|assistant|asistente",

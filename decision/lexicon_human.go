@@ -15,6 +15,12 @@ var humanCues = []lexEntry{
 	{0.6, "asked to call a person", "call|phone|ring ..2 {PNF}"},
 	{0.9, "asked to be put through", "connect|transfer|escalate|redirect ?me|us|this|it ?to|with|through ..4 {PN}; " +
 		"put|pass|patch|forward|send|get|bring|give me|us ?through|over ?to|with ..4 {PN}; bring in .. {PN}; " +
+		"mandame|mandeme|mandenme|enviame|envieme|envienme ..2 {PN}; " +
+		// A department of the business: "me comunica con ventas", "connect me to sales".
+		"connect|transfer|put|patch|comunica|comunicame|comuniqueme|comuniquen|pasame|paseme|pasenme|conecteme|conectame|" +
+		"transfiereme|transfierame ?me|us ?through ?to|with|con|a|al ?the|el|la ..1 {DEPT}; " +
+		"connect|transfer|put|patch|comunica|comunicame|comuniqueme|comuniquen|pasame|paseme|pasenme|conecteme|conectame|" +
+		"transfiereme|transfierame ?me|us ?through ?to|with|con|a|al ?the|el|la ..1 {DEPTS}; " +
 		"put|get|bring|have {DET} ?{REALQ} {PN} on|in|here|online; " +
 		"pones|pone|ponen|ponga|pongan|ponme|ponerme|pongame|pasas|pasa ?me|nos ..1 con|a ..3 {PN}; " +
 		"transferred|connected|patched|passed|transferido|transferida|comunicado|comunicada ..2 to|with|a|con ..2 {PN}|sales|" +
@@ -23,6 +29,7 @@ var humanCues = []lexEntry{
 		"pasame|paseme|pasenme|pasar|pasarme|pasas|pases|pasen|transfiera|transfierame|transfiereme|transferir|transferirme|transfiere|" +
 		"comuniqueme|comunicame|comunica|comunique|comuniquen|conecteme|conectame|conectar|conectarme ?con|a|me .. {PN}"},
 	{0.85, "asked for a person", "want|need|prefer|request|demand|require|wants|needs ..2 {PNF}; " +
+		"ask|asking|asked|pedir|pido|pedi ?for|por ..3 {PNF}; {PNI} from|de|del ?the|el|la ..1 {DEPT}; {PNI} from|de|del ?the|el|la ..1 {DEPTS}; " +
 		"want|need|prefer ..4 {PNF}; help|assistance|ayuda|atencion from|de ..2 {PNF}; (human assistance|human help|" +
 		"human support|person to person|atencion personalizada|atencion humana); {PNF} ..2 take|step|jump over|in; " +
 		"no hay nadie|alguien ..4 hablar|atender|atienda|ayudar|ayude; nadie ..2 puede|pueda ..2 atender|atenderme|ayudar|" +
@@ -31,7 +38,8 @@ var humanCues = []lexEntry{
 		"tienen ..2 {PN} disponible|available; (get in touch|in touch|be in contact) with .. {PN}; " +
 		"how|can|could|where|want|need|like ..3 reach|contact|ahold|hold ..3 {PNF}; loop|pull ?in ..4 {PN}; " +
 		"hablame|hableme|hablenme ..2 con|a ..2 {PN}; " +
-		"(can i|may i|could i|can you|could you|please|puedo|me das|me pasas|me puede dar|me podrias dar|me puedes dar) ..3 " +
+		"(can i|may i|could i|can you|could you|please|puedo|me das|me pasas|me puede dar|me podrias dar|me puedes dar|me da|" +
+		"me dan|me pasa|me pasan|me podria dar|me regala|me comparte|give me|send me) ..3 " +
 		"number|numero|phone|telefono|contact|contacto|email|correo|whatsapp ..2 of|for|de|del ..3 {PNF}; " +
 		"prefer|like|want|need|rather|prefiero|quisiera|quiero|necesito ..2 discuss|go|review|revisar|platicar|ver|hablar|talk ..4 " +
 		"with|con ..3 {PN}; " +

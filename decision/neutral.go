@@ -21,6 +21,8 @@ var neutralizers = []struct {
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
 	{trigHuman, scopeOverlap, "{MY} ?own|real|listing|buying|selling|loan|former|old|previous|new ?estate {PN}; " +
 		"better|worse|faster|smarter|mejor|peor than|que|then .. {PN}; in|en person|persona; human resources|rights|error|nature; " +
+		// Any comparison: "more helpful than a real agent", "más útil que un asesor".
+		"than ..3 {PN}; mas|menos ..3 que ..2 {PN}; " +
 		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}; " +
 		// Whether one needs an agent at all: "Do I need an agent to buy new construction?"
 		"(do i|does one|do we|should i|should we|do you) ?really|even|actually need|hire|get ..3 {PN}; " +
@@ -34,9 +36,12 @@ var neutralizers = []struct {
 		"seller|buyer|owner|landlord|tenant|neighbor|vendedor|comprador|dueno|duena|inquilino|vecino ..3 {REALQ} {PN}; " +
 		// A person the customer already has: "I'm already working with a human agent".
 		"already|currently|ya ..2 working|work|trabajando|trabajamos|tenemos|tengo|have|got|has ..3 {PN}", ""},
-	{trigHuman, scopeClause, "(do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to; " +
+	{trigHuman, scopeClause, "(do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to|with; " +
 		"at|from|with|de|en|con another|other|otra|otro|different brokerage|agency|company|firm|inmobiliaria|empresa|agencia; " +
 		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email", ""},
+	// What a person will do, said as news rather than asked for: "our agent will call the
+	// seller's agent".
+	{trigHuman, scopeOverlap, "{PN} will|would ?be ..1 call|calling|contact|contacting|phone|reach|reaching", "asked to call a person"},
 	// "ridiculous how fast houses sell", "crazy good deal", "the garbage disposal".
 	{trigFrustration, scopeOverlap, "ridicul*|absurd*|insane|crazy ?how|so good|great|fast|cheap|nice|low|quick|easy|beautiful|gorgeous|" +
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +

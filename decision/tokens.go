@@ -18,6 +18,8 @@ type token struct {
 	// title: capitalised like a name ("Sue"); with its position it tells "my friend Sue" from
 	// "we may sue".
 	title bool
+	// future: typed as a Spanish future, with its accent ("llamará", "contactarán").
+	future bool
 	// fz is the lexicon word this token is one typo away from ("agnet" is "agent"), or "".
 	fz string
 }
@@ -122,10 +124,13 @@ func tokenize(text string, dst []token) []token {
 		caps := letters >= 2 && upper == letters
 		title := firstUpper && upper == 1 && letters >= 2
 		var w string
+		future := false
 		if plain {
 			w = text[start:end]
 		} else {
 			w = foldWord(text[start:end])
+			lower := strings.ToLower(text[start:end])
+			future = strings.HasSuffix(lower, "rá") || strings.HasSuffix(lower, "rán")
 		}
 		w = destretch(w)
 		if softBreaks[w] {
@@ -134,7 +139,7 @@ func tokenize(text string, dst []token) []token {
 			n := len(dst)
 			dst = appendWord(dst, w, start, end, clause, caps)
 			for k := n; k < len(dst); k++ {
-				dst[k].title = title
+				dst[k].title, dst[k].future = title, future
 			}
 		}
 		start, upper, letters, plain, firstUpper = -1, 0, 0, true, false

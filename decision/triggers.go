@@ -262,7 +262,7 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 		if h.c.neutral {
 			continue
 		}
-		if negated(toks, h) || neutralized(toks, neutral, h) {
+		if negated(toks, h) || neutralized(toks, neutral, h) || (h.c.trig == trigHuman && foretold(toks, h)) {
 			ms.countered[h.c.trig] = true
 			continue
 		}

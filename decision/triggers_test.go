@@ -73,6 +73,14 @@ func TestExplicitRequestForPerson(t *testing.T) {
 		"¿Me comunica con alguien de la oficina?",
 		"pásenme con un humano",
 		"operadora",
+		"Could I speak with Daniela about the counteroffer?", // a person by name
+		"quisiera platicar con el licenciado Ramos",
+		"¿Está Mónica?",
+		"someone from sales please", // a department
+		"me comunica con ventas",
+		"¿me da el número de un agente?",
+		"mándame un asesor",
+		"my lender said to ask for a senior agent, can I?",
 	} {
 		checkTrigger(t, "human_request", true, msg)
 	}
@@ -85,6 +93,12 @@ func TestExplicitRequestForPerson(t *testing.T) {
 		"Mi agente ya me mandó los papeles.",
 		"No hace falta que me llame una persona.",
 		"Human resources at my job needs a letter from you.",
+		"I'll talk to Maria about it tonight and get back to you.",
+		"Can I talk to John first? He's the one paying.",
+		"Is Maple available for a showing?",
+		"Our agent will call the seller's agent tomorrow.",
+		"El asesor me llamará mañana, gracias.",      // the future: news, not a request
+		"You're way more helpful than a real agent.", // a comparison
 	} {
 		checkTrigger(t, "human_request", false, msg)
 	}

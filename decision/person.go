@@ -1,0 +1,98 @@
+package decision
+
+// Requests for a person that the lexicon's patterns cannot see: a person asked for by name,
+// and a call from a person foretold rather than asked for.
+
+// talkVerbs are what a customer asks to do with a person they name.
+var talkVerbs = toSet("speak|talk|chat|hablar|platicar|conversar|comunicar|comunicarme|comunicarnos|contactar|contact|reach")
+
+// asksFor open a request in the words before a talk verb: "Would it be possible to speak with
+// Maria?", "quisiera hablar con María", "¿Me podría comunicar con la licenciada María?".
+var asksFor = toSet("can|could|may|would|possible|like|love|want|need|please|quisiera|quiero|queremos|necesito|podria|" +
+	"puedo|puede|podemos|pueden|gustaria|favor|let")
+
+// honorifics stand between the verb and the name: "la licenciada María", "Mr. Ortiz".
+var honorifics = toSet("to|with|con|a|al|la|el|mr|mrs|ms|miss|dr|sr|sra|srta|senor|senora|senorita|lic|licenciado|licenciada|" +
+	"ingeniero|ingeniera|ing|don|dona|arquitecto|arquitecta")
+
+// notNow end a request in the same clause: talking to someone first is the customer's own
+// errand ("can I talk to John first?").
+var notNow = toSet("first|before|primero|antes|tonight|later|luego|despues")
+
+// present follow a name asked after: "Is Jennifer there?", "¿Está Laura por ahí?". Not
+// "available": "Is Maple available?" asks after a house as often as a person.
+var present = toSet("there|around|in|ahi|alli|aqui|por")
+
+// kin are people of the customer's own family, capitalised or not: "talk to Mom first".
+var kin = toSet("mom|mother|dad|father|mama|papa|madre|padre|grandma|grandpa|abuela|abuelo|honey|babe")
+
+// namedRequest finds a request for a person by their name: a talk verb after a word that
+// asks, then "with"/"con" and at most a title before a capitalised word inside the clause
+// ("speak with Maria", "comunicar con la licenciada María"); or "Is <Name> there?",
+// "¿Está <Name>?". It returns the tokens [i, j), or j == 0 for none.
+func namedRequest(toks []token) (int, int) {
+	for v := range toks {
+		t := &toks[v]
+		switch {
+		case talkVerbs[t.w]:
+			if !askedBefore(toks, v) || negatedAt(toks, v) {
+				continue
+			}
+			k := v + 1
+			for k < len(toks) && k <= v+3 && honorifics[toks[k].w] && toks[k].clause == t.clause {
+				k++
+			}
+			if k > v+1 && k < len(toks) && isName(toks, k) && !laterErrand(toks, k) {
+				return v, k + 1
+			}
+		case (t.w == "is" || t.w == "esta") && (v == 0 || toks[v-1].clause != t.clause) && v+1 < len(toks) && isName(toks, v+1):
+			switch {
+			case v+2 < len(toks) && present[toks[v+2].w] && toks[v+2].clause == t.clause:
+				return v, v + 3
+			case t.w == "esta" && (v+2 == len(toks) || toks[v+2].clause != t.clause):
+				return v, v + 2
+			}
+		}
+	}
+	return 0, 0
+}
+
+// askedBefore: a word that asks within four words before toks[v], in its clause.
+func askedBefore(toks []token, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-4 && toks[k].clause == toks[v].clause; k-- {
+		if asksFor[toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isName: toks[k] is capitalised like a name, inside its clause, and no word the lexicons or
+// a family use ("Mom", "Sales" is a department, read by the lexicon).
+func isName(toks []token, k int) bool {
+	t := &toks[k]
+	return t.title && k > 0 && toks[k-1].clause == t.clause && !lex.known(t.w) && !kin[t.w] && !stopwords[t.w]
+}
+
+// laterErrand: the clause after the name says it is for later ("... to John first").
+func laterErrand(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && toks[j].clause == toks[k].clause; j++ {
+		if notNow[toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// foretold: a request cue whose verb is in the Spanish future ("un asesor te llamará", "me
+// contactará un agente") is news of a call, often the bot's own words quoted back, not a
+// request. Accents tell it from the subjunctive that asks ("que me llamara"); typed without
+// them, it is read as a request.
+func foretold(toks []token, h *hit) bool {
+	for k := h.i; k < h.j; k++ {
+		if toks[k].future {
+			return true
+		}
+	}
+	return false
+}
