@@ -4,6 +4,18 @@ package decision
 var legalCues = []lexEntry{
 	{0.8, "lien", "lien|liens|gravamen|gravamenes|embargo"},
 	{0.45, "easement", "easement|easements|servidumbre; right of way"},
+	// An easement and a neighbour in one breath is a claim between them: "hay una servidumbre
+	// de paso que el vecino dice que existe".
+	{0.6, "easement dispute", "neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..8 easement|easements|servidumbre; " +
+		"easement|easements|servidumbre ..8 neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina; " +
+		"neighbor|neighbors|neighbour|vecino|vecinos ..8 right of way; right of way ..8 neighbor|neighbors|neighbour|vecino|vecinos"},
+	// A deal one side broke, and a contract signed: each alone is an ordinary event ("the
+	// seller accepted another offer"), together a dispute.
+	{0.45, "deal broken", "(backed out|back out|backing out|pulled out|walked away|reneged|renege|se echo para atras|se retracto|" +
+		"se arrepintio); took|accepted|went|taking|accepting|tomo|acepto ?with ?a|an|otra ?higher|better|another|other|new|second|" +
+		"mejor offer|oferta"},
+	{0.4, "signed contract", "(signed contract|signed purchase agreement|signed agreement|signed with us|signed the contract|" +
+		"contrato firmado|firmamos contrato|firmamos el contrato|firmo con nosotros)"},
 	{0.8, "title defect", "easement ..3 problem|issue|dispute|defect|blocking|claim|fight; clouded|defective title; cloud on ?the title; " +
 		"title defect*|issue|issues|problem|problems|dispute|claim; (chain of title|break in the chain|quiet title|quitclaim|" +
 		"quit claim|still showing on the title|sigue en la escritura); never|not ?got|been|was|were|fue ?properly released|recorded|" +

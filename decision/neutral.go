@@ -103,6 +103,10 @@ var neutralizers = []struct {
 		"listing|ad|post|page|website title; interested|looking|shopping ..2 foreclos*; judge for yourself; judging by; " +
 		"your|my|good|best|own judgment|judgement; " +
 		"inheritance|inherited|herencia ..5 (down payment|downpayment|enganche|deposit|buy|comprar|savings|money|cash|funds)", ""},
+	// An estate that was settled: "Probate wrapped up last spring", "la sucesión se cerró en 2019".
+	{trigLegal, scopeMessage, "probate|sucesion|estate|herencia|testamentaria|intestado ..5 (wrapped up|was closed|was finalized|" +
+		"was completed|was settled|has closed|is closed|is done|is over|is complete|is finished|got closed|closed last|closed in|" +
+		"closed years|se cerro|se termino|se concluyo|concluyo|quedo cerrada|ya se cerro|ya termino|termino hace)", "estate"},
 	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
 		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado", ""},
 	// Whether a lawyer is needed at all: "Should I get a lawyer for a normal purchase?"
@@ -112,7 +116,9 @@ var neutralizers = []struct {
 		"release of lien|paid at closing|paid in full|carta de liberacion); " +
 		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
 		"ya la pagamos|esta pagado|esta pagada|fue pagado|fue pagada|levantaron el|quedo liberado|quedo liberada); " +
-		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared|paid", ""},
+		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared; " +
+		// Paid, of what was owed; not "we already paid for the inspection".
+		"(already paid off|already been paid|fully paid|all paid off|already paid it|already paid them)", ""},
 	// An apology for asking again is politeness, not exasperation: "Sorry I keep asking, but
 	// what's the address again?". A complaint in the same message still counts.
 	{trigFrustration, scopeMessage, "(sorry|perdon|disculpa|disculpe|disculpen|apologies|apologize) ..4 (keep asking|asking again|" +

@@ -306,7 +306,8 @@ func negatedAt(toks []token, i int) bool {
 }
 
 // rhetorical: "can't I just talk to someone?", "isn't there a person?": a negative question
-// asks for the thing rather than declining it.
+// asks for the thing rather than declining it. So does "isn't that a breach of contract?",
+// when the verb opens the clause ("it isn't that bad" is a statement).
 func rhetorical(toks []token, j int) bool {
 	if toks[j].w != "not" || j == 0 || j+1 >= len(toks) {
 		return false
@@ -319,6 +320,8 @@ func rhetorical(toks []token, j int) bool {
 	switch toks[j+1].w {
 	case "i", "we", "you", "there", "anyone", "someone", "anybody", "somebody":
 		return true
+	case "that", "this", "it":
+		return j == 1 || toks[j-2].clause != toks[j].clause
 	}
 	return false
 }

@@ -168,7 +168,7 @@ func spanHit(c *cue, w float64, text string, toks []token, i, j int) hit {
 }
 
 // nameLike are cue words that are also names: capitalised inside a clause, they are the name.
-var nameLike = toSet("sue|judge|grace|hope|joy|bill|chase|will|faith|mercy|justice|court")
+var nameLike = toSet("sue|judge|grace|hope|joy|bill|chase|will|faith|mercy|justice|court|estates")
 
 // intensifiers make the next cue stronger: "so scared", "muy molesta".
 var intensifiers = toSet("so|very|really|extremely|super|incredibly|completely|totally|absolutely|truly|utterly|beyond|" +

@@ -195,6 +195,10 @@ func TestLegalComplexityBroadened(t *testing.T) {
 		"My brothers and I inherited the house and can't agree on selling.",
 		"We're being sued by the HOA.",
 		"Hay un pleito con el vecino por los linderos.",
+		"The neighbor claims an easement across our backyard to reach his garage.",
+		"Isn't this fraud? They hid the water damage.", // a rhetorical question asserts
+		"The buyer backed out after we had a signed contract.",
+		"There's a lien from the roofer, and we already paid for the inspection.",
 	} {
 		checkTrigger(t, "legal", true, msg)
 	}
@@ -206,6 +210,9 @@ func TestLegalComplexityBroadened(t *testing.T) {
 		"We're signing the lease on Monday.",
 		"My friend Sue recommended you.",
 		"Our lawyer said everything looks good to go.",
+		"Probate closed in 2020 and the condo is in my name now, what can I list it for?",
+		"We live in Lakeway Estates, is the market good there?",
+		"The seller accepted another offer, do you have anything similar?",
 	} {
 		checkTrigger(t, "legal", false, msg)
 	}
