@@ -117,5 +117,9 @@ var resolvedCues = []lexEntry{
 var relievedCues = []lexEntry{
 	{0.85, "relieved", "relieved|relief|aliviad*|alivio; (feel a lot better|no longer worried|not worried anymore|me siento mejor|" +
 		"me quedo tranquila|me quedo tranquilo|that is a relief|what a relief|que alivio|peace of mind); feel ?much|so|way better; " +
-		"mas|muy tranquil*"},
+		"mas|muy tranquil*; (all good now|ya estoy bien|ya estamos bien|estoy bien ahora); " +
+		// The hardship itself is over: "perdí el trabajo el año pasado pero ya tengo uno nuevo".
+		"(new job|nuevo trabajo|found a job|found work|got a job|got a new job|back to work|back at work|working again|" +
+		"consegui trabajo|consegui otro trabajo|encontre trabajo|encontre otro trabajo|ya tengo trabajo|ya tengo uno nuevo|" +
+		"volvi a trabajar)"},
 }

@@ -57,8 +57,14 @@ var neutralizers = []struct {
 		"market|prices|rates|demand|competition|inventory|bidding|mercado|precios|tasas|demanda|competencia ..2 is|are|esta|" +
 		"estan|es|son|been|got|gotten|se ..2 insane|crazy|ridicul*|nuts|wild|brutal|bonkers|absurd*|locura|loco|loca|locos|intense|" +
 		"cruel; " +
+		// Hardship in the customer's life, not the service: "going through a really awful divorce".
+		"awful|terrible|horrible|rough|brutal|pesimo|pesima|nasty|ugly ..2 divorce|divorcio|diagnosis|diagnostico|illness|" +
+		"enfermedad|accident|accidente|loss|perdida|breakup|separation|separacion|situation|situacion|year|ano|news|noticia|" +
+		"noticias|custody|custodia; " +
 		// Admiration: "qué barbaridad de cocina", "unbelievable views".
-		"(que barbaridad de|una barbaridad de|que locura de|una locura de); unbelievable|incredible|insane|crazy|sick|unreal|" +
+		"(que barbaridad de|una barbaridad de|que locura de|una locura de); (que barbaridad|que locura|increible|impresionante) " +
+		"lo|como|que ..2 rapido|rapidos|rapida|rapidas|bien|bonito|bonita|barato|barata|grande|facil|pronto; " +
+		"unbelievable|incredible|insane|crazy|sick|unreal|" +
 		"ridiculous|absurd|increible view|views|kitchen|backyard|yard|pool|location|deal|house|home|place|property|space|light|" +
 		"layout|vista|vistas|cocina|jardin|patio|alberca|ubicacion|casa; view|views|kitchen|backyard|yard|pool|location|deal|" +
 		"house|home|place|property|space|light|layout|closet|closets|bathroom|vista|vistas|cocina|jardin|patio|alberca|casa ..2 " +
@@ -67,6 +73,9 @@ var neutralizers = []struct {
 	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
+	// A fright that passed as it came: "I panicked for a sec when I saw the price".
+	// ("por un momento" is left out: "pasando por un momento difícil" is a hard time, not a short one).
+	{trigDistress, scopeClause, "(for a sec|for a second|for a moment|for a minute|momentarily|por un segundo|por un instante)", ""},
 	{trigDistress, scopeOverlap, "stress*|nervous|worried ..2 market; market ..3 stress*; (would hate|hate to) ..3 lose|miss|see; " +
 		"dying to; muero por; lose|losing|lost|miss|perder|perdimos|perdi ..4 (another offer|another buyer|another bidder|someone else|to another|" +
 		"to someone|otro comprador|otra oferta); scared|afraid|nervous|worried|miedo ..7 (missing out|miss out|lose out|fomo|" +
@@ -124,4 +133,8 @@ var neutralizers = []struct {
 	{trigFrustration, scopeMessage, "(sorry|perdon|disculpa|disculpe|disculpen|apologies|apologize) ..4 (keep asking|asking again|" +
 		"ask again|asking so much|so many questions|all the questions|the questions|bother|bothering|molestar|molestia|insistir|" +
 		"preguntar tanto|preguntar otra vez|preguntar de nuevo|la insistencia)", "asked again|again|repetition"},
+	// Nor is an apology for the customer's own slowness: "perdón si no contesto rápido".
+	{trigFrustration, scopeMessage, "(sorry|perdon|disculpa|disculpe|disculpen|apologies|apologize) ..4 (si no contesto|" +
+		"si no respondo|si tardo|if i am slow|if i do not answer|if i do not reply|for the delay|por la demora|late reply|" +
+		"slow to reply|slow to respond|slow to answer)", "asked again|again|repetition"},
 }

@@ -155,6 +155,9 @@ func TestFrustration(t *testing.T) {
 		{"Is the backyard big enough for a pool?"},
 		{"It's been two weeks since we closed and we love the house!"},
 		{"AGENT"},
+		{"disculpa si no contesto luego, ando en el hospital con mi papá"},
+		{"My sister is going through a terrible divorce and needs a 2 bedroom rental."},
+		{"¡Qué locura lo rápido que se rentan los departamentos!"},
 	} {
 		checkTrigger(t, "frustration", false, msgs...)
 	}
@@ -182,6 +185,8 @@ func TestDistress(t *testing.T) {
 		{"Me muero por ver la cocina."},
 		{"I'm scared we'll lose the house to another buyer, can we offer today?"},
 		{"It's really hard for me to choose between the two houses."},
+		{"I panicked for a second when I saw the taxes, but it's the yearly amount, fine."},
+		{"I lost my job in March but found a new job last month, can I get preapproved?"},
 	} {
 		checkTrigger(t, "distress", false, msgs...)
 	}
