@@ -25,6 +25,8 @@ var frustrationCues = []lexEntry{
 		"want|need|demand|quiero|exijo ..2 refund|reembolso; (been|have been) ..2 patient; (more than patient|shame on you|" +
 		"you should be ashamed|what a mess|que relajo|que cochinero|" +
 		"esperaba algo mejor|do your job|hagan su trabajo|hasta el gorro|hasta la coronilla|me hartaron|not fair|no es justo); expected|expecting|esperaba|esperabamos ..2 better|more|mas|mejor; " +
+		"(not happy|not satisfied|not impressed|no estoy contento|no estoy contenta|no estoy satisfecho|no estoy satisfecha) ..3 " +
+		"(at all|para nada); " +
 		"(unhappy|dissatisfied|insatisfech*|inconforme|descontent*|unimpressed|not happy|not satisfied|not impressed) ..3 service|you|" +
 		"your|how|way|process|communication|response|responses|agent|agents|company|brokerage|experience|treatment|atencion|" +
 		"servicio|ustedes|trato|team; unfair|injust*; " +
@@ -40,7 +42,7 @@ var frustrationCues = []lexEntry{
 		"poor|bad ?customer service|communication|support; pesim*|malisim*; mal servicio|trato; mala atencion|experiencia; " +
 		"servicio terrible|horrible|pesimo; falta de seriedad|respeto|profesionalismo|consideracion; poca seriedad; " +
 		"(nada profesional|muy poco profesional|no sirve|no sirven|no sirves|not acceptable|no es aceptable|siempre es lo mismo|" +
-		"un desastre|que desastre|no saben nada|no saben lo que hacen|dropped the ball|let us down|let me down|failed us|failed me|" +
+		"un desastre|que desastre|no saben nada|no saben lo que hacen|dropped the ball|dropping the ball|drop the ball|let us down|let me down|failed us|failed me|" +
 		"stood me up|stood us up|me dejaron plantado|me dejaron plantada|me dejaron esperando); " +
 		"screwed|messed|mixed up; botched|sloppy|careless|lazy|desastroso; this|that|it is terrible|awful|horrible|unbelievable|" +
 		"nuts|crazy|nonsense|insane; this|that|it is a mess; bad|negative|terrible|horrible review|reviews; (one star|1 star|better business bureau|" +
@@ -66,7 +68,7 @@ var frustrationCues = []lexEntry{
 		"(been waiting|have waited|waited|been on hold|on hold) ..3 hours|days|weeks|forever|ages|horas|dias|semanas; " +
 		"(not helping|not helpful|no help at all|does not help|did not help|of no help); (not anyone|not anybody|not one) ..2 call*|" +
 		"answer*|respond*|repl*|contact*|got|get*; impossible|hard|difficult to reach|contact|get; nadie ..2 regres*|devuel*|devolvio; " +
-		"nothing changes|happens; nothing gets done; (nobody|no one|nadie) ..2 know*|care*|cares|seem*|sabe|importa|pick*|picked; " +
+		"nothing changes|happens; nothing gets done; (nobody|no one|nadie) ..2 know*|care*|cares|seem*|sabe|sepa|sepan|importa|pick*|picked; " +
 		"(trying to reach|tried to reach|trying to get a hold|trying to get hold|trying to get through|tratando de comunicarme|" +
 		"intentando comunicarme); " +
 		"(going nowhere|getting nowhere|taking forever|takes forever|so long|this long|too long|nadie vino|nadie llego|" +
@@ -82,12 +84,19 @@ var frustrationCues = []lexEntry{
 		"just answer ?the|my question; cancel*|resched*|postpon* again; cancelaron|cambiaron otra vez; " +
 		"(otra vez|de nuevo) cancelaron|cambiaron|cancelan; " +
 		"i ?have|already asked|told|said ..3 times|twice|before; not what i asked|said|meant; (did not|have not|has not) answer*; " +
-		"never answered; not answering; no contestaste|respondiste|contesto|respondio; no es lo que pregunte; ya les|le|te dije"},
+		"never answered; not answering; no contestaste|respondiste|contesto|respondio; no es|fue|era lo que ?te|le|yo pregunte|dije|pedi; " +
+		"ya les|le|te dije; (i just said|i literally just said|i literally said|i just told you|i just asked|i just answered|" +
+		"acabo de decir|te acabo de decir|le acabo de decir|acabo de preguntar|te lo acabo de decir)"},
 	{0.8, "not listened to", "are|do you even|ever ?actually read*|listen*|answer*|understand*|care|know; " +
 		"are|do you ?actually|really reading|listening|read|listen ..2 my|what|anything|me; (get your act together|get it together|" +
 		"get your stuff together|get your shit together|ponganse las pilas|ponte las pilas|pongase las pilas); " +
 		"you keep ?on misunderstand*|" +
-		"sending|ignoring|asking|getting|giving|repeating|changing|rescheduling|cancel*|pasting|missing; no me ?estan escuch*; " +
+		"sending|ignoring|asking|getting|giving|repeating|changing|rescheduling|cancel*|pasting|missing; no me ?esta|estas|estan escuch*|entend*; no me entiend*; " +
+		"(you are not|you do not|you did not|you never|you clearly do not|you obviously do not) ?even|really|actually " +
+		"listen*|read*|understand*; (talking to a wall|talking to a brick wall|hablo con la pared|hablando con la pared|" +
+		"hablarle a la pared|dando largas|dan largas|dar largas|dieron largas); " +
+		"(instead of|rather than|en vez de|en lugar de) ..2 sending|giving|mandar|mandarme|enviar|enviarme|pasting ..2 links|" +
+		"link|enlaces|enlace|articles; is|are this|it|you ?thing|bot even working|on; " +
 		"no me escuchan|responden|contestan; no me hacen caso; no me toman en cuenta; ignor*; going in circles; runaround; " +
 		"(dando vueltas|me pelotean|nos pelotean|peloteando); change|changes|changed|changing the subject; " +
 		"dodg*|avoid*|evad* ?my|the|mi|la question|questions|pregunta|preguntas; paste links; copy paste; stop|quit sending|calling|texting|emailing|asking|spamming|giving|telling|pasting|repeating|it; " +
@@ -128,6 +137,8 @@ var frustrationCues = []lexEntry{
 	{0.6, "repetition", "(multiple times|several times|so many times|over and over|tres veces|varias veces|mil veces|twice|" +
 		"three times|every time|cada vez|automated reply|automated response|es en serio|en serio)"},
 	{0.6, "exasperation", "seriously|jeez|geez|odio|detesto|generic|canned|unbelievable|increible; no puede ser; no es posible; " +
+		"need|want|quiero|necesito an|a|una ?actual|real|straight answer|respuesta; another|otro|otra link|enlace|article|" +
+		"automated|template; " +
 		"(no lo puedo creer|no puedo creer|i can not believe|how hard is it|how hard is this|how hard is that|is it that hard|" +
 		"es tan dificil|simple question|easy question|basic question|pregunta sencilla|pregunta simple|pregunta facil); " +
 		"why is|does this|it ..2 so hard|difficult|complicated; por que es tan dificil|complicado; " +
@@ -154,6 +165,11 @@ var frustrationCues = []lexEntry{
 	// Demanding to know what is happening, or driven up the wall.
 	{0.6, "exasperated question", "(what is going on|what the hell|what the heck|what is happening|que pasa con ustedes|que onda con|" +
 		"que esta pasando|que pasa con mi|que paso con mi)"},
+	// The same again, or a reply that cannot be meant as one: "otra vez lo mismo", "that's your answer?".
+	{0.75, "same again", "(otra vez lo mismo|lo mismo otra vez|de nuevo lo mismo|siempre lo mismo|same thing again|" +
+		"same old|this is getting old|that is getting old|it is getting old|getting real old|getting really old|" +
+		"that is your answer|is that your answer|that is all you have got|esa es tu respuesta|esa es su respuesta|" +
+		"eso es todo lo que)"},
 	{0.8, "driven crazy", "driving|drive|driven me|us ..1 crazy|nuts|insane|mad|bonkers; driving|drive|driven me|us up the wall; " +
 		"(me vuelve loca|me vuelve loco|me tiene loca|me tiene loco|me estan volviendo loca|me estan volviendo loco)"},
 	// Nothing received, for a time that counts: "ya pasó una semana", "it's been two weeks and still".

@@ -80,8 +80,10 @@ func ungroup(s string) string {
 }
 
 var meantAsWritten = map[string]bool{
+	"already told|said|explained|mentioned ?it|this|that ?to {MY}|him|her|them":                                                   true,
+	"no es|fue|era lo que ?te|le|yo pregunte|dije|pedi":                                                                           true,
 	"took|accepted|went|taking|accepting|tomo|acepto ?with ?a|an|otra ?higher|better|another|other|new|second|mejor offer|oferta": true,
-	"(can not|could not) ?even|just|really anymore": true,
+	"(can not|could not) ?even|just|really anymore":                                                                               true,
 	"(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear ?to ..1 stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos": true,
 	"(i am|we are) ?so|just|really|totally|completely|literally|officially done with|w you|this|your|ustedes|it|y|these|everything|them":                                                                                     true,
 	"(i am|we are|estoy|estamos) ?so|just|really|totally|completely|so over it|this|you|ustedes|everything":                                                                                                                  true,

@@ -42,6 +42,8 @@ var neutralizers = []struct {
 	// What a person will do, said as news rather than asked for: "our agent will call the
 	// seller's agent".
 	{trigHuman, scopeOverlap, "{PN} will|would ?be ..1 call|calling|contact|contacting|phone|reach|reaching", "asked to call a person"},
+	// What the customer told someone of their own: "I already told my husband about it".
+	{trigFrustration, scopeOverlap, "already told|said|explained|mentioned ?it|this|that ?to {MY}|him|her|them", "asked again"},
 	// "ridiculous how fast houses sell", "crazy good deal", "the garbage disposal".
 	{trigFrustration, scopeOverlap, "ridicul*|absurd*|insane|crazy ?how|so good|great|fast|cheap|nice|low|quick|easy|beautiful|gorgeous|" +
 		"amazing|affordable|deal|price|prices|many; insanely|ridiculously|crazy|stupid|absurdly good|great|fast|cheap|nice|low|quick|easy|" +

@@ -256,9 +256,10 @@ func repeatedPunct(text string) string {
 }
 
 // curtClauses are exasperation said as a sentence of its own: "Enough.", "Seriously?",
-// "Ya basta." Inside a sentence the words mean little ("big enough", "seriously considering").
+// "Ya basta.", "I'm done." Inside a sentence the words mean little ("big enough", "seriously
+// considering", "I'm done with the forms").
 var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta"}, {"en", "serio"}, {"come", "on"},
-	{"unbelievable"}, {"increible"}, {"neta"}}
+	{"unbelievable"}, {"increible"}, {"neta"}, {"just", "wow"}, {"i", "am", "done"}, {"we", "are", "done"}}
 
 // addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
 // ("thank you for everything, seriously") nor is plainly happy.
