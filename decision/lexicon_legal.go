@@ -14,6 +14,8 @@ var legalCues = []lexEntry{
 	{0.45, "deal broken", "(backed out|back out|backing out|pulled out|walked away|reneged|renege|se echo para atras|se retracto|" +
 		"se arrepintio); took|accepted|went|taking|accepting|tomo|acepto ?with ?a|an|otra ?higher|better|another|other|new|second|" +
 		"mejor offer|oferta"},
+	{0.45, "deposit kept", "keep|keeping|retain|quedarnos|quedarse|quedarme ?with|con ?our|my|the|their|el|su|la ..1 deposit|" +
+		"deposito|earnest|enganche"},
 	{0.4, "signed contract", "(signed contract|signed purchase agreement|signed agreement|signed with us|signed the contract|" +
 		"contrato firmado|firmamos contrato|firmamos el contrato|firmo con nosotros)"},
 	{0.8, "title defect", "easement ..3 problem|issue|dispute|defect|blocking|claim|fight; clouded|defective title; cloud on ?the title; " +
@@ -38,7 +40,7 @@ var legalCues = []lexEntry{
 		"restraining order|demanda pendiente|lawyers involved|law suit|filed suit|filed a suit|file suit|class action|" +
 		"partition action|partition suit|partition lawsuit|partition case|forced sale|forced partition|particion judicial); una|la demanda; hired|get|got ?a lawyer|attorney; contratar ..2 abogado"},
 	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +
-		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestado; without a will; no will; " +
+		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestad*; without a will; no will; " +
 		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento); " +
 		"left|dejo ..2 the|la|his|her|su|their house|home|casa|property|propiedad ..2 to|a ..2 us|all|nosotros|todos|me|my|mi|mis"},
 	{0.75, "off the title", "remove|take|quitar|sacar ..3 off|from|de|del ?the|la|el title|deed|titulo|escritura|escrituras"},

@@ -117,7 +117,7 @@ var neutralizers = []struct {
 	// An estate that was settled: "Probate wrapped up last spring", "la sucesión se cerró en 2019".
 	{trigLegal, scopeMessage, "probate|sucesion|estate|herencia|testamentaria|intestado ..5 (wrapped up|was closed|was finalized|" +
 		"was completed|was settled|has closed|is closed|is done|is over|is complete|is finished|got closed|closed last|closed in|" +
-		"closed years|se cerro|se termino|se concluyo|concluyo|quedo cerrada|ya se cerro|ya termino|termino hace)", "estate"},
+		"closed years|finished in|finished last|completed in|completed last|wrapped|se cerro|se termino|se concluyo|concluyo|quedo cerrada|ya se cerro|ya termino|termino hace)", "estate"},
 	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
 		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado", ""},
 	// Whether a lawyer is needed at all: "Should I get a lawyer for a normal purchase?"

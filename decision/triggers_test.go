@@ -212,6 +212,8 @@ func TestLegalComplexityBroadened(t *testing.T) {
 		"Isn't this fraud? They hid the water damage.", // a rhetorical question asserts
 		"The buyer backed out after we had a signed contract.",
 		"There's a lien from the roofer, and we already paid for the inspection.",
+		"the buyer walked away after the contingency expired, can we keep the deposit?",
+		"la casa está intestada y somos cuatro hermanos",
 	} {
 		checkTrigger(t, "legal", true, msg)
 	}
