@@ -98,6 +98,7 @@ func read(texts []string, f *featurizer) reading {
 		addEmoji(text, ms)
 		addShouting(text, toks, ms)
 		addStaccato(text, toks, ms)
+		addClipped(text, toks, ms)
 		addCurt(text, toks, ms)
 		if ms.score[trigFrustration] < 0.9 {
 			addSarcasm(text, toks, ms)
@@ -231,6 +232,7 @@ var (
 	sarcasmCue  = cue{trig: trigFrustration, weight: 0.75, label: "sarcasm"}
 	staccatoCue = cue{trig: trigFrustration, weight: 0.5, label: "one word at a time"}
 	curtCue     = cue{trig: trigFrustration, weight: 0.75, label: "curt exasperation"}
+	clippedCue  = cue{trig: trigFrustration, weight: 0.4, label: "clipped sentences"}
 )
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

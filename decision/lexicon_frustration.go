@@ -6,7 +6,7 @@ var frustrationCues = []lexEntry{
 		"(fed up|had enough|done being patient|sick and tired|out of patience); lost|losing|running my|of patience; " +
 		"beyond irritated|frustrated|annoyed|angry; tired|sick of waiting|this|you|your|being|getting|asking|repeating|chasing|dealing; " +
 		"estoy|estamos|tienen|tiene harto|harta|hartos|hartas; harto|harta de; cansad* de; me canse|harte; ya basta; basta ya; " +
-		"desesperante; (es el colmo|me estan tomando el pelo|tomadura de pelo|que coraje|me da coraje|que rabia|me da rabia|" +
+		"desesperante; (es el colmo|me estan tomando el pelo|tomadura de pelo|que coraje|me da coraje|que rabia|me da rabia|que bronca|me da bronca|" +
 		"que poca madre|hasta la madre|enough is enough|i give up|never again); disgust*|appall*|insult*|offended|offensive|" +
 		"madden*|outrage|inept*|incompetent*; (i am|we are) ?so|just|really|totally|completely|literally|officially done with|w you|this|" +
 		"your|ustedes|it|y|these|everything|them; (i am|we are|estoy|estamos) ?so|just|really|totally|completely|so over it|this|you|ustedes|everything; " +
@@ -52,15 +52,19 @@ var frustrationCues = []lexEntry{
 	{0.8, "exasperation", "unacceptable|inaceptable|ridicul*|absurd*|ludicrous|insane|outrageous|pathetic|useless|worthless|pointless|inutil*|" +
 		"garbage|trash|rubbish|crap|sucks|junk|basura|porqueria|incompetent*|unprofessional|rude|disrespectful|clueless|" +
 		"groser*|irrespetuos*|stupid|dumb|idiot*|estupid*|idiota|clowns|amateurs|morons|imbeciles|crooks|thieves|bozos|payasos|" +
-		"ladrones|rateros|mentirosos|inutiles|tarados|pendejos|dumbest|lazy; waste of ?my|our time|money; " +
+		"ladrones|rateros|mentirosos|inutiles|tarados|pendejos|dumbest|lazy; waste of ?my|our time|money|day|morning|afternoon|saturday|sunday|weekend|trip|gas; " +
 		"wasting|perdiendo ..2 my|our|mi|nuestro ..1 time|tiempo; (hacerme perder|me hacen perder|me hicieron perder) ..2 tiempo; (do not appreciate|did not appreciate|no aprecio|" +
 		"no me gusta como|no me gusto como|no me parece justo|i do not like how|i did not like how); wasted ?my|our ..2 time|day|" +
 		"saturday|sunday|morning|afternoon|weekend|trip|money; (thanks for nothing|gracias por nada|what a joke|is a joke|" +
 		"kidding me|una burla|es una broma|que verguenza|una verguenza|perdiendo el tiempo|perdida de tiempo); are you kidding|joking"},
+	// Trust lost: "kind of hard to trust any of this", "looks nothing like the photos".
+	{0.75, "distrust", "(hard to trust|can not trust|could not trust|how can i trust|how am i supposed to trust|no puedo confiar|" +
+		"no se puede confiar|cuesta confiar|dificil confiar|looks nothing like|nothing like the photos|nada que ver con las fotos)"},
 	{0.8, "feels cheated", "scam|scammed|scammers|scamming|ripoff|estafa|estafad*|enganad*|misleading|misled|deceptive|" +
 		"lied|lying|liars|mintieron|mentira*; (rip off|ripped off|false advertising)"},
 	{0.75, "nobody answers", "(nobody|noone|no one) ..4 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
-		"help*|follow*|contact*; nadie ?me|nos|nunca ..2 contesta*|respond*|atiend*|llam*|avis*|dijo|menciono|explic*|ayud*; " +
+		"help*|follow*|contact*; nadie ?me|nos|nunca ..2 contesta*|respond*|atiend*|llam*|avis*|dijo|dice|dicen|informa*|menciono|" +
+		"explic*|ayud*; hace # ..1 semana|semanas|dias|dia|mes|meses ..1 que ..1 espero|esperamos|esperando; " +
 		"nadie ..2 hace caso; still waiting|nothing; still|todavia|aun no|not|nada|sin ..1 {OWED}; " +
 		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); (been waiting|waiting|waited|esperando|espere) ..2 " +
 		"all|todo|toda ..1 day|morning|afternoon|week|dia|manana|tarde|semana; never heard|got|called back; llev* ..3 esperando; " +
@@ -164,9 +168,14 @@ var frustrationCues = []lexEntry{
 		"was|were|estaba|estuvo|habia; blew|blown ..2 off; flaked|flake|bailed"},
 	// Demanding to know what is happening, or driven up the wall.
 	{0.6, "exasperated question", "(what is going on|what the hell|what the heck|what is happening|que pasa con ustedes|que onda con|" +
-		"que esta pasando|que pasa con mi|que paso con mi)"},
+		"que esta pasando|que pasa con mi|que paso con mi|which is it|so you are telling me|are you telling me|en que quedamos|" +
+		"me estas diciendo que|me esta diciendo que|cual es entonces)"},
 	// The same again, or a reply that cannot be meant as one: "otra vez lo mismo", "that's your answer?".
-	{0.75, "same again", "(otra vez lo mismo|lo mismo otra vez|de nuevo lo mismo|siempre lo mismo|same thing again|" +
+	{0.75, "same again", "(responde lo mismo|responden lo mismo|contesta lo mismo|contestan lo mismo|dice lo mismo|dices lo mismo|" +
+		"same answer|same reply|same response|same thing every time|same canned|mismas respuestas|misma respuesta); " +
+		"(menudo servicio|vaya servicio|valiente servicio|menuda atencion|vaya atencion|some service|what service|nice service|" +
+		"que pereza|que hueva|que flojera con); " +
+		"(otra vez lo mismo|lo mismo otra vez|de nuevo lo mismo|siempre lo mismo|same thing again|" +
 		"same old|this is getting old|that is getting old|it is getting old|getting real old|getting really old|" +
 		"that is your answer|is that your answer|that is all you have got|esa es tu respuesta|esa es su respuesta|" +
 		"eso es todo lo que)"},

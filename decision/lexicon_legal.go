@@ -113,13 +113,15 @@ var resolvedCues = []lexEntry{
 		"(fixed now|problem solved|helped a lot|very helpful|resuelto|todo bien|listo gracias|perfecto gracias|ya me aclaraste); " +
 		"ya quedo|esta|funciona|cargaron|cargo|resolvio; ya se resolvio; (me lo|lo) aclaraste|aclaro|aclararon"},
 	{0.4, "thanks", "thanks|thank|gracias"},
+	// The customer's own slip, owned: "nvm it was my wifi lol", "my bad".
+	{0.8, "own slip", "(never mind|my bad|my fault|my mistake|user error|mi culpa|mi error|fue mi culpa|it was my|era mi|fue mi)"},
 }
 
 // relievedCues: the customer says a worry is gone.
 var relievedCues = []lexEntry{
 	{0.85, "relieved", "relieved|relief|aliviad*|alivio; (feel a lot better|no longer worried|not worried anymore|me siento mejor|" +
 		"me quedo tranquila|me quedo tranquilo|that is a relief|what a relief|que alivio|peace of mind); feel ?much|so|way better; " +
-		"mas|muy tranquil*; (all good now|ya estoy bien|ya estamos bien|estoy bien ahora); " +
+		"mas|muy tranquil*; (all good now|ya estoy bien|ya estamos bien|estoy bien ahora); phew|whew; (menos mal|que alivio); " +
 		// The hardship itself is over: "perdí el trabajo el año pasado pero ya tengo uno nuevo".
 		"(new job|nuevo trabajo|found a job|found work|got a job|got a new job|back to work|back at work|working again|" +
 		"consegui trabajo|consegui otro trabajo|encontre trabajo|encontre otro trabajo|ya tengo trabajo|ya tengo uno nuevo|" +

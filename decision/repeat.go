@@ -79,10 +79,11 @@ func isQuestion(text string, toks []token) bool {
 	return false
 }
 
-// Markers say the customer is asking again. A strong one ("or not", "I asked", "le estoy
-// preguntando") makes one shared word enough; a weak one ("still", "hello") needs the topic.
+// Markers say the customer is asking again. A strong one ("or not", "I asked", "I said", "le
+// estoy preguntando") makes one shared word enough; a weak one ("still", "hello") needs the
+// topic.
 var (
-	strongMarkers = toSet("asked|asking|pregunte|preguntando|preguntado|answer|answered|contestaron|respondieron")
+	strongMarkers = toSet("asked|asking|pregunte|preguntando|preguntado|answer|answered|contestaron|respondieron|dije")
 	weakMarkers   = toSet("still|again|hello|hola|yet|todavia|aun|otra")
 )
 
@@ -120,7 +121,8 @@ func repeatOf(asks []asked, text string, toks []token, insist bool) int {
 	strong, weak := false, insist
 	for i, t := range toks {
 		strong = strong || strongMarkers[t.w] ||
-			(i > 0 && (t.w == "not" || t.w == "no") && (toks[i-1].w == "or" || toks[i-1].w == "o"))
+			(i > 0 && (t.w == "not" || t.w == "no") && (toks[i-1].w == "or" || toks[i-1].w == "o")) ||
+			(i > 0 && (t.w == "said" || t.w == "told") && (toks[i-1].w == "i" || toks[i-1].w == "we"))
 		weak = weak || weakMarkers[t.w]
 	}
 	asking := strong || weak || last.question

@@ -68,7 +68,7 @@ var (
 // Emoji the tokenizer drops: angry ones are frustration; crying and a broken heart add to
 // distress (a crying face is also laughter, so it only adds).
 var (
-	angryEmoji = []string{"😡", "🤬", "😠", "😤", "🙄", "👎", "💢", "🖕", "🤦", "😒"}
+	angryEmoji = []string{"😡", "🤬", "😠", "😤", "🙄", "👎", "💢", "🖕", "🤦", "😒", "🙃"}
 	sadEmoji   = []string{"😭", "😢", "💔", "😰", "😩", "😞", "😔", "🥺", "😥", "😓", "😟", "😣", "😖", "😫", "😨", "😱"}
 	emojiCues  = [2]cue{{trig: trigFrustration, weight: 0.75, label: "angry emoji"}, {trig: trigDistress, weight: 0.5, label: "sad emoji"}}
 )
@@ -126,8 +126,11 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	case run == 2:
 		punct = 0.5
 	}
-	// VADER reads the start only: it is there for short happy messages, and it is slow.
-	if shout == 0 && punct == 0 || compound(clip(text, 512)) > 0.3 {
+	// VADER reads the start only: it is there for short happy messages, and it is slow. A
+	// message that thanks and complains of nothing is excited, not angry: "we got the
+	// house!!! 😭 thank you".
+	thanked := len(ms.best[trigResolved]) > 0 && ms.score[trigFrustration] == 0
+	if shout == 0 && punct == 0 || thanked || compound(clip(text, 512)) > 0.3 {
 		return
 	}
 	miss := 1 - ms.score[trigFrustration]
@@ -169,6 +172,40 @@ func addStaccato(text string, toks []token, ms *msgScore) {
 		return
 	}
 	h := spanHit(&staccatoCue, staccatoCue.weight, text, toks, end-best+1, end+1)
+	ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
+	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+}
+
+// addClipped finds a sentence broken into fragments, for emphasis: "the fee. for the condo.
+// per month. how much". Three fragments of at most three words in a row, each ended by a full
+// stop, only add (0.4): "Hi. Thanks. See you soon." is a polite note, and a plainly happy
+// message is skipped. It is what makes such a message read as asking again.
+func addClipped(text string, toks []token, ms *msgScore) {
+	run, best, start, from, to := 0, 0, 0, 0, 0
+	for k := 0; k < len(toks); {
+		j := k
+		for j < len(toks) && toks[j].clause == toks[k].clause {
+			j++
+		}
+		short := j-k <= 3
+		stopped := k > 0 && strings.Contains(text[toks[k-1].end:toks[k].start], ".")
+		switch {
+		case short && stopped && run > 0:
+			run++
+		case short:
+			run, start = 1, k
+		default:
+			run = 0
+		}
+		if run > best {
+			best, from, to = run, start, j
+		}
+		k = j
+	}
+	if best < 3 || compound(clip(text, 512)) > 0.3 {
+		return
+	}
+	h := spanHit(&clippedCue, clippedCue.weight, text, toks, from, to)
 	ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
 	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
 }
