@@ -55,6 +55,9 @@ var humanCues = []lexEntry{
 		"{PN} ..3 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +
 		"llamarme|atenderme|contactarme|llamarnos|atendernos ..2 {PN}; can|could|would|please|need|want|let ..2 {PNF} .. help|assist me|us"},
 	{0.6, "asked for a call", "(can you|could you|would you|will you|please) ?please call|phone|ring me|us; " +
+		// Help by phone: "can somebody explain it to me on the phone".
+		"can|could|would|please|puede|podria {PNI}|you|alguien ..6 (on the phone|over the phone|by phone|por telefono|" +
+		"por llamada); " +
 		"give|gimme me|us ?a call|ring|buzz; call|phone|ring me|us ?back asap|please|now|today|tomorrow|urgently|back; " +
 		"llamenme|llameme|llamame|marquenme|marqueme|marcame|contactenme|contacteme|contactame; " +
 		"me|nos pueden|puede|podrian|podria|puedes|podrias ..2 llamar|marcar|contactar|hablar; " +
@@ -65,7 +68,10 @@ var humanCues = []lexEntry{
 	// agents reach out", "I'd prefer to discuss this with one of your agents", "quisiera que
 	// un asesor...". Broad, so it counts less than the phrases above.
 	{0.7, "asked for a person", "(can i|could i|may i|can we|could we|would like|would love|would prefer|would rather|" +
-		"let me|let us|puedo|podria|podemos|quisiera|quisieramos|me gustaria|nos gustaria|prefiero|preferiria|preferimos) ..5 {PNF}"},
+		"would appreciate|appreciate it if|" +
+		"let me|let us|puedo|podria|podemos|quisiera|quisieramos|me gustaria|nos gustaria|prefiero|preferiria|preferimos) ..5 {PNF}; " +
+		// "le agradecería mucho si uno de sus asesores pudiera...": the "si" is the wish's own.
+		"agradeceria|agradeceriamos|agradecere ?mucho|muchisimo|bastante si ..4 {PNF}"},
 	// A person marked as not a bot: "a real person", "an actual agent", "alguien de verdad",
 	// "someone who isn't a machine", "somebody who actually works there". Said to a bot, that
 	// is a wish for one.

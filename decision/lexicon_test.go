@@ -80,6 +80,7 @@ func ungroup(s string) string {
 }
 
 var meantAsWritten = map[string]bool{
+	"agradeceria|agradeceriamos|agradecere ?mucho|muchisimo|bastante si ..4 {PNF}":                                                true,
 	"already told|said|explained|mentioned ?it|this|that ?to {MY}|him|her|them":                                                   true,
 	"no es|fue|era lo que ?te|le|yo pregunte|dije|pedi":                                                                           true,
 	"took|accepted|went|taking|accepting|tomo|acepto ?with ?a|an|otra ?higher|better|another|other|new|second|mejor offer|oferta": true,

@@ -39,6 +39,12 @@ var neutralizers = []struct {
 	{trigHuman, scopeClause, "(do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to|with; " +
 		"at|from|with|de|en|con another|other|otra|otro|different brokerage|agency|company|firm|inmobiliaria|empresa|agencia; " +
 		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email", ""},
+	// Whether it is a person or a bot, asked for its own sake: "are you a real person or a bot
+	// lol", "¿hablo con una persona o con un bot? es por curiosidad".
+	{trigHuman, scopeClause, "(are you|r you|am i talking to|am i chatting with|is this|eres|es usted|estoy hablando con|" +
+		"hablo con) ..3 {PN} or|o ?with|con ?a|an|un|una {BOT}; (are you|r you|am i talking to|am i chatting with|eres|" +
+		"es usted|estoy hablando con|hablo con) ..3 {BOT} or|o ..2 {PN}", ""},
+	{trigHuman, scopeMessage, "(just curious|just wondering|por curiosidad|es curiosidad|out of curiosity|nomas pregunto|solo pregunto)", ""},
 	// What a person will do, said as news rather than asked for: "our agent will call the
 	// seller's agent".
 	{trigHuman, scopeOverlap, "{PN} will|would ?be ..1 call|calling|contact|contacting|phone|reach|reaching", "asked to call a person"},

@@ -23,17 +23,27 @@ var notNow = toSet("first|before|primero|antes|tonight|later|luego|despues")
 // "available": "Is Maple available?" asks after a house as often as a person.
 var present = toSet("there|around|in|ahi|alli|aqui|por")
 
+// callVerbs follow a name asked to call: "can Maria call me?".
+var callVerbs = toSet("call|phone|ring|text|email|contact|reach|llame|llamar|contacte|contactar|marque|escriba")
+
 // kin are people of the customer's own family, capitalised or not: "talk to Mom first".
 var kin = toSet("mom|mother|dad|father|mama|papa|madre|padre|grandma|grandpa|abuela|abuelo|honey|babe")
 
 // namedRequest finds a request for a person by their name: a talk verb after a word that
 // asks, then "with"/"con" and at most a title before a capitalised word inside the clause
-// ("speak with Maria", "comunicar con la licenciada María"); or "Is <Name> there?",
-// "¿Está <Name>?". It returns the tokens [i, j), or j == 0 for none.
+// ("speak with Maria", "comunicar con la licenciada María"); a name asked to call ("can Maria
+// call me?"); or "Is <Name> there?", "¿Está <Name>?". It returns the tokens [i, j), or j == 0
+// for none.
 func namedRequest(toks []token) (int, int) {
 	for v := range toks {
 		t := &toks[v]
 		switch {
+		case isName(toks, v) && askedBefore(toks, v) && !negatedAt(toks, v):
+			for k := v + 1; k < len(toks) && k <= v+2 && toks[k].clause == t.clause; k++ {
+				if callVerbs[toks[k].w] {
+					return v, k + 1
+				}
+			}
 		case talkVerbs[t.w]:
 			if !askedBefore(toks, v) || negatedAt(toks, v) {
 				continue
