@@ -2,14 +2,15 @@ package decision
 
 // distressCues: distress from life circumstances: money, work, health, loss, fear of losing the home.
 var distressCues = []lexEntry{
-	{0.85, "job loss", "lost|lose|losing ?my|our|his|her job|jobs|income|work; (laid off|out of work|pay cut|got fired|been fired); " +
+	{0.85, "job loss", "lost|lose|losing ?my|our|his|her|the|a job|jobs|income|work; (laid off|out of work|pay cut|got fired|been fired); " +
 		"layoff|layoffs|furlough*|unemploy*|jobless; hours ..2 cut; perdi|perdimos|perdio ?mi|su|el|nuestro trabajo|empleo|chamba; " +
 		"sin trabajo|empleo; desemplead*; me despidieron|corrieron; me quede sin trabajo; (went out of business|business failed|" +
 		"business closed|company closed|lost the business|lost our business|cerro la empresa|cerraron la empresa|" +
 		"quebro el negocio|perdimos el negocio|forced to retire)"},
 	{0.85, "can't pay", "(can not|could not|unable to|no longer) ?afford|pay|make|cover|keep ..3 mortgage|mortgages|payment|payments|" +
 		"bills|note|rent|hipoteca; (can not|no longer) afford ..3 anymore|alone|myself|ourselves|income; " +
-		"behind|late on|with ..2 mortgage|payment|payments|rent|bills; missed|missing ..2 payment|payments|mortgage; " +
+		"behind|late on|with ..2 mortgage|payment|payments|rent|bills; missed|missing ..3 payment|payments|mortgage; " +
+		"mortgage|payment|payments|rent|hipoteca|renta ..1 is|are|was|esta|va late|behind|overdue|atrasad*; " +
 		"savings ..2 gone|wiped|depleted|drained|spent; wiped out ..2 savings; medical|hospital bills; " +
 		"{PAY}|debt|debts ..2 piling|pile|mounting|crushing|acumulando|acumulan; {PAY}|notices ..2 keep|keeps coming|llegando; falling|fell|fall behind; head above water; paycheck to paycheck; " +
 		"(barely getting by|barely making it|barely keeping up|can barely afford); bank|lender|collectors keep|keeps calling; " +
@@ -27,6 +28,10 @@ var distressCues = []lexEntry{
 		"redujeron|recortaron ..2 horas|sueldo|salario; struggling|struggle|batallando ..3 pay|payments|mortgage|bills|afford|pagar; " +
 		"garnish*; (shut off|cut off|disconnected) ..3 power|electricity|water|utilities; " +
 		"behind on|with ..2 payments|pagos"},
+	// Ruin, said plainly: "my credit is ruined ... or am I just screwed".
+	{0.75, "ruined", "(credit is ruined|credit is shot|ruined my credit|ruined credit|am i screwed|am i just screwed|i am screwed|" +
+		"we are screwed|i am so screwed|we are so screwed|estoy jodido|estoy jodida|estamos jodidos|estoy perdido|estoy perdida|" +
+		"estamos perdidos|se me cae el mundo)"},
 	{0.85, "fear of losing the home", "(no tenemos donde vivir|no tengo donde vivir|no tenemos a donde ir|" +
 		"no tengo a donde ir|nowhere to live|no place to live|nowhere to stay|no place to stay|sin donde vivir); lose|losing ?our|my|the home|house|place|everything; quiten|quite|quitaran|quitara|quitan ..2 casa|hogar; nowhere ?else to go; no place to go; " +
 		"where ?will we|i ?will go; homeless; perder ?mi|la|nuestra|su casa|hogar|todo; a donde ir|vamos; donde vamos a vivir; " +

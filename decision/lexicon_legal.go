@@ -19,6 +19,9 @@ var legalCues = []lexEntry{
 	{0.4, "signed contract", "(signed contract|signed purchase agreement|signed agreement|signed with us|signed the contract|" +
 		"contrato firmado|firmamos contrato|firmamos el contrato|firmo con nosotros)"},
 	{0.8, "title defect", "easement ..3 problem|issue|dispute|defect|blocking|claim|fight; clouded|defective title; cloud on ?the title; " +
+		// Never deeded: "la casa nunca se escrituró, solo tenemos un contrato privado".
+		"(nunca se escrituro|no esta escriturada|no esta escriturado|sin escriturar|sin escritura|sin escrituras|" +
+		"contrato privado|never deeded|never been deeded|no deed|never recorded the deed); " +
 		"title defect*|issue|issues|problem|problems|dispute|claim; (chain of title|break in the chain|quiet title|quitclaim|" +
 		"quit claim|still showing on the title|sigue en la escritura); never|not ?got|been|was|were|fue ?properly released|recorded|" +
 		"transferred|cancelled|canceled|discharged|liberado|cancelado|registrado; still in ?her|his|their|my|its ..2 name; name ..3 still on the title|deed; " +
@@ -53,7 +56,8 @@ var legalCues = []lexEntry{
 		"exesposo|exesposa|exmarido; my|mi ex; ex husband|wife; proceso de divorcio"},
 	{0.8, "foreclosure", "foreclos*|repossess*|remate|reposesion; notice of default|sale; default notice; trustee|sheriff sale; " +
 		"ejecucion hipotecaria; embargo ..2 casa"},
-	{0.8, "bankruptcy", "bankrupt*|bancarrota|quiebra|insolvencia; chapter 7|11|13; trustee approval"},
+	{0.8, "bankruptcy", "bankrupt*|bancarrota|quiebra|insolvencia; chapter 7|11|13; trustee approval; " +
+		"(concurso de acreedores|concurso mercantil)"},
 	{0.75, "violation and fines", "violation*|violated|violating|violacion*|infraccion*|fined|fining|fines|penalty|penalties|unpermitted|" +
 		"multa|multas|multo|multaron|multad*|clausurad*|condemned; without ?a permit|permits; " +
 		"never|not ?been|was|were|got|properly ..1 permitted|approved|inspected|finaled; no permit; open permits; " +
@@ -82,6 +86,9 @@ var legalCues = []lexEntry{
 		"disagree|no nos ponemos de acuerdo|no se ponen de acuerdo|no estamos de acuerdo|wants to keep|quiere quedarse|" +
 		"will not sell|no quiere vender|refuses to sell|se niega a vender)"},
 	{0.75, "deed in another name", "title|deed|escritura|escrituras|titulo ..2 still|todavia|aun|sigue ..5 name|nombre; " +
+		// A late spouse's or parent's name, or paperwork never done after a death.
+		"name|names|nombre ..4 (late husband|late wife|late mother|late father|late mom|late dad|late spouse|difunto|difunta|" +
+		"finado|finada); (never did|never done|nunca hicimos|no hicimos) ..3 paperwork|papeleo|tramites|probate|sucesion; " +
 		"escritura|escrituras|titulo|deed|title ..4 (a nombre de|todavia esta|sigue a|no esta a|" +
 		"no estan a|still in|still under|in the name of|in her name|in his name|in their name)"},
 	{0.8, "eviction", "evict*|desalojo|desaloj*|desahuci*|squatter*|okupa*|paracaidista*; refuses|refuse|refusing to leave|move; " +

@@ -81,6 +81,9 @@ var neutralizers = []struct {
 	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
+	// Tears of joy: "lloré de la emoción", "happy tears".
+	{trigDistress, scopeClause, "(de la emocion|de emocion|de alegria|de felicidad|tears of joy|happy tears|happy cry|" +
+		"crying happy|llorar de felicidad)", ""},
 	// A fright that passed as it came: "I panicked for a sec when I saw the price".
 	// ("por un momento" is left out: "pasando por un momento difícil" is a hard time, not a short one).
 	{trigDistress, scopeClause, "(for a sec|for a second|for a moment|for a minute|momentarily|por un segundo|por un instante)", ""},
@@ -92,7 +95,8 @@ var neutralizers = []struct {
 		"sad|triste ..2 (to leave|to sell|to move|to go|de dejar|de vender|de irnos|de mudarnos); " +
 		"(hate to miss|scared to miss|afraid to miss|would hate to miss); sick of|and; homesick; " +
 		"(you are|you people are|you guys are|they are|this is|it is) hopeless|helpless; " +
-		"died|passed|away|lost|divorce|divorced|divorcing|divorcio|divorciamos|divorciados|murio|fallecio|separated ..5 (years ago|" +
+		"died|passed|away|lost|divorce|divorced|divorcing|divorcio|divorciamos|divorciados|murio|fallecio|separated|accident|" +
+		"accidente ..5 (years ago|" +
 		"decades ago|long ago|many years|hace anos|hace mucho|hace tiempo|hace muchos anos|in #|en #); " +
 		"died|passed|away|lost|murio|fallecio ..5 {MONTH} ?of|de #; " +
 		// Illness as a line of work or a place: "my wife is a cancer researcher", "the medical center".
@@ -124,12 +128,19 @@ var neutralizers = []struct {
 	{trigLegal, scopeMessage, "probate|sucesion|estate|herencia|testamentaria|intestado ..5 (wrapped up|was closed|was finalized|" +
 		"was completed|was settled|has closed|is closed|is done|is over|is complete|is finished|got closed|closed last|closed in|" +
 		"closed years|finished in|finished last|completed in|completed last|wrapped|se cerro|se termino|se concluyo|concluyo|quedo cerrada|ya se cerro|ya termino|termino hace)", "estate"},
-	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|no issues|no problems|everything is fine|todo bien|" +
+	{trigLegal, scopeClause, "(looks good|all good|good to go|looks fine|looks standard|looks normal|looks ok|looks okay|" +
+		"is standard|pretty standard|parece normal|no issues|no problems|everything is fine|todo bien|" +
 		"todo en orden|sin problema|sin problemas); recommend ..3 lawyer|attorney|abogado", ""},
-	// Whether a lawyer is needed at all: "Should I get a lawyer for a normal purchase?"
+	// A vehicle taken back is no foreclosure: "my car got repossessed".
+	{trigLegal, scopeOverlap, "car|truck|vehicle|auto|carro|coche|camioneta ..3 repossess*|reposeid*", ""},
+	// Whether a lawyer is needed at all: "Should I get a lawyer for a normal purchase?", "does a
+	// lawyer need to be there?"
+	{trigLegal, scopeOverlap, "does|do|will|would|is|should ?a|an|the|un|el lawyer|attorney|abogado|abogada ..2 need|needs|" +
+		"have|has|tiene|necesita|be|go|come", ""},
 	{trigLegal, scopeOverlap, "(should i|do i need|do we need|should we|is it worth|do you recommend|necesito|conviene) ..3 " +
 		"get|hire|have|use|getting|hiring|contratar|tener ?a|an|un|una lawyer|attorney|abogado|abogada", ""},
-	{trigLegal, scopeMessage, "(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado|release letter|lien release|" +
+	{trigLegal, scopeMessage, "(se cancelo|se levanto|fue cancelado|fue cancelada|fue levantado|fue levantada); " +
+		"(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado|release letter|lien release|" +
 		"release of lien|paid at closing|paid in full|carta de liberacion); " +
 		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
 		"ya la pagamos|esta pagado|esta pagada|fue pagado|fue pagada|levantaron el|quedo liberado|quedo liberada); " +
