@@ -81,6 +81,9 @@ func TestExplicitRequestForPerson(t *testing.T) {
 		"¿me da el número de un agente?",
 		"mándame un asesor",
 		"my lender said to ask for a senior agent, can I?",
+		"could Daniel give me a call this afternoon?",
+		"le agradecería que un asesor me llamara",
+		"can somebody walk me through it over the phone",
 	} {
 		checkTrigger(t, "human_request", true, msg)
 	}
@@ -99,6 +102,8 @@ func TestExplicitRequestForPerson(t *testing.T) {
 		"Our agent will call the seller's agent tomorrow.",
 		"El asesor me llamará mañana, gracias.",      // the future: news, not a request
 		"You're way more helpful than a real agent.", // a comparison
+		"Can I pay the deposit by phone?",
+		"are you a bot or a real person? just wondering",
 	} {
 		checkTrigger(t, "human_request", false, msg)
 	}
@@ -139,6 +144,9 @@ func TestFrustration(t *testing.T) {
 		{"eso no fue lo que pregunté"},
 		{"I'm done. Cancel my showing."},
 		{"otra vez lo mismo"},
+		{"I'd like a 2 bed.", "2 bedrooms. Under 300. Near downtown.", "I said 2 bed. Under 300."},
+		{"the listing photos look nothing like the house, this is misleading"},
+		{"Thanks!!! but why has nobody called me back???"},
 		{"Oh wonderful, the inspector cancelled again."}, // sarcasm
 		{"Still no reply 🙄"},
 		{"WHERE ARE THE DOCUMENTS"},
@@ -163,6 +171,9 @@ func TestFrustration(t *testing.T) {
 		{"AGENT"},
 		{"I already told my husband about it, he loves it"},
 		{"I'm one of three heirs. How does that even work?"},
+		{"Hi. Thanks. See you soon."}, // short sentences, not clipped ones
+		{"This is so frustrating!!", "never mind, found it, my bad"},
+		{"I'd like a 2 bed", "what about 3 bedrooms?"},
 		{"disculpa si no contesto luego, ando en el hospital con mi papá"},
 		{"My sister is going through a terrible divorce and needs a 2 bedroom rental."},
 		{"¡Qué locura lo rápido que se rentan los departamentos!"},
@@ -182,6 +193,7 @@ func TestDistress(t *testing.T) {
 		{"No quiero perder mi casa, es todo lo que tengo."},
 		{"We bought this house 20 years ago and now I can't afford it after my husband died."},
 		{"I lost my job.", "Thanks, that helps. What are my options?"}, // "that helps" is no relief
+		{"Lost the job in May and we're two payments behind"},
 	} {
 		checkTrigger(t, "distress", true, msgs...)
 	}
@@ -195,6 +207,7 @@ func TestDistress(t *testing.T) {
 		{"It's really hard for me to choose between the two houses."},
 		{"I panicked for a second when I saw the taxes, but it's the yearly amount, fine."},
 		{"I lost my job in March but found a new job last month, can I get preapproved?"},
+		{"I was crying happy tears when we got the keys 😭"},
 	} {
 		checkTrigger(t, "distress", false, msgs...)
 	}
@@ -214,6 +227,8 @@ func TestLegalComplexityBroadened(t *testing.T) {
 		"There's a lien from the roofer, and we already paid for the inspection.",
 		"the buyer walked away after the contingency expired, can we keep the deposit?",
 		"la casa está intestada y somos cuatro hermanos",
+		"the deed is still in my late husband's name",
+		"estoy en concurso mercantil y quiero vender la nave",
 	} {
 		checkTrigger(t, "legal", true, msg)
 	}
@@ -228,6 +243,9 @@ func TestLegalComplexityBroadened(t *testing.T) {
 		"Probate closed in 2020 and the condo is in my name now, what can I list it for?",
 		"We live in Lakeway Estates, is the market good there?",
 		"The seller accepted another offer, do you have anything similar?",
+		"my car got repossessed a while back but my credit is fine now, can I get preapproved?",
+		"does the attorney need to be at closing?",
+		"el embargo se levantó el año pasado, ¿ya puedo vender?",
 	} {
 		checkTrigger(t, "legal", false, msg)
 	}
