@@ -3,7 +3,7 @@ package decision
 // distressCues: distress from life circumstances: money, work, health, loss, fear of losing the home.
 var distressCues = []lexEntry{
 	{0.85, "job loss", "lost|lose|losing ?my|our|his|her|the|a job|jobs|income|work; (laid off|out of work|pay cut|got fired|been fired); " +
-		"layoff|layoffs|furlough*|unemploy*|jobless; hours ..2 cut; perdi|perdimos|perdio ?mi|su|el|nuestro trabajo|empleo|chamba; " +
+		"layoff|layoffs|furlough*|unemploy*|jobless; hours ..2 cut; cut|reduced|recortaron ..2 my|our|mis|nuestras hours|horas; perdi|perdimos|perdio ?mi|su|el|nuestro trabajo|empleo|chamba; " +
 		"sin trabajo|empleo; desemplead*; me despidieron|corrieron; me quede sin trabajo; (went out of business|business failed|" +
 		"business closed|company closed|lost the business|lost our business|cerro la empresa|cerraron la empresa|" +
 		"quebro el negocio|perdimos el negocio|forced to retire)"},
@@ -15,7 +15,9 @@ var distressCues = []lexEntry{
 		"{PAY}|debt|debts ..2 piling|pile|mounting|crushing|acumulando|acumulan; {PAY}|notices ..2 keep|keeps coming|llegando; falling|fell|fall behind; head above water; paycheck to paycheck; " +
 		"(barely getting by|barely making it|barely keeping up|can barely afford); bank|lender|collectors keep|keeps calling; " +
 		"(not sure|do not know if|do not know how|no se si|no se como) ..4 pay|make|afford|pagar ..3 mortgage|payment|payments|hipoteca|" +
-		"pagos|bills|rent|renta; no puedo|podemos|pude ?pagar ..3 hipoteca|pagos|pago|mensualidad*|renta|" +
+		"pagos|bills|rent|renta; (can not|could not) ?even afford|pay it|this|that (any more|anymore); " +
+		"have|tengo|tenemos ?only|just|solo ..1 # ..3 (in the bank|left|en el banco|en la cuenta); " +
+		"no puedo|podemos|pude ?pagar ..3 hipoteca|pagos|pago|mensualidad*|renta|casa|" +
 		"deudas|cuentas; no puedo|podemos pagarla|pagarlo|mantenerla; ya no puedo pagar; atrasad* ..3 pago|pagos|hipoteca|mensualidad*; " +
 		"sin ahorros; cuentas del hospital; cuentas|gastos medicos; # ..2 payments|months|pagos|meses behind|atrasados|atrasadas; " +
 		"(we are broke|i am broke|out of money|no money left|sin dinero|no tenemos dinero|no tengo dinero|estamos quebrados|" +
@@ -29,21 +31,30 @@ var distressCues = []lexEntry{
 		"garnish*; (shut off|cut off|disconnected) ..3 power|electricity|water|utilities; " +
 		"behind on|with ..2 payments|pagos"},
 	// Ruin, said plainly: "my credit is ruined ... or am I just screwed".
-	{0.75, "ruined", "(credit is ruined|credit is shot|ruined my credit|ruined credit|am i screwed|am i just screwed|i am screwed|" +
+	{0.75, "ruined", "(credit is ruined|credit is shot|credit is wrecked|credit is destroyed|ruined my credit|ruined credit|am i screwed|am i just screwed|i am screwed|" +
 		"we are screwed|i am so screwed|we are so screwed|estoy jodido|estoy jodida|estamos jodidos|estoy perdido|estoy perdida|" +
 		"estamos perdidos|se me cae el mundo)"},
+	// Forced out by a date: "we have 30 days to move out", "have to be out by the end of the month".
+	// Moving by a date is ordinary too, so this only adds.
+	{0.6, "forced out", "(have to be out|have to move out|had to move out|have to leave|tenemos que salir|nos tenemos que salir|" +
+		"tenemos que desalojar) ..4 by|end|before|in|para|antes; # days|weeks|dias|semanas to move|get|be out; " +
+		"(out of the apartment|out of the house|out of our apartment|out of our house) ..2 on|by the"},
 	{0.85, "fear of losing the home", "(no tenemos donde vivir|no tengo donde vivir|no tenemos a donde ir|" +
 		"no tengo a donde ir|nowhere to live|no place to live|nowhere to stay|no place to stay|sin donde vivir); lose|losing ?our|my|the home|house|place|everything; quiten|quite|quitaran|quitara|quitan ..2 casa|hogar; nowhere ?else to go; no place to go; " +
-		"where ?will we|i ?will go; homeless; perder ?mi|la|nuestra|su casa|hogar|todo; a donde ir|vamos; donde vamos a vivir; " +
+		"where ?will we|i ?will go; (no idea|do not know|not sure|no se|ni idea) ..2 where|donde ..5 go|live|stay|ir|vivir; " +
+		"homeless; perder ?mi|la|nuestra|su casa|hogar|todo; a donde ir|vamos; donde vamos a vivir; " +
 		"quitar|quitarnos|quitarme ..2 casa; bank ..4 take|taking|repossess* ..2 house|home; (kicked out|thrown out|" +
 		"sacarnos de la casa|nos van a sacar|echarnos|living in our car|living in my car|in a shelter|couch surfing)"},
 	{0.75, "lost the home", "lost|perdimos|perdi|perdieron ?our|my|the|nuestra|mi|la|su home|house|casa|hogar"},
 	{0.8, "disaster", "(burned down|burnt down|house fire|lost everything|nothing left|se quemo|se incendio|lo perdimos todo); " +
 		"lost|perdimos|perdi ?our|my|the|nuestra|mi ?home|house|casa|everything|todo ..4 fire|flood|hurricane|tornado|wildfire|" +
 		"earthquake|incendio|inundacion|huracan|terremoto; " +
-		"hurricane|tornado|earthquake|wildfire|flood|huracan|inundacion ..3 destroyed|damaged|took|wiped|destruyo"},
+		"hurricane|tornado|earthquake|wildfire|flood|fire|huracan|inundacion|incendio|fuego ..3 destroyed|damaged|took|wiped|" +
+		"burned|ruined|destruyo|quemo; (living in a motel|living out of a motel|staying in a motel|we are in a motel|" +
+		"stuck in a motel|en un motel)"},
 	{0.65, "bereavement", "died|widow|widowed|widower|death|muerte|buried|entierro|sepelio; passed away; {REL}|she|he passed; " +
-		"lost my|our|a {REL}; {REL}|he|she is gone; (no longer with us|ya no esta con nosotros); " +
+		"lost my|our|a|the {REL}; {REL}|he|she is gone; " +
+		"(see him everywhere|see her everywhere|see him there|see her there|lo veo en todas partes|la veo en todas partes); (no longer with us|ya no esta con nosotros); " +
 		"murio|murieron|fallecio|fallecieron|falleci|fallecimiento|viuda|viudo; perdi|perdimos a ?mi|nuestro|nuestra {RELS}; " +
 		"perdimos ..2 bebe"},
 	{0.85, "recent loss", "funeral|grieving|grief|bereave*|mourning|velorio|luto|duelo; just|recently|suddenly died|passed; " +
@@ -51,7 +62,9 @@ var distressCues = []lexEntry{
 		"unexpectedly|ayer|repentinamente; died|passed|away|murio|fallecio|falleci ..4 days|weeks|months ago; " +
 		"died|passed|away|murio|fallecio ..3 hace #|unos|unas|pocos|pocas dias|semanas|meses|dia|semana|mes; " +
 		"died|passed|away|murio|fallecio|falleci|perdi|perdimos ..4 (hace poco|el mes pasado|la semana pasada|el ano pasado|" +
-		"este ano|de repente); (acaba de morir|acaba de fallecer|acaban de morir)"},
+		"este ano|de repente); (acaba de morir|acaba de fallecer|acaban de morir); " +
+		"died|passed|away|murio|fallecio ..3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|" +
+		"miercoles|jueves|viernes|sabado|domingo; widow|widowed|widower|viuda|viudo|enviude ..5 days|weeks|months|dias|semanas|meses"},
 	{0.85, "serious illness", "leukemia|lymphoma|parkinson*|sclerosis|transplant|radiation|seizure|seizures|coma|amputat*|" +
 		"leucemia|linfoma|trasplante|convulsiones|esclerosis|cirrosis|cancer|chemo*|tumor|terminal*|dementia|alzheimer*|stroke|icu|hospice|dialysis|quimio*|demencia|" +
 		"infarto|dialisis|hospitalized|hospitalizad*|diagnosticar|diagnosticaron; heart attack; memory care; in|en ?the|el hospital; " +
@@ -65,17 +78,21 @@ var distressCues = []lexEntry{
 	{0.85, "panic", "terrified|petrified|panic*|gutted|shattered|breakdown|sleepless|insomnia|ptsd|traumatiz*|desolate|distressed|" +
 		"desperate|desperately|desesperad*|devastat*|heartbroken|heartbreak*|distraught|despair|" +
 		"hopeless|helpless|miserable|overwhelmed|abrumad*|agobiad*|angustiad*|aterrad*|aterroriz*|destrozad*|deprimid*|depressed|" +
-		"depression|suicid*|unbearable|insoportable|crying|cried|tears|llorando|llore|lloro|lagrimas; " +
+		"depression|suicid*|unbearable|insoportable|crying|cried|tears|llorando|llore|lloro|lagrimas|aguitad*|achicopalad*; " +
 		"breaking|breaks|broke my heart; me rompe|parte el corazon|alma; (beside myself|falling to pieces|rock bottom|worried sick|" +
 		"sick with worry|scared to death|freaking out|freaked out|losing hope|lost hope|no hope|out of options|nowhere to turn|" +
 		"last resort|in shock|anxiety attack|anxiety attacks|nervous breakdown|no tengo a quien recurrir|no tengo a nadie|" +
 		"muerta de miedo|muerto de miedo|sin esperanza|no veo salida|al borde|have not slept|not sleeping|barely sleeping|" +
-		"no he dormido|cry every|cry all|i cry|cries every|i am a mess|i am a wreck|been a nightmare|has been hell|living hell|" +
+		"no he dormido|cry every|cry all|i cry|cries every|i am a mess|i am a wreck|she is a wreck|he is a wreck|we are a wreck|" +
+		"we are wrecks|been a nightmare|has been hell|living hell|" +
 		"es una pesadilla|fell apart|fallen apart|se me cae el mundo|se me vino el mundo|no he podido dormir|" +
 		"not been able to sleep|alma en un hilo|estoy deshecha|estoy deshecho|me duele mucho); llor*|angustia|ahogad*; " +
 		"being|getting|about to be evicted; were|was|got|been|just evicted; nos van a desalojar|desalojan; " +
 		"(nos desalojaron|nos sacaron de la casa|nos corrieron de la casa|me desalojaron|fuimos desalojados); " +
-		"(estoy|me siento|estamos) ?muy mal|fatal|terrible|destrozada|destrozado"},
+		"(estoy|me siento|estamos) ?muy mal|fatal|terrible|destrozada|destrozado; " +
+		"(ataque de ansiedad|ataque de panico|crisis de ansiedad|crisis nerviosa|feel like a failure|feel like such a failure|" +
+		"i am a failure|me siento un fracaso|me siento fracasada|me siento fracasado|soy un fracaso); " +
+		"still ..3 shaking|trembling; sigo|estoy ..2 temblando"},
 	{0.85, "can't cope", "(can not|could not|unable to) ?even|stop sleep|sleeping|eat|eating|breathe|think|cope|bear|function|focus; " +
 		"can not stop crying|shaking; can not handle|take|do this|it ?any more|anymore; can barely|hardly think|sleep|breathe|" +
 		"function|cope; can barely|hardly get out of bed; can barely|hardly get up; barely|hardly|apenas ..2 hanging|holding|" +
@@ -93,6 +110,7 @@ var distressCues = []lexEntry{
 		"awful|horrible|hard|painful|killing|destroying|tough|rough|dificil|duro|doloroso|terrible|ugly|nasty|messy; marriage|matrimonio ..3 falling|fell|ending|ended|over|termino|acabo; " +
 		"painful|messy|ugly|nasty|bitter|hard|difficult|devastating ..2 divorce|separation|" +
 		"breakup|split; my|mi wife|husband|partner|boyfriend|girlfriend|esposo|esposa|novio|novia|pareja ?me left|dejo|abandono; " +
+		"(se fue con los ninos|se llevo a los ninos|se fue con mis hijos|se llevo a mis hijos|took the kids|left with the kids); " +
 		"me destrozo|arruino"},
 	{0.75, "fear", "scared|frightened|fearful|asustad*|miedo|temo"},
 	{0.8, "worried about losing", "worried|worry|worrying|preocupad*|preocupa|scared|afraid|miedo|fear|temo|stress*|estres*|" +
@@ -151,8 +169,9 @@ var distressCues = []lexEntry{
 	// Loss and health, in the words people use for them.
 	{0.8, "recent loss", "died|passed|away|murio|fallecio|falleci|lost|perdi|perdimos ..4 in|en|this|este|esta|last {MONTH}"},
 	{0.6, "grieving", "(since|ever since|desde que) ..3 died|passed|murio|fallecio|falleci"},
-	{0.6, "can't bear the house", "(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear ?to ..1 " +
-		"stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos; " +
+	{0.6, "can't bear the house", "(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear|keep ?to ..1 " +
+		"stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look|living|staying ..4 house|home|casa|there|here|alli|ahi|" +
+		"anymore|memories|recuerdos; " +
 		"(all the memories|so many memories|too many memories|tantos recuerdos|demasiados recuerdos|los recuerdos)"},
 	{0.75, "hardship after an accident", "since|after|desde|despues ?the|my|our|his|her|el|la|mi|su|del ..1 accident|injury|surgery|" +
 		"stroke|diagnosis|accidente|cirugia|operacion|diagnostico"},

@@ -3,6 +3,7 @@ package decision
 // humanCues: the customer asks for a person, a call from one, or to be put through.
 var humanCues = []lexEntry{
 	{0.9, "asked for a person", "speak~|talk~|chat|speaking|talking|chatting ?to|with|w|2 ..4 {PN}; " +
+		"speak~|talk~|chat|hablar ?to|with|con ..5 {TEAM} member|members|miembro|miembros; " +
 		"hablar~|hablo|platicar|conversar|comunicar|comunicarme|comunicarse|contactar ?con|a ..4 {PN}; " +
 		"who do|can|should i|we talk|speak|call|contact; con quien ..2 hablar|comunicarme|hablo; " +
 		"(callback|call back|phone call|call|calls) from .. {PN}; (deal with|work with|talk to|speak to|speak with|talk with|" +
@@ -41,7 +42,8 @@ var humanCues = []lexEntry{
 		"(can i|may i|could i|can you|could you|please|puedo|me das|me pasas|me puede dar|me podrias dar|me puedes dar|me da|" +
 		"me dan|me pasa|me pasan|me podria dar|me regala|me comparte|give me|send me) ..3 " +
 		"number|numero|phone|telefono|contact|contacto|email|correo|whatsapp ..2 of|for|de|del ..3 {PNF}; " +
-		"prefer|like|want|need|rather|prefiero|quisiera|quiero|necesito ..2 discuss|go|review|revisar|platicar|ver|hablar|talk ..4 " +
+		"prefer|like|want|need|rather|prefiero|quisiera|quiero|necesito ..2 discuss|go|review|revisar|platicar|ver|hablar|talk|" +
+		"hablarlo|platicarlo|verlo|comentarlo|revisarlo|discutirlo ..4 " +
 		"with|con ..3 {PN}; " +
 		"number|phone|numero|telefono|line|linea|way ..4 reach|call|contact|talk|speak|hablar|llamar|contactar|comunicarme ..3 {PN}; " +
 		"(book|schedule|set up|arrange|request) ?a|an consultation|appointment|meeting|call; " +
@@ -60,7 +62,7 @@ var humanCues = []lexEntry{
 		"por llamada); " +
 		"give|gimme me|us ?a call|ring|buzz; call|phone|ring me|us ?back asap|please|now|today|tomorrow|urgently|back; " +
 		"llamenme|llameme|llamame|marquenme|marqueme|marcame|contactenme|contacteme|contactame; " +
-		"me|nos pueden|puede|podrian|podria|puedes|podrias ..2 llamar|marcar|contactar|hablar; " +
+		"me|nos pueden|puede|podrian|podria|puedes|podrias|podeis|podriais ..2 llamar|marcar|contactar|hablar; " +
 		"(phone call|llamada|llamadita|call) (please|pls|por favor|porfa)"},
 	{0.6, "does not want a bot", "(do not want|do not wanna|no quiero|ya no quiero|tired of|sick of|done with|stop|no more|" +
 		"enough with|enough of|basta de|instead of|rather than|en vez de|en lugar de|not just|nada de) ..3 {BOT}"},
@@ -91,7 +93,9 @@ var humanCues = []lexEntry{
 	{0.85, "asked to meet a person", "call|meeting|appointment|conversation|consultation|zoom|facetime ?call|meeting with .. {PNF}; " +
 		"llamada|cita|reunion|videollamada con .. {PNF}"},
 	{0.85, "asked whether a person is there", "is|are ?not there|ther|thre ..2 {PN} .. talk|speak|call|here|available|real|there|online|around; " +
-		"is|are|any ..2 {PN} available|there|around|online|here|awake; anyone|anybody|alguien there|here|ahi|alli|around|online; " +
+		"is|are|any ..2 {PN} available|there|around|online|here|awake; " +
+		"is|are ?there ?a|an|any ?real|actual {PH} monitoring|reading|watching|seeing|checking|behind ..3 chat|this|conversation|" +
+		"messages; anyone|anybody|alguien there|here|ahi|alli|around|online; " +
 		"hay ..2 {PN} .. hablar|atender|atienda|disponible|real|verdad|que|con; any|some humans|people|persons here|there|around"},
 }
 

@@ -80,14 +80,15 @@ func ungroup(s string) string {
 }
 
 var meantAsWritten = map[string]bool{
+	"# days|weeks|dias|semanas to move|get|be out":                                                                                true,
 	"agradeceria|agradeceriamos|agradecere ?mucho|muchisimo|bastante si ..4 {PNF}":                                                true,
 	"already told|said|explained|mentioned ?it|this|that ?to {MY}|him|her|them":                                                   true,
 	"no es|fue|era lo que ?te|le|yo pregunte|dije|pedi":                                                                           true,
 	"took|accepted|went|taking|accepting|tomo|acepto ?with ?a|an|otra ?higher|better|another|other|new|second|mejor offer|oferta": true,
 	"(can not|could not) ?even|just|really anymore":                                                                               true,
-	"(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear ?to ..1 stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos": true,
-	"(i am|we are) ?so|just|really|totally|completely|literally|officially done with|w you|this|your|ustedes|it|y|these|everything|them":                                                                                     true,
-	"(i am|we are|estoy|estamos) ?so|just|really|totally|completely|so over it|this|you|ustedes|everything":                                                                                                                  true,
+	"(can not|could not|no puedo|no podemos|can barely|can hardly) ?even|stand|bear|keep ?to ..1 stay|live|be|vivir|estar|quedarme|quedarnos|entrar|walk|look|living|staying ..4 house|home|casa|there|here|alli|ahi|anymore|memories|recuerdos": true,
+	"(i am|we are) ?so|just|really|totally|completely|literally|officially done with|w you|this|your|ustedes|it|y|these|everything|them":                                                                                                         true,
+	"(i am|we are|estoy|estamos) ?so|just|really|totally|completely|so over it|this|you|ustedes|everything":                                                                                                                                      true,
 	"(is|are) anyone|anybody|someone even":                                          true,
 	"(is|are) anyone|anybody|someone actually there|here|reading|listening|working": true,
 	"change|changes|changed|changing the subject":                                   true,
@@ -113,7 +114,7 @@ var meantAsWritten = map[string]bool{
 	"my|mi wife|husband|partner|boyfriend|girlfriend|esposo|esposa|novio|novia|pareja ?me left|dejo|abandono": true,
 	"never heard|got|called back": true,
 	"never|not ?got|been|was|were|fue ?properly released|recorded|transferred|cancelled|canceled|discharged|liberado|cancelado|registrado": true,
-	"no puedo|podemos|pude ?pagar ..3 hipoteca|pagos|pago|mensualidad*|renta|deudas|cuentas":                                               true,
+	"no puedo|podemos|pude ?pagar ..3 hipoteca|pagos|pago|mensualidad*|renta|casa|deudas|cuentas":                                          true,
 	"not|never show|shown|showed|turned up":                                           true,
 	"refuses|refuse|refusing to leave|move":                                           true,
 	"screwed|messed|mixed up":                                                         true,

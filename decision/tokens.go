@@ -60,7 +60,7 @@ var spelledOut = map[string][]string{
 	"thats": {"that", "is"}, "whats": {"what", "is"}, "theres": {"there", "is"}, "wheres": {"where", "is"},
 	"whos": {"who", "is"}, "hes": {"he", "is"}, "shes": {"she", "is"}, "youve": {"you", "have"}, "weve": {"we", "have"},
 	"theyve": {"they", "have"}, "plis": {"please"}, "pleas": {"please"}, "porfis": {"por", "favor"},
-	"xfavor": {"por", "favor"}, "tb": {"tambien"}, "tmb": {"tambien"}, "ke": {"que"}, "bn": {"bien"}, "dnd": {"donde"},
+	"xfavor": {"por", "favor"}, "porfavor": {"por", "favor"}, "tb": {"tambien"}, "tmb": {"tambien"}, "ke": {"que"}, "bn": {"bien"}, "dnd": {"donde"},
 	"msj": {"mensaje"}, "xa": {"para"}, "pa": {"para"}, "nd": {"nada"}, "aki": {"aqui"}, "aca": {"aqui"},
 }
 

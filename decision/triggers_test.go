@@ -84,6 +84,11 @@ func TestExplicitRequestForPerson(t *testing.T) {
 		"could Daniel give me a call this afternoon?",
 		"le agradecería que un asesor me llamara",
 		"can somebody walk me through it over the phone",
+		"I'd love to chat with one of your team members",
+		"¿me podéis llamar mañana?",
+		"prefiero platicarlo con alguien de la oficina",
+		"un humano porfavor",
+		"Is a real person reading this chat?",
 	} {
 		checkTrigger(t, "human_request", true, msg)
 	}
@@ -194,6 +199,11 @@ func TestDistress(t *testing.T) {
 		{"We bought this house 20 years ago and now I can't afford it after my husband died."},
 		{"I lost my job.", "Thanks, that helps. What are my options?"}, // "that helps" is no relief
 		{"Lost the job in May and we're two payments behind"},
+		{"I have no idea where we're going to go, the lease ends Friday"},
+		{"they cut my hours again and I have $200 left for the month"},
+		{"we lost the baby in March and I can't be in that house"},
+		{"Sorry if I'm slow, my mom passed on Sunday."},
+		{"we're living in a motel since the flood"},
 	} {
 		checkTrigger(t, "distress", true, msgs...)
 	}
@@ -208,6 +218,8 @@ func TestDistress(t *testing.T) {
 		{"I panicked for a second when I saw the taxes, but it's the yearly amount, fine."},
 		{"I lost my job in March but found a new job last month, can I get preapproved?"},
 		{"I was crying happy tears when we got the keys 😭"},
+		{"so excited to see where we're going to live next year!"},
+		{"I'm shaking with excitement, we got it!!"},
 	} {
 		checkTrigger(t, "distress", false, msgs...)
 	}
