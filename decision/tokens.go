@@ -129,8 +129,7 @@ func tokenize(text string, dst []token) []token {
 			w = text[start:end]
 		} else {
 			w = foldWord(text[start:end])
-			lower := strings.ToLower(text[start:end])
-			future = strings.HasSuffix(lower, "rá") || strings.HasSuffix(lower, "rán")
+			future = spanishFuture(text[start:end])
 		}
 		w = destretch(w)
 		if softBreaks[w] {
@@ -176,6 +175,18 @@ func tokenize(text string, dst []token) []token {
 	}
 	flush(len(text))
 	return dst
+}
+
+// spanishFuture: the word ends as a Spanish future does, accent and all ("llamará",
+// "contactarán", "LLAMARÁ"). It is asked of every word that is not plain lower case, so it
+// allocates nothing.
+func spanishFuture(w string) bool {
+	for _, end := range []string{"rá", "rán", "RÁ", "RÁN"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldWord lowercases a word, drops accents and writes apostrophes as "'".
