@@ -68,7 +68,7 @@ var questionStarts = toSet("what|when|where|how|which|who|why|is|are|do|does|did
 
 // isQuestion: the message asks something, with "?" or with a clause that opens as a question.
 func isQuestion(text string, toks []token) bool {
-	if strings.ContainsAny(text, "?¿") {
+	if strings.IndexByte(text, '?') >= 0 || strings.Contains(text, "¿") {
 		return true
 	}
 	for i, t := range toks {

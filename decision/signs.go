@@ -334,13 +334,22 @@ var mocked = toSet("bot|bots|chatbot|robot|ai|ia|machine|maquina|app|website|sit
 var laughWords = toSet("lol|lmao|lmfao|rofl|haha|hahaha|hehe|jaja|jajaja|jeje|jejeje|xd|lolol")
 
 // laughing: the message laughs, in words ("lol", "jajaja") or emoji, and not at the service.
+// Most messages do not laugh, so that is asked first.
 func laughing(text string, toks []token) bool {
-	laughs := strings.Contains(text, "😂") || strings.Contains(text, "🤣")
+	laughs := false
+	for _, t := range toks {
+		if laughWords[t.w] || strings.HasPrefix(t.w, "jaja") || strings.HasPrefix(t.w, "haha") {
+			laughs = true
+			break
+		}
+	}
+	if !laughs && !strings.Contains(text, "😂") && !strings.Contains(text, "🤣") {
+		return false
+	}
 	for _, t := range toks {
 		if mocked[t.w] {
 			return false
 		}
-		laughs = laughs || laughWords[t.w] || strings.HasPrefix(t.w, "jaja") || strings.HasPrefix(t.w, "haha")
 	}
-	return laughs
+	return true
 }
