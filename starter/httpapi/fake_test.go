@@ -115,3 +115,13 @@ func (f *fakeOps) SourceAgent(ctx context.Context, convID string) (string, error
 }
 
 func (f *fakeOps) CheckHealth(ctx context.Context) error { return f.healthErr }
+
+func (f *fakeOps) People(ctx context.Context) (service.People, error) {
+	f.record("people")
+	return service.People{People: []service.Person{{AgentState: handoff.AgentState{AgentID: "maria", Presence: handoff.PresenceOnline, Capacity: 2}, Kind: handoff.KindHuman}}}, nil
+}
+
+func (f *fakeOps) Handoffs(ctx context.Context, status string, limit int) (service.HandoffList, error) {
+	f.record("handoffs %s %d", status, limit)
+	return service.HandoffList{Status: status, Handoffs: []service.HandoffSummary{}}, nil
+}

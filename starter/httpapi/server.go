@@ -40,6 +40,9 @@ type Ops interface {
 	Offers(ctx context.Context, agentID string) (service.Offers, error)
 	SetPresence(ctx context.Context, agentID string, in handoff.PresenceInput) (handoff.AgentState, error)
 	Release(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
+	// The supervisor's board (board.go).
+	People(ctx context.Context) (service.People, error)
+	Handoffs(ctx context.Context, status string, limit int) (service.HandoffList, error)
 }
 
 // Options tune the server; zero values take the defaults.
@@ -113,6 +116,7 @@ type Route struct {
 func (s *Server) Routes() []Route {
 	return []Route{
 		{"POST", "/v1/handoffs", botOnly, s.start},
+		{"GET", "/v1/handoffs", operatorOnly, s.listHandoffs},
 		{"GET", "/v1/handoffs/{conversation_id}", anyRole, s.status},
 		{"POST", "/v1/handoffs/{conversation_id}/accept", human, s.answer(handoff.UpdateAccept)},
 		{"POST", "/v1/handoffs/{conversation_id}/decline", human, s.answer(handoff.UpdateDecline)},
@@ -121,6 +125,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/handoffs/{conversation_id}/events", anyRole, s.event},
 		{"POST", "/v1/handoffs/{conversation_id}/cancel", botOnly, s.cancel},
 		{"POST", "/v1/decide", botOnly, s.decide},
+		{"GET", "/v1/agents", operatorOnly, s.people},
 		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},
 		{"GET", "/v1/agents/{agent_id}/offers", humanOperator, s.agentOffers},
 		{"GET", "/v1/events/stream", anyRole, s.eventStream},
