@@ -60,9 +60,10 @@ func (f *fakeOps) Status(ctx context.Context, convID string) (handoff.State, err
 	}
 	f.record("status %s", convID)
 	// A handoff in monitoring: maria accepted and owns it, sam was offered it and declined,
-	// james is not a party.
+	// james is not a party (ranking passed him over: he was offline, and never saw it).
 	return handoff.State{ConversationID: convID, SourceAgent: f.source, Phase: handoff.PhaseMonitoring, Owner: "maria",
-		Offers: []handoff.Offer{{Agent: "sam", Result: handoff.OfferDeclined}, {Agent: "maria", Result: handoff.OfferAccepted}}}, nil
+		Offers: []handoff.Offer{{Agent: "james", Result: handoff.OfferUnavailable, Reason: "offline"},
+			{Agent: "sam", Result: handoff.OfferDeclined}, {Agent: "maria", Result: handoff.OfferAccepted}}}, nil
 }
 
 func (f *fakeOps) Accept(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error) {
