@@ -1,6 +1,7 @@
 // Package httpapi is the HTTP/JSON API of the handoff orchestrator for bots, humans and
-// operators. Every route but /healthz, /readyz and /openapi.yaml needs a bearer token; the
-// operations themselves are the service package's, shared with the CLI.
+// operators. Every route but /healthz, /readyz and /openapi.yaml needs a bearer token, or the
+// session of a person signed in to the web console it mounts at /console; the operations
+// themselves are the service package's, shared with the CLI.
 package httpapi
 
 import (
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/console"
 	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/api"
@@ -68,15 +70,18 @@ type Options struct {
 	Log Log
 	// Analytics defines success and the minimum sample of GET /v1/stats.
 	Analytics config.Analytics
+	// Console is the web console at /console (console.go).
+	Console ConsoleOptions
 }
 
 // Server is the API's handler.
 type Server struct {
-	ops    Ops
-	auth   *Auth
-	logger *slog.Logger
-	opts   Options
-	tel    *telemetry
+	ops     Ops
+	auth    *Auth
+	logger  *slog.Logger
+	opts    Options
+	tel     *telemetry
+	console *console.Console
 }
 
 // New builds the API over ops, with callers checked by auth.
@@ -100,6 +105,7 @@ func New(ops Ops, auth *Auth, logger *slog.Logger, opts Options) *Server {
 		logger.Error("API metrics are off", "error", err.Error())
 	}
 	s.tel = tel
+	s.console = s.newConsole()
 	return s
 }
 
@@ -155,6 +161,9 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc(rt.Method+" "+rt.Path, h)
 	}
 	s.mountCodec(mux)
+	if s.console != nil {
+		s.console.Mount(mux)
+	}
 	s.mountEventIngest(mux)
 	// Unknown routes get the JSON error shape too. (This catch-all also answers wrong methods
 	// on known paths with 404 rather than 405.)
