@@ -24,7 +24,7 @@ SOAK ?= 10000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps console-deps console-vendor build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
+.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -51,6 +51,15 @@ console-deps: ## install the console's pinned npm packages (Chart.js, axe-core f
 console-vendor: console-deps ## refresh console/assets/vendor/ from the pinned npm packages (after changing console/package.json)
 	cp console/node_modules/chart.js/dist/chart.umd.min.js console/assets/vendor/chart.umd.min.js
 
+chromium: ## install Debian's Chromium for the console's browser test when it is missing (apt-get, as root)
+	@command -v chromium >/dev/null || { \
+		echo "make chromium: installing Debian's chromium for the console's browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+console-screenshots: temporal console-deps chromium ## re-take the README's console screenshots (docs/console/) with the browser test
+	HANDOFF_SCREENSHOTS=docs/console HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_DEVSERVER=1 \
+		$(GO) test ./console/ -run '^TestBrowserConsole$$' -count=1 -v
+
 build: ## build bin/worker and bin/starter
 	$(GO) build -o bin/worker ./worker
 	$(GO) build -o bin/starter ./starter
@@ -58,8 +67,8 @@ build: ## build bin/worker and bin/starter
 run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents); CONFIG=... picks the config, data/ is kept
 	@$(if $(CONFIG),HANDOFF_CONFIG=$(CONFIG)) bash scripts/run.sh
 
-test: temporal node-deps console-deps ## run every test, integration tests against the real dev server included (and the store's on a throwaway PostgreSQL)
-	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 HANDOFF_REQUIRE_POSTGRES=1 $(GO) test ./... $(TEST_FLAGS)
+test: temporal node-deps console-deps chromium ## run every test, integration tests against the real dev server included (the store's on a throwaway PostgreSQL, the console's in headless Chromium)
+	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 HANDOFF_REQUIRE_POSTGRES=1 HANDOFF_REQUIRE_BROWSER=1 $(GO) test ./... $(TEST_FLAGS)
 	@$(MAKE) --no-print-directory test-compose
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)

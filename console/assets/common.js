@@ -93,13 +93,18 @@ const H = (() => {
       }
       source.addEventListener("error", () => {
         set(false, "Reconnecting to live updates…");
-        if (source.readyState === EventSource.CLOSED) {
-          // The browser gives up on an answer that is not a stream: a session that is over
-          // (asked cheaply of a console route), or trouble worth trying again.
-          fetch("/console/assets/common.js", { method: "HEAD", credentials: "same-origin" })
-            .then((r) => (r.status === 401 ? signIn() : window.setTimeout(connect, 3000)))
-            .catch(() => window.setTimeout(connect, 3000));
-        }
+        if (source.readyState !== EventSource.CLOSED) return;
+        // The browser gives up on an answer that is not a stream: a session that is over
+        // (asked cheaply of a console route), or a stream that is off or down. Until it is
+        // back the page reads everything again every few seconds instead.
+        const retry = () => {
+          set(false, "Live updates are unavailable; reading again every few seconds.");
+          onOpen();
+          window.setTimeout(connect, 3000);
+        };
+        fetch("/console/assets/common.js", { method: "HEAD", credentials: "same-origin" })
+          .then((r) => (r.status === 401 ? signIn() : retry()))
+          .catch(retry);
       });
     };
     connect();
