@@ -164,10 +164,13 @@
       ack ? el("p", { class: "note ack" }, "You acknowledged it: " + (ack.intact || []).length + " of " + ack.required + " fields intact" +
         ((ack.missing || []).length ? "; missing " + ack.missing.join(", ") : "") + ".") : null);
     if (required.length) {
-      part.append(el("fieldset", {},
-        el("legend", {}, "Fields missing from what you received"),
-        required.map((f, i) => el("label", { for: id + "-" + i },
-          el("input", { type: "checkbox", id: id + "-" + i, value: f }), " " + f))));
+      // Folded: most contexts arrive whole, and the list is long on a phone.
+      part.append(el("details", { class: "missing" },
+        el("summary", {}, "Something missing? Mark the fields"),
+        el("fieldset", {},
+          el("legend", {}, "Fields missing from what you received"),
+          required.map((f, i) => el("label", { for: id + "-" + i },
+            el("input", { type: "checkbox", id: id + "-" + i, value: f }), el("span", {}, f))))));
     }
     part.append(el("div", { class: "row" },
       el("button", { type: "button", class: "secondary ack-all", onclick: (ev) => ackContext(conv, ev.target, []) }, "Context received"),
@@ -219,7 +222,8 @@
         el("dt", {}, "Since"), el("dd", {}, r ? H.time(r.since) : "just now"),
         st ? [el("dt", {}, "Phase"), el("dd", { class: "phase" }, st.phase)] : null,
         st && st.decision && st.decision.scenario ? [el("dt", {}, "Scenario"), el("dd", {}, st.decision.scenario)] : null),
-      r && r.brief ? el("div", { class: "brief", role: "note", "aria-label": "Brief" }, r.brief) : null,
+      // The brief was read with the offer: here it folds away, so the work comes first.
+      r && r.brief ? el("details", {}, el("summary", {}, "Brief"), el("div", { class: "brief" }, r.brief)) : null,
       assigned ? contextPart(conv, st) : el("p", { class: "note" }, "Taking over: the source is letting go of the customer…"),
       // Hand back: once the API has a route for a person to hand a conversation back to its
       // source, its button goes in this row, beside Release.
