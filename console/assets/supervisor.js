@@ -17,6 +17,7 @@
     { name: "Closed", phases: ["closed"] },
   ];
   const closedShown = 20;
+  const closedKept = 200;
 
   // handoffs by handoff ID (workflow ID "/" run ID).
   const handoffs = new Map();
@@ -109,6 +110,12 @@
       for (const h of handoffs.values()) {
         const i = groups.findIndex((g) => g.phases.includes(h.phase));
         byGroup[i < 0 ? 0 : i].push(h);
+      }
+      // A page open all shift keeps the latest closed handoffs only.
+      const closed = byGroup[groups.length - 1];
+      if (closed.length > closedKept) {
+        closed.sort((a, b) => String(b.started || "").localeCompare(String(a.started || "")));
+        for (const h of closed.splice(closedKept)) handoffs.delete(h.id);
       }
       const sections = groups.map((g, i) => {
         let list = byGroup[i].sort((a, b) => String(b.started || "").localeCompare(String(a.started || "")));
