@@ -24,12 +24,12 @@ SOAK ?= 10000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
+.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  %-20s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 temporal: ## install the pinned Temporal CLI and dev server into bin/ (once; ~3 min)
 	@bash scripts/temporal-cli.sh $(TEMPORAL_CLI_VERSION)
@@ -41,6 +41,25 @@ node-deps: ## install the Node.js client's pinned dependencies into clients/node
 		npm ci --prefix clients/node --no-audit --no-fund; \
 	fi
 
+console-deps: ## install the console's pinned npm packages (Chart.js, axe-core for its browser test) into console/node_modules (once)
+	@if [ ! -f console/node_modules/.package-lock.json ] || \
+		[ console/package-lock.json -nt console/node_modules/.package-lock.json ]; then \
+		command -v npm >/dev/null || { echo "make console-deps: npm is needed (Node.js 20 or later) for the console's browser test"; exit 1; }; \
+		npm ci --prefix console --no-audit --no-fund; \
+	fi
+
+console-vendor: console-deps ## refresh console/assets/vendor/ from the pinned npm packages (after changing console/package.json)
+	cp console/node_modules/chart.js/dist/chart.umd.min.js console/assets/vendor/chart.umd.min.js
+
+chromium: ## install Debian's Chromium for the console's browser test when it is missing (apt-get, as root)
+	@command -v chromium >/dev/null || { \
+		echo "make chromium: installing Debian's chromium for the console's browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+console-screenshots: temporal console-deps chromium ## re-take the README's console screenshots (docs/console/) with the browser test
+	HANDOFF_SCREENSHOTS=docs/console HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_DEVSERVER=1 \
+		$(GO) test ./console/ -run '^TestBrowserConsole$$' -count=1 -v
+
 build: ## build bin/worker and bin/starter
 	$(GO) build -o bin/worker ./worker
 	$(GO) build -o bin/starter ./starter
@@ -48,8 +67,8 @@ build: ## build bin/worker and bin/starter
 run: temporal build ## run everything locally (dev server, Web UI, worker, API, dev agents); CONFIG=... picks the config, data/ is kept
 	@$(if $(CONFIG),HANDOFF_CONFIG=$(CONFIG)) bash scripts/run.sh
 
-test: temporal node-deps ## run every test, integration tests against the real dev server included (and the store's on a throwaway PostgreSQL)
-	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 HANDOFF_REQUIRE_POSTGRES=1 $(GO) test ./... $(TEST_FLAGS)
+test: temporal node-deps console-deps chromium ## run every test, integration tests against the real dev server included (the store's on a throwaway PostgreSQL, the console's in headless Chromium)
+	HANDOFF_REQUIRE_DEVSERVER=1 HANDOFF_REQUIRE_NODE=1 HANDOFF_REQUIRE_POSTGRES=1 HANDOFF_REQUIRE_BROWSER=1 $(GO) test ./... $(TEST_FLAGS)
 	@$(MAKE) --no-print-directory test-compose
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)

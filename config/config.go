@@ -80,6 +80,9 @@ type API struct {
 	// MetricsListen serves /metrics for Prometheus on a listener of its own, apart from the
 	// public API and without a token (empty: none; see config/telemetry.go).
 	MetricsListen string `mapstructure:"metrics_listen"`
+	// ConsoleSessionTTL is how long a sign-in to the web console (/console) lasts before the
+	// person signs in again with their token (config/console.go).
+	ConsoleSessionTTL string `mapstructure:"console_session_ttl"`
 }
 
 // Token is one API caller: its role, the agent it acts as, and the SHA-256 of its bearer token.

@@ -54,6 +54,9 @@ var durationKeys = []durationKey{
 		value: func(c *Config) string { return c.Handoff.Monitoring.Check }},
 	{key: "handoff.followup.delay", lo: time.Minute, hi: 90 * 24 * time.Hour, optional: true,
 		value: func(c *Config) string { return c.Handoff.FollowUp.Delay }},
+	// A console sign-in: long enough for a shift, never past a day (the token signs in again).
+	{key: "api.console_session_ttl", lo: 5 * time.Minute, hi: 24 * time.Hour,
+		value: func(c *Config) string { return c.API.ConsoleSessionTTL }},
 	{key: "handoff.csat.wait", lo: time.Second, hi: 24 * time.Hour, optional: true,
 		value: func(c *Config) string { return c.Handoff.CSAT.Wait }},
 }

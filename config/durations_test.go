@@ -26,6 +26,8 @@ func TestDurationsAreBounded(t *testing.T) {
 		{"ping-pong window", "handoff: {pingpong: {max_handoffs: 3, window: 10s}}\n", "handoff.pingpong.window", "below the minimum 1m"},
 		{"shutdown timeout", "worker: {shutdown_timeout: 1h}\n", "worker.shutdown_timeout", "above the maximum 10m"},
 		{"crm timeout", "crm: {url: 'https://crm.example.com', timeout: 5m}\n", "crm.timeout", "above the maximum 2m"},
+		{"console session of a week", "api: {console_session_ttl: 168h}\n", "api.console_session_ttl", "above the maximum 24h"},
+		{"console session of a second", "api: {console_session_ttl: 1s}\n", "api.console_session_ttl", "below the minimum 5m"},
 		{"a rule's offer timeout", "", "routing.rules[0] (to_human).protocol.offer_timeout", `"90h" is above the maximum 1h`},
 		{"a long bad value is quoted briefly", "handoff: {monitoring_window: " + strings.Repeat("9", 5000) + "}\n", "handoff.monitoring_window", "(5000 bytes) is not a duration"},
 	}
@@ -60,6 +62,7 @@ func TestDurationBoundsAreInclusive(t *testing.T) {
 handoff: {monitoring_window: 24h, offer_timeout: 1s, confirmation_timeout: 1s, breakpoint_wait: 0s, quiet_period: 10m,
   http_timeout: 100ms, reservation_lease: 24h, pingpong: {max_handoffs: 1, window: 720h}}
 worker: {shutdown_timeout: 10m}
+api: {console_session_ttl: 5m}
 crm: {url: 'https://crm.example.com', timeout: 2m}
 `+agentsRouting)
 	if err != nil {

@@ -69,6 +69,7 @@ var defaults = map[string]any{
 	"handoff.pingpong.max_handoffs":          3,
 	"handoff.pingpong.window":                "1h",
 	"api.tokens_file":                        "",
+	"api.console_session_ttl":                "8h",
 	"temporal.tls.server_name":               "",
 	"temporal.tls.cert":                      "",
 	"temporal.tls.key":                       "",

@@ -300,6 +300,7 @@ Handoff orchestrator is running.
 
   Web UI:      http://127.0.0.1:$UI_PORT
   API:         http://$API_LISTEN   (development tokens: $DATA/dev-tokens.txt)
+  Console:     http://$API_LISTEN/console   (sign in with maria's token, or the operator's)
   Temporal:    $TEMPORAL_ADDRESS   (namespace default)
   Dev agents:  http://$DEVAGENTS_LISTEN
   Metrics:     http://$WORKER_METRICS_LISTEN/metrics (worker)  http://$API_METRICS_LISTEN/metrics (API)

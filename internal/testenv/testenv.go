@@ -273,6 +273,9 @@ func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
 	if opts.Codec.Codec == nil {
 		opts.Codec = httpapi.CodecFromConfig(e.Cfg)
 	}
+	if opts.Console.Namespace == "" && !opts.Console.Off {
+		opts.Console = httpapi.ConsoleFromConfig(e.Cfg)
+	}
 	if e.tel != nil && opts.Tracer == nil {
 		opts.Tracer, opts.Meter = e.tel.Tracer, e.tel.Meter
 	}

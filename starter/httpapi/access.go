@@ -37,8 +37,15 @@ func relationOf(p Principal, st handoff.State) relation {
 	r.owner = p.Agent == st.Owner || slices.ContainsFunc(st.Offers, func(o handoff.Offer) bool {
 		return o.Agent == p.Agent && o.Result == handoff.OfferAccepted
 	})
-	r.offered = slices.ContainsFunc(st.Offers, func(o handoff.Offer) bool { return o.Agent == p.Agent })
+	r.offered = slices.ContainsFunc(st.Offers, func(o handoff.Offer) bool { return o.Agent == p.Agent && offerMade(o) })
 	return r
+}
+
+// offerMade says whether the conversation was put to the agent. Ranking also lists, as
+// unavailable or unknown, the people it passed over (offline, at capacity, in a meeting, or
+// unreadable); they were never shown the conversation, so they are no party to it.
+func offerMade(o handoff.Offer) bool {
+	return o.Result != handoff.OfferUnavailable && o.Result != handoff.OfferUnknown
 }
 
 // eventSenders lists who may send each event type. The source relays the customer while it

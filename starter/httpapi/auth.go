@@ -72,17 +72,29 @@ func (a *Auth) lookup(token string) (Principal, bool) {
 // 401 without a known token, 403 for a role not in roles.
 func (s *Server) require(roles []string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		var p Principal
 		token, ok := bearer(r)
-		if !ok {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="handoff"`)
-			writeError(w, http.StatusUnauthorized, "unauthorized", "", "a bearer token is required (Authorization: Bearer <token>)")
-			return
-		}
-		p, ok := s.auth.lookup(token)
-		if !ok {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="handoff", error="invalid_token"`)
-			writeError(w, http.StatusUnauthorized, "unauthorized", "", "unknown bearer token")
-			return
+		if ok {
+			if p, ok = s.auth.lookup(token); !ok {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="handoff", error="invalid_token"`)
+				writeError(w, http.StatusUnauthorized, "unauthorized", "", "unknown bearer token")
+				return
+			}
+		} else {
+			// A browser signed in to the console (console.go) sends its session cookie instead.
+			cp, sess, found, valid := s.consoleSession(w, r)
+			if found && !valid {
+				return
+			}
+			if !found {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="handoff"`)
+				writeError(w, http.StatusUnauthorized, "unauthorized", "", "a bearer token is required (Authorization: Bearer <token>)")
+				return
+			}
+			// The request (an event stream above all) ends when the session does.
+			ctx, cancel := sess.Bind(r.Context())
+			defer cancel()
+			r, p = r.WithContext(ctx), cp
 		}
 		setLogPrincipal(r.Context(), p.Name)
 		if !slices.Contains(roles, p.Role) {

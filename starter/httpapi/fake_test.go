@@ -60,9 +60,10 @@ func (f *fakeOps) Status(ctx context.Context, convID string) (handoff.State, err
 	}
 	f.record("status %s", convID)
 	// A handoff in monitoring: maria accepted and owns it, sam was offered it and declined,
-	// james is not a party.
+	// james is not a party (ranking passed him over: he was offline, and never saw it).
 	return handoff.State{ConversationID: convID, SourceAgent: f.source, Phase: handoff.PhaseMonitoring, Owner: "maria",
-		Offers: []handoff.Offer{{Agent: "sam", Result: handoff.OfferDeclined}, {Agent: "maria", Result: handoff.OfferAccepted}}}, nil
+		Offers: []handoff.Offer{{Agent: "james", Result: handoff.OfferUnavailable, Reason: "offline"},
+			{Agent: "sam", Result: handoff.OfferDeclined}, {Agent: "maria", Result: handoff.OfferAccepted}}}, nil
 }
 
 func (f *fakeOps) Accept(ctx context.Context, convID string, ans handoff.AnswerInput) (handoff.State, error) {
@@ -115,3 +116,13 @@ func (f *fakeOps) SourceAgent(ctx context.Context, convID string) (string, error
 }
 
 func (f *fakeOps) CheckHealth(ctx context.Context) error { return f.healthErr }
+
+func (f *fakeOps) People(ctx context.Context) (service.People, error) {
+	f.record("people")
+	return service.People{People: []service.Person{{AgentState: handoff.AgentState{AgentID: "maria", Presence: handoff.PresenceOnline, Capacity: 2}, Kind: handoff.KindHuman}}}, nil
+}
+
+func (f *fakeOps) Handoffs(ctx context.Context, status string, limit int) (service.HandoffList, error) {
+	f.record("handoffs %s %d", status, limit)
+	return service.HandoffList{Status: status, Handoffs: []service.HandoffSummary{}}, nil
+}

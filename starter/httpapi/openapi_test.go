@@ -59,7 +59,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		t.Errorf("openapi.yaml documents %s, which the server does not serve", key)
 	}
 	for _, name := range []string{"Input", "Event", "AnswerInput", "ConfirmInput", "State", "Decision", "Error", "StartResult",
-		"AgentState", "Reservation", "Offers", "OpenOffer", "PresenceInput", "ReleaseInput"} {
+		"AgentState", "Reservation", "Offers", "OpenOffer", "PresenceInput", "ReleaseInput", "People", "HandoffList"} {
 		if _, ok := doc.Comps.Schemas[name]; !ok {
 			t.Errorf("schema %s missing", name)
 		}

@@ -1,6 +1,7 @@
 // Package httpapi is the HTTP/JSON API of the handoff orchestrator for bots, humans and
-// operators. Every route but /healthz, /readyz and /openapi.yaml needs a bearer token; the
-// operations themselves are the service package's, shared with the CLI.
+// operators. Every route but /healthz, /readyz and /openapi.yaml needs a bearer token, or the
+// session of a person signed in to the web console it mounts at /console; the operations
+// themselves are the service package's, shared with the CLI.
 package httpapi
 
 import (
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/console"
 	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/api"
@@ -40,6 +42,9 @@ type Ops interface {
 	Offers(ctx context.Context, agentID string) (service.Offers, error)
 	SetPresence(ctx context.Context, agentID string, in handoff.PresenceInput) (handoff.AgentState, error)
 	Release(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
+	// The supervisor's board (board.go).
+	People(ctx context.Context) (service.People, error)
+	Handoffs(ctx context.Context, status string, limit int) (service.HandoffList, error)
 }
 
 // Options tune the server; zero values take the defaults.
@@ -65,15 +70,18 @@ type Options struct {
 	Log Log
 	// Analytics defines success and the minimum sample of GET /v1/stats.
 	Analytics config.Analytics
+	// Console is the web console at /console (console.go).
+	Console ConsoleOptions
 }
 
 // Server is the API's handler.
 type Server struct {
-	ops    Ops
-	auth   *Auth
-	logger *slog.Logger
-	opts   Options
-	tel    *telemetry
+	ops     Ops
+	auth    *Auth
+	logger  *slog.Logger
+	opts    Options
+	tel     *telemetry
+	console *console.Console
 }
 
 // New builds the API over ops, with callers checked by auth.
@@ -97,6 +105,7 @@ func New(ops Ops, auth *Auth, logger *slog.Logger, opts Options) *Server {
 		logger.Error("API metrics are off", "error", err.Error())
 	}
 	s.tel = tel
+	s.console = s.newConsole()
 	return s
 }
 
@@ -113,6 +122,7 @@ type Route struct {
 func (s *Server) Routes() []Route {
 	return []Route{
 		{"POST", "/v1/handoffs", botOnly, s.start},
+		{"GET", "/v1/handoffs", operatorOnly, s.listHandoffs},
 		{"GET", "/v1/handoffs/{conversation_id}", anyRole, s.status},
 		{"POST", "/v1/handoffs/{conversation_id}/accept", human, s.answer(handoff.UpdateAccept)},
 		{"POST", "/v1/handoffs/{conversation_id}/decline", human, s.answer(handoff.UpdateDecline)},
@@ -121,6 +131,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/handoffs/{conversation_id}/events", anyRole, s.event},
 		{"POST", "/v1/handoffs/{conversation_id}/cancel", botOnly, s.cancel},
 		{"POST", "/v1/decide", botOnly, s.decide},
+		{"GET", "/v1/agents", operatorOnly, s.people},
 		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},
 		{"GET", "/v1/agents/{agent_id}/offers", humanOperator, s.agentOffers},
 		{"GET", "/v1/events/stream", anyRole, s.eventStream},
@@ -150,6 +161,9 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc(rt.Method+" "+rt.Path, h)
 	}
 	s.mountCodec(mux)
+	if s.console != nil {
+		s.console.Mount(mux)
+	}
 	s.mountEventIngest(mux)
 	// Unknown routes get the JSON error shape too. (This catch-all also answers wrong methods
 	// on known paths with 404 rather than 405.)
