@@ -150,7 +150,7 @@
         el("td", {}, (p.offered + p.assigned) + " / " + p.capacity),
         el("td", {}, String(p.offered)),
         el("td", { class: "wrap" }, p.assigned ? (p.reservations || []).filter((r) => r.state === "assigned")
-          .map((r) => r.conversation_id).join(", ") : "0"))));
+          .map((r) => r.conversation_id).join(", ") : "None"))));
     } catch (err) {
       body.replaceChildren(el("tr", {}, el("td", { colspan: "5", class: "error" }, "Could not read the people: " + err.message)));
     }
