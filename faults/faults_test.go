@@ -138,15 +138,32 @@ func (r *rig) settle(t *testing.T, l *ledger, st handoff.State) {
 		}
 	}
 	for _, p := range people {
-		ags, err := r.e.Service.AgentState(context.Background(), p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ags := agentStateSoon(t, r, p)
 		for _, res := range ags.Reservations {
 			if res.ConversationID == st.ConversationID {
 				t.Errorf("%s still holds %+v", p, res)
 			}
 		}
+	}
+}
+
+// agentStateSoon reads a person's state, asking again while it goes unanswered: just after a
+// worker kill the query can wait on a worker that is still coming up, or on a dev server busy
+// moving shards on a loaded machine, and one unbounded query then held the whole suite.
+func agentStateSoon(t *testing.T, r *rig, person string) handoff.AgentState {
+	t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		st, err := r.e.Service.AgentState(ctx, person)
+		cancel()
+		if err == nil {
+			return st
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s's state went unread for 90 s: %v", person, err)
+		}
+		t.Logf("%s's state unread yet (%v); asking again", person, err)
 	}
 }
 
