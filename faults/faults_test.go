@@ -164,6 +164,7 @@ func agentStateSoon(t *testing.T, r *rig, person string) handoff.AgentState {
 			t.Fatalf("%s's state went unread for 90 s: %v", person, err)
 		}
 		t.Logf("%s's state unread yet (%v); asking again", person, err)
+		time.Sleep(250 * time.Millisecond) // a poll's interval: an error can come back at once
 	}
 }
 
