@@ -2,11 +2,10 @@
 // writes decision/model/triggers.json, which the decision package embeds.
 //
 // It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl,
-// fresh2.jsonl) and the phrasings; fresh3.jsonl is never loaded, so it stays a measure of the
-// result. Before
-// the final fit it cross-validates the whole procedure, threshold and regularisation choice
-// included, and prints what the analyzer (lexicon and classifier together, through the
-// real-estate rules) scores on lines it was not trained on.
+// fresh2.jsonl, fresh3.jsonl) and the phrasings; fresh4.jsonl is never loaded, so it stays a
+// measure of the result. Before the final fit it cross-validates the whole procedure,
+// threshold and regularisation choice included, and prints what the analyzer (lexicon and
+// classifier together, through the real-estate rules) scores on lines it was not trained on.
 package main
 
 import (
@@ -72,7 +71,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh3.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads fresh4.jsonl only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -240,7 +239,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decis
 		})
 	}
 	wg.Wait()
-	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, LexiconFeatures: opt.lexicon, Triggers: recs}
+	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, LexiconFeatures: opt.lexicon, Triggers: recs}
 	if cv != nil {
 		rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 	}
