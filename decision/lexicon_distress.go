@@ -34,6 +34,22 @@ var distressCues = []lexEntry{
 	{0.75, "ruined", "(credit is ruined|credit is shot|credit is wrecked|credit is destroyed|ruined my credit|ruined credit|am i screwed|am i just screwed|i am screwed|" +
 		"we are screwed|i am so screwed|we are so screwed|estoy jodido|estoy jodida|estamos jodidos|estoy perdido|estoy perdida|" +
 		"estamos perdidos|se me cae el mundo)"},
+	// Work about to end, with a home to pay for: "my company is closing", "la fábrica va a
+	// cerrar". A closure said as news of someone else's business is ordinary, so this only adds.
+	{0.6, "work ending", "company|employer|plant|factory|store|office|mill|mine|hospital|school|empresa|fabrica|planta|tienda|" +
+		"negocio|oficina|maquiladora ..3 (is closing|is shutting|closing down|shutting down|going under|is going bankrupt|" +
+		"announced layoffs|is laying off|va a cerrar|esta cerrando|cierra|van a cerrar|esta quebrando|va a quebrar|" +
+		"anuncio despidos|esta despidiendo); (my|our) job|position ..3 (is being eliminated|was eliminated|is going away|is ending|" +
+		"ends); (mi|nuestro) trabajo|puesto ..3 (se acaba|desaparece|lo eliminan|lo van a eliminar)"},
+	// Fear of not paying, asked ahead: "what happens if I can't pay", "¿qué pasa si no puedo pagar?".
+	{0.6, "fear of not paying", "(what happens|what will happen|what do i do|what do we do|que pasa|que va a pasar|que hago|" +
+		"que hacemos) ..2 (if i can not|if we can not|if i do not|if we do not|si no puedo|si no podemos|si no pago|si no pagamos) ..2 " +
+		"pay|make|afford|keep|pagar|cubrir|mantener"},
+	// Overwhelm and a life that will not right itself, as Spain and the Southern Cone say it.
+	{0.8, "cannot cope", "(no levanto cabeza|no levanto la cabeza|no doy abasto|no puedo con todo|no puedo con esto|me supera todo|" +
+		"me sobrepasa|me desborda|estoy que no puedo|estoy hecha polvo|estoy hecho polvo|estoy fatal|estoy hecha mierda|" +
+		"estoy hecho mierda|can not cope|can not keep my head above|falling apart|at the end of my rope|at my wits end|" +
+		"barely holding it together|barely holding on|can not take it anymore|can not take any more)"},
 	// Forced out by a date: "we have 30 days to move out", "have to be out by the end of the month".
 	// Moving by a date is ordinary too, so this only adds.
 	{0.6, "forced out", "(have to be out|have to move out|had to move out|have to leave|tenemos que salir|nos tenemos que salir|" +
@@ -77,7 +93,7 @@ var distressCues = []lexEntry{
 	{0.5, "illness", "sick|illness|surgery|treatment|diagnos*|enferm*|cirugia|tratamiento|hospital|medical|medicos"},
 	{0.85, "panic", "terrified|petrified|panic*|gutted|shattered|breakdown|sleepless|insomnia|ptsd|traumatiz*|desolate|distressed|" +
 		"desperate|desperately|desesperad*|devastat*|heartbroken|heartbreak*|distraught|despair|" +
-		"hopeless|helpless|miserable|overwhelmed|abrumad*|agobiad*|angustiad*|aterrad*|aterroriz*|destrozad*|deprimid*|depressed|" +
+		"hopeless|helpless|miserable|overwhelmed|abrumad*|agobiad*|desbordad*|sobrepasad*|angustiad*|aterrad*|aterroriz*|destrozad*|deprimid*|depressed|" +
 		"depression|suicid*|unbearable|insoportable|crying|cried|tears|llorando|llore|lloro|lagrimas|aguitad*|achicopalad*; " +
 		"breaking|breaks|broke my heart; me rompe|parte el corazon|alma; (beside myself|falling to pieces|rock bottom|worried sick|" +
 		"sick with worry|scared to death|freaking out|freaked out|losing hope|lost hope|no hope|out of options|nowhere to turn|" +

@@ -215,10 +215,32 @@ var frustrationCues = []lexEntry{
 		"toda la manana|half an hour|an hour|hours|all day|all morning|forever) ..3 with|con|on|en|talking|chatting|hablando|going; " +
 		"no ..2 resuelve|resuelven|resolvio|resolvieron|ayuda|ayudan|ayudo|ayudaron|soluciona|solucionan ..1 nada; " +
 		"(has not|have not|did not|does not|do not) ..2 helped|solved|fixed|resolved|help|solve|fix|resolve ..2 anything|nothing|thing"},
+	// Futility: asking is pointless ("idk why I even bother", "para qué pregunto").
+	{0.75, "futility", "(why do i even bother|why i even bother|why even bother|why do i bother|why did i bother|why bother|" +
+		"no point asking|no point in asking|pointless asking|para que pregunto|para que me molesto|para que pierdo el tiempo|" +
+		"ni para que pregunto|no se ni para que|de que sirve preguntar|no sirve de nada preguntar|i give up on this|" +
+		"me rindo con esto|forget it then|olvidalo entonces|nevermind then|never mind then)"},
+	// Stale or wrong information the customer keeps meeting: "update your listings, half of
+	// them are already sold", "la mitad ya están vendidas".
+	{0.75, "stale information", "update|fix|actualicen|actualizar|actualizen|arreglen ..2 your|sus|su|the|la|los ..1 listings|" +
+		"listing|website|site|page|info|information|pagina|anuncios|listados|informacion; " +
+		"(half|most|all|every|each|none|la mitad|todas|todos|casi todas|ninguna) ..6 (already sold|already rented|already gone|" +
+		"not available|no longer available|off the market|ya vendida|ya vendidas|ya se vendio|ya se vendieron|ya rentada|" +
+		"ya rentadas|no disponible|no estan disponibles|ya no estan|ya no existen); " +
+		"(outdated listings|listings are outdated|listings are out of date|out of date listings|info is outdated|info is wrong|" +
+		"wrong info|informacion desactualizada|anuncios viejos|listados viejos)"},
+	// A River Plate and Spain's insults and oaths (the Mexican ones are with the others).
+	{0.8, "insult", "boludo|boluda|boludos|pelotudo|pelotuda|pelotudos|forro|forros|gilipollas|capullo|capullos|subnormal|" +
+		"tarado|tarada|gil|giles|hostia|hostias|mierda; la puta madre; (me cago en|me tenes harto|" +
+		"me tenes harta|me tienes harto|me tienes harta|me tenes podrido|me tenes podrida|estoy podrido|estoy podrida)"},
 	// The service gets nothing right, or does nothing: "the agent hasn't done a thing".
 	{0.75, "nothing goes right", "(has not|have not|had not) done ..1 (a thing|anything|a single thing); " +
 		"(has done nothing|have done nothing|no ha hecho nada|no han hecho nada|no hizo nada|no hicieron nada); (can not|could not|never|no|nunca) ..2 get|do|hacen|hace|dan|hacer ..2 anything|nada|una|one ..2 right|bien|correctly; " +
 		"(nothing ever works|nothing works|nothing is ever|nada funciona|nada sirve|no dan una|every single time|cada vez es lo mismo|" +
+		// Nothing understood: "no entendés nada", "you don't get it at all".
+		"no entiendes nada|no entendes nada|no entiende nada|no entienden nada|no entendiste nada|no entendio nada|no captas nada|" +
+		"no cachas nada|you understand nothing|you do not understand anything|you do not get it|you are not getting it|" +
+		"you never get it|" +
 		"always something|siempre es algo|siempre pasa algo|you had one job|what is the point|de que sirve|what good is|para que sirve); " +
 		"(this|that|it) is not ok|okay|acceptable|fair|normal; esto no es normal|aceptable|justo; " +
 		"(this is|what|que) ?a|an|un|una ?absolute|complete|total|verdadero|verdadera joke|circus|disgrace|embarrassment|farce|" +

@@ -45,7 +45,28 @@ var legalCues = []lexEntry{
 	{0.8, "estate", "probate|executor|executrix|estate|estates|heir|heirs|inherit*|beneficiar*|intestate|sucesion|sucesorio|" +
 		"testamento|albacea|herencia|heredero*|heredamos|heredaron|heredo|intestad*; without a will; no will; " +
 		"(did not leave a will|never made a will|no hay testamento|no dejo testamento|sin testamento|no hizo testamento); " +
-		"left|dejo ..2 the|la|his|her|su|their house|home|casa|property|propiedad ..2 to|a ..2 us|all|nosotros|todos|me|my|mi|mis"},
+		"left|dejo ..2 the|la|el|his|her|su|their house|home|casa|property|propiedad|farm|ranch|land|lot|lots|building|cabin|finca|" +
+		"rancho|terreno|terrenos|lote|edificio|departamento|depa|piso|parcela|campo ..2 to|a ..2 us|all|both|nosotros|todos|los|las|" +
+		"me|my|mi|mis|sus|ambos"},
+	// A co-owner made to sell, or bought out: "can we force a sale?", "¿se puede forzar la venta?".
+	{0.75, "forced sale", "force|forcing|forzar|obligar|obligarlos|obligarlas|obligarla|obligarlo ..4 (a sale|the sale|to sell|" +
+		"la venta|a vender|vender); buy|buying out ..4 share|shares|part|interest|siblings|brother|" +
+		"sister|brothers|sisters|heirs|cousins|parte|partes; (buy out|buyout) ..2 my|his|her|their|the ..1 share|shares|part|" +
+		"interest|siblings|brother|sister|brothers|sisters|heirs|cousins|other|others; " +
+		"comprar|comprarle|comprarles ..2 su|sus parte|partes|derechos"},
+	// A party to the sale dies before it closes: "Seller died before closing. What happens to our contract?"
+	{0.8, "death in the deal", "seller|sellers|buyer|buyers|owner|owners|vendedor|vendedora|vendedores|comprador|compradora|" +
+		"dueno|duena|propietario|propietaria ?has|had|just|suddenly|recently|unexpectedly|se|ya ?just|suddenly|recently|se " +
+		"died|dies|passed|murio|fallecio|falleci*|muere; " +
+		"death|muerte ..3 seller|buyer|owner|vendedor|comprador|dueno|duena|propietario|propietaria"},
+	// Whether the law allows it, or what the customer's rights are: "what are my rights", "is
+	// that grounds to back out?".
+	{0.75, "rights", "(what are my rights|what are our rights|what rights do i have|what rights do we have|my legal rights|" +
+		"our legal rights|cuales son mis derechos|cuales son nuestros derechos|que derechos tengo|que derechos tenemos|" +
+		"mis derechos|nuestros derechos|grounds to|grounds for|legal grounds|legal basis|fundamento legal|base legal|" +
+		"motivo legal|can they legally|can i legally|can we legally|is it even legal|is that even legal|pueden legalmente|" +
+		"puedo legalmente|podemos legalmente); rescind|rescinding|rescission|void|anular|rescindir ..3 contract|agreement|" +
+		"sale|purchase|contrato|compra|venta"},
 	{0.75, "off the title", "remove|take|quitar|sacar ..3 off|from|de|del ?the|la|el title|deed|titulo|escritura|escrituras"},
 	{0.8, "court order", "divorce decree|settlement; settlement hearing; divorce ?is pending; pending divorce; divorce|divorcio ..2 " +
 		"(is not final|not final|is not finalized|not finalized|not done yet|no es final|no esta finalizado|no ha terminado|" +
@@ -63,7 +84,10 @@ var legalCues = []lexEntry{
 		"never|not ?been|was|were|got|properly ..1 permitted|approved|inspected|finaled; no permit; open permits; " +
 		"certificate of occupancy; sin permiso|permisos|licencia; # fine; a fine of"},
 	{0.75, "nondisclosure", "nondisclos*|concealed|ocult*; (never disclosed|did not disclose|failed to disclose|hid the|" +
-		"no nos dijeron|no nos informaron)"},
+		"no nos dijeron|no nos informaron|covered up|cover up|lied about|mintio sobre|mintieron sobre); " +
+		// Known and kept quiet: "the seller knew about the leaks and hid them".
+		"knew|sabia|sabian ..8 hid|hidden|concealed|covered|lied|escondio|escondieron|oculto|ocultaron|mintio|mintieron; " +
+		"knew|sabia|sabian ..8 (never told|did not tell|did not disclose|never said|no dijo|no dijeron|nunca dijo|nunca dijeron)"},
 	{0.75, "contract dispute", "enforce|enforcing ..3 contract|agreement; hacer cumplir ..2 contrato; breach*|defaulted|incumpl*|fraud|fraudulent|fraude|dispute|disputes|disputing|disputed|disputa|disputas; " +
 		"default on; in default; refus* to close; keep ?our|my|the earnest money; earnest money dispute; specific performance; " +
 		"se echo para atras; is it|that legal; es legal; fighting|pelean|peleando over|por ?the|la house|casa"},
@@ -74,11 +98,22 @@ var legalCues = []lexEntry{
 	{0.8, "lawyer involved", "lawyer|attorney|abogado|abogada|notario|notaria ..3 wants|want|says|said|told|advised|review*|revisar|dice|dijo|quiere|sent|" +
 		"filed|called|thinks|needs|need|has|have|look|looking|check|checking|read|reading|approve*|flagged|found|revis*|" +
 		"tiene|necesita|recomienda|aconseja|aconsejo|encontro|mando|envio; lawyer|attorney|abogado|abogada ..3 recomienda que"},
+	// A neighbour's claim to part of the land, whoever's side it is said to be on: "the
+	// neighbor says part of our driveway is on his land", "dice que la cerca está metida en su
+	// terreno"; and a survey that disagrees.
+	{0.75, "land claimed", "neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..3 says|said|claims|claimed|insists|" +
+		"thinks|dice|dijo|alega|reclama|asegura|insiste ..8 on|onto|in|into|en|dentro|metida|metido|invade|invading ..2 " +
+		"our|my|his|her|their|nuestro|nuestra|mi|su|sus ..1 land|lot|property|side|yard|terreno|lote|propiedad|lado|patio; " +
+		"survey|deslinde|plano|planos|agrimensor|levantamiento|escritura|escrituras ..4 (says otherwise|dice otra cosa|disagrees|" +
+		"shows otherwise|does not match|no coincide|no concuerda|dicen otra cosa)"},
 	{0.75, "encroachment", "neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..6 fence|shed|wall|deck|driveway|" +
 		"garage|structure|addition|pool|cerca|barda|pared|reja|construccion|bodega|cochera ..4 on|onto|over|into|across|en|dentro " +
 		"..3 our|my|nuestro|nuestra|mi ..1 side|property|lot|land|yard|terreno|lote|propiedad|patio"},
 	{0.75, "title problem", "title|titulo|escritura|escrituras ?search|report|commitment|company|estudio ..5 problem|problems|" +
-		"issue|issues|defect|defects|cloud|flag|flagged|exception|exceptions|problema|problemas|defecto|defectos"},
+		"issue|issues|defect|defects|cloud|flag|flagged|exception|exceptions|problema|problemas|defecto|defectos; " +
+		// A title insurer that will not insure until something is cleared.
+		"title|titulo ..2 company|insurer|insurance|compania|aseguradora ..3 (will not|would not|refuses to|refused to|can not|" +
+		"no quiere|no quieren|se niega a|no puede|no va a) ..1 insure|insuring|cover|close|asegurar|cubrir|cerrar"},
 	{0.75, "earnest money dispute", "(will not|refuses to|refused to|refusing to|no quiere|no quieren|se niega a|se niegan a) " +
 		"return|refund|release|give|devolver|regresar|devolvernos|regresarnos ..3 earnest|deposit|money|deposito|dinero|enganche"},
 	{0.7, "heirs disagree", "brother|brothers|sister|sisters|siblings|ex|cousin|cousins|coowner|coowners|heirs|hermano|" +

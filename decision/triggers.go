@@ -253,7 +253,7 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 	live, neutral := sc.live[:0], sc.neutral[:0]
 	defer func() { sc.live, sc.neutral = live[:0], neutral[:0] }()
 	for k := range hits {
-		if hits[k].c.neutral && !negatedAt(toks, hits[k].i) {
+		if hits[k].c.neutral && !negatedAt(toks, hits[k].i) && !settlesLater(toks, &hits[k]) {
 			neutral = append(neutral, hits[k])
 		}
 	}
@@ -265,6 +265,9 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 		if negated(toks, h) || neutralized(toks, neutral, h) || (h.c.trig == trigHuman && foretold(toks, h)) {
 			ms.countered[h.c.trig] = true
 			continue
+		}
+		if (h.c.trig == trigResolved || h.c.trig == trigRelieved) && prospective(toks, h.i) {
+			continue // "I'll feel better once it's fixed" settles nothing yet
 		}
 		switch {
 		case h.c.trig == trigWithdrawn:
@@ -354,6 +357,30 @@ func negated(toks []token, h *hit) bool {
 		}
 	}
 	return true
+}
+
+// prospective: a settlement said at i is still to come, asked about or a condition: "until
+// the estate is settled", "can a tax lien be paid off at closing?", "hasta que se cancele".
+// A lien that "can be paid off" is still there; one that "was paid off" is not. The window
+// spans a modal, its subject and "be": "can [a tax lien] be paid off".
+func prospective(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-prospectWindow && toks[j].clause == toks[i].clause; j-- {
+		if prospects[toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+const prospectWindow = 6
+
+var prospects = toSet("until|till|til|unless|before|if|whether|can|could|will|would|should|must|need|needs|" +
+	"hasta|antes|si|puede|pueden|podemos|debe|deben|necesita")
+
+// settlesLater: a legal matter's settlement (a lien released, an estate settled: the
+// message-wide neutralizers) that is only prospective takes nothing back.
+func settlesLater(toks []token, n *hit) bool {
+	return n.c.trig == trigLegal && n.c.scope == scopeMessage && prospective(toks, n.i)
 }
 
 var wishes = toSet("want|wanna|can|could|afford|quiero|queremos|puedo|podemos")

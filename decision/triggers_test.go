@@ -305,3 +305,68 @@ func TestTriggerFlagsFromBotScores(t *testing.T) {
 		t.Fatalf("note %q", a.Derived["frustrated"])
 	}
 }
+
+// Classes the lexicon did not know at all before fresh3 was opened, each in English and
+// Spanish with what must not read as it: a settlement still to come, a party who dies
+// mid-deal, a co-owner made to sell, a neighbour's claim, concealment, rights; work about to
+// end, fear of not paying, overwhelm in Spain's and the River Plate's words; futility, stale
+// listings, River Plate insults.
+func TestClassesReadSinceFresh3(t *testing.T) {
+	for trigger, msgs := range map[string][]string{
+		"legal": {
+			"the judgment lien has to clear before we close, and it won't be released until the lawsuit is settled",
+			"can the HOA lien be paid off out of the sale?",
+			"el gravamen no se puede vender hasta que se cancele",
+			"the buyer passed away last week, is our purchase agreement still valid?",
+			"la compradora falleció antes de firmar, ¿qué pasa con la venta?",
+			"my uncle left the ranch to the three of us and my cousin refuses; could a judge force the sale?",
+			"mi papá dejó el terreno a mis hermanos y quiero comprarles su parte",
+			"our neighbour insists the shed sits on her lot",
+			"el vecino dice que la barda está dentro de su propiedad",
+			"the sellers knew the basement flooded and never told us",
+			"sabían de la humedad y no dijeron nada",
+			"what rights do we have if the builder never finishes?",
+			"¿cuáles son mis derechos si el dueño no devuelve el depósito?",
+		},
+		"distress": {
+			"the plant where I work is shutting down in June and I don't know how we'll pay the mortgage",
+			"la fábrica va a cerrar, ¿qué pasa si no podemos pagar la hipoteca?",
+			"what happens if we can't pay the mortgage next month",
+			"¿qué pasa si no puedo pagar la renta?",
+			"no doy abasto entre el trabajo, los niños y la mudanza, estoy hecha polvo",
+		},
+		"frustration": {
+			"honestly why do I even bother asking here",
+			"para qué pregunto si nunca contestan",
+			"please update your website, most of the homes I asked about are already sold",
+			"che boludo, te pedí otra cosa",
+			"no entendés nada de lo que te escribo",
+		},
+	} {
+		for _, msg := range msgs {
+			checkTrigger(t, trigger, true, msg)
+		}
+	}
+	for trigger, msgs := range map[string][]string{
+		"legal": {
+			"the lien was paid off at closing last year",
+			"la sucesión ya se cerró y la casa está a mi nombre",
+			"the seller's dog died, so they are moving sooner",
+			"we bought out our old lease early, any two-bedrooms near downtown?",
+			"the neighbor says hi and wants to know when the open house is",
+		},
+		"distress": {
+			"the coffee shop on the corner is closing, is that lot for sale?",
+			"my company is closing the Denver office so I'm relocating, can you help me find a rental?",
+			"what happens if I pay the deposit with a card?",
+		},
+		"frustration": {
+			"do you have the updated listings for March?",
+			"is the one on Elm already sold or still available?",
+		},
+	} {
+		for _, msg := range msgs {
+			checkTrigger(t, trigger, false, msg)
+		}
+	}
+}

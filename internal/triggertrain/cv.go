@@ -28,7 +28,7 @@ func crossValidated(e *decision.Engine, agents []handoff.Agent, cases, phr []tri
 	for o, m := range models {
 		byFold[o] = triggereval.Predictor(e.WithTriggerModel(m), agents, analyze(e.WithTriggerModel(m)))
 	}
-	combined := func(c triggereval.Case) triggereval.Prediction { return byFold[foldOf("outer", c.ID, folds)](c) }
+	combined := func(c triggereval.Case) triggereval.Prediction { return byFold[setFold("outer", c, folds)](c) }
 	lexicon := triggereval.Predictor(e.WithTriggerModel(nil), agents, analyze(e.WithTriggerModel(nil)))
 	cv := &cvFigures{combined: map[string]splitFigures{}, lexicon: map[string]splitFigures{}}
 	for _, a := range []struct {

@@ -2,11 +2,10 @@
 // writes decision/model/triggers.json, which the decision package embeds.
 //
 // It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl,
-// fresh2.jsonl) and the phrasings; fresh3.jsonl is never loaded, so it stays a measure of the
-// result. Before
-// the final fit it cross-validates the whole procedure, threshold and regularisation choice
-// included, and prints what the analyzer (lexicon and classifier together, through the
-// real-estate rules) scores on lines it was not trained on.
+// fresh2.jsonl, fresh3.jsonl) and the phrasings; fresh4.jsonl is never loaded, so it stays a
+// measure of the result. Before the final fit it cross-validates the whole procedure,
+// threshold and regularisation choice included, and prints what the analyzer (lexicon and
+// classifier together, through the real-estate rules) scores on lines it was not trained on.
 package main
 
 import (
@@ -16,6 +15,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,23 +33,30 @@ type options struct {
 	folds   int
 	lambdas []float64
 	// cost is what a wrong firing of the classifier costs against a right one (see
-	// chooseThreshold).
-	cost    float64
-	lexicon bool
-	misses  bool
+	// chooseThreshold); used when precision is 0.
+	cost float64
+	// precision: the out-of-fold precision, lexicon and classifier together, that a
+	// trigger's threshold is chosen to keep (see chooseThreshold).
+	precision float64
+	lexicon   bool
+	misses    bool
 }
 
 func main() {
 	cfgPath := flag.String("config", "config/examples/real-estate.yaml", "the config whose rules the figures are measured through")
 	phrasings := flag.String("phrasings", "decision/testdata/phrasings.tsv", "the phrasings file")
 	out := flag.String("out", "decision/model/triggers.json", "where the model is written; empty writes nothing")
-	folds := flag.Int("folds", 5, "cross-validation folds")
+	folds := flag.Int("folds", 5, "cross-validation folds for the phrasings; each labelled set is a fold of its own")
 	lambdas := flag.String("lambdas", "0.00003,0.0001,0.0003", "L2 strengths tried, per trigger, by inner cross-validation")
-	cost := flag.Float64("cost", 3, "a wrong firing of the classifier weighs this many right ones")
+	cost := flag.Float64("cost", 3, "with -precision 0: a wrong firing of the classifier weighs this many right ones")
+	precision := flag.Float64("precision", 0.99, "the out-of-fold precision per trigger, lexicon and classifier together, the threshold keeps; 0 chooses by -cost")
 	lexicon := flag.Bool("lexicon-features", false, "give the classifier the lexicon's own reading as features (cross-validation found it learns little else then: the lexicon is right on nearly every line it was written from)")
 	misses := flag.Bool("misses", false, "list the cross-validated misses of the development sets")
 	flag.Parse()
-	opt := options{folds: *folds, cost: *cost, lexicon: *lexicon, misses: *misses}
+	opt := options{folds: *folds, cost: *cost, precision: *precision, lexicon: *lexicon, misses: *misses}
+	if opt.folds < len(triggereval.DevSplits) {
+		fail(fmt.Errorf("-folds %d: at least one per labelled set (%d)", opt.folds, len(triggereval.DevSplits)))
+	}
 	for _, s := range strings.Split(*lambdas, ",") {
 		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil {
@@ -72,7 +79,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh3.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads fresh4.jsonl only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -84,7 +91,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	lexicon := triggereval.Predictor(cfg.Engine.WithTriggerModel(nil), cfg.Agents, analyze(cfg.Engine.WithTriggerModel(nil)))
 	var exs []*example
 	for _, c := range append(cases, phr...) {
-		ex := &example{id: c.ID, split: c.Split, messages: c.Messages, f: decision.TriggerFeatures(c.Messages), fold: foldOf("outer", c.ID, opt.folds)}
+		ex := &example{id: c.ID, split: c.Split, messages: c.Messages, f: decision.TriggerFeatures(c.Messages), fold: setFold("outer", c, opt.folds)}
 		got := lexicon(c).Labels
 		for t, name := range decision.TriggerNames {
 			ex.label[t] = -1
@@ -98,7 +105,9 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	fmt.Printf("training on %d labelled conversations (%s) and %d phrasings; %s is not loaded\n\n", len(cases), strings.Join(triggereval.DevSplits, ", "), len(phr), triggereval.BlindSplit)
 
 	// Cross-validation of the whole procedure: each fold's model is trained, its thresholds
-	// and L2 strengths chosen, without the fold's lines, and scores them.
+	// and L2 strengths chosen, without the fold's lines, and scores them. A labelled set is a
+	// fold of its own (leave one set out): each was written by another author, and a model
+	// must be judged on an author it has not read, as it will meet the next one.
 	models := make([]*decision.TriggerModel, opt.folds)
 	for o := range models {
 		var train []*example
@@ -134,6 +143,15 @@ func boolInt(b bool) int8 {
 		return 1
 	}
 	return 0
+}
+
+// setFold is a line's fold: its labelled set's place in DevSplits, or for a phrasing a fold
+// by its id (foldOf). A labelled set is held out whole.
+func setFold(salt string, c triggereval.Case, k int) int {
+	if i := slices.Index(triggereval.DevSplits, c.Split); i >= 0 {
+		return i
+	}
+	return foldOf(salt, c.ID, k)
 }
 
 // foldOf assigns a line to a fold by its id alone, so adding lines moves none; salt keeps the
@@ -176,7 +194,8 @@ func loadPhrasings(path string) ([]triggereval.Case, error) {
 type trainRecord struct {
 	Data            string                  `json:"data"`
 	Folds           int                     `json:"folds"`
-	Cost            float64                 `json:"cost"`
+	Cost            float64                 `json:"cost,omitempty"`
+	Precision       float64                 `json:"precision,omitempty"`
 	LexiconFeatures bool                    `json:"lexicon_features"`
 	Triggers        []triggerRecord         `json:"triggers"`
 	CrossValidated  map[string]splitFigures `json:"cross_validated,omitempty"`
@@ -189,6 +208,11 @@ type triggerRecord struct {
 	Threshold float64 `json:"threshold"`
 	AddedTP   int     `json:"oof_added_right"`
 	AddedFP   int     `json:"oof_added_wrong"`
+}
+
+// inner is a line's fold inside trainModel: leave one set out again, among the sets exs holds.
+func inner(salt string, ex *example, k int) int {
+	return setFold(salt, triggereval.Case{ID: ex.id, Split: ex.split}, k)
 }
 
 // trainModel chooses, per trigger, the L2 strength and threshold by cross-validation inside
@@ -212,19 +236,22 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decis
 				for k := range opt.folds {
 					var train []*example
 					for _, ex := range exs {
-						if foldOf(salt, ex.id, opt.folds) != k {
+						if inner(salt, ex, opt.folds) != k {
 							train = append(train, ex)
 						}
 					}
+					if len(train) == len(exs) {
+						continue // the set held out by the outer fold
+					}
 					s := newScorer(fit(train, t, lambda, skip))
 					for i, ex := range exs {
-						if foldOf(salt, ex.id, opt.folds) == k {
+						if inner(salt, ex, opt.folds) == k {
 							p[i] = s.prob(ex.f)
 						}
 					}
 				}
-				tau, tp, fp := chooseThreshold(exs, p, t, opt.cost)
-				if gain := float64(tp) - opt.cost*float64(fp); gain > bestGain {
+				tau, tp, fp, gain := chooseThreshold(exs, p, t, opt)
+				if gain > bestGain {
 					bestGain = gain
 					best = triggerRecord{Name: decision.TriggerNames[t], Lambda: lambda, Threshold: tau, AddedTP: tp, AddedFP: fp}
 				}
@@ -240,7 +267,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decis
 		})
 	}
 	wg.Wait()
-	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, LexiconFeatures: opt.lexicon, Triggers: recs}
+	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: opt.precision, LexiconFeatures: opt.lexicon, Triggers: recs}
 	if cv != nil {
 		rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 	}
