@@ -246,6 +246,9 @@ type Decision struct {
 	// Settings are the deployment's timings captured with the decision, so a config change
 	// never alters a handoff in flight.
 	Settings Settings `json:"settings"`
+	// Experiment is the conversation's assignment in an experiment whose rules it matched
+	// (handoff/experiments.go), with the variant already applied to the fields above.
+	Experiment *Assignment `json:"experiment,omitempty"`
 }
 
 // Settings are the timings a handoff runs with. Durations are Go duration strings.
