@@ -334,3 +334,31 @@ func (e *Experiment) holdOut(held, treated *sample) *HoldOutResult {
 	h.Test = "Welch's t-test, two-sided, intention to treat"
 	return h
 }
+
+// Evidence is what a bandit learns from: per variant, the conversations in which it was used
+// whose metric is known, and how many of them succeeded, counted as Analyze counts them.
+func Evidence(e *Experiment, hs []analytics.Handoff, success analytics.Success) []Arm {
+	if len(success.Outcomes) == 0 {
+		success = analytics.DefaultSuccess()
+	}
+	var r Report
+	arms := make([]Arm, len(e.Variants))
+	index := map[string]int{}
+	for i, v := range e.Variants {
+		arms[i].Variant = v.Name
+		index[v.Name] = i
+	}
+	for _, u := range e.units(hs, &r) {
+		i, ok := index[u.variant]
+		if !ok || u.exposed == nil {
+			continue
+		}
+		if v, known := e.metric(*u.exposed, success); known {
+			arms[i].Trials++
+			if v == 1 {
+				arms[i].Successes++
+			}
+		}
+	}
+	return arms
+}

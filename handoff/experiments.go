@@ -41,3 +41,13 @@ type Assignment struct {
 
 // HeldOut reports whether the assignment keeps the conversation with its source.
 func (a *Assignment) HeldOut() bool { return a != nil && a.Variant == VariantHeldOut }
+
+// The bandit allocation: a Temporal Schedule starts the ExperimentAllocation workflow every
+// learning.allocation_every; its one activity reads the experiments' outcomes from the handoff
+// log and saves each bandit's new allocation there, where decisions read it.
+const (
+	AllocationWorkflowName = "ExperimentAllocation"
+	// AllocationScheduleID names the Schedule, and (with the time appended by the server) the
+	// workflows it starts.
+	AllocationScheduleID = "experiment-allocation"
+)
