@@ -59,7 +59,8 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	defer cl.Close()
-	opts := httpapi.Options{Codec: httpapi.CodecFromConfig(cfg), Tracer: tel.Tracer, Meter: tel.Meter, Analytics: cfg.Analytics}
+	opts := httpapi.Options{Codec: httpapi.CodecFromConfig(cfg), Tracer: tel.Tracer, Meter: tel.Meter, Analytics: cfg.Analytics,
+		Experiments: cfg.ExperimentSet}
 	if opts.EventsSecret, err = cfg.Events.StreamSecret(); err != nil {
 		return err
 	}

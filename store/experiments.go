@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/handoffhq/orchestrator/analytics"
 	"github.com/handoffhq/orchestrator/experiments"
 	"github.com/handoffhq/orchestrator/handoff"
 )
@@ -76,4 +78,20 @@ func (s *Store) EarlierAssignment(ctx context.Context, conversationID, experimen
 	}
 	a.Experiment, a.Probability = experiment, p.V
 	return &a, nil
+}
+
+// ExperimentReport reads the experiment's handoffs, and a bandit's allocation in force, and
+// analyses them as of now.
+func (s *Store) ExperimentReport(ctx context.Context, e *experiments.Experiment, success analytics.Success, now time.Time) (experiments.Report, error) {
+	hs, err := s.Handoffs(ctx, Filter{Experiment: e.Name})
+	if err != nil {
+		return experiments.Report{}, err
+	}
+	var alloc *experiments.Allocation
+	if e.Mode == experiments.ModeBandit {
+		if alloc, err = s.LatestAllocation(ctx, e.Name); err != nil {
+			return experiments.Report{}, err
+		}
+	}
+	return experiments.Analyze(e, hs, success, now, alloc), nil
 }

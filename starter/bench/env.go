@@ -529,7 +529,7 @@ func (e *env) startAPI() error {
 		return err
 	}
 	logger := redact.New(slog.NewJSONHandler(e.logFile("api.log"), &slog.HandlerOptions{Level: slog.LevelWarn}), redact.Options{})
-	opts := httpapi.Options{Analytics: e.cfg.Analytics}
+	opts := httpapi.Options{Analytics: e.cfg.Analytics, Experiments: e.cfg.ExperimentSet}
 	if e.cfg.Store.URL != "" {
 		if e.store, err = store.OpenMigrated(context.Background(), e.cfg.Store.URL); err != nil {
 			return err

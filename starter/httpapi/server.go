@@ -11,6 +11,7 @@ import (
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/events"
+	"github.com/handoffhq/orchestrator/experiments"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/api"
 	"github.com/handoffhq/orchestrator/starter/service"
@@ -65,6 +66,8 @@ type Options struct {
 	Log Log
 	// Analytics defines success and the minimum sample of GET /v1/stats.
 	Analytics config.Analytics
+	// Experiments are the config's experiments GET /v1/experiments/{name} reports on.
+	Experiments *experiments.Set
 }
 
 // Server is the API's handler.
@@ -128,6 +131,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
 		{"POST", "/v1/conversations/{conversation_id}/outcomes", anyRole, s.reportOutcome},
 		{"GET", "/v1/stats", operatorOnly, s.stats},
+		{"GET", "/v1/experiments/{name}", operatorOnly, s.experimentReport},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},
