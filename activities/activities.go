@@ -47,6 +47,8 @@ type Activities struct {
 	calendars calendarCache
 	// allocs caches bandit allocations read from the log (experiments.go).
 	allocs allocationCache
+	// learned is learned routing's table (learned.go).
+	learned learnedRouting
 }
 
 // New builds the activities for a config. cl may be nil where no activity that reaches other

@@ -284,3 +284,49 @@ func TestRecordOutcomeKeepsOnlySafeSignals(t *testing.T) {
 		t.Errorf("stored signals %s, variant %q, exposed %d", signals, variant, exposed)
 	}
 }
+
+type rowsLog struct{ rows []analytics.Handoff }
+
+func (r rowsLog) Record(context.Context, store.Handoff) error { return nil }
+func (r rowsLog) Handoffs(context.Context, store.Filter) ([]analytics.Handoff, error) {
+	return r.rows, nil
+}
+
+// Learned routing orders agents that skills rank alike, ahead of load, and says why; off, the
+// least loaded goes first as before.
+func TestLearnedRoutingOrdersAfterSkills(t *testing.T) {
+	var rows []analytics.Handoff
+	for i := range 200 {
+		target, ok := "maria", i%100 < 97
+		if i >= 100 {
+			target, ok = "james", i%100 < 70
+		}
+		csat := 2
+		if ok {
+			csat = 5
+		}
+		rows = append(rows, analytics.Handoff{Source: "jorge_seller_bot", Target: target, Scenario: "seller_to_human", Outcome: "completed",
+			Late: &analytics.Outcome{CSAT: &csat}})
+	}
+	rank := func(enabled bool) []RankedAgent {
+		cfg := &config.Config{Learning: config.Learning{Routing: config.LearnedRouting{Enabled: enabled, MinSample: 50, MaxTerm: 0.1, Refresh: "1h"}}}
+		a := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+		log := rowsLog{rows}
+		UseLog(a, log)
+		a.refreshLearned(log) // what the first ranking starts in the background
+		// maria holds two conversations, james none: by load james comes first.
+		ranked := []RankedAgent{{Agent: "maria", SkillScore: 5, Active: 2}, {Agent: "james", SkillScore: 5}, {Agent: "sam", SkillScore: 9, Active: 3}}
+		a.applyLearned(RankInput{Source: "jorge_seller_bot", Scenario: "seller_to_human"}, ranked)
+		sortRanked(ranked)
+		return ranked
+	}
+	on := rank(true)
+	if on[0].Agent != "sam" || on[1].Agent != "maria" || on[1].Learned != 0.1 || on[2].Learned != -0.1 ||
+		!strings.Contains(on[1].Note, "learned: 97.0 % success") {
+		t.Errorf("learned on: %+v", on)
+	}
+	off := rank(false)
+	if off[1].Agent != "james" || off[1].Learned != 0 || off[2].Note != "" {
+		t.Errorf("learned off: %+v", off)
+	}
+}

@@ -341,7 +341,8 @@ type Offer struct {
 	Result string `json:"result"`
 	Reason string `json:"reason,omitempty"`
 	// Note is what ranking could not check of the agent, e.g. a calendar that could not be
-	// read, so business hours alone decided they were free.
+	// read, so business hours alone decided they were free; and why learned routing moved
+	// them, when it did.
 	Note      string    `json:"note,omitempty"`
 	StartedAt time.Time `json:"started_at"`
 	EndedAt   time.Time `json:"ended_at,omitzero"`
