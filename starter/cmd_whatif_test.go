@@ -78,3 +78,43 @@ func TestWhatIfCommand(t *testing.T) {
 	_ = os.WriteFile(bad, []byte("routing:\n  rules:\n    - {name: x, precedence: 1, target: nobody}\n"), 0o600)
 	cli("", c, "whatif", "--rules", bad).check(t, 2, `routing: rule "x": target "nobody" is not an agent or group in the roster`)
 }
+
+// starter rules suggest lists the luxury rule, whose cheaper properties' handoffs failed, with
+// the threshold edit that leaves them out.
+func TestRulesSuggestCommand(t *testing.T) {
+	e := testenv.NewConfig(t, "", testenv.Options{})
+	c := "--config=" + e.Cfg.File
+	url := "sqlite://" + filepath.Join(t.TempDir(), "log.db")
+	t.Setenv("HANDOFF_STORE_URL", url)
+	s, err := store.OpenMigrated(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	rec := func(id, rule, target string, value float64, ok bool) {
+		t.Helper()
+		outcome := "completed"
+		if !ok {
+			outcome = "declined"
+		}
+		if err := s.Record(ctx, store.Handoff{HandoffID: id, ConversationID: "c-" + id, Source: "lead_bot", Target: target, Rule: rule,
+			Outcome: outcome, StartedAt: time.Now().Add(-time.Hour), Signals: map[string]any{"property_value": value, "buyer_sophistication": "high"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 60 {
+		rec(fmt.Sprintf("lux-low-%d", i), "luxury", "luxury_specialist", 1.1e6, i < 20)
+		rec(fmt.Sprintf("lux-high-%d", i), "luxury", "luxury_specialist", 3e6, i < 57)
+		rec(fmt.Sprintf("buyer-%d", i), "lead_to_buyer", "jorge_buyer_bot", 5e5, i < 58)
+	}
+	r := cli("", c, "rules", "suggest")
+	r.check(t, 0, "")
+	for _, want := range []string{"luxury (to luxury_specialist): 64.2 % success", `candidate edit (threshold): property_value: "> 1M" -> "> 1.1M"`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("suggest lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	cli("", c, "rules").check(t, 2, "starter rules suggest")
+	cli("", c, "rules", "suggest", "--since", "yesterday").check(t, 2, "--since")
+}
