@@ -24,7 +24,7 @@ SOAK ?= 10000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
+.PHONY: help temporal node-deps build run test faults fuzz histories replay test-compose lint eval eval-dev train bench bench-soak simulate simulate-experiments clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -66,6 +66,9 @@ fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule pars
 histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
 	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \
 		-run 'TestSellerInDistressReachesHumanWhoAccepts|TestQualifiedLeadGoesToBuyerBot|TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer|TestFastBotPathStaysWithinTheHistoryBudget|TestAngryCustomerDuringMonitoringEndsUpWithAPerson|TestBanditAssignmentAndHoldOutThroughTheWorkflow'
+
+replay: build ## the deploy check: replay recorded histories (HISTORIES, default testdata/histories) with this build's workflow code
+	bin/starter replay $(or $(HISTORIES),testdata/histories)
 
 test-compose: ## validate docker-compose.yml with the compose-spec loader Docker Compose uses
 	cd deploy/composecheck && $(GO) test ./... -count=1

@@ -66,6 +66,7 @@ var commands = map[string]command{
 	"stats":       {"handoff statistics from the handoff log, judged against the targets", runStats},
 	"outcome":     {"record a conversation's late business outcome in the handoff log", runOutcome},
 	"store":       {"the handoff log: store migrate | purge --before DATE | chain --conversation ID", runStore},
+	"replay":      {"replay recorded histories with this build's workflow code; fails on non-determinism (a deploy check)", runReplay},
 	"rules":       {"rules suggest: rules whose handoffs underperform, with a candidate edit and the evidence", runRules},
 	"whatif":      {"re-decide the logged handoffs with candidate rules: what would change (nothing is started)", runWhatIf},
 	"experiments": {"experiments: experiments list | report NAME (per-variant figures, tests, verdict)", runExperiments},
