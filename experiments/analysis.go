@@ -27,6 +27,12 @@ const PeekingGuard = "fixed horizon: the test is read once, when every variant h
 	"(the power calculation's sample unless declared); looks before it show the figures but no verdict, since " +
 	"stopping at the first significant look would find differences that are not there far more often than 5 %"
 
+// PeekingGuardBandit replaces PeekingGuard for a bandit, whose allocation follows the data by
+// design.
+const PeekingGuardBandit = "none needed for the verdict: a bandit's is each variant's posterior probability of being the best, " +
+	"which means what it says at any look; the test and the horizon are shown for reference, and assume the allocation did not " +
+	"follow a trend in time"
+
 // ArmResult is one variant's figures, and its comparison with the control.
 type ArmResult struct {
 	Variant string `json:"variant"`
@@ -119,6 +125,9 @@ func Analyze(e *Experiment, hs []analytics.Handoff, success analytics.Success, n
 		Alpha: Alpha, Power: Power, Confidence: Confidence, PeekingGuard: PeekingGuard, Allocation: alloc}
 	if e.Metric == MetricTransitionTime {
 		r.Better = "lower"
+	}
+	if e.Mode == ModeBandit {
+		r.PeekingGuard = PeekingGuardBandit
 	}
 	k := len(e.Variants)
 	alpha := Alpha

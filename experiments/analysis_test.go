@@ -147,3 +147,18 @@ func TestAnalyzeBandit(t *testing.T) {
 		t.Errorf("report text:\n%s", text.String())
 	}
 }
+
+// An experiment whose only question is the hold-out's is judged on it, at the horizon too.
+func TestHoldOutOnlyVerdict(t *testing.T) {
+	s := prepSpec()
+	s.HoldOut, s.Baseline, s.Variants = 0.3, 0.2, s.Variants[:1]
+	e := mustCompile(t, s).Get("prep")
+	r := Analyze(e, concat(rows("held_out", 100, 20, true), rows("a", 250, 75, true)), analytics.Success{}, now, nil)
+	if r.Horizon != 294 || r.Status != StatusInterim || !strings.Contains(r.Verdict, "fewest: held out with 100, 194 to go") {
+		t.Fatalf("horizon %d %s %q", r.Horizon, r.Status, r.Verdict)
+	}
+	r = Analyze(e, concat(rows("held_out", 300, 60, true), rows("a", 700, 210, true)), analytics.Success{}, now, nil)
+	if r.Status != StatusComplete || !strings.HasPrefix(r.Verdict, "a handoff brings more conversion than none: +10.0 (") {
+		t.Fatalf("%s %q", r.Status, r.Verdict)
+	}
+}

@@ -15,6 +15,9 @@ func (e *Experiment) verdict(r *Report, alpha float64, now time.Time) (string, s
 	if e.Mode == ModeBandit {
 		return StatusAdaptive, e.banditVerdict(r)
 	}
+	if len(r.Arms) == 1 && r.HoldOut != nil {
+		return e.holdOutVerdict(r, now)
+	}
 	fewest := r.Arms[0]
 	for _, a := range r.Arms {
 		if a.N < fewest.N {
@@ -79,4 +82,30 @@ func pval(p float64) string {
 		return "< 0.0001"
 	}
 	return fmt.Sprintf("%.4f", p)
+}
+
+// holdOutVerdict reads an experiment whose only question is the hold-out's: what a handoff
+// adds over keeping the conversation with its source. The same horizon applies to both sides.
+func (e *Experiment) holdOutVerdict(r *Report, now time.Time) (string, string) {
+	h := r.HoldOut
+	fewest, n := "held out", h.HeldOutN
+	if h.TreatedN < n {
+		fewest, n = "handed off", h.TreatedN
+	}
+	prefix := ""
+	if n < r.Horizon {
+		if !e.Stopped(now) {
+			return StatusInterim, fmt.Sprintf("interim look: no verdict until the held-out and the handed-off conversations each number %d (fewest: %s with %d, %d to go)",
+				r.Horizon, fewest, n, r.Horizon-n)
+		}
+		prefix = fmt.Sprintf("stopped before the horizon (%s has %d of %d), so underpowered: ", fewest, n, r.Horizon)
+	}
+	if h.P < Alpha {
+		word := "more"
+		if h.Difference.Value < 0 {
+			word = "less"
+		}
+		return StatusComplete, prefix + fmt.Sprintf("a handoff brings %s %s than none: %s, p = %s", word, e.Metric, r.span(h.Difference), pval(h.P))
+	}
+	return StatusComplete, prefix + fmt.Sprintf("no difference of the declared size found between a handoff and none: %s, p = %s", r.span(h.Difference), pval(h.P))
 }
