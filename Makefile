@@ -98,6 +98,9 @@ bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring 
 simulate: temporal build ## 2,000 handoffs with planted truths through the workflow; checks the stats recover them (~8 min; log in data/simulate.db)
 	bin/starter simulate $(SIMULATE_FLAGS)
 
+simulate-experiments: temporal build ## an A/B test, a bandit and a hold-out with planted truths through the workflow (~10 min; log in data/simulate-experiments.db)
+	bin/starter simulate --experiments $(SIMULATE_FLAGS)
+
 lint: ## gofmt, go vet, staticcheck, and Temporal's workflowcheck on ./workflows
 	@echo "gofmt -l"
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*' -not -path './data/*' -not -path '*/node_modules/*')); \

@@ -311,6 +311,9 @@ func (e *env) writeConfig(sticky int) error {
 		})
 	}
 	doc["agents"] = agents
+	if e.opts.Edit != nil {
+		e.opts.Edit(doc)
+	}
 	out, err := yaml.Marshal(doc)
 	if err != nil {
 		return err
