@@ -24,7 +24,7 @@ SOAK ?= 10000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
+.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories replay test-compose lint eval eval-dev train bench bench-soak simulate simulate-experiments clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -84,7 +84,10 @@ fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule pars
 
 histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
 	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \
-		-run 'TestSellerInDistressReachesHumanWhoAccepts|TestQualifiedLeadGoesToBuyerBot|TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer|TestFastBotPathStaysWithinTheHistoryBudget|TestAngryCustomerDuringMonitoringEndsUpWithAPerson'
+		-run 'TestSellerInDistressReachesHumanWhoAccepts|TestQualifiedLeadGoesToBuyerBot|TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer|TestFastBotPathStaysWithinTheHistoryBudget|TestAngryCustomerDuringMonitoringEndsUpWithAPerson|TestBanditAssignmentAndHoldOutThroughTheWorkflow'
+
+replay: build ## the deploy check: replay recorded histories (HISTORIES, default testdata/histories) with this build's workflow code
+	bin/starter replay $(or $(HISTORIES),testdata/histories)
 
 test-compose: ## validate docker-compose.yml with the compose-spec loader Docker Compose uses
 	cd deploy/composecheck && $(GO) test ./... -count=1
@@ -117,6 +120,9 @@ bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring 
 
 simulate: temporal build ## 2,000 handoffs with planted truths through the workflow; checks the stats recover them (~8 min; log in data/simulate.db)
 	bin/starter simulate $(SIMULATE_FLAGS)
+
+simulate-experiments: temporal build ## an A/B test, a bandit and a hold-out with planted truths through the workflow (~10 min; log in data/simulate-experiments.db)
+	bin/starter simulate --experiments $(SIMULATE_FLAGS)
 
 lint: ## gofmt, go vet, staticcheck, and Temporal's workflowcheck on ./workflows
 	@echo "gofmt -l"

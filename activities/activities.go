@@ -45,6 +45,10 @@ type Activities struct {
 	transitions metric.Int64Counter
 	// calendars caches what people's calendars say (see calendars.go).
 	calendars calendarCache
+	// allocs caches bandit allocations read from the log (experiments.go).
+	allocs allocationCache
+	// learned is learned routing's table (learned.go).
+	learned learnedRouting
 }
 
 // New builds the activities for a config. cl may be nil where no activity that reaches other

@@ -21,6 +21,9 @@ type RankInput struct {
 	Skills []string `json:"skills,omitempty"`
 	// Exclude lists agents not to offer this conversation to (declined it, handed it away).
 	Exclude []string `json:"exclude,omitempty"`
+	// Source and Scenario key learned routing's term (learning.routing); empty: no term.
+	Source   string `json:"source,omitempty"`
+	Scenario string `json:"scenario,omitempty"`
 }
 
 // RankedAgent is one agent that can take the handoff now, with what ranked it.
@@ -31,8 +34,10 @@ type RankedAgent struct {
 	Active     int               `json:"active"`
 	IdleSince  time.Time         `json:"idle_since,omitzero"`
 	// Note is what ranking could not check, e.g. a calendar that could not be read, so business
-	// hours alone decided.
+	// hours alone decided; and why learned routing moved the agent, when it did.
 	Note string `json:"note,omitempty"`
+	// Learned is learned routing's term (learning.routing): ranked after skills.
+	Learned float64 `json:"learned,omitempty"`
 }
 
 // Skipped is an agent that cannot take the handoff now, and why.
@@ -85,15 +90,24 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 		}
 		r.Ranked = append(r.Ranked, ranked)
 	}
-	sort.SliceStable(r.Ranked, func(i, j int) bool { return better(r.Ranked[i], r.Ranked[j]) })
+	a.applyLearned(in, r.Ranked)
+	sortRanked(r.Ranked)
 	return r, nil
 }
 
-// better orders candidates: higher skill match, then fewer conversations held, then idle for
-// longer (never idle-stamped, i.e. never used, first). Ties keep the step's order.
+func sortRanked(ranked []RankedAgent) {
+	sort.SliceStable(ranked, func(i, j int) bool { return better(ranked[i], ranked[j]) })
+}
+
+// better orders candidates: higher skill match, then learned routing's term (zero unless the
+// log clearly says so), then fewer conversations held, then idle for longer (never
+// idle-stamped, i.e. never used, first). Ties keep the step's order.
 func better(x, y RankedAgent) bool {
 	if x.SkillScore != y.SkillScore {
 		return x.SkillScore > y.SkillScore
+	}
+	if x.Learned != y.Learned {
+		return x.Learned > y.Learned
 	}
 	if x.Active != y.Active {
 		return x.Active < y.Active

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/experiments"
 	"github.com/handoffhq/orchestrator/handoff"
 )
 
@@ -86,7 +87,7 @@ type Selection struct {
 }
 
 // SelectTarget applies the routing rules and plans the steps to try.
-func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection, error) {
+func (a *Activities) SelectTarget(ctx context.Context, in SelectInput) (Selection, error) {
 	// A source this deployment does not know (a client started with another config) would
 	// match no rule and look like "no handoff needed": say what is wrong instead.
 	if _, ok := a.cfg.Agent(in.Input.SourceAgent); !ok {
@@ -101,6 +102,11 @@ func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection,
 	d.Settings = a.cfg.Settings()
 	d.FallbackAgent = a.cfg.Handoff.FallbackAgent
 	if !d.Handoff {
+		return Selection{Decision: d}, nil
+	}
+	exp, variant := a.assignExperiment(ctx, &in.Input, &d)
+	if d.Experiment.HeldOut() {
+		// The source keeps the conversation: nothing to plan.
 		return Selection{Decision: d}, nil
 	}
 	p := planner{a: a, seen: map[string]bool{in.Input.SourceAgent: true}}
@@ -133,6 +139,13 @@ func (a *Activities) SelectTarget(_ context.Context, in SelectInput) (Selection,
 	for _, step := range append(append([]Step(nil), sel.Plan...), sel.SupervisorPlan...) {
 		for _, id := range step.Agents {
 			sel.Templates[id] = a.cfg.TemplateFor(id)
+		}
+	}
+	if exp != nil && exp.Varies == experiments.VariesContextTemplate && variant.Template != "" {
+		if t, ok := a.templateNamed(variant.Template); ok {
+			for id := range sel.Templates {
+				sel.Templates[id] = t
+			}
 		}
 	}
 	return sel, nil

@@ -69,6 +69,18 @@ type OutcomeRecord struct {
 	// CSAT is the customer's score given in the window (1-5); it goes to the conversation's
 	// outcomes, where a later answer through the API lands too.
 	CSAT *int `json:"csat,omitempty"`
+	// Experiment, Variant, Exposed, AssignP and Allocation are the handoff's assignment in an
+	// experiment (handoff.Assignment), Exposed set when the variant was really used.
+	Experiment string   `json:"experiment,omitempty"`
+	Variant    string   `json:"variant,omitempty"`
+	Exposed    bool     `json:"exposed,omitempty"`
+	AssignP    *float64 `json:"assign_probability,omitempty"`
+	Allocation string   `json:"allocation,omitempty"`
+	// Signals are the decision's inputs. RecordOutcome keeps only numbers, flags and
+	// categories of the signals the rules know (decision.Engine.RecordableSignals) before it
+	// posts or writes anything: enough to re-decide the handoff with other rules, never the
+	// customer's words.
+	Signals map[string]any `json:"signals,omitempty"`
 }
 
 // OfferRecord is one offer as the log keeps it: its index in the handoff's offers (the key
@@ -125,6 +137,8 @@ func (rec OutcomeRecord) row() store.Handoff {
 		SentimentMean: rec.AverageSentiment, SentimentMin: rec.MinSentiment, ReportedOutcome: handoff.Label(rec.ReportedOutcome),
 		ReEscalations: rec.ReEscalations, OwnerlessMs: rec.OwnerlessMs, TakenOver: rec.TakenOver,
 		SourceUnreachable: rec.SourceUnreachable, PingPongStopped: rec.PingPongStopped,
+		Experiment: rec.Experiment, Variant: rec.Variant, Exposed: rec.Exposed, AssignP: rec.AssignP, Allocation: rec.Allocation,
+		Signals: rec.Signals,
 	}
 	for _, o := range rec.Offers {
 		h.Offers = append(h.Offers, store.Offer{Index: o.Index, Agent: o.Agent, Kind: o.Kind, Result: o.Result,
@@ -139,6 +153,7 @@ func (rec OutcomeRecord) row() store.Handoff {
 // log write is one transaction keyed by the handoff ID and offer indexes and the post carries
 // the handoff ID as its Idempotency-Key, so a retry of either leaves the same result.
 func (a *Activities) RecordOutcome(ctx context.Context, rec OutcomeRecord) error {
+	rec.Signals, _ = a.cfg.Engine.RecordableSignals(rec.Signals)
 	a.logger.Info("handoff outcome", "handoff", rec.HandoffID, "source", rec.Source, "target", rec.Target,
 		"scenario", rec.Scenario, "outcome", string(rec.Outcome), "reason_code", rec.ReasonCode, "offers", rec.OffersMade,
 		"total_ms", rec.TotalMs, "attempt", activity.GetInfo(ctx).Attempt)

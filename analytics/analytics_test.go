@@ -158,8 +158,8 @@ func TestSuccessDefinition(t *testing.T) {
 			t.Errorf("%s: success %t, want %t", c.name, got, c.want)
 		}
 	}
-	if s.Counts(Handoff{Outcome: "no_handoff"}) {
-		t.Error("no_handoff counted as a handoff")
+	if s.Counts(Handoff{Outcome: "no_handoff"}) || s.Counts(Handoff{Outcome: "held_out"}) || !s.Counts(Handoff{Outcome: "declined"}) {
+		t.Error("no_handoff or held_out counted as a handoff, or a declined one not")
 	}
 	for _, bad := range []Success{{}, {Outcomes: []string{"completed"}, MinCSAT: 6}, {Outcomes: []string{"completed"}, NegativeBelow: -2}} {
 		if err := bad.Validate(); err == nil {

@@ -29,6 +29,17 @@ type Handoff struct {
 	PingPongStopped bool
 	// Late is the conversation's reported business outcome (nil: none reported yet).
 	Late *Outcome
+	// Experiment and Variant are the experiment the handoff was assigned in and its variant
+	// (handoff.VariantHeldOut for the hold-out); Exposed says the variant was really used,
+	// and AssignP is the chance of that variant when it was assigned.
+	Experiment string
+	Variant    string
+	Exposed    bool
+	AssignP    *float64
+	// Signals are the decision's inputs as recorded (numbers, flags and categories; never the
+	// customer's words), for re-deciding with other rules; nil for handoffs recorded before
+	// they were kept.
+	Signals map[string]any
 }
 
 // Offer is one attempt to give the conversation to an agent.
@@ -72,6 +83,9 @@ const (
 	// monitoring window then moved it on (ReEscalations is 1): moved, and not a success.
 	OutcomeReescalated = "reescalated"
 	OutcomeHandedBack  = "handed_back"
+	// OutcomeHeldOut: an experiment's hold-out kept the conversation with its source; like
+	// no_handoff it is not a handoff tried.
+	OutcomeHeldOut = "held_out"
 )
 
 // Moved reports whether the handoff moved the conversation to its target.

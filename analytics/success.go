@@ -42,8 +42,10 @@ func (s Success) Validate() error {
 }
 
 // Counts reports whether the handoff counts towards the success rate at all: a decision to
-// keep the conversation where it is (no_handoff) is not a handoff.
-func (s Success) Counts(h Handoff) bool { return h.Outcome != OutcomeNoHandoff }
+// keep the conversation where it is (no_handoff, or an experiment's hold-out) is not a handoff.
+func (s Success) Counts(h Handoff) bool {
+	return h.Outcome != OutcomeNoHandoff && h.Outcome != OutcomeHeldOut
+}
 
 // Of judges one handoff.
 func (s Success) Of(h Handoff) bool {

@@ -5,6 +5,7 @@ package config
 
 import (
 	"github.com/handoffhq/orchestrator/decision"
+	"github.com/handoffhq/orchestrator/experiments"
 	"github.com/handoffhq/orchestrator/handoff"
 )
 
@@ -39,9 +40,15 @@ type Config struct {
 	Analytics Analytics `mapstructure:"analytics"`
 	// GroupCalendars are calendars every member of a group follows (config/calendars.go).
 	GroupCalendars []GroupCalendar `mapstructure:"group_calendars"`
+	// Experiments vary one thing about some rules' handoffs and measure it; Learning is how
+	// the deployment learns from the log (config/experiments.go).
+	Experiments []experiments.Spec `mapstructure:"experiments"`
+	Learning    Learning           `mapstructure:"learning"`
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`
+	// ExperimentSet is the compiled experiments; set by Load.
+	ExperimentSet *experiments.Set `mapstructure:"-"`
 	// ModelAPIKey is routing.decoder.model's API key, read by Load from the environment or
 	// the key file (config/model.go).
 	ModelAPIKey string `mapstructure:"-"`

@@ -59,6 +59,14 @@ var durationKeys = []durationKey{
 		value: func(c *Config) string { return c.API.ConsoleSessionTTL }},
 	{key: "handoff.csat.wait", lo: time.Second, hi: 24 * time.Hour, optional: true,
 		value: func(c *Config) string { return c.Handoff.CSAT.Wait }},
+	// The bandit Schedule: seconds for a simulation, hours for a slow experiment.
+	{key: "learning.allocation_every", lo: time.Second, hi: 24 * time.Hour,
+		value: func(c *Config) string { return c.Learning.AllocationEvery }},
+	// How far back learned routing reads the log: a day to a year.
+	{key: "learning.routing.window", lo: 24 * time.Hour, hi: 365 * 24 * time.Hour,
+		value: func(c *Config) string { return c.Learning.Routing.Window }},
+	{key: "learning.routing.refresh", lo: time.Second, hi: 24 * time.Hour,
+		value: func(c *Config) string { return c.Learning.Routing.Refresh }},
 }
 
 // validateDurations checks every duration key against its bounds.

@@ -119,6 +119,9 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 	for k, d := range storeDefaults() {
 		v.SetDefault(k, d)
 	}
+	for k, d := range learningDefaults() {
+		v.SetDefault(k, d)
+	}
 	v.SetConfigFile(file)
 	v.SetConfigType("yaml")
 	if err := v.ReadInConfig(); err != nil {
@@ -174,14 +177,14 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 var topLevel = map[string]bool{
 	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true, "codec": true,
 	"templates": true, "crm": true, "telemetry": true, "events": true, "store": true, "analytics": true,
-	"group_calendars": true,
+	"group_calendars": true, "experiments": true, "learning": true,
 }
 
 func checkKnownKeys(v *viper.Viper) *Error {
 	for _, k := range v.AllKeys() {
 		section, _, _ := strings.Cut(k, ".")
 		if !topLevel[section] {
-			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics, group_calendars)"}
+			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics, group_calendars, experiments, learning)"}
 		}
 	}
 	return nil
@@ -305,6 +308,9 @@ func (c *Config) Validate() error {
 	}
 	c.Engine = engine
 	if err := c.validateMonitoring(); err != nil {
+		return err
+	}
+	if err := c.validateExperiments(); err != nil {
 		return err
 	}
 	return c.validateModel()

@@ -246,6 +246,9 @@ type Decision struct {
 	// Settings are the deployment's timings captured with the decision, so a config change
 	// never alters a handoff in flight.
 	Settings Settings `json:"settings"`
+	// Experiment is the conversation's assignment in an experiment whose rules it matched
+	// (handoff/experiments.go), with the variant already applied to the fields above.
+	Experiment *Assignment `json:"experiment,omitempty"`
 }
 
 // Settings are the timings a handoff runs with. Durations are Go duration strings.
@@ -338,7 +341,8 @@ type Offer struct {
 	Result string `json:"result"`
 	Reason string `json:"reason,omitempty"`
 	// Note is what ranking could not check of the agent, e.g. a calendar that could not be
-	// read, so business hours alone decided they were free.
+	// read, so business hours alone decided they were free; and why learned routing moved
+	// them, when it did.
 	Note      string    `json:"note,omitempty"`
 	StartedAt time.Time `json:"started_at"`
 	EndedAt   time.Time `json:"ended_at,omitzero"`

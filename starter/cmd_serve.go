@@ -60,7 +60,7 @@ func runServe(e *env, args []string) error {
 	}
 	defer cl.Close()
 	opts := httpapi.Options{Codec: httpapi.CodecFromConfig(cfg), Console: httpapi.ConsoleFromConfig(cfg),
-		Tracer: tel.Tracer, Meter: tel.Meter, Analytics: cfg.Analytics}
+		Tracer: tel.Tracer, Meter: tel.Meter, Analytics: cfg.Analytics, Experiments: cfg.ExperimentSet}
 	if opts.EventsSecret, err = cfg.Events.StreamSecret(); err != nil {
 		return err
 	}

@@ -45,27 +45,31 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"start":     {"start a handoff from a JSON input (FILE or - for stdin)", runStart},
-	"accept":    {"accept an offer as a human agent", runAnswer(handoff.UpdateAccept)},
-	"decline":   {"decline an offer as a human agent", runAnswer(handoff.UpdateDecline)},
-	"confirm":   {"answer a handoff waiting for confirmation (--yes or --no)", runConfirm},
-	"ack":       {"acknowledge the context received, listing missing fields (receiving agent)", runAck},
-	"cancel":    {"cancel a running handoff", runCancel},
-	"status":    {"print the state of a conversation's handoff", runStatus},
-	"events":    {"send a conversation event to a running handoff", runEvents},
-	"decide":    {"print the routing decision for an input, starting nothing", runDecide},
-	"serve":     {"run the HTTP/JSON API", runServe},
-	"token":     {"make API tokens: token new | token init", runToken},
-	"devagents": {"run the development stand-in for agents' webhooks", runDevAgents},
-	"presence":  {"set a human agent online, away or offline", runPresence},
-	"agent":     {"print a human agent's presence, load and reservations", runAgentState},
-	"offers":    {"list a human agent's open offers with their briefs", runOffers},
-	"release":   {"release a conversation a human agent finished", runRelease},
-	"bench":     {"load benchmark against the engine's ceiling (make bench)", runBench},
-	"simulate":  {"handoffs with planted truths through the workflow; checks the statistics recover them (make simulate)", runSimulate},
-	"stats":     {"handoff statistics from the handoff log, judged against the targets", runStats},
-	"outcome":   {"record a conversation's late business outcome in the handoff log", runOutcome},
-	"store":     {"the handoff log: store migrate | purge --before DATE | chain --conversation ID", runStore},
+	"start":       {"start a handoff from a JSON input (FILE or - for stdin)", runStart},
+	"accept":      {"accept an offer as a human agent", runAnswer(handoff.UpdateAccept)},
+	"decline":     {"decline an offer as a human agent", runAnswer(handoff.UpdateDecline)},
+	"confirm":     {"answer a handoff waiting for confirmation (--yes or --no)", runConfirm},
+	"ack":         {"acknowledge the context received, listing missing fields (receiving agent)", runAck},
+	"cancel":      {"cancel a running handoff", runCancel},
+	"status":      {"print the state of a conversation's handoff", runStatus},
+	"events":      {"send a conversation event to a running handoff", runEvents},
+	"decide":      {"print the routing decision for an input, starting nothing", runDecide},
+	"serve":       {"run the HTTP/JSON API", runServe},
+	"token":       {"make API tokens: token new | token init", runToken},
+	"devagents":   {"run the development stand-in for agents' webhooks", runDevAgents},
+	"presence":    {"set a human agent online, away or offline", runPresence},
+	"agent":       {"print a human agent's presence, load and reservations", runAgentState},
+	"offers":      {"list a human agent's open offers with their briefs", runOffers},
+	"release":     {"release a conversation a human agent finished", runRelease},
+	"bench":       {"load benchmark against the engine's ceiling (make bench)", runBench},
+	"simulate":    {"handoffs with planted truths through the workflow; checks the statistics recover them (make simulate)", runSimulate},
+	"stats":       {"handoff statistics from the handoff log, judged against the targets", runStats},
+	"outcome":     {"record a conversation's late business outcome in the handoff log", runOutcome},
+	"store":       {"the handoff log: store migrate | purge --before DATE | chain --conversation ID", runStore},
+	"replay":      {"replay recorded histories with this build's workflow code; fails on non-determinism (a deploy check)", runReplay},
+	"rules":       {"rules suggest: rules whose handoffs underperform, with a candidate edit and the evidence", runRules},
+	"whatif":      {"re-decide the logged handoffs with candidate rules: what would change (nothing is started)", runWhatIf},
+	"experiments": {"experiments: experiments list | report NAME (per-variant figures, tests, verdict)", runExperiments},
 }
 
 func main() {
@@ -143,7 +147,7 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nGlobal flags (also accepted after the command):")
 	fs := pflag.NewFlagSet("", pflag.ContinueOnError)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -20,6 +21,8 @@ type Filter struct {
 	Rule     string
 	Template string
 	Outcome  string
+	// Experiment selects the handoffs assigned in that experiment.
+	Experiment string
 }
 
 // where is the filter as a WHERE clause over handoffs aliased h, with its arguments.
@@ -33,7 +36,7 @@ func (f Filter) where() (string, []any) {
 		conds, args = append(conds, "h.started_at < ?"), append(args, ms(f.To))
 	}
 	for _, eq := range []struct{ col, v string }{{"source", f.Source}, {"target", f.Target}, {"scenario", f.Scenario},
-		{"rule", f.Rule}, {"template", f.Template}, {"outcome", f.Outcome}} {
+		{"rule", f.Rule}, {"template", f.Template}, {"outcome", f.Outcome}, {"experiment", f.Experiment}} {
 		if eq.v != "" {
 			conds, args = append(conds, "h."+eq.col+" = ?"), append(args, eq.v)
 		}
@@ -57,8 +60,8 @@ func (s *Store) Handoffs(ctx context.Context, f Filter) ([]analytics.Handoff, er
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT h.handoff_id, h.conversation_id, h.source, h.target, h.target_kind,
 		h.scenario, h.rule, h.template, h.outcome, h.started_at, h.confirmed_ms, h.preservation, h.customer_repeated,
-		h.sentiment_mean, h.re_escalations, h.pingpong_stopped,
-		o.conversation_id, o.converted, o.revenue, o.csat, o.resolved, o.label, o.days_after
+		h.sentiment_mean, h.re_escalations, h.pingpong_stopped, h.experiment, h.experiment_variant, h.experiment_exposed,
+		h.experiment_p, h.decision_signals, o.conversation_id, o.converted, o.revenue, o.csat, o.resolved, o.label, o.days_after
 		FROM handoffs h LEFT JOIN conversation_outcomes o ON o.conversation_id = h.conversation_id
 		WHERE `+where+` ORDER BY h.started_at, h.handoff_id`), args...)
 	if err != nil {
@@ -74,11 +77,14 @@ func (s *Store) Handoffs(ctx context.Context, f Filter) ([]analytics.Handoff, er
 			confirmed  sql.Null[int64]
 			pres, sent sql.Null[float64]
 			pingpong   int
+			exposed    int
+			assignP    sql.Null[float64]
+			signals    string
 			late       lateColumns
 		)
 		if err := rows.Scan(&h.HandoffID, &h.ConversationID, &h.Source, &h.Target, &h.TargetKind, &h.Scenario, &h.Rule,
 			&h.Template, &h.Outcome, &started, &confirmed, &pres, &h.Repeats, &sent, &h.ReEscalations, &pingpong,
-			&late.conv, &late.converted, &late.revenue, &late.csat, &late.resolved, &late.label, &late.days); err != nil {
+			&h.Experiment, &h.Variant, &exposed, &assignP, &signals, &late.conv, &late.converted, &late.revenue, &late.csat, &late.resolved, &late.label, &late.days); err != nil {
 			return nil, err
 		}
 		h.StartedAt = fromMs(started)
@@ -86,6 +92,12 @@ func (s *Store) Handoffs(ctx context.Context, f Filter) ([]analytics.Handoff, er
 		h.Preservation = nullPtr(pres)
 		h.SentimentMean = nullPtr(sent)
 		h.PingPongStopped = pingpong != 0
+		h.Exposed, h.AssignP = exposed != 0, nullPtr(assignP)
+		if signals != "" {
+			// Numbers, flags and categories as JSON; one that does not parse is left out rather
+			// than failing the whole report.
+			_ = json.Unmarshal([]byte(signals), &h.Signals)
+		}
 		if late.conv.Valid {
 			o := late.outcome()
 			h.Late = &o
@@ -192,7 +204,8 @@ func (s *Store) Conversations(ctx context.Context, f Filter) ([]analytics.Conver
 		FROM conversation_outcomes o LEFT JOIN (
 			SELECT conversation_id, MIN(started_at) AS first_at,
 				MAX(CASE WHEN outcome IN `+movedOutcomes+` THEN 1 ELSE 0 END) AS moved,
-				MAX(CASE WHEN outcome NOT IN `+movedOutcomes+` AND outcome <> '`+analytics.OutcomeNoHandoff+`' THEN 1 ELSE 0 END) AS attempted
+				MAX(CASE WHEN outcome NOT IN `+movedOutcomes+` AND outcome NOT IN ('`+analytics.OutcomeNoHandoff+`', '`+analytics.OutcomeHeldOut+`')
+					THEN 1 ELSE 0 END) AS attempted
 			FROM handoffs GROUP BY conversation_id) h ON h.conversation_id = o.conversation_id
 		WHERE `+where+` ORDER BY o.conversation_id`), args...)
 	if err != nil {

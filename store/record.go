@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -45,6 +46,17 @@ type Handoff struct {
 	SourceUnreachable bool
 	PingPongStopped   bool
 	Offers            []Offer
+	// Experiment and Variant place the handoff in an experiment (handoff.Assignment);
+	// Exposed says the variant was really used, AssignP the chance it had, and Allocation the
+	// bandit allocation in force ("" for the declared weights).
+	Experiment string
+	Variant    string
+	Exposed    bool
+	AssignP    *float64
+	Allocation string
+	// Signals are the decision's inputs for re-deciding: numbers, flags and categories
+	// (decision.Engine.RecordableSignals), never the customer's words.
+	Signals map[string]any
 }
 
 // Offer is one offer of a handoff, keyed by its index in the handoff's offers.
@@ -63,7 +75,8 @@ var handoffColumns = []string{"handoff_id", "conversation_id", "source", "target
 	"scenario", "template", "outcome", "reason_code", "started_at", "decided_ms", "briefed_ms", "accepted_ms", "confirmed_ms",
 	"closed_ms", "offers_made", "completeness", "preservation", "customer_repeated", "customer_messages", "sentiment_count",
 	"sentiment_mean", "sentiment_min", "reported_outcome", "re_escalations", "ownerless_ms", "taken_over",
-	"source_unreachable", "pingpong_stopped", "recorded_at"}
+	"source_unreachable", "pingpong_stopped", "experiment", "experiment_variant", "experiment_exposed", "experiment_p",
+	"experiment_allocation", "decision_signals", "recorded_at"}
 
 var offerColumns = []string{"handoff_id", "offer_index", "agent", "kind", "result", "decline_code", "started_at", "answer_ms"}
 
@@ -102,6 +115,14 @@ func (s *Store) Record(ctx context.Context, h Handoff) error {
 	if h.HandoffID == "" || h.ConversationID == "" || h.Source == "" || h.Outcome == "" {
 		return fmt.Errorf("record: handoff_id, conversation_id, source and outcome are required")
 	}
+	signals := ""
+	if len(h.Signals) > 0 {
+		b, err := json.Marshal(h.Signals)
+		if err != nil {
+			return fmt.Errorf("record %s: signals: %w", h.HandoffID, err)
+		}
+		signals = string(b)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("record %s: %w", h.HandoffID, err)
@@ -112,7 +133,8 @@ func (s *Store) Record(ctx context.Context, h Handoff) error {
 		h.Scenario, h.Template, h.Outcome, h.ReasonCode, ms(h.StartedAt), h.DecidedMs, h.BriefedMs, h.AcceptedMs, h.ConfirmedMs,
 		h.ClosedMs, h.OffersMade, h.Completeness, h.Preservation, h.CustomerRepeated, h.CustomerMessages, h.SentimentCount,
 		h.SentimentMean, h.SentimentMin, h.ReportedOutcome, h.ReEscalations, h.OwnerlessMs, b2i(h.TakenOver),
-		b2i(h.SourceUnreachable), b2i(h.PingPongStopped), ms(time.Now()))
+		b2i(h.SourceUnreachable), b2i(h.PingPongStopped), h.Experiment, h.Variant, b2i(h.Exposed), h.AssignP, h.Allocation,
+		signals, ms(time.Now()))
 	if err != nil {
 		return fmt.Errorf("record handoff %s: %w", h.HandoffID, err)
 	}

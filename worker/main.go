@@ -93,6 +93,9 @@ func run(logger *slog.Logger, args []string) error {
 	}
 	activities.Register(w, acts)
 	events.Register(w, pub)
+	if err := syncAllocationSchedule(ctx, cl, cfg, logger); err != nil {
+		return err
+	}
 
 	logger.Info("worker starting", "config", cfg.File, "temporal", cfg.Temporal.Address,
 		"namespace", cfg.Temporal.Namespace, "task_queue", handoff.TaskQueue, "rules_version", cfg.Engine.Version(),

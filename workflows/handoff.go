@@ -223,6 +223,9 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	if !d.Handoff {
 		return handoff.OutcomeNoHandoff, "no routing rule matched: " + firstReason(d)
 	}
+	if o, r, held := h.heldOut(); held {
+		return o, r
+	}
 	h.state.Target = d.Target
 	// The source is set here too, for handoffs started by a plain SDK client without it. On
 	// the fast bot path a handoff whose first step is bots reaches monitoring within

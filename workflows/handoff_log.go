@@ -81,6 +81,7 @@ func (h *handoffRun) logFields(ctx workflow.Context, rec *activities.OutcomeReco
 			}
 		}
 	}
+	h.experimentFields(rec)
 }
 
 // reasonCode says why the handoff ended, as one of a fixed set of codes.
@@ -100,6 +101,8 @@ func (h *handoffRun) reasonCode() string {
 		return "monitoring_handed_back"
 	case handoff.OutcomeNoHandoff:
 		return "no_rule_matched"
+	case handoff.OutcomeHeldOut:
+		return "held_out_by_experiment"
 	case handoff.OutcomeDeclined:
 		return "last_offer_declined"
 	case handoff.OutcomeTimedOut:

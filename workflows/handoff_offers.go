@@ -25,7 +25,7 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 		var ranking activities.Ranking
 		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
 		err := h.io(ctx, availabilityOptions(ctx, summary), h.fast() && !step.People, summary, a.RankCandidates,
-			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude}).Get(ctx, &ranking)
+			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario}).Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r

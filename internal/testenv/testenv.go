@@ -288,7 +288,7 @@ func (e *Env) Serve(t testing.TB, ops httpapi.Ops, opts httpapi.Options) {
 		}
 	}
 	if l := e.OpenLog(t); l != nil && opts.Log == nil {
-		opts.Log, opts.Analytics = l, e.Cfg.Analytics
+		opts.Log, opts.Analytics, opts.Experiments = l, e.Cfg.Analytics, e.Cfg.ExperimentSet
 	}
 	api := httpapi.New(ops, httpapi.NewAuth(list), newLogger(t, e.logs), opts)
 	e.API = httptest.NewUnstartedServer(api.Handler())

@@ -76,6 +76,9 @@ type Options struct {
 	NoBaselines bool
 	// StoreURL is the handoff log the worker records to and the API serves (none when empty).
 	StoreURL string
+	// Edit changes the config document last, before it is written (the experiments'
+	// simulation adds its experiments).
+	Edit func(doc map[string]any)
 
 	// DynamicConfig are KEY=VALUE dynamic config values for the bench's own dev server.
 	DynamicConfig []string

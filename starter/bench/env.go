@@ -311,6 +311,9 @@ func (e *env) writeConfig(sticky int) error {
 		})
 	}
 	doc["agents"] = agents
+	if e.opts.Edit != nil {
+		e.opts.Edit(doc)
+	}
 	out, err := yaml.Marshal(doc)
 	if err != nil {
 		return err
@@ -529,7 +532,7 @@ func (e *env) startAPI() error {
 		return err
 	}
 	logger := redact.New(slog.NewJSONHandler(e.logFile("api.log"), &slog.HandlerOptions{Level: slog.LevelWarn}), redact.Options{})
-	opts := httpapi.Options{Analytics: e.cfg.Analytics}
+	opts := httpapi.Options{Analytics: e.cfg.Analytics, Experiments: e.cfg.ExperimentSet}
 	if e.cfg.Store.URL != "" {
 		if e.store, err = store.OpenMigrated(context.Background(), e.cfg.Store.URL); err != nil {
 			return err

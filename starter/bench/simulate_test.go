@@ -80,3 +80,61 @@ func TestSimulationRecoversPlantedRates(t *testing.T) {
 		}
 	}
 }
+
+// TestExperimentsSimulationRuns is `make simulate-experiments` made small: a few dozen
+// conversations of each experiment through the real worker, API and dev server. Too few for
+// the statistical claims (those are the full run's, and the pure tests'); here the mechanics:
+// every conversation runs as planted, the reports count exactly what was planted, every look
+// before the horizon withholds the verdict, and the bandit's Schedule computed allocations the
+// decisions captured.
+func TestExperimentsSimulationRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs about 150 conversations through the dev server; it runs in make test")
+	}
+	temporalBin, err := devserver.BinaryPath()
+	if err != nil {
+		if os.Getenv("HANDOFF_REQUIRE_DEVSERVER") != "" {
+			t.Fatalf("Temporal dev server required: %v", err)
+		}
+		t.Skipf("skipping the simulation: %v", err)
+	}
+	root := testenv.ModuleRoot(t)
+	o := ExpOptions{ABMax: 60, Bandit: 60, HoldOut: 40, BanditJudged: 20, Look: 20, AllocationEvery: time.Second,
+		Concurrency: 8, Window: time.Second, Seed: 1, Truth: DefaultExpTruth(),
+		Store: "sqlite://" + filepath.Join(t.TempDir(), "experiments.db"),
+		Bench: Options{Humans: 1, Capacity: 1, Samples: filepath.Join(root, "samples"), TemporalBin: temporalBin,
+			WorkerBin: testenv.BuildWorker(t), BaseConfig: filepath.Join(root, config.DefaultFile), Namespace: "default"}}
+	t.Setenv("HANDOFF_CODEC_KEYS", os.Getenv("HANDOFF_CODEC_KEYS"))
+	var out, progress strings.Builder
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	res, err := SimulateExperiments(ctx, o, &out, &progress)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, progress.String())
+	}
+	t.Logf("\n%s", out.String())
+	if res.Failed > 0 {
+		t.Fatalf("%d conversations did not run as planted:\n%s", res.Failed, progress.String())
+	}
+	if res.ABConversations != 60 || len(res.Looks) != 3 {
+		t.Errorf("%d A/B conversations, %d looks", res.ABConversations, len(res.Looks))
+	}
+	for _, c := range res.Checks {
+		if strings.Contains(c.What, "counts exactly") && !c.OK {
+			t.Errorf("%s: %s", c.What, c.Got)
+		}
+		if c.What == "A/B: no verdict before the horizon" && !c.OK && !strings.Contains(c.Got, "all interim") {
+			t.Errorf("%s: %s", c.What, c.Got)
+		}
+	}
+	if h := res.HoldOut.HoldOut; h == nil || h.HeldOutN == 0 || h.TreatedN == 0 || h.HeldOutN+h.TreatedN != 40 {
+		t.Errorf("hold-out %+v", h)
+	}
+	moved := false
+	for _, b := range res.Blocks {
+		moved = moved || (b.Share != 0.5 && b.Share != 0)
+	}
+	if !moved || res.Bandit.Allocation == nil {
+		t.Errorf("the bandit's allocation never moved from the declared weights: blocks %+v, allocation %+v", res.Blocks, res.Bandit.Allocation)
+	}
+}

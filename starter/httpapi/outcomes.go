@@ -12,6 +12,7 @@ import (
 
 	"github.com/handoffhq/orchestrator/analytics"
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/experiments"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/service"
 	"github.com/handoffhq/orchestrator/store"
@@ -23,6 +24,7 @@ type Log interface {
 	PartiesOf(ctx context.Context, conversationID string) (store.Parties, error)
 	ReportOutcome(ctx context.Context, o store.LateOutcome) error
 	Report(ctx context.Context, f store.Filter, o analytics.Options) (analytics.Report, error)
+	ExperimentReport(ctx context.Context, e *experiments.Experiment, success analytics.Success, now time.Time) (experiments.Report, error)
 }
 
 var operatorOnly = []string{config.RoleOperator}

@@ -13,6 +13,7 @@ import (
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/console"
 	"github.com/handoffhq/orchestrator/events"
+	"github.com/handoffhq/orchestrator/experiments"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/starter/api"
 	"github.com/handoffhq/orchestrator/starter/service"
@@ -72,6 +73,8 @@ type Options struct {
 	Analytics config.Analytics
 	// Console is the web console at /console (console.go).
 	Console ConsoleOptions
+	// Experiments are the config's experiments GET /v1/experiments/{name} reports on.
+	Experiments *experiments.Set
 }
 
 // Server is the API's handler.
@@ -139,6 +142,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
 		{"POST", "/v1/conversations/{conversation_id}/outcomes", anyRole, s.reportOutcome},
 		{"GET", "/v1/stats", operatorOnly, s.stats},
+		{"GET", "/v1/experiments/{name}", operatorOnly, s.experimentReport},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},
