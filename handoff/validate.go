@@ -65,6 +65,9 @@ func (in *Input) Validate() error {
 			return &FieldError{"signals." + clipName(name), fmt.Sprintf("must be a number, string or boolean, not %T", v)}
 		}
 	}
+	if err := ValidateChannel(in.Channel); err != nil {
+		return err
+	}
 	if in.MonitoringWindow != "" {
 		if _, problem := CheckDuration(in.MonitoringWindow, MinMonitoringWindow, MaxMonitoringWindow); problem != "" {
 			return &FieldError{"monitoring_window", problem}
