@@ -21,6 +21,8 @@ type RankInput struct {
 	Skills []string `json:"skills,omitempty"`
 	// Exclude lists agents not to offer this conversation to (declined it, handed it away).
 	Exclude []string `json:"exclude,omitempty"`
+	// Channel is the conversation's: a person needs room for its weight.
+	Channel string `json:"channel,omitempty"`
 }
 
 // RankedAgent is one agent that can take the handoff now, with what ranked it.
@@ -39,6 +41,9 @@ type RankedAgent struct {
 type Skipped struct {
 	Agent  string `json:"agent"`
 	Reason string `json:"reason"`
+	// Until is when the reason ends, where ranking knows (a calendar event, business hours):
+	// a queue does not offer the person anything before then.
+	Until time.Time `json:"until,omitzero"`
 }
 
 // Ranking orders a step's agents: skill match, then least active, then longest idle. Agents
@@ -70,8 +75,9 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 		ranked := RankedAgent{Agent: id, Kind: ag.Kind, SkillScore: skillScore(ag, in.Skills)}
 		var why string
 		var err error
+		var until time.Time
 		if ag.Kind.IsPerson() {
-			why, err = a.personBlocked(ctx, ag, now, cals[id], &ranked)
+			why, until, err = a.personBlocked(ctx, ag, now, cals[id], in.Channel, &ranked)
 			if err != nil {
 				// Unknown load must not read as "nobody is free": retry the ranking instead.
 				return Ranking{}, fmt.Errorf("read the state of %s: %w", id, err)
@@ -80,7 +86,7 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 			why = a.botBlocked(ctx, ag)
 		}
 		if why != "" {
-			r.Skipped = append(r.Skipped, Skipped{Agent: id, Reason: why})
+			r.Skipped = append(r.Skipped, Skipped{Agent: id, Reason: why, Until: until})
 			continue
 		}
 		r.Ranked = append(r.Ranked, ranked)
@@ -124,32 +130,44 @@ func (a *Activities) peopleToRank(in RankInput) []handoff.Agent {
 	return people
 }
 
-// personBlocked says why a person cannot take an offer now ("" if they can) and fills in their
-// load for the ranking.
-func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, ranked *RankedAgent) (string, error) {
-	why, note := a.scheduleBlocked(ag, now, cal)
+// personBlocked says why a person cannot take an offer of a conversation of the channel now
+// ("" if they can), until when if their schedule says, and fills in their load for the
+// ranking.
+func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, channel string, ranked *RankedAgent) (string, time.Time, error) {
+	why, until, note := a.scheduleBlockedUntil(ag, now, cal)
 	ranked.Note = note
 	if why != "" {
-		return why, nil
+		return why, until, nil
 	}
 	if ag.NotifyURL == "" {
-		return "no notification URL to send the offer to", nil
+		return "no notification URL to send the offer to", time.Time{}, nil
 	}
 	if a.failing(ag.ID) {
-		return "notifications to " + ag.ID + " are failing (circuit open)", nil
+		return "notifications to " + ag.ID + " are failing (circuit open)", time.Time{}, nil
 	}
 	st, err := a.agentClient().State(ctx, ag.ID)
 	if err != nil {
-		return "", err
+		return "", time.Time{}, err
 	}
 	ranked.Active, ranked.IdleSince = st.Active(), st.IdleSince
 	if st.Presence != handoff.PresenceOnline {
-		return fmt.Sprintf("%s is %s", ag.ID, st.Presence), nil
+		return fmt.Sprintf("%s is %s", ag.ID, st.Presence), time.Time{}, nil
 	}
-	if capacity := Capacity(ag); st.Active() >= capacity {
-		return fmt.Sprintf("%s is at capacity (%d of %d)", ag.ID, st.Active(), capacity), nil
+	capacity, weight := Capacity(ag), a.cfg.Weight(ag.ID, channel)
+	if !handoff.Fits(st.Load(), weight, float64(capacity)) {
+		if weight == 1 {
+			return fmt.Sprintf("%s is at capacity (%g of %d)", ag.ID, st.Load(), capacity), time.Time{}, nil
+		}
+		return fmt.Sprintf("%s is at capacity (%g of %d held; a %s conversation takes %g)", ag.ID, st.Load(), capacity, channelName(channel), weight), time.Time{}, nil
 	}
-	return "", nil
+	return "", time.Time{}, nil
+}
+
+func channelName(ch string) string {
+	if ch == "" {
+		return handoff.DefaultChannel
+	}
+	return ch
 }
 
 // botBlocked says why a bot or specialist cannot take the handoff now ("" if it can). The rate
@@ -217,6 +235,9 @@ func (a *Activities) Reserve(ctx context.Context, in ReserveRequest) (ReserveRes
 	req := in.Input
 	if req.Capacity <= 0 {
 		req.Capacity = Capacity(ag)
+	}
+	if req.Weight <= 0 {
+		req.Weight = a.cfg.Weight(ag.ID, req.Channel)
 	}
 	if req.Lease == "" {
 		req.Lease = a.cfg.Handoff.ReservationLease

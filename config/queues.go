@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -69,8 +68,6 @@ const (
 	defaultHandleTime   = "5m"
 )
 
-var dispositionPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,63}$`)
-
 // queueDurations are the duration keys of each queue, with their bounds; queueDurationKeys
 // lists them in the duration table.
 var queueDurations = []struct {
@@ -113,7 +110,7 @@ func (c *Config) validateQueues() error {
 		}
 	}
 	for i, d := range c.Handoff.Dispositions {
-		if !dispositionPattern.MatchString(d) {
+		if d == "" || handoff.ValidateDisposition(d) != nil {
 			return fail(fmt.Sprintf("handoff.dispositions[%d]", i), "%s must be a code of lower-case letters, digits, '_', '.' or '-'", handoff.Quote(d))
 		}
 	}

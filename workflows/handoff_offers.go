@@ -25,7 +25,7 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 		var ranking activities.Ranking
 		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
 		err := h.io(ctx, availabilityOptions(ctx, summary), h.fast() && !step.People, summary, a.RankCandidates,
-			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude}).Get(ctx, &ranking)
+			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Channel: h.in.Channel}).Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r
@@ -298,7 +298,7 @@ func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time, bri
 		Agent: o.Agent,
 		Input: handoff.ReserveInput{
 			HandoffID: h.id, ConversationID: h.in.ConversationID, Source: h.in.SourceAgent,
-			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires, Brief: brief,
+			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires, Brief: brief, Channel: h.in.Channel,
 		},
 	}).Get(ctx, &res)
 	switch {

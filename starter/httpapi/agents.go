@@ -25,6 +25,7 @@ type presenceBody struct {
 type releaseBody struct {
 	ConversationID string `json:"conversation_id"`
 	Reason         string `json:"reason,omitempty"`
+	Disposition    string `json:"disposition,omitempty"`
 }
 
 // self returns the path's agent if the caller may act on it: its own agent for a human, any
@@ -108,7 +109,7 @@ func (s *Server) releaseConversation(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
-	st, err := s.ops.Release(ctx, id, handoff.ReleaseInput{ConversationID: body.ConversationID, Reason: body.Reason})
+	st, err := s.ops.Release(ctx, id, handoff.ReleaseInput{ConversationID: body.ConversationID, Reason: body.Reason, Disposition: body.Disposition})
 	if err != nil {
 		s.fail(w, r, err)
 		return
