@@ -183,18 +183,21 @@ type StepUntil struct {
 	Until    time.Time `json:"until,omitzero"`
 }
 
-// EnqueueInput is the enqueue Update's argument. Spec carries the queue-level settings
-// (service level, handle time) the latest handoff was decided with.
+// EnqueueInput is the enqueue Update's argument, with the queue-level settings (service level,
+// handle time, bound) the latest handoff was decided with.
 type EnqueueInput struct {
 	Entry QueueEntry `json:"entry"`
-	// Wait is the handoff's own view of its steps, relative to when it is enqueued: the queue
-	// turns them into Entry.Steps and Entry.KnownUntil on its own clock.
+	// The handoff's steps and waits are relative to when it is enqueued: the queue turns them
+	// into Entry.Steps, Entry.KnownUntil and Entry.AgingSeconds on its own clock.
 	KnownAgentWait string       `json:"known_agent_wait,omitempty"`
 	Steps          []TargetStep `json:"steps,omitempty"`
 	AgingEvery     string       `json:"aging_every,omitempty"`
 	ServiceLevel   string       `json:"service_level,omitempty"`
 	HandleTime     string       `json:"handle_time,omitempty"`
 	MaxWaiting     int          `json:"max_waiting,omitempty"`
+	// RosterVersion is the version of the group's people in the config the enqueue was made
+	// with: a queue holding another reads its people again.
+	RosterVersion string `json:"roster_version,omitempty"`
 }
 
 // QueueMember is one person of a queue's group as the roster has them.
