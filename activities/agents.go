@@ -44,6 +44,8 @@ type Skipped struct {
 	// Until is when the reason ends, where ranking knows (a calendar event, business hours):
 	// a queue does not offer the person anything before then.
 	Until time.Time `json:"until,omitzero"`
+	// Busy: their presence or load is the reason, which their next change may end.
+	Busy bool `json:"busy,omitempty"`
 }
 
 // Ranking orders a step's agents: skill match, then least active, then longest idle. Agents
@@ -75,9 +77,10 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 		ranked := RankedAgent{Agent: id, Kind: ag.Kind, SkillScore: skillScore(ag, in.Skills)}
 		var why string
 		var err error
-		var until time.Time
+		var b block
 		if ag.Kind.IsPerson() {
-			why, until, err = a.personBlocked(ctx, ag, now, cals[id], in.Channel, &ranked)
+			b, err = a.personBlocked(ctx, ag, now, cals[id], in.Channel, &ranked)
+			why = b.why
 			if err != nil {
 				// Unknown load must not read as "nobody is free": retry the ranking instead.
 				return Ranking{}, fmt.Errorf("read the state of %s: %w", id, err)
@@ -86,7 +89,7 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 			why = a.botBlocked(ctx, ag)
 		}
 		if why != "" {
-			r.Skipped = append(r.Skipped, Skipped{Agent: id, Reason: why, Until: until})
+			r.Skipped = append(r.Skipped, Skipped{Agent: id, Reason: why, Until: b.until, Busy: b.busy})
 			continue
 		}
 		r.Ranked = append(r.Ranked, ranked)
@@ -130,37 +133,44 @@ func (a *Activities) peopleToRank(in RankInput) []handoff.Agent {
 	return people
 }
 
+// block is why a person cannot take an offer: until when, where their schedule says; busy when
+// it is their presence or load, which their next change may end.
+type block struct {
+	why   string
+	until time.Time
+	busy  bool
+}
+
 // personBlocked says why a person cannot take an offer of a conversation of the channel now
-// ("" if they can), until when if their schedule says, and fills in their load for the
-// ranking.
-func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, channel string, ranked *RankedAgent) (string, time.Time, error) {
+// (a zero block if they can), and fills in their load for the ranking.
+func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, channel string, ranked *RankedAgent) (block, error) {
 	why, until, note := a.scheduleBlockedUntil(ag, now, cal)
 	ranked.Note = note
 	if why != "" {
-		return why, until, nil
+		return block{why: why, until: until}, nil
 	}
 	if ag.NotifyURL == "" {
-		return "no notification URL to send the offer to", time.Time{}, nil
+		return block{why: "no notification URL to send the offer to"}, nil
 	}
 	if a.failing(ag.ID) {
-		return "notifications to " + ag.ID + " are failing (circuit open)", time.Time{}, nil
+		return block{why: "notifications to " + ag.ID + " are failing (circuit open)"}, nil
 	}
 	st, err := a.agentClient().State(ctx, ag.ID)
 	if err != nil {
-		return "", time.Time{}, err
+		return block{}, err
 	}
 	ranked.Active, ranked.IdleSince = st.Active(), st.IdleSince
 	if st.Presence != handoff.PresenceOnline {
-		return fmt.Sprintf("%s is %s", ag.ID, st.Presence), time.Time{}, nil
+		return block{why: fmt.Sprintf("%s is %s", ag.ID, st.Presence), busy: true}, nil
 	}
 	capacity, weight := Capacity(ag), a.cfg.Weight(ag.ID, channel)
 	if !handoff.Fits(st.Load(), weight, float64(capacity)) {
 		if weight == 1 {
-			return fmt.Sprintf("%s is at capacity (%g of %d)", ag.ID, st.Load(), capacity), time.Time{}, nil
+			return block{why: fmt.Sprintf("%s is at capacity (%g of %d)", ag.ID, st.Load(), capacity), busy: true}, nil
 		}
-		return fmt.Sprintf("%s is at capacity (%g of %d held; a %s conversation takes %g)", ag.ID, st.Load(), capacity, channelName(channel), weight), time.Time{}, nil
+		return block{why: fmt.Sprintf("%s is at capacity (%g of %d held; a %s conversation takes %g)", ag.ID, st.Load(), capacity, channelName(channel), weight), busy: true}, nil
 	}
-	return "", time.Time{}, nil
+	return block{}, nil
 }
 
 func channelName(ch string) string {

@@ -79,7 +79,7 @@ func PositionMessage(pos handoff.QueuePosition, callback bool, back time.Time) s
 	case !back.IsZero():
 		msg += fmt.Sprintf("; our team is back %s.", back.UTC().Format("Mon 2 Jan 15:04 MST"))
 	case pos.EstimateSeconds >= 0:
-		msg += ", about " + aboutDuration(time.Duration(pos.EstimateSeconds)*time.Second) + "."
+		msg += ", " + aboutDuration(time.Duration(pos.EstimateSeconds)*time.Second) + "."
 	default:
 		msg += "."
 	}
@@ -89,7 +89,8 @@ func PositionMessage(pos handoff.QueuePosition, callback bool, back time.Time) s
 	return msg
 }
 
-// aboutDuration words a wait the way people say it: under a minute, 2 minutes, 3 hours.
+// aboutDuration words a wait the way people say it: under a minute, about 2 minutes, about 3
+// hours.
 func aboutDuration(d time.Duration) string {
 	switch {
 	case d < time.Minute:
@@ -97,11 +98,11 @@ func aboutDuration(d time.Duration) string {
 	case d < 90*time.Minute:
 		m := int((d + time.Minute - 1) / time.Minute)
 		if m == 1 {
-			return "1 minute"
+			return "about 1 minute"
 		}
-		return fmt.Sprintf("%d minutes", m)
+		return fmt.Sprintf("about %d minutes", m)
 	}
-	return fmt.Sprintf("%d hours", int((d+30*time.Minute)/time.Hour))
+	return fmt.Sprintf("about %d hours", int((d+30*time.Minute)/time.Hour))
 }
 
 // TicketInput is a handoff going to the asynchronous channel: the delivery, with the context

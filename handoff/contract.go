@@ -470,6 +470,10 @@ type State struct {
 	OpenOffers []Offer `json:"open_offers,omitempty"`
 	// Callback is the follow-up planned when nobody could take the conversation.
 	Callback *Callback `json:"callback,omitempty"`
+	// Queues are the waits in people's queues, the current one last.
+	Queues []QueueWait `json:"queues,omitempty"`
+	// Ticket is the asynchronous channel the handoff went to outside business hours.
+	Ticket *Ticket `json:"ticket,omitempty"`
 	// FollowUp is the check-in planned when the outcome or a monitoring rule called for one.
 	FollowUp *FollowUp `json:"follow_up,omitempty"`
 	// CSAT is the satisfaction question and the customer's answer, when asked or given.

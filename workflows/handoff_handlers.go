@@ -80,6 +80,7 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 		h.ack(in)
 	})
 	onSignal(ctx, handoff.SignalEvent, func(e handoff.Event) { h.event(ctx, e) })
+	onSignal(ctx, handoff.SignalQueueOffer, h.queueOffered)
 	return nil
 }
 
@@ -221,6 +222,11 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 		h.repeated()
 	case handoff.EventCSAT:
 		h.csat(ctx, e)
+	case handoff.EventCallbackRequested:
+		// Taken while the handoff waits in a queue; otherwise it is only kept.
+		if h.queue != nil {
+			h.callbackRequested = true
+		}
 	case handoff.EventCustomerLeft:
 		if m != nil {
 			// After the transfer the customer was served; the window just closes early.

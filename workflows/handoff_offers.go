@@ -21,6 +21,18 @@ import (
 func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclude []string, t timings) (string, handoff.Outcome, string) {
 	p := h.state.Decision.Protocol
 	for _, step := range plan {
+		if step.Queue != nil {
+			agent, o, r, stop, fallback := h.waitInQueue(ctx, step, exclude, t)
+			h.sinceQueue = len(h.state.Offers)
+			switch {
+			case agent != "":
+				return agent, "", ""
+			case stop:
+				return "", o, r
+			case !fallback:
+				continue
+			}
+		}
 		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 		var ranking activities.Ranking
 		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
@@ -73,8 +85,40 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 	if o, r, stop := h.stopped(ctx); stop {
 		return "", o, r
 	}
+	if len(h.state.Queues) > 0 {
+		return h.exhaustedAfterQueue()
+	}
 	outcome, reason := exhausted(h.state.Offers)
 	return "", outcome, reason
+}
+
+// exhaustedAfterQueue names the outcome of a plan that waited in a queue: what the offers made
+// since the last wait ended came to, or no_capacity when there were none (the wait ran out, or
+// the queue was full or closed), so a callback or a ticket follows.
+func (h *handoffRun) exhaustedAfterQueue() (string, handoff.Outcome, string) {
+	w := h.state.Queues[len(h.state.Queues)-1]
+	why := fmt.Sprintf("queue %s %s", w.Group, queueEnd(w))
+	if after := h.state.Offers[h.sinceQueue:]; len(after) > 0 {
+		outcome, reason := exhausted(after)
+		if outcome != handoff.OutcomeNoCapacity {
+			return "", outcome, why + "; then " + reason
+		}
+		return "", handoff.OutcomeNoCapacity, why + "; then " + reason
+	}
+	return "", handoff.OutcomeNoCapacity, why
+}
+
+// queueEnd words how a wait in a queue ended.
+func queueEnd(w handoff.QueueWait) string {
+	switch w.Left {
+	case leftMaxWait:
+		return fmt.Sprintf("reached its max wait (%s) with nobody free", w.LeftAt.Sub(w.EnqueuedAt).Round(time.Second))
+	case leftFull:
+		return "was full"
+	case leftClosed:
+		return "was outside its business hours"
+	}
+	return "could not be waited in (" + w.Left + ")"
 }
 
 // stopped reports whether the handoff must end now: cancelled, or the customer left.

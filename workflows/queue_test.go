@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -108,15 +109,22 @@ func (h *queueHarness) report(conv, kind, agent string, mod ...func(*handoff.Que
 	h.env.SignalWorkflow(handoff.SignalQueueReport, r)
 }
 
-// offered lists the offers made so far as conv>agent.
+// offered lists the offers made so far as conv>agent, in the order the queue made them (its
+// sequence numbers: the environment runs signal mocks on goroutines of their own, so they may
+// be recorded in another order).
 func (h *queueHarness) offered() string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	idx := make([]int, len(h.offers))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int { return int(h.offers[x].Seq - h.offers[y].Seq) })
 	var parts []string
-	for i, o := range h.offers {
+	for _, i := range idx {
 		wf, _ := handoff.SplitHandoffID(h.to[i])
 		conv, _ := handoff.ConversationIDFromWorkflowID(wf)
-		parts = append(parts, conv+">"+o.Agent)
+		parts = append(parts, conv+">"+h.offers[i].Agent)
 	}
 	return strings.Join(parts, ",")
 }

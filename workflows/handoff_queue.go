@@ -1,0 +1,278 @@
+package workflows
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/handoffhq/orchestrator/activities"
+	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// A handoff whose plan reaches a group of people with a queue waits in that queue instead of
+// trying them once: the queue tells it whom to offer itself to, in priority-then-age order,
+// the moment that person can take it. The source keeps the customer the whole time, and hears
+// at intervals where the customer stands. The wait ends when a person accepts and takes over,
+// when the queue's max wait passes (the plan goes on: overflow, a supervisor, then a callback),
+// when the customer chooses a callback or leaves, or when the handoff is cancelled.
+
+// queueing is the handoff's current wait in a queue; nil while it waits in none.
+type queueing struct {
+	group string
+	// index is the wait's place in state.Queues.
+	index int
+	// offer is the queue's latest offer, nil until one arrives.
+	offer *handoff.QueueOffer
+}
+
+// Where a wait ended, in state.Queues[].Left.
+const (
+	leftAccepted  = "accepted"
+	leftMaxWait   = "max_wait"
+	leftFull      = "full"
+	leftClosed    = "closed"
+	leftCallback  = "callback"
+	leftAbandoned = "abandoned"
+	leftCancelled = "cancelled"
+	leftFailed    = "failed"
+)
+
+// queueOffered takes the queue's offer (the queue_offer signal). One from a queue the handoff no
+// longer waits in is stale: the queue had the handoff's leave report on its way and drops it.
+func (h *handoffRun) queueOffered(o handoff.QueueOffer) {
+	if h.queue == nil || h.queue.group != o.Group || h.queue.offer != nil {
+		h.logger.Info("stale queue offer ignored", "queue", o.Group, "agent", o.Agent)
+		return
+	}
+	h.queue.offer = &o
+}
+
+// waitInQueue waits in the step's queue. It returns the agent who accepted and took over; or
+// the outcome when the handoff must end (stop); or neither, and the plan goes on (the max wait
+// passed, the queue is full or closed). fallback asks the caller to try the step's people
+// directly, as without a queue: the queue could not be reached.
+func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exclude []string, t timings) (agent string, outcome handoff.Outcome, reason string, stop, fallback bool) {
+	spec := *step.Queue
+	h.setPhase(ctx, handoff.PhaseQueued)
+	d := h.state.Decision
+	prio, why := handoff.QueuePriority(&h.in, d, spec.Priority)
+	skills := d.Protocol.Skills
+	if len(skills) == 0 {
+		skills = spec.Skills
+	}
+	entry := handoff.QueueEntry{
+		HandoffID: h.id, ConversationID: h.in.ConversationID, Source: h.in.SourceAgent, Priority: prio,
+		Skills: skills, Channel: h.in.Channel, KnownAgent: h.in.RelationshipContext.LastAgent, Exclude: exclude,
+	}
+	h.state.Queues = append(h.state.Queues, handoff.QueueWait{Group: spec.Group, EnqueuedAt: workflow.Now(ctx), Priority: prio, Why: why})
+	w := &h.state.Queues[len(h.state.Queues)-1]
+	var res activities.EnqueueResult
+	err := workflow.ExecuteActivity(agentOptions(ctx, "Wait in queue "+spec.Group), a.Enqueue,
+		activities.EnqueueRequest{Spec: spec, Entry: entry}).Get(ctx, &res)
+	switch {
+	case err != nil:
+		if o, r, s := h.stopped(ctx); s {
+			h.leaveQueueRecord(ctx, w, leftCancelled)
+			return "", o, r, true, false
+		}
+		h.logger.Warn("queue unreachable; trying its people directly", "queue", spec.Group, "error", err)
+		h.leaveQueueRecord(ctx, w, leftFailed)
+		return "", "", "", false, true
+	case res.Closed:
+		h.closedQueue, h.closedOpens, h.closedAgents = &spec, res.OpensAt, step.Agents
+		h.leaveQueueRecord(ctx, w, leftClosed)
+		return "", "", "", false, false
+	case res.Refused != "":
+		h.leaveQueueRecord(ctx, w, leftFull)
+		return "", "", "", false, false
+	}
+	w.Seq, w.Position, w.EstimateSeconds = res.Position.Seq, res.Position.Position, res.Position.EstimateSeconds
+	h.queue = &queueing{group: spec.Group, index: len(h.state.Queues) - 1}
+	defer func() { h.queue = nil }()
+	h.upsert(ctx, h.identitySA(handoff.PhaseQueued)...)
+	h.publish(ctx)
+	workflow.SetCurrentDetails(ctx, h.details())
+
+	maxWait := parseOr(spec.MaxWait, 10*time.Minute)
+	deadline := w.EnqueuedAt.Add(maxWait)
+	every := parseOr(spec.PositionEvery, 0)
+	nextAnnounce := time.Time{}
+	if every > 0 {
+		nextAnnounce = w.EnqueuedAt.Add(every)
+	}
+	for {
+		wake := deadline
+		if !nextAnnounce.IsZero() && nextAnnounce.Before(wake) {
+			wake = nextAnnounce
+		}
+		_, err := awaitWithTimeout(ctx, max(wake.Sub(workflow.Now(ctx)), 0), func() bool {
+			return h.queue.offer != nil || h.customerLeft || h.callbackRequested
+		})
+		switch {
+		case err != nil || temporal.IsCanceledError(ctx.Err()):
+			h.leaveQueue(ctx, spec.Group, leftCancelled)
+			return "", handoff.OutcomeCancelled, "cancelled while waiting in queue " + spec.Group, true, false
+		case h.customerLeft:
+			h.leaveQueue(ctx, spec.Group, leftAbandoned)
+			return "", handoff.OutcomeAbandoned, fmt.Sprintf("the customer left after waiting %s in queue %s", h.waited(ctx), spec.Group), true, false
+		case h.callbackRequested:
+			waited := h.waited(ctx)
+			h.leaveQueue(ctx, spec.Group, leftCallback)
+			return "", handoff.OutcomeCallback, fmt.Sprintf("the customer chose a callback after waiting %s in queue %s", waited, spec.Group), true, false
+		case h.queue.offer != nil:
+			o := *h.queue.offer
+			h.queue.offer = nil
+			if accepted := h.offerFromQueue(ctx, spec.Group, o, t); accepted != "" {
+				return accepted, "", "", false, false
+			}
+			if o, r, s := h.stopped(ctx); s {
+				h.leaveQueue(ctx, spec.Group, leftCancelled)
+				return "", o, r, true, false
+			}
+			if h.sourceKept {
+				h.leaveQueue(ctx, spec.Group, leftFailed)
+				return "", handoff.OutcomeFailed, h.in.SourceAgent + " answers but did not acknowledge letting go of the customer, so it keeps them", true, false
+			}
+			h.setPhase(ctx, handoff.PhaseQueued)
+		case !workflow.Now(ctx).Before(deadline):
+			h.leaveQueue(ctx, spec.Group, leftMaxWait)
+			return "", "", "", false, false
+		case !nextAnnounce.IsZero() && !workflow.Now(ctx).Before(nextAnnounce):
+			h.announce(ctx, spec)
+			nextAnnounce = nextAnnounce.Add(every)
+		}
+	}
+}
+
+// offerFromQueue makes the offer the queue decided: the person is ranked alone (their hours,
+// calendar and notification service are checked as for any offer), offered it, and on an
+// accept takes over. It returns the person who took over, or "" after telling the queue why
+// not, so it offers the handoff (or the person) again as it should.
+func (h *handoffRun) offerFromQueue(ctx workflow.Context, group string, o handoff.QueueOffer, t timings) string {
+	w := &h.state.Queues[h.queue.index]
+	w.Offers++
+	if w.FirstOffer == 0 {
+		w.FirstOffer = o.Seq
+	}
+	h.setPhase(ctx, handoff.PhaseCheckingAvailability)
+	p := h.state.Decision.Protocol
+	var ranking activities.Ranking
+	err := workflow.ExecuteActivity(availabilityOptions(ctx, "Rank "+o.Agent+" (queue "+group+")"), a.RankCandidates,
+		activities.RankInput{Agents: []string{o.Agent}, Skills: p.Skills, Channel: h.in.Channel}).Get(ctx, &ranking)
+	rep := handoff.QueueReport{HandoffID: h.id, Kind: handoff.ReportReturned, Agent: o.Agent}
+	switch {
+	case err != nil:
+		h.endOffer(ctx, h.newOffer(ctx, o.Agent, ""), handoff.OfferUnknown, "availability could not be read: "+rootMessage(err))
+		rep.Blocked, rep.Reason = true, "availability could not be read"
+		h.reportQueue(ctx, group, rep)
+		return ""
+	case len(ranking.Ranked) == 0:
+		for _, s := range ranking.Skipped {
+			h.endOffer(ctx, h.newOffer(ctx, s.Agent, ""), handoff.OfferUnavailable, s.Reason)
+			rep.Reason = s.Reason
+			if s.Busy {
+				rep.Full = true
+			} else {
+				rep.Blocked, rep.Until = true, s.Until
+			}
+		}
+		h.reportQueue(ctx, group, rep)
+		return ""
+	}
+	agent := h.offer(ctx, ranking.Ranked[:1], t)
+	if _, why, stop := h.stopped(ctx); stop {
+		// The caller leaves the queue; an accept that came too late is undone.
+		if agent != "" {
+			h.unwind(ctx, agent, why)
+		}
+		return ""
+	}
+	if agent != "" {
+		if h.takeOver(ctx, agent) {
+			h.leaveQueue(ctx, group, leftAccepted)
+			return agent
+		}
+		rep.Exclude, rep.Reason = true, "could not take over"
+		h.reportQueue(ctx, group, rep)
+		return ""
+	}
+	if i := h.offerIndex(o.Agent); i >= 0 {
+		off := h.state.Offers[i]
+		rep.Reason = off.Result + ": " + off.Reason
+		switch off.Result {
+		case handoff.OfferDeclined, handoff.OfferTimedOut:
+			rep.Exclude = true
+		case handoff.OfferUnavailable:
+			// The reservation was refused: the person is busier than the queue knew.
+			rep.Full = true
+		default:
+			rep.Blocked = true
+		}
+	}
+	h.reportQueue(ctx, group, rep)
+	return ""
+}
+
+// reportQueue signals a report to the queue. Cleanup runs even when the handoff was cancelled;
+// a queue that cannot be told (not running) has nothing to keep either.
+func (h *handoffRun) reportQueue(ctx workflow.Context, group string, rep handoff.QueueReport) {
+	if temporal.IsCanceledError(ctx.Err()) {
+		ctx, _ = workflow.NewDisconnectedContext(ctx)
+	}
+	if err := workflow.SignalExternalWorkflow(ctx, handoff.QueueWorkflowID(group), "", handoff.SignalQueueReport, rep).Get(ctx, nil); err != nil {
+		h.logger.Warn("queue report failed", "queue", group, "kind", rep.Kind, "error", err)
+	}
+}
+
+// leaveQueue tells the queue the handoff stopped waiting in it, and records why.
+func (h *handoffRun) leaveQueue(ctx workflow.Context, group, why string) {
+	kind := handoff.ReportLeft
+	if why == leftAccepted {
+		kind = handoff.ReportAccepted
+	}
+	h.reportQueue(ctx, group, handoff.QueueReport{HandoffID: h.id, Kind: kind, Reason: why})
+	h.leaveQueueRecord(ctx, &h.state.Queues[h.queue.index], why)
+}
+
+func (h *handoffRun) leaveQueueRecord(ctx workflow.Context, w *handoff.QueueWait, why string) {
+	w.LeftAt, w.Left = workflow.Now(ctx), why
+}
+
+// waited is how long the handoff has waited in its current queue.
+func (h *handoffRun) waited(ctx workflow.Context) time.Duration {
+	return workflow.Now(ctx).Sub(h.state.Queues[h.queue.index].EnqueuedAt).Round(time.Second)
+}
+
+// announce has the source tell the customer where they stand; after the queue's callback
+// threshold the message offers a callback, which the customer takes with a callback_requested
+// event. Best effort: a failed message changes nothing in the line.
+func (h *handoffRun) announce(ctx workflow.Context, spec handoff.QueueSpec) {
+	w := &h.state.Queues[h.queue.index]
+	callback := false
+	if after, err := time.ParseDuration(spec.CallbackAfter); err == nil && spec.CallbackAfter != "" {
+		callback = workflow.Now(ctx).Sub(w.EnqueuedAt) >= after
+	}
+	var res activities.PositionResult
+	err := workflow.ExecuteActivity(bestEffortOptions(ctx, "Tell the customer their place in "+spec.Group), a.AnnouncePosition, activities.PositionInput{
+		Group: spec.Group, HandoffID: h.id, CallbackOffered: callback,
+		Delivery: h.delivery(handoff.DeliveryQueuePosition, h.in.SourceAgent, ""),
+	}).Get(ctx, &res)
+	if err != nil {
+		h.logger.Warn("position message failed", "queue", spec.Group, "error", err)
+		return
+	}
+	if res.Told {
+		w.Announced++
+		w.Position, w.EstimateSeconds = res.Position.Position, res.Position.EstimateSeconds
+		w.CallbackOffered = w.CallbackOffered || callback
+	}
+}
+
+// parseOr parses a duration captured in a spec, with a default for an empty or bad one.
+func parseOr(s string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return d
+	}
+	return def
+}
