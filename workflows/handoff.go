@@ -53,6 +53,9 @@ type handoffRun struct {
 	closedAgents      []string
 	// sinceQueue is the number of offers made before the last queue wait ended.
 	sinceQueue int
+	// reassign and priority are a supervisor's pending actions (handoff_supervise.go).
+	reassign *handoff.ReassignInput
+	priority *int
 	// cx tracks the context packages delivered and how well they arrived.
 	cx contextTracker
 	// track is the monitoring window's view for its rules (handoff_monitor.go), nil without

@@ -81,7 +81,7 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 	})
 	onSignal(ctx, handoff.SignalEvent, func(e handoff.Event) { h.event(ctx, e) })
 	onSignal(ctx, handoff.SignalQueueOffer, h.queueOffered)
-	return nil
+	return h.setupSupervision(ctx)
 }
 
 // onSignal runs fn for every signal of a name, in a goroutine of its own. It reads on a

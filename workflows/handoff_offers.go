@@ -63,6 +63,9 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 			batch := ranked[:n]
 			ranked = ranked[n:]
 			agent := h.offer(ctx, batch, t)
+			if agent == "" && h.reassign != nil {
+				agent = h.offerReassigned(ctx, t)
+			}
 			if o, r, stop := h.stopped(ctx); stop {
 				if agent != "" {
 					h.unwind(ctx, agent, r)
@@ -247,7 +250,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	workflow.SetCurrentDetails(ctx, h.details())
 	h.publish(ctx)
 	_, err := awaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
-		return h.customerLeft || h.winner() >= 0 || h.allAnswered()
+		return h.customerLeft || h.winner() >= 0 || h.allAnswered() || h.reassign != nil
 	})
 	winner := h.winner()
 	h.open = nil
@@ -255,6 +258,8 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	if winner < 0 {
 		return ""
 	}
+	// An accept that came with a reassignment stands; the reassignment is moot.
+	h.reassign = nil
 	h.state.AcceptedAt = workflow.Now(ctx)
 	h.transition(ctx, metricStartToAccepted, h.state.Offers[winner].Agent)
 	h.received(h.state.Offers[winner].Agent)
@@ -302,6 +307,9 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 		case h.customerLeft:
 			h.endOffer(ctx, i, handoff.OfferCancelled, "the customer left")
 			h.withdraw(ctx, o.Agent, "the customer left")
+		case winner < 0 && h.reassign != nil:
+			h.endOffer(ctx, i, handoff.OfferCancelled, "withdrawn: reassigned to "+h.reassign.AgentID+by(h.reassign.By))
+			h.withdraw(ctx, o.Agent, "reassigned to another agent")
 		case winner >= 0:
 			h.endOffer(ctx, i, handoff.OfferCancelled, "withdrawn: "+h.state.Offers[winner].Agent+" accepted first")
 			h.withdraw(ctx, o.Agent, "another agent accepted first")

@@ -107,7 +107,7 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 			wake = nextAnnounce
 		}
 		_, err := awaitWithTimeout(ctx, max(wake.Sub(workflow.Now(ctx)), 0), func() bool {
-			return h.queue.offer != nil || h.customerLeft || h.callbackRequested
+			return h.queue.offer != nil || h.customerLeft || h.callbackRequested || h.reassign != nil || h.priority != nil
 		})
 		switch {
 		case err != nil || temporal.IsCanceledError(ctx.Err()):
@@ -120,10 +120,26 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 			waited := h.waited(ctx)
 			h.leaveQueue(ctx, spec.Group, leftCallback)
 			return "", handoff.OutcomeCallback, fmt.Sprintf("the customer chose a callback after waiting %s in queue %s", waited, spec.Group), true, false
-		case h.queue.offer != nil:
-			o := *h.queue.offer
-			h.queue.offer = nil
-			if accepted := h.offerFromQueue(ctx, spec.Group, o, t); accepted != "" {
+		case h.priority != nil:
+			p := *h.priority
+			h.priority = nil
+			h.reportQueue(ctx, spec.Group, handoff.QueueReport{HandoffID: h.id, Kind: handoff.ReportPriority, Priority: &p})
+			continue
+		case h.reassign != nil || h.queue.offer != nil:
+			var accepted string
+			if h.reassign != nil {
+				accepted = h.reassignInQueue(ctx, spec.Group, t)
+				if accepted == "" {
+					// An offer the queue made meanwhile was overtaken by the reassignment: the
+					// queue offers the handoff again now that it waits.
+					h.queue.offer = nil
+				}
+			} else {
+				o := *h.queue.offer
+				h.queue.offer = nil
+				accepted = h.offerFromQueue(ctx, spec.Group, o, t)
+			}
+			if accepted != "" {
 				return accepted, "", "", false, false
 			}
 			if o, r, s := h.stopped(ctx); s {
@@ -181,6 +197,13 @@ func (h *handoffRun) offerFromQueue(ctx workflow.Context, group string, o handof
 		return ""
 	}
 	agent := h.offer(ctx, ranking.Ranked[:1], t)
+	return h.settleQueueOffer(ctx, group, o.Agent, agent)
+}
+
+// settleQueueOffer ends an offer made from the queue (its own, or an operator's reassignment):
+// the person who accepted takes over and the handoff leaves the line; otherwise the queue hears
+// why not, so it offers the handoff (or the person) again as it should.
+func (h *handoffRun) settleQueueOffer(ctx workflow.Context, group, target, agent string) string {
 	if _, why, stop := h.stopped(ctx); stop {
 		// The caller leaves the queue; an accept that came too late is undone.
 		if agent != "" {
@@ -188,6 +211,7 @@ func (h *handoffRun) offerFromQueue(ctx workflow.Context, group string, o handof
 		}
 		return ""
 	}
+	rep := handoff.QueueReport{HandoffID: h.id, Kind: handoff.ReportReturned, Agent: target}
 	if agent != "" {
 		if h.takeOver(ctx, agent) {
 			h.leaveQueue(ctx, group, leftAccepted)
@@ -197,13 +221,15 @@ func (h *handoffRun) offerFromQueue(ctx workflow.Context, group string, o handof
 		h.reportQueue(ctx, group, rep)
 		return ""
 	}
-	if i := h.offerIndex(o.Agent); i >= 0 {
+	if i := h.offerIndex(target); i >= 0 {
 		off := h.state.Offers[i]
 		rep.Reason = off.Result + ": " + off.Reason
-		switch off.Result {
-		case handoff.OfferDeclined, handoff.OfferTimedOut:
+		switch {
+		case h.reassign != nil && off.Result == handoff.OfferCancelled:
+			// Withdrawn for a reassignment: nothing against the person.
+		case off.Result == handoff.OfferDeclined, off.Result == handoff.OfferTimedOut:
 			rep.Exclude = true
-		case handoff.OfferUnavailable:
+		case off.Result == handoff.OfferUnavailable:
 			// The reservation was refused: the person is busier than the queue knew.
 			rep.Full = true
 		default:

@@ -330,3 +330,75 @@ func ExamplePositionMessage() {
 	// You are number 4 in line, about 2 hours. If you'd rather not wait, we can call you back instead.
 	// You are number 2 in line; our team is back Mon 2 Mar 09:00 UTC.
 }
+
+// An operator reassigns a waiting handoff to a named person: the queue holds it for them,
+// outside its order; they decline, and it waits again until the queue's own offer is taken.
+func TestReassignAWaitingHandoff(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), queued(queueSpec("human_agent"), "maria", "james"))
+	q := h.withQueue()
+	var reassign, again *updateResult
+	h.at(30*time.Second, func() {
+		reassign = h.update(handoff.UpdateReassign, handoff.ReassignInput{AgentID: "james", By: "operator"})
+		again = h.update(handoff.UpdateReassign, handoff.ReassignInput{AgentID: "ana"})
+	})
+	h.at(35*time.Second, func() { h.update(handoff.UpdateDecline, handoff.AnswerInput{AgentID: "james"}) })
+	h.at(50*time.Second, func() { q.offer("human_agent", "maria", 4) })
+	h.at(55*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	reassign.accepted(t, "reassign")
+	again.refused(t, "a second reassignment before the first is made", "already being reassigned to james")
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "offers", offerResults(res), "james:declined,maria:accepted")
+	expect(t, "note", res.Offers[0].Note, "reassigned by operator")
+	expect(t, "reports", q.sent(), "human_agent:held:james,human_agent:returned:james+exclude,human_agent:accepted")
+}
+
+// An offer open to one person is withdrawn when an operator reassigns the handoff to another.
+func TestReassignAnOfferedHandoff(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	var reassign, toMaria, late *updateResult
+	h.at(5*time.Second, func() {
+		toMaria = h.update(handoff.UpdateReassign, handoff.ReassignInput{AgentID: "maria"})
+		reassign = h.update(handoff.UpdateReassign, handoff.ReassignInput{AgentID: "ana", By: "sam"})
+	})
+	h.at(10*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "ana"}) })
+	h.at(2*time.Minute, func() { late = h.update(handoff.UpdateReassign, handoff.ReassignInput{AgentID: "james"}) })
+	res := h.run(testInput())
+	toMaria.refused(t, "to the person already offered it", "already offered to maria")
+	reassign.accepted(t, "reassign")
+	expect(t, "owner", res.Owner, "ana")
+	expect(t, "offers", offerResults(res), "maria:cancelled,ana:accepted")
+	expect(t, "withdrawn", res.Offers[0].Reason, "withdrawn: reassigned to ana by sam")
+	expect(t, "ops", strings.Join(h.ops, ","), "reserve:maria,release:maria,reserve:ana,assign:ana")
+	late.refused(t, "once a person took it over", "is not waiting for a person (the handoff is monitoring)")
+}
+
+func TestSupervisorChangesThePriorityOfAWaitingHandoff(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), queued(queueSpec("human_agent"), "maria"))
+	q := h.withQueue()
+	var early, change, bad *updateResult
+	h.at(0, func() { early = h.update(handoff.UpdatePriority, handoff.PriorityInput{Priority: 5}) })
+	h.at(20*time.Second, func() {
+		change = h.update(handoff.UpdatePriority, handoff.PriorityInput{Priority: 90, By: "sam"})
+		bad = h.update(handoff.UpdatePriority, handoff.PriorityInput{Priority: 5000})
+	})
+	var during handoff.State
+	h.at(25*time.Second, func() {
+		during = h.state()
+		q.offer("human_agent", "maria", 2)
+	})
+	h.at(30*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	early.refused(t, "before it waits", "is not waiting in a queue")
+	change.accepted(t, "change")
+	bad.refused(t, "out of bounds", "priority 5000 is not between -1000 and 1000")
+	if o := during.Queues[0].Override; o == nil || *o != 90 {
+		t.Fatalf("override %v", o)
+	}
+	expect(t, "owner", res.Owner, "maria")
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(q.reports) != 2 || q.reports[0].Kind != handoff.ReportPriority || *q.reports[0].Priority != 90 {
+		t.Fatalf("reports %+v", q.reports)
+	}
+}

@@ -40,6 +40,10 @@ type Ops interface {
 	Offers(ctx context.Context, agentID string) (service.Offers, error)
 	SetPresence(ctx context.Context, agentID string, in handoff.PresenceInput) (handoff.AgentState, error)
 	Release(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
+	// A supervisor's actions (supervise.go).
+	Reassign(ctx context.Context, convID string, in handoff.ReassignInput) (handoff.State, error)
+	SetPriority(ctx context.Context, convID string, in handoff.PriorityInput) (handoff.State, error)
+	ForceRelease(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
 }
 
 // Options tune the server; zero values take the defaults.
@@ -124,8 +128,10 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},
 		{"GET", "/v1/agents/{agent_id}/offers", humanOperator, s.agentOffers},
 		{"GET", "/v1/events/stream", anyRole, s.eventStream},
-		{"POST", "/v1/agents/{agent_id}/presence", human, s.setPresence},
-		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
+		{"POST", "/v1/agents/{agent_id}/presence", humanOperator, s.setPresence},
+		{"POST", "/v1/agents/{agent_id}/release", humanOperator, s.releaseConversation},
+		{"POST", "/v1/handoffs/{conversation_id}/reassign", operatorOnly, s.reassign},
+		{"POST", "/v1/handoffs/{conversation_id}/priority", operatorOnly, s.setPriority},
 		{"POST", "/v1/conversations/{conversation_id}/outcomes", anyRole, s.reportOutcome},
 		{"GET", "/v1/stats", operatorOnly, s.stats},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
