@@ -30,6 +30,7 @@ func TestCLIAgentMistakes(t *testing.T) {
 	cli("", c, "reassign", "--agent", "maria").check(t, 2, "conversation_id: is required")
 	cli("", c, "priority", "--conversation", "c-1").check(t, 2, "--priority is required")
 	cli("", c, "priority", "--conversation", "c-1", "--priority", "5000").check(t, 2, "priority: 5000 is not between -1000 and 1000")
+	cli("", c, "queues", "--group", "nobody").check(t, 2, `group: "nobody" has no queue`)
 
 	// With handoff.dispositions set, a code outside them is refused; a start input's channel
 	// must be one the config weighs.

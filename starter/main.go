@@ -63,6 +63,7 @@ var commands = map[string]command{
 	"release":   {"release a conversation a human agent finished (--force: a supervisor's force-release)", runRelease},
 	"reassign":  {"offer a waiting or offered handoff to a named person (a supervisor's action)", runReassign},
 	"priority":  {"change the priority of a handoff waiting in a queue (a supervisor's action)", runPriority},
+	"queues":    {"the queues' real-time statistics: waiting, waits, service level, people and their load", runQueues},
 	"bench":     {"load benchmark against the engine's ceiling (make bench)", runBench},
 	"simulate":  {"handoffs with planted truths through the workflow; checks the statistics recover them (make simulate)", runSimulate},
 	"stats":     {"handoff statistics from the handoff log, judged against the targets", runStats},

@@ -71,11 +71,11 @@ func (r *agentRun) release(ctx workflow.Context, in handoff.ReleaseInput) (hando
 			// Already released: its wrap-up runs on.
 		case res.State == handoff.ReservationAssigned && wrap > 0 && !in.Force:
 			res.State, res.Since, res.WrapUpUntil, res.Disposition = handoff.ReservationWrapUp, now, now.Add(wrap), in.Disposition
-			r.disposed(res, now)
+			r.disposed(ctx, res)
 			changed = true
 		default:
 			if res.State == handoff.ReservationAssigned {
-				r.disposed(handoff.Reservation{ConversationID: res.ConversationID, Disposition: in.Disposition}, now)
+				r.disposed(ctx, handoff.Reservation{ConversationID: res.ConversationID, Disposition: in.Disposition})
 			}
 			if in.Force {
 				r.logger.Info("forced release", "agent", r.st.AgentID, "handoff", res.HandoffID, "state", res.State, "reason", in.Reason)
@@ -92,11 +92,13 @@ func (r *agentRun) release(ctx workflow.Context, in handoff.ReleaseInput) (hando
 }
 
 // disposed records the disposition code a release gave.
-func (r *agentRun) disposed(res handoff.Reservation, now time.Time) {
+func (r *agentRun) disposed(ctx workflow.Context, res handoff.Reservation) {
+	now := workflow.Now(ctx)
 	if res.Disposition == "" {
 		return
 	}
 	r.st.Dispositions = append(r.st.Dispositions, handoff.Disposition{ConversationID: res.ConversationID, Code: res.Disposition, At: now})
+	workflow.GetMetricsHandler(ctx).WithTags(map[string]string{"agent": r.st.AgentID, "code": res.Disposition}).Counter("handoff_dispositions").Inc(1)
 	if n := len(r.st.Dispositions); n > maxDispositions {
 		r.st.Dispositions = slices.Clone(r.st.Dispositions[n-maxDispositions:])
 	}
@@ -207,6 +209,7 @@ func (r *agentRun) tellQueues(ctx workflow.Context) {
 	}
 	r.told = r.st.Version
 	snap := r.st.Snapshot()
+	workflow.GetMetricsHandler(ctx).WithTags(map[string]string{"agent": r.st.AgentID}).Gauge("handoff_agent_load").Update(snap.Load)
 	for _, q := range r.st.Queues {
 		r.signals = append(r.signals, workflow.SignalExternalWorkflow(ctx, handoff.QueueWorkflowID(q), "", handoff.SignalAgentChanged, snap))
 	}

@@ -173,9 +173,13 @@ func (q *queueRun) drain(ctx workflow.Context) {
 		if !q.reports.ReceiveAsync(&r) {
 			break
 		}
+		var wait time.Duration
+		if i := q.st.Index(r.HandoffID); i >= 0 {
+			wait = now.Sub(q.st.Entries[i].EnqueuedAt)
+		}
 		if q.st.Report(r, now) {
 			q.dirty = true
-			q.reported(ctx, r)
+			q.reported(ctx, r, wait)
 		}
 	}
 }
@@ -240,18 +244,61 @@ func (q *queueRun) confirm(ctx workflow.Context, s queueSend) {
 	}
 }
 
-// reported logs what a report changed.
-func (q *queueRun) reported(ctx workflow.Context, r handoff.QueueReport) {
-	if r.Kind == handoff.ReportPriority && r.Priority != nil {
-		q.logger.Info("priority changed", "handoff", r.HandoffID, "priority", *r.Priority)
+// reported counts what a report changed: handoffs answered (with their wait) and those that
+// left unanswered (by why).
+func (q *queueRun) reported(ctx workflow.Context, r handoff.QueueReport, wait time.Duration) {
+	mh := workflow.GetMetricsHandler(ctx).WithTags(map[string]string{"queue": q.st.Group})
+	switch r.Kind {
+	case handoff.ReportAccepted:
+		mh.Counter(metricQueueAnswered).Inc(1)
+		mh.Timer(metricQueueWait).Record(wait)
+	case handoff.ReportLeft:
+		mh.WithTags(map[string]string{"reason": leftReason(r.Reason)}).Counter(metricQueueLeft).Inc(1)
+	case handoff.ReportPriority:
+		if r.Priority != nil {
+			q.logger.Info("priority changed", "handoff", r.HandoffID, "priority", *r.Priority)
+		}
 	}
 }
 
-// details is the Web UI's current-details line: the line's length and the people's state.
-// Group, agent and conversation IDs only.
+// leftReason keeps the left counter's label to the known reasons.
+func leftReason(why string) string {
+	switch why {
+	case leftMaxWait, leftCallback, leftAbandoned, leftCancelled, leftFailed:
+		return why
+	}
+	return "other"
+}
+
+// The queues' metrics (Prometheus names in telemetry.QueueMetrics).
+const (
+	metricQueueAnswered = "handoff_queue_answered"
+	metricQueueLeft     = "handoff_queue_left"
+	metricQueueWait     = "handoff_queue_wait"
+)
+
+// gauges sets the queue's real-time figures as of now.
+func (q *queueRun) gauges(ctx workflow.Context, st handoff.QueueStats) {
+	mh := workflow.GetMetricsHandler(ctx).WithTags(map[string]string{"queue": q.st.Group})
+	mh.Gauge("handoff_queue_waiting").Update(float64(st.Waiting))
+	mh.Gauge("handoff_queue_offered").Update(float64(st.Offered))
+	mh.Gauge("handoff_queue_longest_wait_seconds").Update(st.LongestWaitSeconds)
+	mh.Gauge("handoff_queue_people_online").Update(float64(st.PeopleOnline))
+	mh.Gauge("handoff_queue_people_available").Update(float64(st.PeopleAvailable))
+	if st.Occupancy != nil {
+		mh.Gauge("handoff_queue_occupancy").Update(*st.Occupancy)
+	}
+	if st.ServiceLevel != nil {
+		mh.Gauge("handoff_queue_service_level").Update(*st.ServiceLevel)
+	}
+}
+
+// details is the Web UI's current-details line (the line's length and the people's state;
+// group, agent and conversation IDs only) and the queue's gauges.
 func (q *queueRun) details(ctx workflow.Context) {
 	now := workflow.Now(ctx)
 	st := q.st.Stats(now)
+	q.gauges(ctx, st)
 	var b strings.Builder
 	fmt.Fprintf(&b, "**Queue %s** · %d waiting · %d offered · longest %.0fs", q.st.Group, st.Waiting, st.Offered, st.LongestWaitSeconds)
 	fmt.Fprintf(&b, "\n\nPeople: %d online, %d available", st.PeopleOnline, st.PeopleAvailable)

@@ -111,6 +111,9 @@ func TestAgentRoutesActOnOwnAgentOnly(t *testing.T) {
 		{"priority is required", "POST", "/v1/handoffs/c-1/priority", "operator", `{}`, 400, "priority", ""},
 		{"priority out of bounds", "POST", "/v1/handoffs/c-1/priority", "operator", `{"priority":5000}`, 400, "priority", ""},
 		{"a bot cannot change a priority", "POST", "/v1/handoffs/c-1/priority", "lead_bot", `{"priority":80}`, 403, "", ""},
+		{"operator lists the queues", "GET", "/v1/queues", "operator", nil, 200, "", "queues"},
+		{"a person cannot list the queues", "GET", "/v1/queues", "maria", nil, 403, "", ""},
+		{"a group without a queue", "GET", "/v1/queues/nobody", "operator", nil, 400, "group", ""},
 		{"release names no conversation", "POST", "/v1/agents/maria/release", "maria", `{}`, 400, "conversation_id", ""},
 		{"release with a PII conversation ID", "POST", "/v1/agents/maria/release", "maria", `{"conversation_id":"dana@example.com"}`, 400, "conversation_id", ""},
 	}
@@ -134,4 +137,17 @@ func TestAgentRoutesActOnOwnAgentOnly(t *testing.T) {
 			}
 		})
 	}
+}
+
+func (f *fakeOps) Queues(ctx context.Context) (service.QueuesStats, error) {
+	f.record("queues")
+	return service.QueuesStats{Queues: []handoff.QueueStats{}}, nil
+}
+
+func (f *fakeOps) QueueStats(ctx context.Context, group string) (handoff.QueueStats, error) {
+	if err := f.CheckQueue(group); err != nil {
+		return handoff.QueueStats{}, err
+	}
+	f.record("queue %s", group)
+	return handoff.QueueStats{Group: group}, nil
 }

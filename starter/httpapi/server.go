@@ -44,6 +44,9 @@ type Ops interface {
 	Reassign(ctx context.Context, convID string, in handoff.ReassignInput) (handoff.State, error)
 	SetPriority(ctx context.Context, convID string, in handoff.PriorityInput) (handoff.State, error)
 	ForceRelease(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
+	// The queues' statistics (queues.go).
+	Queues(ctx context.Context) (service.QueuesStats, error)
+	QueueStats(ctx context.Context, group string) (handoff.QueueStats, error)
 }
 
 // Options tune the server; zero values take the defaults.
@@ -134,6 +137,8 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/handoffs/{conversation_id}/priority", operatorOnly, s.setPriority},
 		{"POST", "/v1/conversations/{conversation_id}/outcomes", anyRole, s.reportOutcome},
 		{"GET", "/v1/stats", operatorOnly, s.stats},
+		{"GET", "/v1/queues", operatorOnly, s.queues},
+		{"GET", "/v1/queues/{group}", operatorOnly, s.queue},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},

@@ -2,8 +2,12 @@ package service
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
+	"time"
 
+	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
 )
 
@@ -59,4 +63,67 @@ func (s *Service) ForceRelease(ctx context.Context, agentID string, in handoff.R
 	in.AssignedOnly, in.WrapUp, in.Force = false, "", true
 	st, err := s.agents().Update(ctx, agentID, handoff.UpdateRelease, in)
 	return st, agentError(err, "force-release for", agentID)
+}
+
+// CheckQueue validates a queue's group without touching Temporal: it must have a queue in the
+// config.
+func (s *Service) CheckQueue(group string) error {
+	if group == "" {
+		return &handoff.FieldError{Field: "group", Problem: "is required"}
+	}
+	if _, ok := s.cfg.QueueOf(group); !ok {
+		var groups []string
+		for _, q := range s.cfg.Queues {
+			groups = append(groups, q.Group)
+		}
+		return &handoff.FieldError{Field: "group", Problem: fmt.Sprintf("%s has no queue (queues: %s)", handoff.Quote(group), strings.Join(groups, ", "))}
+	}
+	return nil
+}
+
+// QueueStats are a queue's real-time statistics: waiting, longest and average wait, the last
+// hour's answers and service level, the people online and available, occupancy, and each
+// person's state and load.
+func (s *Service) QueueStats(ctx context.Context, group string) (handoff.QueueStats, error) {
+	if err := s.CheckQueue(group); err != nil {
+		return handoff.QueueStats{}, err
+	}
+	st, err := activities.NewQueueClient(s.cl, s.cfg).Stats(ctx, group, time.Now())
+	return st, queueError(err, group)
+}
+
+// queueError maps a failure to read a queue like agentError does a person's.
+func queueError(err error, group string) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if c := classify(err, "read queue", group); errors.As(c, &e) {
+		switch e.Kind {
+		case KindTimeout:
+			e.Message = fmt.Sprintf("reading queue %s did not finish in time: no worker answered (the workers are down, restarting or busy) or Temporal is slow", group)
+		case KindInternal, KindConflict, KindNotFound:
+			e.Kind, e.Message = KindInternal, fmt.Sprintf("reading queue %s failed: %v", group, err)
+		}
+		return e
+	}
+	return err
+}
+
+// QueuesStats are the statistics of every configured queue, in the config's order.
+type QueuesStats struct {
+	Queues []handoff.QueueStats `json:"queues"`
+}
+
+// Queues reads the statistics of every queue.
+func (s *Service) Queues(ctx context.Context) (QueuesStats, error) {
+	out := QueuesStats{Queues: []handoff.QueueStats{}}
+	for _, q := range s.cfg.Queues {
+		st, err := s.QueueStats(ctx, q.Group)
+		if err != nil {
+			return QueuesStats{}, err
+		}
+		out.Queues = append(out.Queues, st)
+	}
+	return out, nil
 }
