@@ -93,6 +93,11 @@ type Options struct {
 	Soak       int
 	SoakWindow time.Duration
 	SoakBatch  int
+	// Queue parks this many handoffs in human_agent's queue with every person offline, then
+	// measures the queue's history and the time to offer the next one (0: no queue bench);
+	// QueueCycles is how many offers it times.
+	Queue       int
+	QueueCycles int
 
 	OutDir string
 	// KeepTemp keeps the temporary directory (config, logs, the dev server's database).
