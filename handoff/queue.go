@@ -363,7 +363,7 @@ func (q *QueueState) Position(handoffID string, now time.Time) QueuePosition {
 		return pos
 	}
 	e := q.Entries[i]
-	pos.Priority, pos.Seq, pos.Offered = e.Effective(now), e.Seq, e.Offered
+	pos.Priority, pos.EnqueuedAt, pos.Seq, pos.Offered = e.Effective(now), e.EnqueuedAt, e.Seq, e.Offered
 	if !e.Waiting() {
 		return pos
 	}

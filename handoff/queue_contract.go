@@ -297,9 +297,11 @@ type QueuePosition struct {
 	// (offered right now, or unknown to the queue).
 	Position int `json:"position"`
 	Waiting  int `json:"waiting"`
-	// Priority is its effective priority now (aging included).
-	Priority int   `json:"priority"`
-	Seq      int64 `json:"seq,omitempty"`
+	// Priority is its effective priority now (aging included); EnqueuedAt and Seq are when it
+	// arrived, on the queue's clock.
+	Priority   int       `json:"priority"`
+	EnqueuedAt time.Time `json:"enqueued_at,omitzero"`
+	Seq        int64     `json:"seq,omitempty"`
 	// EstimateSeconds is the expected wait; negative when the queue cannot tell (nobody of the
 	// group is online).
 	EstimateSeconds int `json:"estimate_seconds"`
@@ -360,7 +362,8 @@ type QueuedHandoff struct {
 // QueueWait is one wait of a handoff in a queue, in its state: a handoff that overflows waits
 // in more than one.
 type QueueWait struct {
-	Group      string    `json:"group"`
+	Group string `json:"group"`
+	// EnqueuedAt is when it joined the line, on the queue's clock.
 	EnqueuedAt time.Time `json:"enqueued_at"`
 	Seq        int64     `json:"seq,omitempty"`
 	// Priority is the base priority, and Why what it is made of; a supervisor's change shows
@@ -373,9 +376,11 @@ type QueueWait struct {
 	EstimateSeconds int  `json:"estimate_seconds,omitempty"`
 	Announced       int  `json:"announced,omitempty"`
 	CallbackOffered bool `json:"callback_offered,omitempty"`
-	// Offers are the queue's offers it received (seq numbers), the first one's at FirstOffer.
-	Offers     int   `json:"offers,omitempty"`
-	FirstOffer int64 `json:"first_offer,omitempty"`
+	// Offers counts the queue's offers it received; FirstOffer is the first one's sequence
+	// number and FirstOfferAt its time, on the queue's clock.
+	Offers       int       `json:"offers,omitempty"`
+	FirstOffer   int64     `json:"first_offer,omitempty"`
+	FirstOfferAt time.Time `json:"first_offer_at,omitzero"`
 	// LeftAt and Left: when and why it stopped waiting (accepted, max_wait, full, closed,
 	// callback, abandoned, cancelled, reassigned).
 	LeftAt time.Time `json:"left_at,omitzero"`

@@ -68,7 +68,7 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 	h.state.Queues = append(h.state.Queues, handoff.QueueWait{Group: spec.Group, EnqueuedAt: workflow.Now(ctx), Priority: prio, Why: why})
 	w := &h.state.Queues[len(h.state.Queues)-1]
 	var res activities.EnqueueResult
-	err := workflow.ExecuteActivity(agentOptions(ctx, "Wait in queue "+spec.Group), a.Enqueue,
+	err := workflow.ExecuteActivity(enqueueOptions(ctx, "Wait in queue "+spec.Group), a.Enqueue,
 		activities.EnqueueRequest{Spec: spec, Entry: entry}).Get(ctx, &res)
 	switch {
 	case err != nil:
@@ -88,6 +88,10 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 		return "", "", "", false, false
 	}
 	w.Seq, w.Position, w.EstimateSeconds = res.Position.Seq, res.Position.Position, res.Position.EstimateSeconds
+	if at := res.Position.EnqueuedAt; !at.IsZero() {
+		// The line's own clock: its age, and so its max wait, count from when it joined.
+		w.EnqueuedAt = at
+	}
 	h.queue = &queueing{group: spec.Group, index: len(h.state.Queues) - 1}
 	defer func() { h.queue = nil }()
 	h.upsert(ctx, h.identitySA(handoff.PhaseQueued)...)
@@ -169,7 +173,7 @@ func (h *handoffRun) offerFromQueue(ctx workflow.Context, group string, o handof
 	w := &h.state.Queues[h.queue.index]
 	w.Offers++
 	if w.FirstOffer == 0 {
-		w.FirstOffer = o.Seq
+		w.FirstOffer, w.FirstOfferAt = o.Seq, o.At
 	}
 	h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 	p := h.state.Decision.Protocol
