@@ -341,8 +341,9 @@ type QueueStats struct {
 type PersonStats struct {
 	Agent    string   `json:"agent"`
 	Presence Presence `json:"presence"`
-	// State: available (online, room for a conversation), busy (online, some load), full,
-	// wrap_up (only wrap-ups keep them), blocked (a calendar or their hours), away, offline.
+	// State: available (online, nothing held), busy (online, some load, room left), full,
+	// wrap_up (wrap-ups are all they hold), blocked (a calendar or their hours), away,
+	// offline.
 	State    string  `json:"state"`
 	Load     float64 `json:"load"`
 	Capacity float64 `json:"capacity"`

@@ -159,7 +159,7 @@ func (q *QueueState) Stats(now time.Time) QueueStats {
 			st.PeopleOnline++
 			capOnline += m.Capacity
 			loadOnline += ps.Load
-			if ps.State == "available" || ps.State == "busy" {
+			if p.open(now) && load[m.Agent] < units(m.Capacity) {
 				st.PeopleAvailable++
 			}
 		}
@@ -180,7 +180,8 @@ func (q *QueueState) Stats(now time.Time) QueueStats {
 	return st
 }
 
-// personState names what a member is doing, for the statistics.
+// personState names what a member is doing, for the statistics: wrap_up when wrap-ups are all
+// they hold.
 func personState(p *QueuePerson, m QueueMember, load int64, now time.Time) string {
 	switch {
 	case p == nil || p.Presence == PresenceOffline:
@@ -189,7 +190,8 @@ func personState(p *QueuePerson, m QueueMember, load int64, now time.Time) strin
 		return "away"
 	case now.Before(p.BlockedUntil):
 		return "blocked"
-	case load >= units(m.Capacity) && p.WrapUps > 0 && p.WrapUps == len(p.Held):
+	case p.WrapUps > 0 && p.WrapUps == len(p.Held):
+		// Only after-conversation work holds them (they may have room for more).
 		return "wrap_up"
 	case load >= units(m.Capacity) || p.FullAt == p.Version && p.Version != 0:
 		return "full"

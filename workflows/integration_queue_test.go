@@ -297,3 +297,73 @@ func waitQueue(t *testing.T, e *testenv.Env, what string, within time.Duration, 
 }
 
 func decode(body []byte, v any) error { return json.Unmarshal(body, v) }
+
+// TestQueuedHandoffHearsItsPlaceAndGoesToTheFirstPersonOnline is the example's queue on the dev
+// server: with nobody of human_agent online a seller's handoff waits; the seller bot tells the
+// customer their place; maria comes online and is offered it at once; her release starts her
+// wrap-up. With HANDOFF_RECORD_HISTORIES=1 it records the handoff's, the queue's and maria's
+// histories for the replay test.
+func TestQueuedHandoffHearsItsPlaceAndGoesToTheFirstPersonOnline(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{Queues: true, Handoff: map[string]any{"offer_timeout": "30s", "monitoring_window": "1s"},
+		Edit: func(doc map[string]any, _ string) {
+			q := doc["queues"].([]any)[0].(map[string]any)
+			q["position_every"] = "10s"
+		}})
+	ctx := context.Background()
+	for _, p := range []string{"maria", "james", "sam"} {
+		if _, err := e.Service.SetPresence(ctx, p, handoff.PresenceInput{Presence: handoff.PresenceOffline}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := testenv.Sample(t, "seller-distress.json")
+	if _, err := e.Service.Start(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	st := e.WaitFor(t, in.ConversationID, 30*time.Second, "a position message", func(s handoff.State) bool {
+		return s.Phase == handoff.PhaseQueued && len(s.Queues) == 1 && s.Queues[0].Announced >= 1
+	})
+	w := st.Queues[0]
+	if w.Group != "human_agent" || w.Position != 1 || w.Priority != 20 || w.Seq != 1 {
+		t.Fatalf("wait %+v, want the first in line with the urgent rule's 20", w)
+	}
+	var told []handoff.Delivery
+	for _, d := range e.Agents.Deliveries(in.SourceAgent) {
+		if d.Delivery.Type == handoff.DeliveryQueuePosition {
+			told = append(told, d.Delivery)
+		}
+	}
+	if len(told) == 0 || told[0].Queue == nil || told[0].Queue.Position != 1 || told[0].Message[:19] != "You're next in line" {
+		t.Fatalf("position messages to the seller bot: %+v", told)
+	}
+	stats, err := e.Service.QueueStats(ctx, "human_agent")
+	if err != nil || stats.Waiting != 1 || stats.PeopleOnline != 0 {
+		t.Fatalf("stats %+v, %v", stats, err)
+	}
+	if _, err := e.Service.SetPresence(ctx, "maria", handoff.PresenceInput{Presence: handoff.PresenceOnline}); err != nil {
+		t.Fatal(err)
+	}
+	st = e.WaitFor(t, in.ConversationID, 30*time.Second, "an offer to maria", func(s handoff.State) bool {
+		return s.CurrentOffer != nil && s.CurrentOffer.Agent == "maria"
+	})
+	if _, err := e.Service.Accept(ctx, in.ConversationID, handoff.AnswerInput{AgentID: "maria"}); err != nil {
+		t.Fatal(err)
+	}
+	st = e.WaitFor(t, in.ConversationID, 30*time.Second, "closed", closedPhase)
+	if st.Outcome != handoff.OutcomeCompleted || st.Owner != "maria" || st.Queues[0].Left != "accepted" || st.Queues[0].FirstOffer != 1 {
+		t.Fatalf("outcome %s owner %s wait %+v", st.Outcome, st.Owner, st.Queues[0])
+	}
+	ags, err := e.Service.Release(ctx, "maria", handoff.ReleaseInput{ConversationID: in.ConversationID, Disposition: "listing_signed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ags.Active() != 1 || ags.Reservations[0].State != handoff.ReservationWrapUp || ags.Dispositions[0].Code != "listing_signed" {
+		t.Fatalf("maria after her release: %+v", ags)
+	}
+	stats = waitQueue(t, e, "answered", 30*time.Second, func(s handoff.QueueStats) bool { return s.Answered == 1 })
+	if stats.People[0].Agent != "maria" || stats.People[0].State != "wrap_up" {
+		t.Errorf("maria in the stats: %+v", stats.People[0])
+	}
+	recordHistory(t, e, in.ConversationID, "seller-distress-queued")
+	recordWorkflowHistory(t, e, handoff.QueueWorkflowID("human_agent"), "", "queue-human-agent")
+	recordWorkflowHistory(t, e, handoff.AgentWorkflowID("maria"), "", "agent-maria-wrap-up")
+}
