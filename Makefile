@@ -53,7 +53,7 @@ test: temporal node-deps ## run every test, integration tests against the real d
 	@$(MAKE) --no-print-directory test-compose
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
-	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run 'TestFaults|TestKillsWhileRecording'
+	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run 'TestFaults|TestKillsWhileRecording|TestQueueFaults'
 
 fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule parser, the package builder, the calendar parser
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeInput$$' -fuzztime $(FUZZTIME) ./starter/service/
