@@ -38,13 +38,13 @@ func RosterVersion(members []handoff.QueueMember) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// Enqueue adds a handoff to its group's queue, starting the queue if it is not running, and
-// returns its place. A refusal (the queue is full) comes back as an error (see Refusal).
-func (c *QueueClient) Enqueue(ctx context.Context, group string, in handoff.EnqueueInput) (handoff.QueuePosition, error) {
+// Enqueue adds a handoff to its group's queue, starting the queue if it is not running. The
+// queue answers the handoff itself (its offers, or a refusal) by signal.
+func (c *QueueClient) Enqueue(ctx context.Context, group string, in handoff.EnqueueInput) error {
 	if c.cl == nil {
-		return handoff.QueuePosition{}, errNoClient
+		return errNoClient
 	}
-	start := c.cl.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
+	_, err := c.cl.SignalWithStartWorkflow(ctx, handoff.QueueWorkflowID(group), handoff.SignalEnqueue, in, client.StartWorkflowOptions{
 		ID:                       handoff.QueueWorkflowID(group),
 		TaskQueue:                handoff.TaskQueue,
 		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
@@ -54,19 +54,7 @@ func (c *QueueClient) Enqueue(ctx context.Context, group string, in handoff.Enqu
 			temporal.NewSearchAttributeKeyKeyword(handoff.SATarget).ValueSet(group),
 		),
 	}, handoff.QueueWorkflowName, handoff.QueueState{Group: group})
-	h, err := c.cl.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{
-		StartWorkflowOperation: start,
-		UpdateOptions: client.UpdateWorkflowOptions{
-			UpdateName:   handoff.UpdateEnqueue,
-			Args:         []any{in},
-			WaitForStage: client.WorkflowUpdateStageCompleted,
-		},
-	})
-	var pos handoff.QueuePosition
-	if err == nil {
-		err = h.Get(ctx, &pos)
-	}
-	return pos, err
+	return err
 }
 
 // query runs a query on a group's queue; found is false when the queue never ran or is closed.
@@ -175,13 +163,13 @@ type EnqueueRequest struct {
 	Entry handoff.QueueEntry `json:"entry"`
 }
 
-// EnqueueResult is the handoff's place, or why it does not wait: the queue is closed (outside
-// its business hours, until OpensAt) or refused it (full).
+// EnqueueResult says whether the handoff joined the line, or why not: the queue is closed
+// (outside its business hours, until OpensAt). A queue that refuses it (full) says so by
+// signal.
 type EnqueueResult struct {
-	Position handoff.QueuePosition `json:"position"`
-	Closed   bool                  `json:"closed,omitempty"`
-	OpensAt  time.Time             `json:"opens_at,omitzero"`
-	Refused  string                `json:"refused,omitempty"`
+	Closed  bool      `json:"closed,omitempty"`
+	OpensAt time.Time `json:"opens_at,omitzero"`
+	Refused string    `json:"refused,omitempty"`
 }
 
 // Enqueue puts a handoff in its group's queue, unless the queue is outside its business hours.
@@ -195,12 +183,8 @@ func (a *Activities) Enqueue(ctx context.Context, in EnqueueRequest) (EnqueueRes
 		ServiceLevel: spec.ServiceLevel, HandleTime: spec.HandleTime, MaxWaiting: spec.MaxWaiting,
 		RosterVersion: RosterVersion(a.cfg.QueueMembers(spec.Group)),
 	}
-	pos, err := NewQueueClient(a.temporal, a.cfg).Enqueue(ctx, spec.Group, req)
-	if why, ok := Refusal(err); ok {
-		return EnqueueResult{Refused: why}, nil
-	}
-	if err != nil {
+	if err := NewQueueClient(a.temporal, a.cfg).Enqueue(ctx, spec.Group, req); err != nil {
 		return EnqueueResult{}, err
 	}
-	return EnqueueResult{Position: pos}, nil
+	return EnqueueResult{}, nil
 }

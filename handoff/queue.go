@@ -255,7 +255,7 @@ func (q *QueueState) Dispatch(now time.Time) []Dispatch {
 			e.FirstOffer = q.Offers
 		}
 		out = append(out, Dispatch{HandoffID: e.HandoffID, Agent: m.Agent,
-			Offer: QueueOffer{Group: q.Group, Agent: m.Agent, Seq: q.Offers, At: now}})
+			Offer: QueueOffer{Group: q.Group, Agent: m.Agent, Seq: q.Offers, At: now, EnqueuedAt: e.EnqueuedAt, EntrySeq: e.Seq}})
 		if !room(m, 1) {
 			free--
 		}

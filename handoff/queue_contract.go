@@ -11,7 +11,7 @@ import (
 // and a view of its people (presence, load) that their Agent workflows keep current by signal,
 // so a handoff is offered the moment a person can take it: no polling.
 //
-//	handoff ──enqueue (Update-With-Start, from an activity)──▶ queue
+//	handoff ──enqueue (Signal-With-Start, from an activity)──▶ queue
 //	queue   ──queue_offer (signal): offer it to this person──▶ handoff
 //	handoff ──queue_report (signal): accepted, returned, left──▶ queue
 //	agent   ──agent_changed (signal): presence and load──▶ queue
@@ -22,16 +22,20 @@ const (
 	QueueWorkflowName     = "Queue"
 	QueueWorkflowIDPrefix = "queue-"
 
-	// UpdateEnqueue adds a handoff to the queue (EnqueueInput) and answers its place
-	// (QueuePosition). Its validator refuses a full queue and a malformed entry.
-	UpdateEnqueue = "enqueue"
+	// SignalEnqueue adds a handoff to the queue (EnqueueInput). A signal, not an Update: a
+	// burst of handoffs joining at once is taken in a few workflow tasks, where Updates would
+	// meet Temporal's limit of Updates in flight per workflow (10 by default) and wait behind
+	// every other task. A full queue or a malformed entry is answered with a refusal
+	// (QueueOffer.Refused).
+	SignalEnqueue = "enqueue"
 	// SignalQueueReport tells the queue what became of a handoff it offered, or that a waiting
 	// handoff left or changed (QueueReport).
 	SignalQueueReport = "queue_report"
 	// SignalAgentChanged carries a person's presence and load to the queues they serve
 	// (AgentSnapshot), sent by their Agent workflow after every change.
 	SignalAgentChanged = "agent_changed"
-	// SignalQueueOffer tells a waiting handoff to offer itself to a person (QueueOffer).
+	// SignalQueueOffer tells a waiting handoff to offer itself to a person, or that the queue
+	// refused it (QueueOffer).
 	SignalQueueOffer = "queue_offer"
 	// QueryQueueStats returns QueueStats; QueryQueuePosition takes a handoff ID and returns
 	// QueuePosition.
@@ -183,7 +187,7 @@ type StepUntil struct {
 	Until    time.Time `json:"until,omitzero"`
 }
 
-// EnqueueInput is the enqueue Update's argument, with the queue-level settings (service level,
+// EnqueueInput is the enqueue signal's argument, with the queue-level settings (service level,
 // handle time, bound) the latest handoff was decided with.
 type EnqueueInput struct {
 	Entry QueueEntry `json:"entry"`
@@ -245,15 +249,20 @@ type QueuePerson struct {
 	Blocked      string    `json:"blocked,omitempty"`
 }
 
-// QueueOffer is the queue's signal to a waiting handoff: offer yourself to Agent.
+// QueueOffer is the queue's signal to a waiting handoff: offer yourself to Agent; or, with
+// Refused set, you are not in line (the queue is full, the entry malformed).
 type QueueOffer struct {
 	Group string `json:"group"`
-	Agent string `json:"agent"`
+	Agent string `json:"agent,omitempty"`
 	// Seq numbers the queue's offers; At is the queue's time.
-	Seq int64     `json:"seq"`
+	Seq int64     `json:"seq,omitempty"`
 	At  time.Time `json:"at"`
 	// Forced: an operator's reassignment, made outside the queue's order.
 	Forced bool `json:"forced,omitempty"`
+	// EnqueuedAt and EntrySeq are when the handoff joined the line, on the queue's clock.
+	EnqueuedAt time.Time `json:"enqueued_at,omitzero"`
+	EntrySeq   int64     `json:"entry_seq,omitempty"`
+	Refused    string    `json:"refused,omitempty"`
 }
 
 // Queue report kinds.
@@ -335,6 +344,10 @@ type QueueStats struct {
 	People    []PersonStats `json:"people"`
 	// Next lists the first waiting handoffs in the order they will be offered (IDs only).
 	Next []QueuedHandoff `json:"next,omitempty"`
+	// StateBytes is the size of the state the queue would carry into its next run (JSON, before
+	// encryption); HistoryEvents the length of its current run's history.
+	StateBytes    int `json:"state_bytes,omitempty"`
+	HistoryEvents int `json:"history_events,omitempty"`
 }
 
 // PersonStats is one member's state and load as their queue sees it.

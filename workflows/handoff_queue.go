@@ -22,8 +22,10 @@ type queueing struct {
 	group string
 	// index is the wait's place in state.Queues.
 	index int
-	// offer is the queue's latest offer, nil until one arrives.
-	offer *handoff.QueueOffer
+	// offer is the queue's latest offer, nil until one arrives; refused is why the queue did
+	// not take the handoff in line.
+	offer   *handoff.QueueOffer
+	refused string
 }
 
 // Where a wait ended, in state.Queues[].Left.
@@ -38,14 +40,27 @@ const (
 	leftFailed    = "failed"
 )
 
-// queueOffered takes the queue's offer (the queue_offer signal). One from a queue the handoff no
-// longer waits in is stale: the queue had the handoff's leave report on its way and drops it.
-func (h *handoffRun) queueOffered(o handoff.QueueOffer) {
-	if h.queue == nil || h.queue.group != o.Group || h.queue.offer != nil {
-		h.logger.Info("stale queue offer ignored", "queue", o.Group, "agent", o.Agent)
+// queueOffered takes the queue's offer or refusal (the queue_offer signal). An offer from a
+// queue the handoff does not wait in is stale: the queue holds an entry nobody will answer (its
+// leave report crossed the offer, or it joined after giving up on joining), so it is told to
+// drop it; a queue that already did ignores that.
+func (h *handoffRun) queueOffered(ctx workflow.Context, o handoff.QueueOffer) {
+	if q := h.queue; q != nil && q.group == o.Group {
+		switch {
+		case o.Refused != "":
+			q.refused = o.Refused
+		case q.offer == nil:
+			q.offer = &o
+		default:
+			h.logger.Warn("a second queue offer while one waits; ignored", "queue", o.Group, "agent", o.Agent)
+		}
 		return
 	}
-	h.queue.offer = &o
+	if o.Refused != "" {
+		return
+	}
+	h.logger.Info("stale queue offer; the queue is told to drop it", "queue", o.Group, "agent", o.Agent)
+	h.reportQueue(ctx, o.Group, handoff.QueueReport{HandoffID: h.id, Kind: handoff.ReportLeft, Reason: "not waiting"})
 }
 
 // waitInQueue waits in the step's queue. It returns the agent who accepted and took over; or
@@ -67,6 +82,9 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 	}
 	h.state.Queues = append(h.state.Queues, handoff.QueueWait{Group: spec.Group, EnqueuedAt: workflow.Now(ctx), Priority: prio, Why: why})
 	w := &h.state.Queues[len(h.state.Queues)-1]
+	// Waiting from before the enqueue: the queue may answer before the activity's result is in.
+	h.queue = &queueing{group: spec.Group, index: len(h.state.Queues) - 1}
+	defer func() { h.queue = nil }()
 	var res activities.EnqueueResult
 	err := workflow.ExecuteActivity(enqueueOptions(ctx, "Wait in queue "+spec.Group), a.Enqueue,
 		activities.EnqueueRequest{Spec: spec, Entry: entry}).Get(ctx, &res)
@@ -83,27 +101,17 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 		h.closedQueue, h.closedOpens, h.closedAgents = &spec, res.OpensAt, step.Agents
 		h.leaveQueueRecord(ctx, w, leftClosed)
 		return "", "", "", false, false
-	case res.Refused != "":
-		h.leaveQueueRecord(ctx, w, leftFull)
-		return "", "", "", false, false
 	}
-	w.Seq, w.Position, w.EstimateSeconds = res.Position.Seq, res.Position.Position, res.Position.EstimateSeconds
-	if at := res.Position.EnqueuedAt; !at.IsZero() {
-		// The line's own clock: its age, and so its max wait, count from when it joined.
-		w.EnqueuedAt = at
-	}
-	h.queue = &queueing{group: spec.Group, index: len(h.state.Queues) - 1}
-	defer func() { h.queue = nil }()
 	h.upsert(ctx, h.identitySA(handoff.PhaseQueued)...)
 	h.publish(ctx)
 	workflow.SetCurrentDetails(ctx, h.details())
 
-	maxWait := parseOr(spec.MaxWait, 10*time.Minute)
-	deadline := w.EnqueuedAt.Add(maxWait)
+	joined := w.EnqueuedAt
+	deadline := joined.Add(parseOr(spec.MaxWait, 10*time.Minute))
 	every := parseOr(spec.PositionEvery, 0)
 	nextAnnounce := time.Time{}
 	if every > 0 {
-		nextAnnounce = w.EnqueuedAt.Add(every)
+		nextAnnounce = joined.Add(every)
 	}
 	for {
 		wake := deadline
@@ -111,7 +119,7 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 			wake = nextAnnounce
 		}
 		_, err := awaitWithTimeout(ctx, max(wake.Sub(workflow.Now(ctx)), 0), func() bool {
-			return h.queue.offer != nil || h.customerLeft || h.callbackRequested || h.reassign != nil || h.priority != nil
+			return h.queue.offer != nil || h.queue.refused != "" || h.customerLeft || h.callbackRequested || h.reassign != nil || h.priority != nil
 		})
 		switch {
 		case err != nil || temporal.IsCanceledError(ctx.Err()):
@@ -124,6 +132,10 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 			waited := h.waited(ctx)
 			h.leaveQueue(ctx, spec.Group, leftCallback)
 			return "", handoff.OutcomeCallback, fmt.Sprintf("the customer chose a callback after waiting %s in queue %s", waited, spec.Group), true, false
+		case h.queue.refused != "":
+			h.logger.Info("the queue refused the handoff", "queue", spec.Group, "reason", h.queue.refused)
+			h.leaveQueueRecord(ctx, w, leftFull)
+			return "", "", "", false, false
 		case h.priority != nil:
 			p := *h.priority
 			h.priority = nil
@@ -174,6 +186,10 @@ func (h *handoffRun) offerFromQueue(ctx workflow.Context, group string, o handof
 	w.Offers++
 	if w.FirstOffer == 0 {
 		w.FirstOffer, w.FirstOfferAt = o.Seq, o.At
+	}
+	if !o.EnqueuedAt.IsZero() {
+		// When it joined, on the line's own clock (the order is the queue's).
+		w.EnqueuedAt, w.Seq = o.EnqueuedAt, o.EntrySeq
 	}
 	h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 	p := h.state.Decision.Protocol
@@ -291,6 +307,9 @@ func (h *handoffRun) announce(ctx workflow.Context, spec handoff.QueueSpec) {
 	if err != nil {
 		h.logger.Warn("position message failed", "queue", spec.Group, "error", err)
 		return
+	}
+	if p := res.Position; !p.EnqueuedAt.IsZero() {
+		w.EnqueuedAt, w.Seq = p.EnqueuedAt, p.Seq
 	}
 	if res.Told {
 		w.Announced++

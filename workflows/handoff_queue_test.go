@@ -39,7 +39,7 @@ func queued(spec *handoff.QueueSpec, ids ...string) activities.Step {
 }
 
 func (h *harness) withQueue() *queueSide {
-	q := &queueSide{h: h, result: activities.EnqueueResult{Position: handoff.QueuePosition{Position: 3, Seq: 7, EstimateSeconds: 120}}, position: 3}
+	q := &queueSide{h: h, position: 3}
 	h.env.OnActivity(a.Enqueue, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.EnqueueRequest) (activities.EnqueueResult, error) {
 			h.mu.Lock()
@@ -79,9 +79,10 @@ func (h *harness) withQueue() *queueSide {
 	return q
 }
 
-// offer is the queue's signal to offer the handoff to agent.
+// offer is the queue's signal to offer the handoff to agent; the handoff joined as the 7th.
 func (q *queueSide) offer(group, agent string, seq int64) {
-	q.h.env.SignalWorkflow(handoff.SignalQueueOffer, handoff.QueueOffer{Group: group, Agent: agent, Seq: seq})
+	q.h.env.SignalWorkflow(handoff.SignalQueueOffer, handoff.QueueOffer{Group: group, Agent: agent, Seq: seq, EntrySeq: 7,
+		EnqueuedAt: q.h.env.Now().Add(-time.Second)})
 }
 
 // sent lists the reports as queue:kind:agent(+exclude|full|blocked).
@@ -134,7 +135,7 @@ func TestHandoffWaitsInItsQueueUntilAPersonIsFree(t *testing.T) {
 		t.Fatalf("queues %+v", res.Queues)
 	}
 	w := res.Queues[0]
-	if w.Group != "human_agent" || w.Priority != 70 || w.Seq != 7 || w.Position != 3 || w.FirstOffer != 12 || w.Offers != 1 || w.Left != "accepted" ||
+	if w.Group != "human_agent" || w.Priority != 70 || w.Seq != 7 || w.FirstOffer != 12 || w.Offers != 1 || w.Left != "accepted" ||
 		w.LeftAt.Sub(res.StartedAt) != 45*time.Second || strings.Join(w.Why, "; ") != "VIP +50; urgent +20" {
 		t.Fatalf("wait %+v", w)
 	}
@@ -264,6 +265,31 @@ func TestClosedQueueEndsInATicket(t *testing.T) {
 			t.Errorf("fallback script %q", d.Delivery.Message)
 		}
 	}
+}
+
+// A queue that refuses the handoff (full) is passed over like one whose max wait passed.
+func TestFullQueueIsPassedOver(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), queued(queueSpec("human_agent"), "maria"), human("sam"))
+	q := h.withQueue()
+	h.at(time.Second, func() {
+		h.env.SignalWorkflow(handoff.SignalQueueOffer, handoff.QueueOffer{Group: "human_agent", Refused: "queue human_agent is full: 1000 handoffs wait (at most 1000)"})
+	})
+	h.at(3*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "sam"}) })
+	res := h.run(testInput())
+	expect(t, "owner", res.Owner, "sam")
+	expect(t, "left", res.Queues[0].Left, "full")
+	expect(t, "reports", q.sent(), "")
+}
+
+// An offer from a queue the handoff does not wait in tells that queue to drop the entry.
+func TestStaleQueueOfferTellsTheQueueToDropIt(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria"))
+	q := h.withQueue()
+	h.at(time.Second, func() { q.offer("vip_team", "james", 3) })
+	h.at(2*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "reports", q.sent(), "vip_team:left:not waiting")
 }
 
 // A queue that cannot be reached does not strand the handoff: its people are tried directly.

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,9 +25,9 @@ var queueHistoryLimit = 10_000
 type queueRun struct {
 	st     handoff.QueueState
 	logger log.Logger
-	// agents and reports are the signal channels, drained by the main loop (so nothing
-	// received is lost when the run continues as new).
-	agents, reports workflow.ReceiveChannel
+	// enqueues, agents and reports are the signal channels, drained by the main loop (so
+	// nothing received is lost when the run continues as new).
+	enqueues, agents, reports workflow.ReceiveChannel
 	// dirty: something changed since the last dispatch; refresh: the people must be read again.
 	dirty, refresh bool
 	// sends are the offers signalled to handoffs and not yet confirmed delivered.
@@ -52,8 +53,9 @@ func Queue(ctx workflow.Context, st handoff.QueueState) (handoff.QueueState, err
 	}
 	q := &queueRun{
 		st: st, logger: workflow.GetLogger(ctx),
-		agents:  workflow.GetSignalChannel(ctx, handoff.SignalAgentChanged),
-		reports: workflow.GetSignalChannel(ctx, handoff.SignalQueueReport),
+		enqueues: workflow.GetSignalChannel(ctx, handoff.SignalEnqueue),
+		agents:   workflow.GetSignalChannel(ctx, handoff.SignalAgentChanged),
+		reports:  workflow.GetSignalChannel(ctx, handoff.SignalQueueReport),
 		// The roster may have changed while the previous run ran: every run reads it first.
 		refresh: true, dirty: true,
 	}
@@ -92,7 +94,7 @@ func Queue(ctx workflow.Context, st handoff.QueueState) (handoff.QueueState, err
 			return q.st, workflow.NewContinueAsNewError(ctx, handoff.QueueWorkflowName, q.st)
 		}
 		woken := func() bool {
-			return q.dirty || q.agents.Len() > 0 || q.reports.Len() > 0 || q.sendDone() || q.continueAsNewDue(ctx)
+			return q.dirty || q.enqueues.Len() > 0 || q.agents.Len() > 0 || q.reports.Len() > 0 || q.sendDone() || q.continueAsNewDue(ctx)
 		}
 		var err error
 		if next := q.st.NextChange(workflow.Now(ctx)); next.IsZero() {
@@ -113,8 +115,8 @@ func (q *queueRun) continueAsNewDue(ctx workflow.Context) bool {
 	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() > queueHistoryLimit
 }
 
-// setup registers the queries and the enqueue Update before the workflow first blocks. The
-// queries take the caller's clock, so waits read right on a queue that has been quiet.
+// setup registers the queries before the workflow first blocks. They take the caller's clock,
+// so waits read right on a queue that has been quiet.
 func (q *queueRun) setup(ctx workflow.Context) error {
 	now := func(at time.Time) time.Time {
 		if at.IsZero() || at.Before(workflow.Now(ctx)) {
@@ -123,7 +125,13 @@ func (q *queueRun) setup(ctx workflow.Context) error {
 		return at
 	}
 	if err := workflow.SetQueryHandler(ctx, handoff.QueryQueueStats, func(at time.Time) (handoff.QueueStats, error) {
-		return q.st.Stats(now(at)), nil
+		st := q.st.Stats(now(at))
+		// What continue-as-new would carry: the figure that bounds the queue (see MaxQueueWaiting).
+		if b, err := json.Marshal(q.st); err == nil {
+			st.StateBytes = len(b)
+		}
+		st.HistoryEvents = workflow.GetInfo(ctx).GetCurrentHistoryLength()
+		return st, nil
 	}); err != nil {
 		return err
 	}
@@ -132,33 +140,20 @@ func (q *queueRun) setup(ctx workflow.Context) error {
 	}); err != nil {
 		return err
 	}
-	return workflow.SetUpdateHandlerWithOptions(ctx, handoff.UpdateEnqueue,
-		func(ctx workflow.Context, in handoff.EnqueueInput) (handoff.QueuePosition, error) {
-			// Validators do not run on replay; the same check here keeps the state right.
-			if err := q.validateEnqueue(in); err != nil {
-				return handoff.QueuePosition{}, err
-			}
-			if in.RosterVersion != "" && in.RosterVersion != q.st.RosterVersion {
-				q.refresh = true
-			}
-			q.dirty = true
-			return q.st.Enqueue(in, workflow.Now(ctx)), nil
-		},
-		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, in handoff.EnqueueInput) error {
-			return q.validateEnqueue(in)
-		}})
-}
-
-func (q *queueRun) validateEnqueue(in handoff.EnqueueInput) error {
-	if err := q.st.ValidateEnqueue(in); err != nil {
-		return refuse(err.Error())
-	}
 	return nil
 }
 
-// drain applies every signal received: people's snapshots and handoffs' reports.
+// drain applies every signal received: handoffs joining, people's snapshots and handoffs'
+// reports, in that order (a handoff's report follows its enqueue).
 func (q *queueRun) drain(ctx workflow.Context) {
 	now := workflow.Now(ctx)
+	for {
+		var in handoff.EnqueueInput
+		if !q.enqueues.ReceiveAsync(&in) {
+			break
+		}
+		q.enqueue(ctx, in, now)
+	}
 	for {
 		var s handoff.AgentSnapshot
 		if !q.agents.ReceiveAsync(&s) {
@@ -182,6 +177,22 @@ func (q *queueRun) drain(ctx workflow.Context) {
 			q.reported(ctx, r, wait)
 		}
 	}
+}
+
+// enqueue puts a handoff in line, or tells it why not.
+func (q *queueRun) enqueue(ctx workflow.Context, in handoff.EnqueueInput, now time.Time) {
+	if err := q.st.ValidateEnqueue(in); err != nil {
+		q.logger.Warn("enqueue refused", "handoff", in.Entry.HandoffID, "reason", err.Error())
+		if in.Entry.HandoffID != "" {
+			q.send(ctx, in.Entry.HandoffID, handoff.QueueOffer{Group: q.st.Group, At: now, Refused: err.Error()})
+		}
+		return
+	}
+	if in.RosterVersion != "" && in.RosterVersion != q.st.RosterVersion {
+		q.refresh = true
+	}
+	q.st.Enqueue(in, now)
+	q.dirty = true
 }
 
 // readPeople reads the group's roster and each person's state. Until it succeeds nobody can be

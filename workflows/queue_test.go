@@ -29,6 +29,8 @@ type queueHarness struct {
 	mu     sync.Mutex
 	offers []handoff.QueueOffer
 	to     []string // the handoff ID each offer went to
+	// refused are the handoffs told they are not in line.
+	refused []string
 	// gone handoffs fail the offer's signal (their run closed).
 	gone    map[string]bool
 	members []handoff.QueueMember
@@ -64,6 +66,10 @@ func newQueueHarness(t *testing.T, members ...handoff.QueueMember) *queueHarness
 			if h.gone[id] {
 				return errors.New("workflow execution already completed")
 			}
+			if o := arg.(handoff.QueueOffer); o.Refused != "" {
+				h.refused = append(h.refused, id+": "+o.Refused)
+				return nil
+			}
 			h.offers = append(h.offers, arg.(handoff.QueueOffer))
 			h.to = append(h.to, id)
 			return nil
@@ -83,10 +89,7 @@ func (h *queueHarness) enqueue(conv string, prio int, mod ...func(*handoff.Enque
 	for _, m := range mod {
 		m(&in)
 	}
-	h.env.UpdateWorkflow(handoff.UpdateEnqueue, "", &testsuite.TestUpdateCallback{
-		OnAccept: func() {}, OnReject: func(err error) { h.t.Errorf("enqueue %s refused: %v", conv, err) },
-		OnComplete: func(any, error) {},
-	}, in)
+	h.env.SignalWorkflow(handoff.SignalEnqueue, in)
 }
 
 func qid(conv string) string { return handoff.HandoffID(handoff.WorkflowID(conv), "run-"+conv) }
@@ -278,6 +281,21 @@ func TestQueueKnownAgentFirst(t *testing.T) {
 	h.at(8*time.Second, func() { h.snapshot("maria", handoff.PresenceOnline, 0) })
 	h.run(time.Minute)
 	expect(t, "maria, though james was free all along", h.offered(), "returning>maria")
+}
+
+// A full queue tells the handoff so, and keeps nothing of it.
+func TestQueueRefusesWhenFull(t *testing.T) {
+	h := newQueueHarness(t, person("maria", 1, 5))
+	h.at(time.Second, func() {
+		h.snapshot("maria", handoff.PresenceOnline, 1)
+		h.enqueue("c1", 0, func(in *handoff.EnqueueInput) { in.MaxWaiting = 1 })
+		h.enqueue("c2", 0, func(in *handoff.EnqueueInput) { in.MaxWaiting = 1 })
+	})
+	var st handoff.QueueStats
+	h.at(2*time.Second, func() { st = h.stats() })
+	h.run(time.Minute)
+	expect(t, "waiting", st.Waiting, 1)
+	expect(t, "refused", strings.Join(h.refused, ","), qid("c2")+": queue human_agent is full: 1 handoffs wait (at most 1)")
 }
 
 // An offer that cannot reach its handoff (the run closed) drops it; a declined offer waits
