@@ -21,10 +21,11 @@ FUZZTIME ?= 15s
 # Extra flags for `starter bench` (see `bin/starter bench --help`), e.g. BENCH_FLAGS="--total 600".
 BENCH_FLAGS ?=
 SOAK ?= 10000
+QUEUE ?= 1000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak simulate clean reset
+.PHONY: help temporal node-deps build run test faults fuzz histories test-compose lint eval eval-dev train bench bench-soak bench-queue simulate clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -91,6 +92,9 @@ bench: temporal build ## load benchmark against a bare-workflow floor and a naiv
 
 bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring window: worker memory, new handoffs (~9 min)
 	bin/starter bench --soak $(SOAK) $(BENCH_FLAGS)
+
+bench-queue: temporal build ## QUEUE (1000) handoffs waiting in one queue: its history and state, a waiting handoff's history, the time to offer the next one (~4 min)
+	bin/starter bench --queue $(QUEUE) $(BENCH_FLAGS)
 
 simulate: temporal build ## 2,000 handoffs with planted truths through the workflow; checks the stats recover them (~8 min; log in data/simulate.db)
 	bin/starter simulate $(SIMULATE_FLAGS)

@@ -246,9 +246,12 @@ func Run(ctx context.Context, opts Options, out, progress io.Writer) (err error)
 		Tool: "starter bench", Command: opts.Command, StartedAt: began.UTC(), Machine: machine,
 		Settings: settingsOf(opts, e),
 	}
-	if opts.Soak > 0 {
+	switch {
+	case opts.Queue > 0:
+		rep.Queue, err = b.queueBench(ctx)
+	case opts.Soak > 0:
 		rep.Soak, err = b.soak(ctx)
-	} else {
+	default:
 		err = b.standard(ctx, rep)
 	}
 	if err != nil {
