@@ -48,15 +48,16 @@ func (a *Activities) AnnouncePosition(ctx context.Context, in PositionInput) (Po
 	}
 	var back time.Time
 	if pos.PeopleOnline == 0 {
+		// Nobody is online. If their hours and calendars say when the first of them is next
+		// free, that is when the customer can expect someone; someone free now by their
+		// schedule who is simply not online tells nothing, and no time is promised.
 		var ids []string
 		for _, m := range a.cfg.QueueMembers(in.Group) {
 			ids = append(ids, m.Agent)
 		}
-		if slot, err := a.NextFreeSlot(ctx, SlotInput{Agents: ids, After: now}); err == nil && !slot.At.IsZero() {
+		if slot, err := a.NextFreeSlot(ctx, SlotInput{Agents: ids, After: now}); err == nil && slot.At.Sub(now) > backAfter {
 			back = slot.At
-			if wait := slot.At.Sub(now); wait > 0 {
-				pos.EstimateSeconds = int(wait / time.Second)
-			}
+			pos.EstimateSeconds = int(slot.At.Sub(now) / time.Second)
 		}
 	}
 	d := in.Delivery
@@ -68,6 +69,9 @@ func (a *Activities) AnnouncePosition(ctx context.Context, in PositionInput) (Po
 	}
 	return PositionResult{Position: pos, Message: d.Message, Told: true}, nil
 }
+
+// backAfter is how far off the next free slot must be to be told as "our team is back at".
+const backAfter = 5 * time.Minute
 
 // PositionMessage words a place in line for the customer.
 func PositionMessage(pos handoff.QueuePosition, callback bool, back time.Time) string {
