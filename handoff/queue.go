@@ -201,8 +201,11 @@ func (q *QueueState) loads() map[string]int64 {
 // open reports whether the person can be offered anything at now (room aside): online, not
 // known to be full, not blocked.
 func (p *QueuePerson) open(now time.Time) bool {
-	return p != nil && p.Presence == PresenceOnline && p.FullAt != p.Version && !now.Before(p.BlockedUntil)
+	return p != nil && p.Presence == PresenceOnline && !p.fullNow() && !now.Before(p.BlockedUntil)
 }
+
+// fullNow reports whether a refused reservation marks the person full: no newer snapshot came.
+func (p *QueuePerson) fullNow() bool { return p.Full && p.FullAt == p.Version }
 
 // Dispatch decides the offers to make at now: waiting handoffs in order, each to the best
 // person free for it (the highest level, then the least loaded, then idle the longest). A

@@ -68,7 +68,7 @@ func (q *QueueState) Report(r QueueReport, now time.Time) bool {
 		if p := q.person(r.Agent); p != nil {
 			switch {
 			case r.Full:
-				p.FullAt = p.Version
+				p.Full, p.FullAt = true, p.Version
 			case r.Blocked:
 				p.BlockedUntil, p.Blocked = r.Until, r.Reason
 				if !r.Until.After(now) {

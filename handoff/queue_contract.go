@@ -240,8 +240,9 @@ type AgentSnapshot struct {
 // from its own offers (a refused reservation, a schedule that keeps them away until a time).
 type QueuePerson struct {
 	AgentSnapshot
-	// FullAt: a reservation was refused while the view was at this version, so the person is
+	// Full: a reservation was refused while the view was at version FullAt, so the person is
 	// taken as full until a newer snapshot arrives.
+	Full   bool  `json:"full,omitempty"`
 	FullAt int64 `json:"full_at,omitempty"`
 	// BlockedUntil: ranking found them unavailable (a calendar event, outside their hours)
 	// until then; Blocked says why.

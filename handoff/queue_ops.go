@@ -193,7 +193,7 @@ func personState(p *QueuePerson, m QueueMember, load int64, now time.Time) strin
 	case p.WrapUps > 0 && p.WrapUps == len(p.Held):
 		// Only after-conversation work holds them (they may have room for more).
 		return "wrap_up"
-	case load >= units(m.Capacity) || p.FullAt == p.Version && p.Version != 0:
+	case load >= units(m.Capacity) || p.fullNow():
 		return "full"
 	case load > 0:
 		return "busy"

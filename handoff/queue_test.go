@@ -320,3 +320,18 @@ func BenchmarkQueue1000(b *testing.B) {
 		}
 	})
 }
+
+// A person whose workflow never started reads as version 0 and is open for offers: only a
+// refused reservation marks someone full, and only until their next snapshot.
+func TestAPersonAtVersionZeroIsNotFull(t *testing.T) {
+	q := &QueueState{Group: "human_agent"}
+	q.SetMembers([]QueueMember{member("maria", 1, 5)}, "v1")
+	q.Apply(AgentSnapshot{Agent: "maria", Presence: PresenceOnline})
+	enqueue(q, "c1", 0, t0)
+	check(t, "available in the stats", q.Stats(t0).People[0].State, "available")
+	check(t, "offered", offered(q.Dispatch(t0.Add(time.Second))), "c1>maria")
+	q.Report(QueueReport{HandoffID: "h-c1", Kind: ReportReturned, Agent: "maria", Full: true}, t0.Add(2*time.Second))
+	check(t, "full after a refusal at version 0", offered(q.Dispatch(t0.Add(3*time.Second))), "")
+	check(t, "until a snapshot", q.Apply(AgentSnapshot{Agent: "maria", Presence: PresenceOnline, Version: 1}), true)
+	check(t, "then offered again", offered(q.Dispatch(t0.Add(4*time.Second))), "c1>maria")
+}
