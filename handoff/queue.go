@@ -116,13 +116,16 @@ func (m QueueMember) Level(skills []string) int {
 }
 
 // eligible reports whether the member may be offered the entry at now: not excluded, the known
-// person alone during the known-agent wait, and qualified for the current target step.
-func (e QueueEntry) eligible(m QueueMember, now time.Time) bool {
+// person alone during the known-agent wait (when they are of the group: a known agent the
+// queue does not serve does not hold the handoff back), and qualified for the current step.
+func (q *QueueState) eligible(e *QueueEntry, m QueueMember, now time.Time) bool {
 	if slices.Contains(e.Exclude, m.Agent) {
 		return false
 	}
 	if e.KnownAgent != "" && now.Before(e.KnownUntil) {
-		return m.Agent == e.KnownAgent
+		if _, member := q.member(e.KnownAgent); member {
+			return m.Agent == e.KnownAgent
+		}
 	}
 	return m.Level(e.Skills) >= e.MinLevel(now)
 }
@@ -232,7 +235,7 @@ func (q *QueueState) Dispatch(now time.Time) []Dispatch {
 		var wanted []string
 		for k, m := range q.Members {
 			p := q.person(m.Agent)
-			if kept[m.Agent] || !p.open(now) || !e.eligible(m, now) {
+			if kept[m.Agent] || !p.open(now) || !q.eligible(e, m, now) {
 				continue
 			}
 			if !room(m, units(m.Weight(e.Channel))) {

@@ -128,6 +128,12 @@ func TestKnownAgentIsAloneOfferedDuringThePreferredWait(t *testing.T) {
 	enqueue(q, "c1", 0, t0, known)
 	check(t, "next change", q.NextChange(t0.Add(time.Second)), t0.Add(20*time.Second))
 	check(t, "after the preferred wait", offered(q.Dispatch(t0.Add(20*time.Second))), "c1>james")
+
+	// A known agent who is not of the group holds nothing back.
+	q = testQueue(member("maria", 1, 5), member("james", 1, 5))
+	busy(q, "maria", 1, 2)
+	enqueue(q, "c1", 0, t0, func(in *EnqueueInput) { in.Entry.KnownAgent, in.KnownAgentWait = "olga", "20s" })
+	check(t, "a stranger known", offered(q.Dispatch(t0.Add(time.Second))), "c1>james")
 }
 
 // A voice call waits for a whole person; the chats behind it do not take the people it waits
