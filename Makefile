@@ -21,10 +21,11 @@ FUZZTIME ?= 15s
 # Extra flags for `starter bench` (see `bin/starter bench --help`), e.g. BENCH_FLAGS="--total 600".
 BENCH_FLAGS ?=
 SOAK ?= 10000
+QUEUE ?= 1000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories replay test-compose lint eval eval-dev train bench bench-soak simulate simulate-experiments clean reset
+.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories replay test-compose lint eval eval-dev train bench bench-soak bench-queue simulate simulate-experiments clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -72,7 +73,7 @@ test: temporal node-deps console-deps chromium ## run every test, integration te
 	@$(MAKE) --no-print-directory test-compose
 
 faults: temporal ## the fault suite alone: the real worker killed and agents failing at each step (~4 min; also in make test)
-	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run 'TestFaults|TestKillsWhileRecording'
+	HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./faults/ $(TEST_FLAGS) -v -run 'TestFaults|TestKillsWhileRecording|TestQueueFaults'
 
 fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule parser, the package builder, the calendar parser
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeInput$$' -fuzztime $(FUZZTIME) ./starter/service/
@@ -84,7 +85,7 @@ fuzz: ## run each fuzz target for FUZZTIME (15s): the API decoder, the rule pars
 
 histories: temporal ## re-record testdata/histories (after a workflow change meant to change them)
 	HANDOFF_RECORD_HISTORIES=1 HANDOFF_REQUIRE_DEVSERVER=1 $(GO) test ./workflows/ -count=1 \
-		-run 'TestSellerInDistressReachesHumanWhoAccepts|TestQualifiedLeadGoesToBuyerBot|TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer|TestFastBotPathStaysWithinTheHistoryBudget|TestAngryCustomerDuringMonitoringEndsUpWithAPerson|TestBanditAssignmentAndHoldOutThroughTheWorkflow'
+		-run 'TestSellerInDistressReachesHumanWhoAccepts|TestQualifiedLeadGoesToBuyerBot|TestNobodyAnswersEndsTimedOutWithSourceKeepingCustomer|TestFastBotPathStaysWithinTheHistoryBudget|TestAngryCustomerDuringMonitoringEndsUpWithAPerson|TestBanditAssignmentAndHoldOutThroughTheWorkflow|TestQueuedHandoffHearsItsPlaceAndGoesToTheFirstPersonOnline'
 
 replay: build ## the deploy check: replay recorded histories (HISTORIES, default testdata/histories) with this build's workflow code
 	bin/starter replay $(or $(HISTORIES),testdata/histories)
@@ -117,6 +118,9 @@ bench: temporal build ## load benchmark against a bare-workflow floor and a naiv
 
 bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring window: worker memory, new handoffs (~9 min)
 	bin/starter bench --soak $(SOAK) $(BENCH_FLAGS)
+
+bench-queue: temporal build ## QUEUE (1000) handoffs waiting in one queue: its history and state, a waiting handoff's history, the time to offer the next one (~4 min)
+	bin/starter bench --queue $(QUEUE) $(BENCH_FLAGS)
 
 simulate: temporal build ## 2,000 handoffs with planted truths through the workflow; checks the stats recover them (~8 min; log in data/simulate.db)
 	bin/starter simulate $(SIMULATE_FLAGS)

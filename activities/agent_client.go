@@ -74,6 +74,7 @@ func (c *AgentClient) Initial(ag handoff.Agent) handoff.AgentState {
 		Presence:     c.cfg.InitialPresence(),
 		Capacity:     Capacity(ag),
 		Reservations: []handoff.Reservation{},
+		Queues:       c.cfg.QueuesOf(ag.ID),
 	}
 }
 
@@ -87,6 +88,7 @@ func (c *AgentClient) Update(ctx context.Context, agentID, update string, arg an
 	if c.cl == nil {
 		return handoff.AgentState{}, errNoClient
 	}
+	arg = c.withQueues(ag.ID, arg)
 	start := c.cl.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
 		ID:                       handoff.AgentWorkflowID(ag.ID),
 		TaskQueue:                handoff.TaskQueue,
@@ -112,6 +114,27 @@ func (c *AgentClient) Update(ctx context.Context, agentID, update string, arg an
 		err = h.Get(ctx, &st)
 	}
 	return st, err
+}
+
+// withQueues tells the person's workflow which queues they serve, from the roster, with every
+// change that can free or take capacity: it signals them after each.
+func (c *AgentClient) withQueues(agentID string, arg any) any {
+	queues := c.cfg.QueuesOf(agentID)
+	if len(queues) == 0 {
+		return arg
+	}
+	switch in := arg.(type) {
+	case handoff.ReserveInput:
+		in.Queues = queues
+		return in
+	case handoff.ReleaseInput:
+		in.Queues = queues
+		return in
+	case handoff.PresenceInput:
+		in.Queues = queues
+		return in
+	}
+	return arg
 }
 
 // State returns the person's state from their entity workflow's query; a person whose

@@ -24,6 +24,8 @@ type RankInput struct {
 	// Source and Scenario key learned routing's term (learning.routing); empty: no term.
 	Source   string `json:"source,omitempty"`
 	Scenario string `json:"scenario,omitempty"`
+	// Channel is the conversation's: a person needs room for its weight.
+	Channel string `json:"channel,omitempty"`
 }
 
 // RankedAgent is one agent that can take the handoff now, with what ranked it.
@@ -44,6 +46,11 @@ type RankedAgent struct {
 type Skipped struct {
 	Agent  string `json:"agent"`
 	Reason string `json:"reason"`
+	// Until is when the reason ends, where ranking knows (a calendar event, business hours):
+	// a queue does not offer the person anything before then.
+	Until time.Time `json:"until,omitzero"`
+	// Busy: their presence or load is the reason, which their next change may end.
+	Busy bool `json:"busy,omitempty"`
 }
 
 // Ranking orders a step's agents: skill match, then least active, then longest idle. Agents
@@ -75,8 +82,10 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 		ranked := RankedAgent{Agent: id, Kind: ag.Kind, SkillScore: skillScore(ag, in.Skills)}
 		var why string
 		var err error
+		var b block
 		if ag.Kind.IsPerson() {
-			why, err = a.personBlocked(ctx, ag, now, cals[id], &ranked)
+			b, err = a.personBlocked(ctx, ag, now, cals[id], in.Channel, &ranked)
+			why = b.why
 			if err != nil {
 				// Unknown load must not read as "nobody is free": retry the ranking instead.
 				return Ranking{}, fmt.Errorf("read the state of %s: %w", id, err)
@@ -85,7 +94,7 @@ func (a *Activities) RankCandidates(ctx context.Context, in RankInput) (Ranking,
 			why = a.botBlocked(ctx, ag)
 		}
 		if why != "" {
-			r.Skipped = append(r.Skipped, Skipped{Agent: id, Reason: why})
+			r.Skipped = append(r.Skipped, Skipped{Agent: id, Reason: why, Until: b.until, Busy: b.busy})
 			continue
 		}
 		r.Ranked = append(r.Ranked, ranked)
@@ -138,32 +147,51 @@ func (a *Activities) peopleToRank(in RankInput) []handoff.Agent {
 	return people
 }
 
-// personBlocked says why a person cannot take an offer now ("" if they can) and fills in their
-// load for the ranking.
-func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, ranked *RankedAgent) (string, error) {
-	why, note := a.scheduleBlocked(ag, now, cal)
+// block is why a person cannot take an offer: until when, where their schedule says; busy when
+// it is their presence or load, which their next change may end.
+type block struct {
+	why   string
+	until time.Time
+	busy  bool
+}
+
+// personBlocked says why a person cannot take an offer of a conversation of the channel now
+// (a zero block if they can), and fills in their load for the ranking.
+func (a *Activities) personBlocked(ctx context.Context, ag handoff.Agent, now time.Time, cal personCalendar, channel string, ranked *RankedAgent) (block, error) {
+	why, until, note := a.scheduleBlockedUntil(ag, now, cal)
 	ranked.Note = note
 	if why != "" {
-		return why, nil
+		return block{why: why, until: until}, nil
 	}
 	if ag.NotifyURL == "" {
-		return "no notification URL to send the offer to", nil
+		return block{why: "no notification URL to send the offer to"}, nil
 	}
 	if a.failing(ag.ID) {
-		return "notifications to " + ag.ID + " are failing (circuit open)", nil
+		return block{why: "notifications to " + ag.ID + " are failing (circuit open)"}, nil
 	}
 	st, err := a.agentClient().State(ctx, ag.ID)
 	if err != nil {
-		return "", err
+		return block{}, err
 	}
 	ranked.Active, ranked.IdleSince = st.Active(), st.IdleSince
 	if st.Presence != handoff.PresenceOnline {
-		return fmt.Sprintf("%s is %s", ag.ID, st.Presence), nil
+		return block{why: fmt.Sprintf("%s is %s", ag.ID, st.Presence), busy: true}, nil
 	}
-	if capacity := Capacity(ag); st.Active() >= capacity {
-		return fmt.Sprintf("%s is at capacity (%d of %d)", ag.ID, st.Active(), capacity), nil
+	capacity, weight := Capacity(ag), a.cfg.Weight(ag.ID, channel)
+	if !handoff.Fits(st.Load(), weight, float64(capacity)) {
+		if weight == 1 {
+			return block{why: fmt.Sprintf("%s is at capacity (%g of %d)", ag.ID, st.Load(), capacity), busy: true}, nil
+		}
+		return block{why: fmt.Sprintf("%s is at capacity (%g of %d held; a %s conversation takes %g)", ag.ID, st.Load(), capacity, channelName(channel), weight), busy: true}, nil
 	}
-	return "", nil
+	return block{}, nil
+}
+
+func channelName(ch string) string {
+	if ch == "" {
+		return handoff.DefaultChannel
+	}
+	return ch
 }
 
 // botBlocked says why a bot or specialist cannot take the handoff now ("" if it can). The rate
@@ -231,6 +259,9 @@ func (a *Activities) Reserve(ctx context.Context, in ReserveRequest) (ReserveRes
 	req := in.Input
 	if req.Capacity <= 0 {
 		req.Capacity = Capacity(ag)
+	}
+	if req.Weight <= 0 {
+		req.Weight = a.cfg.Weight(ag.ID, req.Channel)
 	}
 	if req.Lease == "" {
 		req.Lease = a.cfg.Handoff.ReservationLease

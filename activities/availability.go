@@ -67,23 +67,30 @@ func (a *Activities) CheckAvailability(ctx context.Context, in AvailabilityInput
 // alone decided. Unread is never busy (that would skip them until it is back) and never
 // free (that would offer conversations through a holiday): it is "by business hours".
 func (a *Activities) scheduleBlocked(ag handoff.Agent, now time.Time, cal personCalendar) (why, note string) {
+	why, _, note = a.scheduleBlockedUntil(ag, now, cal)
+	return why, note
+}
+
+// scheduleBlockedUntil is scheduleBlocked with when the block ends, where it can tell (a busy
+// stretch's end, the hours' next opening).
+func (a *Activities) scheduleBlockedUntil(ag handoff.Agent, now time.Time, cal personCalendar) (why string, until time.Time, note string) {
 	if note = cal.note(); note != "" && ag.BusinessHours == "" {
 		note += " (none are set: open at all hours)"
 	}
-	if open, closed := a.withinHours(ag, now); !open {
+	if open, closed, opens := a.withinHoursUntil(ag, now); !open {
 		if note != "" {
-			return note + ": " + closed, note
+			return note + ": " + closed, opens, note
 		}
-		return closed, note
+		return closed, opens, note
 	}
 	if until, away, blocked := cal.schedule.BlockedAt(now); blocked {
 		what := "in a calendar event"
 		if away {
 			what = "out of office"
 		}
-		return what + " until " + untilText(until, now, agentLocation(ag)), note
+		return what + " until " + untilText(until, now, agentLocation(ag)), until, note
 	}
-	return "", note
+	return "", time.Time{}, note
 }
 
 // untilText writes when a busy stretch ends on the person's clock: "15:30 (Europe/Madrid)"
@@ -98,24 +105,37 @@ func untilText(until, now time.Time, loc *time.Location) string {
 }
 
 func (a *Activities) withinHours(ag handoff.Agent, now time.Time) (bool, string) {
-	if ag.BusinessHours == "" {
-		return true, ""
+	open, why, _ := a.withinHoursUntil(ag, now)
+	return open, why
+}
+
+// withinHoursUntil is withinHours with when the hours next open.
+func (a *Activities) withinHoursUntil(ag handoff.Agent, now time.Time) (bool, string, time.Time) {
+	return hoursOpen(ag.BusinessHours, ag.TimeZone, now)
+}
+
+// hoursOpen says whether business hours (in a time zone, UTC when empty) are open at now, and
+// if not, why and when they next open. Empty hours are always open.
+func hoursOpen(businessHours, timeZone string, now time.Time) (bool, string, time.Time) {
+	if businessHours == "" {
+		return true, "", time.Time{}
 	}
-	hours, err := handoff.ParseBusinessHours(ag.BusinessHours)
+	hours, err := handoff.ParseBusinessHours(businessHours)
 	if err != nil {
-		return false, "business hours unreadable: " + err.Error()
+		return false, "business hours unreadable: " + err.Error(), time.Time{}
 	}
 	loc := time.UTC
-	if ag.TimeZone != "" {
-		if l, err := time.LoadLocation(ag.TimeZone); err == nil {
+	if timeZone != "" {
+		if l, err := time.LoadLocation(timeZone); err == nil {
 			loc = l
 		}
 	}
 	local := now.In(loc)
 	if hours.Open(local) {
-		return true, ""
+		return true, "", time.Time{}
 	}
-	return false, fmt.Sprintf("outside business hours (%s %s; opens %s)", ag.BusinessHours, loc, hours.NextOpen(local).Format(time.RFC3339))
+	opens := hours.NextOpen(local)
+	return false, fmt.Sprintf("outside business hours (%s %s; opens %s)", businessHours, loc, opens.Format(time.RFC3339)), opens
 }
 
 func (a *Activities) healthCheck(ctx context.Context, ag handoff.Agent) error {

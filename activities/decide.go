@@ -65,6 +65,9 @@ type Step struct {
 	Via string `json:"via"`
 	// People: some agent of the step answers offers itself (human or supervisor).
 	People bool `json:"people,omitempty"`
+	// Queue is set when the step is a group of people with a queue: the handoff waits in it
+	// for one of them rather than trying them once. Captured here, like the rules.
+	Queue *handoff.QueueSpec `json:"queue,omitempty"`
 }
 
 // Selection is the routing decision and the plan: the decision's candidates with groups
@@ -116,6 +119,15 @@ func (a *Activities) SelectTarget(ctx context.Context, in SelectInput) (Selectio
 	if len(d.Candidates) == 0 {
 		p.add(d.Target, "rule "+d.Rule)
 	}
+	// A queue's overflow comes right after it, before anyone's escalation parent (a
+	// supervisor) and the fallback.
+	for _, step := range append([]Step(nil), p.steps...) {
+		if step.Queue != nil {
+			if q, _ := a.cfg.QueueOf(step.Queue.Group); q.Overflow != "" {
+				p.add(q.Overflow, "overflow from queue "+step.Queue.Group)
+			}
+		}
+	}
 	for _, step := range append([]Step(nil), p.steps...) {
 		for _, parent := range a.escalationParents(step.Agents) {
 			p.add(parent, "escalation from "+strings.Join(step.Agents, ", "))
@@ -166,9 +178,13 @@ func (p *planner) add(id, via string) {
 			step.People = step.People || ag.Kind.IsPerson()
 		}
 	}
-	if len(step.Agents) > 0 {
-		p.steps = append(p.steps, step)
+	if len(step.Agents) == 0 {
+		return
 	}
+	if spec, ok := p.a.cfg.QueueSpec(id); ok && step.People {
+		step.Queue = &spec
+	}
+	p.steps = append(p.steps, step)
 }
 
 // merged puts every planned agent into one step, to be ranked together.

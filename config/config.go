@@ -44,6 +44,8 @@ type Config struct {
 	// the deployment learns from the log (config/experiments.go).
 	Experiments []experiments.Spec `mapstructure:"experiments"`
 	Learning    Learning           `mapstructure:"learning"`
+	// Queues are the groups whose handoffs wait in line for a person (config/queues.go).
+	Queues []Queue `mapstructure:"queues"`
 
 	// Engine is the compiled routing rule set; set by Load.
 	Engine *decision.Engine `mapstructure:"-"`
@@ -155,6 +157,13 @@ type Handoff struct {
 	FollowUp FollowUp `mapstructure:"followup"`
 	// CSAT is the satisfaction question at the window's end (config/monitoring.go).
 	CSAT CSAT `mapstructure:"csat"`
+	// Channels are the weights of conversations' channels against people's capacity
+	// (config/queues.go); chat 1, email 0.5, voice the whole person when unset.
+	Channels handoff.ChannelWeights `mapstructure:"channels"`
+	// WrapUp is the after-conversation time a person's release holds their capacity for
+	// (none when empty); Dispositions, when set, are the codes a release may record.
+	WrapUp       string   `mapstructure:"wrap_up"`
+	Dispositions []string `mapstructure:"dispositions"`
 }
 
 // Agent returns the roster entry with the given ID.

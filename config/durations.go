@@ -67,6 +67,9 @@ var durationKeys = []durationKey{
 		value: func(c *Config) string { return c.Learning.Routing.Window }},
 	{key: "learning.routing.refresh", lo: time.Second, hi: 24 * time.Hour,
 		value: func(c *Config) string { return c.Learning.Routing.Refresh }},
+	// A person's after-conversation time; their capacity stays held meanwhile.
+	{key: "handoff.wrap_up", lo: 0, hi: time.Hour, optional: true,
+		value: func(c *Config) string { return c.Handoff.WrapUp }},
 }
 
 // validateDurations checks every duration key against its bounds.
@@ -91,9 +94,13 @@ type DurationBound struct {
 
 // DurationKeys lists the duration keys and their bounds, for documentation and its test.
 func DurationKeys() []DurationBound {
-	out := make([]DurationBound, len(durationKeys))
-	for i, k := range durationKeys {
-		out[i] = DurationBound{Key: k.key, Min: k.lo, Max: k.hi}
+	out := make([]DurationBound, 0, len(durationKeys)+len(queueDurations)+1)
+	for _, k := range durationKeys {
+		out = append(out, DurationBound{Key: k.key, Min: k.lo, Max: k.hi})
 	}
-	return out
+	// Each queue's keys are checked by validateQueues, naming the queue.
+	for _, k := range queueDurations {
+		out = append(out, DurationBound{Key: "queues[]." + k.name, Min: k.lo, Max: k.hi})
+	}
+	return append(out, DurationBound{Key: "queues[].steps[].timeout", Min: stepTimeoutMin, Max: stepTimeoutMax})
 }

@@ -177,14 +177,14 @@ func LoadFile(file string, fs *pflag.FlagSet) (*Config, error) {
 var topLevel = map[string]bool{
 	"temporal": true, "api": true, "worker": true, "handoff": true, "agents": true, "routing": true, "codec": true,
 	"templates": true, "crm": true, "telemetry": true, "events": true, "store": true, "analytics": true,
-	"group_calendars": true, "experiments": true, "learning": true,
+	"group_calendars": true, "experiments": true, "learning": true, "queues": true,
 }
 
 func checkKnownKeys(v *viper.Viper) *Error {
 	for _, k := range v.AllKeys() {
 		section, _, _ := strings.Cut(k, ".")
 		if !topLevel[section] {
-			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics, group_calendars, experiments, learning)"}
+			return &Error{Key: section, Reason: "unknown section (expected one of temporal, api, worker, handoff, agents, routing, codec, templates, crm, telemetry, events, store, analytics, group_calendars, experiments, learning, queues)"}
 		}
 	}
 	return nil
@@ -279,6 +279,9 @@ func (c *Config) Validate() error {
 		}
 	}
 	if err := c.validateAgentSettings(); err != nil {
+		return err
+	}
+	if err := c.validateQueues(); err != nil {
 		return err
 	}
 	if err := c.validateCodec(); err != nil {

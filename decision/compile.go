@@ -400,7 +400,11 @@ func compileProtocol(p ProtocolSpec, defaultScenario string) (handoff.Protocol, 
 	if p.ParallelOffers < 0 || p.ParallelOffers > 10 {
 		return handoff.Protocol{}, fmt.Errorf("protocol.parallel_offers %d must be between 1 and 10 (0 means 1)", p.ParallelOffers)
 	}
+	if p.Priority < -100 || p.Priority > 100 {
+		return handoff.Protocol{}, fmt.Errorf("protocol.priority %d must be between -100 and 100", p.Priority)
+	}
 	return handoff.Protocol{
+		Priority:           p.Priority,
 		Skills:             p.Skills,
 		ParallelOffers:     p.ParallelOffers,
 		Scenario:           p.Scenario,

@@ -78,8 +78,11 @@ type ProtocolSpec struct {
 	// Skills the receiving person should have; candidates with more of them rank first.
 	Skills []string `mapstructure:"skills"`
 	// ParallelOffers offers to up to this many people at once; the first accept wins.
-	ParallelOffers int            `mapstructure:"parallel_offers"`
-	Unknown        map[string]any `mapstructure:",remain"`
+	ParallelOffers int `mapstructure:"parallel_offers"`
+	// Priority is the handoff's base priority in a queue (-100 to 100); the conversation adds
+	// to it (queues[].priority).
+	Priority int            `mapstructure:"priority"`
+	Unknown  map[string]any `mapstructure:",remain"`
 }
 
 // HandoffSpec is one league path from a source agent to a target, as in the seed's

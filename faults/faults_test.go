@@ -29,12 +29,16 @@ type rig struct {
 }
 
 func newRig(t *testing.T) *rig {
-	srv := devserver.Start(t)
-	e := testenv.NewConfig(t, srv.HostPort, testenv.Options{Handoff: map[string]any{
+	return newRigWith(t, testenv.Options{Handoff: map[string]any{
 		"offer_timeout": "60s", "monitoring_window": "3s", "http_timeout": "1s",
 		// Scenarios reuse no conversation, and the guard's visibility reads add nothing here.
 		"pingpong": map[string]any{"max_handoffs": 0},
 	}})
+}
+
+func newRigWith(t *testing.T, opts testenv.Options) *rig {
+	srv := devserver.Start(t)
+	e := testenv.NewConfig(t, srv.HostPort, opts)
 	e.Client, e.Service = srv.Client, service.New(srv.Client, e.Cfg)
 	// A short operation timeout, so an accept sent while no worker runs times out quickly.
 	e.Serve(t, e.Service, httpapi.Options{OpTimeout: 3 * time.Second})

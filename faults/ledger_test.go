@@ -41,12 +41,17 @@ type ledger struct {
 	longestOwnerless time.Duration
 }
 
-// watch starts sampling the conversation's owners every 20 ms until finish.
-func watch(e *testenv.Env, conv, source string, dead ...string) *ledger {
+func newLedger(e *testenv.Env, conv, source string, dead ...string) *ledger {
 	l := &ledger{e: e, conv: conv, source: source, dead: map[string]bool{}, stop: make(chan struct{}), done: make(chan struct{})}
 	for _, a := range dead {
 		l.dead[a] = true
 	}
+	return l
+}
+
+// watch starts sampling the conversation's owners every 20 ms until finish.
+func watch(e *testenv.Env, conv, source string, dead ...string) *ledger {
+	l := newLedger(e, conv, source, dead...)
 	go func() {
 		defer close(l.done)
 		tick := time.NewTicker(20 * time.Millisecond)
@@ -72,6 +77,11 @@ func (l *ledger) revive(agent string) {
 
 func (l *ledger) sample() {
 	owners, ok := l.owners()
+	l.record(owners, ok)
+}
+
+// record counts one sample of the owners.
+func (l *ledger) record(owners []string, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if !ok {
@@ -104,17 +114,38 @@ func (l *ledger) owners() ([]string, bool) {
 	// so whatever assignment this reads, the release before it is in the deliveries read next.
 	// (The reverse order could see an assignment made after the deliveries were read, and
 	// report an overlap that never was.)
-	held := map[string]bool{}
+	assigned, ok := readAssigned(l.e)
+	if !ok {
+		return nil, false
+	}
+	return l.ownersGiven(assigned), true
+}
+
+// readAssigned reads, for each person, the conversations assigned to them.
+func readAssigned(e *testenv.Env) (map[string][]string, bool) {
+	out := map[string][]string{}
 	for _, p := range people {
 		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		st, err := l.e.Service.AgentState(ctx, p)
+		st, err := e.Service.AgentState(ctx, p)
 		cancel()
 		if err != nil {
 			return nil, false
 		}
-		held[p] = slices.ContainsFunc(st.Reservations, func(r handoff.Reservation) bool {
-			return r.ConversationID == l.conv && r.State == handoff.ReservationAssigned
-		})
+		out[p] = []string{}
+		for _, r := range st.Reservations {
+			if r.State == handoff.ReservationAssigned {
+				out[p] = append(out[p], r.ConversationID)
+			}
+		}
+	}
+	return out, true
+}
+
+// ownersGiven is who owns the conversation, given what people were read to hold.
+func (l *ledger) ownersGiven(assigned map[string][]string) []string {
+	held := map[string]bool{}
+	for p, convs := range assigned {
+		held[p] = slices.Contains(convs, l.conv)
 	}
 	held[l.source] = true
 	for _, d := range l.deliveries() {
@@ -137,7 +168,7 @@ func (l *ledger) owners() ([]string, bool) {
 		}
 	}
 	sort.Strings(out)
-	return out, true
+	return out
 }
 
 // deliveries are the conversation's deliveries to bots, in the order they arrived. People's
@@ -212,7 +243,9 @@ func duplicates(e *testenv.Env, conv string) (visible int, deduplicated int, wha
 	for _, ag := range e.Cfg.Agents {
 		deduplicated += e.Agents.Duplicates(ag.ID)
 		for _, d := range e.Agents.Deliveries(ag.ID) {
-			if d.Delivery.ConversationID != conv || d.Delivery.Message == "" {
+			// A place in line is said again at every interval, in the same words while it
+			// holds, by design: each under its own key, never one message twice.
+			if d.Delivery.ConversationID != conv || d.Delivery.Message == "" || d.Delivery.Type == handoff.DeliveryQueuePosition {
 				continue
 			}
 			k := d.Agent + " " + string(d.Delivery.Type) + " " + d.Delivery.Message

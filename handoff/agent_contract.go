@@ -1,6 +1,8 @@
 package handoff
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -51,10 +53,12 @@ func (p Presence) Valid() bool {
 	return p == PresenceOnline || p == PresenceAway || p == PresenceOffline
 }
 
-// Reservation states.
+// Reservation states. A wrap-up is an assignment the person released, still holding their
+// capacity for the after-conversation time.
 const (
 	ReservationOffered  = "offered"
 	ReservationAssigned = "assigned"
+	ReservationWrapUp   = "wrap_up"
 )
 
 // ReserveInput asks an agent's entity workflow for one unit of capacity.
@@ -71,6 +75,12 @@ type ReserveInput struct {
 	Brief          string    `json:"brief,omitempty"`
 	Source         string    `json:"source,omitempty"`
 	OfferExpiresAt time.Time `json:"offer_expires_at,omitzero"`
+	// Channel is the conversation's, and Weight what it takes of the person's capacity (0
+	// counts as 1), resolved from the roster like Capacity.
+	Channel string  `json:"channel,omitempty"`
+	Weight  float64 `json:"weight,omitempty"`
+	// Queues are the queues the person serves (the roster's), told of every change.
+	Queues []string `json:"queues,omitempty"`
 }
 
 // AssignInput marks the reservation of an accepted offer as an assignment.
@@ -90,12 +100,22 @@ type ReleaseInput struct {
 	// Otherwise a person could drop an offer's reservation and then accept it, holding the
 	// conversation with no capacity counted.
 	AssignedOnly bool `json:"assigned_only,omitempty"`
+	// WrapUp holds the capacity of a released assignment this long (a Go duration) before it
+	// frees: the person's after-conversation time. Disposition is the code they record.
+	WrapUp      string `json:"wrap_up,omitempty"`
+	Disposition string `json:"disposition,omitempty"`
+	// Force is an operator's release: offers and wrap-ups go too, and nothing waits.
+	Force  bool     `json:"force,omitempty"`
+	Queues []string `json:"queues,omitempty"`
 }
 
 // PresenceInput sets a person's presence.
 type PresenceInput struct {
 	Presence Presence `json:"presence"`
 	Reason   string   `json:"reason,omitempty"`
+	// By names an operator who set it (a supervisor setting a person away).
+	By     string   `json:"by,omitempty"`
+	Queues []string `json:"queues,omitempty"`
 }
 
 // Reservation is one unit of an agent's capacity in use.
@@ -109,6 +129,26 @@ type Reservation struct {
 	Brief          string    `json:"brief,omitempty"`
 	Source         string    `json:"source,omitempty"`
 	OfferExpiresAt time.Time `json:"offer_expires_at,omitzero"`
+	Channel        string    `json:"channel,omitempty"`
+	Weight         float64   `json:"weight,omitempty"`
+	// WrapUpUntil is when a wrap-up ends and its capacity frees; Disposition its code.
+	WrapUpUntil time.Time `json:"wrap_up_until,omitzero"`
+	Disposition string    `json:"disposition,omitempty"`
+}
+
+// Units is what the reservation takes of the person's capacity.
+func (r Reservation) Units() float64 {
+	if r.Weight > 0 {
+		return r.Weight
+	}
+	return 1
+}
+
+// Disposition is one conversation a person finished, with the code they recorded.
+type Disposition struct {
+	ConversationID string    `json:"conversation_id"`
+	Code           string    `json:"code"`
+	At             time.Time `json:"at"`
 }
 
 // AgentState is what an agent's entity workflow holds, returned by its state query.
@@ -120,9 +160,54 @@ type AgentState struct {
 	Reservations  []Reservation `json:"reservations"`
 	// IdleSince is when the agent last had nothing assigned; ranking prefers the longest idle.
 	IdleSince time.Time `json:"idle_since,omitzero"`
-	// MaxHeld is the most reservations the agent ever held at once (a capacity audit).
-	MaxHeld int `json:"max_held"`
+	// MaxHeld is the most reservations the agent ever held at once, and MaxLoad the most
+	// capacity (a capacity audit).
+	MaxHeld int     `json:"max_held"`
+	MaxLoad float64 `json:"max_load,omitempty"`
+	// Queues are the queues told of every change; Version numbers the changes they are told.
+	Queues  []string `json:"queues,omitempty"`
+	Version int64    `json:"version,omitempty"`
+	// Dispositions are the latest codes recorded at releases (at most 20).
+	Dispositions []Disposition `json:"dispositions,omitempty"`
 }
 
-// Active counts the reservations held, offered or assigned.
+// Active counts the reservations held, offered, assigned or in wrap-up.
 func (s AgentState) Active() int { return len(s.Reservations) }
+
+// Load is the capacity in use: each reservation by its channel's weight.
+func (s AgentState) Load() float64 {
+	var load float64
+	for _, r := range s.Reservations {
+		load += r.Units()
+	}
+	return load
+}
+
+// Fits reports whether a conversation of the weight fits within the capacity, counted in
+// thousandths so that weights such as 0.5 and 0.25 add up exactly.
+func Fits(load, weight, capacity float64) bool {
+	return units(load)+units(weight) <= units(capacity)
+}
+
+// Snapshot is what the person's queues are told.
+func (s AgentState) Snapshot() AgentSnapshot {
+	snap := AgentSnapshot{Agent: s.AgentID, Presence: s.Presence, Load: s.Load(), IdleSince: s.IdleSince, Version: s.Version}
+	for _, r := range s.Reservations {
+		snap.Held = append(snap.Held, r.HandoffID)
+		if r.State == ReservationWrapUp {
+			snap.WrapUps++
+		}
+	}
+	return snap
+}
+
+// ValidateDisposition explains what is wrong with a disposition code, or returns nil: a code
+// of lower-case letters, digits, '_', '.' or '-', never a sentence (the statistics count it).
+func ValidateDisposition(code string) error {
+	if code != "" && !dispositionPattern.MatchString(code) {
+		return &FieldError{"disposition", fmt.Sprintf("%s must be a code of lower-case letters, digits, '_', '.' or '-' (at most 64), such as resolved", Quote(code))}
+	}
+	return nil
+}
+
+var dispositionPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,63}$`)

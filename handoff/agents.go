@@ -39,8 +39,11 @@ type Agent struct {
 	// recommendations score them against the customer's message.
 	Capabilities []string `json:"capabilities,omitempty" mapstructure:"capabilities"`
 	Languages    []string `json:"languages,omitempty" mapstructure:"languages"`
-	// Capacity is how many conversations a person holds at once (people only).
+	// Capacity is how many conversations a person holds at once (people only), counted by
+	// their channels' weights (a chat 1, an email half, a voice call the whole person).
 	Capacity int `json:"capacity,omitempty" mapstructure:"capacity"`
+	// Channels overrides the weights of conversations' channels for this person.
+	Channels ChannelWeights `json:"channels,omitempty" mapstructure:"channels"`
 	// BusinessHours, e.g. "Mon-Fri 09:00-18:00"; empty means always.
 	BusinessHours string `json:"business_hours,omitempty" mapstructure:"business_hours"`
 	TimeZone      string `json:"time_zone,omitempty" mapstructure:"time_zone"`

@@ -160,6 +160,9 @@ type RelationshipContext struct {
 	CommunicationStyle  string   `json:"communication_style,omitempty"`
 	EmotionalState      string   `json:"emotional_state,omitempty"`
 	RelationshipHistory []string `json:"relationship_history,omitempty"`
+	// LastAgent is the person who last served this customer (from the bot or its CRM): a
+	// queue offers them the handoff first, for a short preferred wait.
+	LastAgent string `json:"last_agent,omitempty"`
 }
 
 type BusinessContext struct {
@@ -187,6 +190,9 @@ type Input struct {
 	BusinessContext     BusinessContext     `json:"business_context"`
 	// MonitoringWindow overrides the configured window for this handoff ("5m", "30s").
 	MonitoringWindow string `json:"monitoring_window,omitempty"`
+	// Channel is how the customer talks to us (chat, voice, email, ...): a person's capacity
+	// counts conversations by their channel's weight. Empty means chat.
+	Channel string `json:"channel,omitempty"`
 	// Reescalation is set on a handoff a monitoring rule started (handoff/monitoring.go).
 	Reescalation *Reescalation `json:"reescalation,omitempty"`
 }
@@ -221,6 +227,8 @@ type Protocol struct {
 	Skills []string `json:"skills,omitempty"`
 	// ParallelOffers offers to up to this many people at once (first accept wins); 0 means 1.
 	ParallelOffers int `json:"parallel_offers,omitempty"`
+	// Priority is the handoff's base priority in a queue; the conversation adds to it.
+	Priority int `json:"priority,omitempty"`
 }
 
 // Decision is the routing answer for one conversation, printed by `starter decide` and
@@ -466,6 +474,10 @@ type State struct {
 	OpenOffers []Offer `json:"open_offers,omitempty"`
 	// Callback is the follow-up planned when nobody could take the conversation.
 	Callback *Callback `json:"callback,omitempty"`
+	// Queues are the waits in people's queues, the current one last.
+	Queues []QueueWait `json:"queues,omitempty"`
+	// Ticket is the asynchronous channel the handoff went to outside business hours.
+	Ticket *Ticket `json:"ticket,omitempty"`
 	// FollowUp is the check-in planned when the outcome or a monitoring rule called for one.
 	FollowUp *FollowUp `json:"follow_up,omitempty"`
 	// CSAT is the satisfaction question and the customer's answer, when asked or given.

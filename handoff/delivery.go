@@ -47,4 +47,6 @@ type Delivery struct {
 	// customer may not have heard that a handoff is coming, so introduce yourself (or reach
 	// them directly) rather than continue mid-thread.
 	SourceUnreachable bool `json:"source_unreachable,omitempty"`
+	// Queue is what a queue_position message says, for a source that words it itself.
+	Queue *QueueNotice `json:"queue,omitempty"`
 }

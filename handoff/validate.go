@@ -65,6 +65,9 @@ func (in *Input) Validate() error {
 			return &FieldError{"signals." + clipName(name), fmt.Sprintf("must be a number, string or boolean, not %T", v)}
 		}
 	}
+	if err := ValidateChannel(in.Channel); err != nil {
+		return err
+	}
 	if in.MonitoringWindow != "" {
 		if _, problem := CheckDuration(in.MonitoringWindow, MinMonitoringWindow, MaxMonitoringWindow); problem != "" {
 			return &FieldError{"monitoring_window", problem}
@@ -100,7 +103,7 @@ func (e *Event) Validate() error {
 // short, rather than losing a customer's message.
 func (e *Event) ValidateKind() error {
 	switch e.Type {
-	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated, EventAgentMessage:
+	case EventCustomerMessage, EventTurnComplete, EventOutcome, EventCustomerLeft, EventCustomerRepeated, EventAgentMessage, EventCallbackRequested:
 	case EventCSAT:
 		if e.CSAT < 1 || e.CSAT > 5 {
 			return &FieldError{"csat", "must be 1 to 5"}
@@ -112,7 +115,7 @@ func (e *Event) ValidateKind() error {
 	case "":
 		return &FieldError{"type", "is required"}
 	default:
-		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message, csat", Quote(string(e.Type)))}
+		return &FieldError{"type", fmt.Sprintf("%s is not one of customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message, csat, callback_requested", Quote(string(e.Type)))}
 	}
 	if e.Type == EventOutcome && e.Outcome == "" {
 		return &FieldError{"outcome", "is required for outcome events"}

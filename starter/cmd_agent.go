@@ -58,17 +58,24 @@ var (
 )
 
 func runRelease(e *env, args []string) error {
-	fs := e.flags("release", "--agent ID --conversation ID [--reason TEXT]")
+	fs := e.flags("release", "--agent ID --conversation ID [--reason TEXT] [--disposition CODE] [--force]")
 	agent := agentFlag(fs)
 	conv := conversationFlag(fs)
 	reason := fs.String("reason", "", "why (e.g. resolved)")
+	disposition := fs.String("disposition", "", "the code to record for the conversation (resolved, sale, ...); the wrap-up time follows")
+	force := fs.Bool("force", false, "a supervisor's force-release: frees an open offer or a wrap-up too, at once")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected arguments: %v", fs.Args())
 	}
-	in := handoff.ReleaseInput{ConversationID: *conv, Reason: *reason}
+	in := handoff.ReleaseInput{ConversationID: *conv, Reason: *reason, Disposition: *disposition}
 	return e.call(fs, func(s *service.Service) error { return s.CheckRelease(*agent, in) },
-		func(ctx context.Context, s *service.Service) (any, error) { return s.Release(ctx, *agent, in) })
+		func(ctx context.Context, s *service.Service) (any, error) {
+			if *force {
+				return s.ForceRelease(ctx, *agent, in)
+			}
+			return s.Release(ctx, *agent, in)
+		})
 }

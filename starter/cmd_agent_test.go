@@ -24,6 +24,20 @@ func TestCLIAgentMistakes(t *testing.T) {
 	cli("", c, "offers", "--agent", "maria", "extra").check(t, 2, "unexpected arguments")
 	cli("", c, "release", "--agent", "maria").check(t, 2, "conversation_id: is required")
 	cli("", c, "release", "--agent", "maria", "--conversation", "a@b.com").check(t, 2, "conversation_id: must be an opaque ID")
+	cli("", c, "release", "--agent", "maria", "--conversation", "c-1", "--disposition", "Sold it!").check(t, 2, "disposition: \"Sold it!\" must be a code")
+	cli("", c, "reassign", "--conversation", "c-1").check(t, 2, "agent_id: is required")
+	cli("", c, "reassign", "--conversation", "c-1", "--agent", "lead_bot").check(t, 2, `agent_id: agent "lead_bot" is a bot`)
+	cli("", c, "reassign", "--agent", "maria").check(t, 2, "conversation_id: is required")
+	cli("", c, "priority", "--conversation", "c-1").check(t, 2, "--priority is required")
+	cli("", c, "priority", "--conversation", "c-1", "--priority", "5000").check(t, 2, "priority: 5000 is not between -1000 and 1000")
+	cli("", c, "queues", "--group", "nobody").check(t, 2, `group: "nobody" has no queue`)
+
+	// With handoff.dispositions set, a code outside them is refused; a start input's channel
+	// must be one the config weighs.
+	e = testenv.NewConfig(t, "", testenv.Options{Handoff: map[string]any{"dispositions": []string{"resolved", "sale"}}})
+	c = "--config=" + e.Cfg.File
+	cli("", c, "release", "--agent", "maria", "--conversation", "c-1", "--disposition", "lost").check(t, 2, `disposition: "lost" is not one of resolved, sale`)
+	cli(`{"conversation_id": "c-1", "source_agent": "lead_bot", "channel": "fax"}`, c, "start", "-").check(t, 2, `channel: "fax" is not one of chat, email, voice`)
 }
 
 // TestCLIHumanAgentDay is the README's walk-through on the real dev server: set presence,

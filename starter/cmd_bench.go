@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/handoffhq/orchestrator/config"
+	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/redact"
 	"github.com/handoffhq/orchestrator/starter/bench"
 	"go.temporal.io/sdk/worker"
@@ -43,6 +44,8 @@ func runBench(e *env, args []string) error {
 	fs.IntVar(&o.Soak, "soak", 0, "instead: park N handoffs in a long monitoring window, then measure memory and new handoffs")
 	fs.DurationVar(&o.SoakWindow, "soak-window", bench.DefaultSoakWindow, "monitoring window of the parked handoffs")
 	fs.IntVar(&o.SoakBatch, "soak-batch", 200, "bot handoffs started before and while the parked ones wait")
+	fs.IntVar(&o.Queue, "queue", 0, "instead: park N handoffs in human_agent's queue with everyone offline, then measure its history and the time to offer the next one")
+	fs.IntVar(&o.QueueCycles, "queue-cycles", 30, "offers timed after a release, in the queue bench")
 	fs.StringVar(&o.OutDir, "out", "bench-results", "directory for the JSON report")
 	fs.BoolVar(&o.KeepTemp, "keep", false, "keep the temporary directory (config, logs, the dev server's database)")
 	fs.StringVar(&o.Samples, "samples", "samples", "directory of the sample conversations")
@@ -58,8 +61,15 @@ func runBench(e *env, args []string) error {
 	if o.Mix, err = parseMix(*mix); err != nil {
 		return err
 	}
-	if o.Total <= 0 || o.Concurrency <= 0 || o.Humans <= 0 || o.Capacity <= 0 || o.Window <= 0 || o.Think < 0 || o.Soak < 0 {
-		return usagef("--total, --concurrency, --humans, --capacity and --window must be positive")
+	if o.Total <= 0 || o.Concurrency <= 0 || o.Humans <= 0 || o.Capacity <= 0 || o.Window <= 0 || o.Think < 0 || o.Soak < 0 || o.Queue < 0 || o.QueueCycles < 1 {
+		return usagef("--total, --concurrency, --humans, --capacity, --window and --queue-cycles must be positive")
+	}
+	if o.Queue > handoff.MaxQueueWaiting {
+		return usagef("--queue %d: a queue holds at most %d handoffs", o.Queue, handoff.MaxQueueWaiting)
+	}
+	if o.Queue > 0 && !fs.Changed("capacity") {
+		// One conversation at a time: each release is followed by exactly one offer to time.
+		o.Capacity = 1
 	}
 	if a := fs.Lookup("temporal-address"); a != nil && a.Changed && o.Temporal == "" {
 		o.Temporal = a.Value.String()

@@ -234,7 +234,7 @@ func runStatus(e *env, args []string) error {
 func runEvents(e *env, args []string) error {
 	fs := e.flags("events", "--conversation ID (--type TYPE [--text T] [--sentiment F] [--outcome O] [--csat N] | -)")
 	conv := conversationFlag(fs)
-	typ := fs.String("type", "", "customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message or csat")
+	typ := fs.String("type", "", "customer_message, sentiment, outcome, turn_complete, customer_left, customer_repeated, agent_message, csat or callback_requested")
 	text := fs.String("text", "", "text of a customer_message, or the customer's comment on a csat")
 	sentiment := fs.Float64("sentiment", 0, "sentiment from -1 to 1, for sentiment events")
 	outcome := fs.String("outcome", "", "the receiver's verdict, for outcome events")

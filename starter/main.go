@@ -60,7 +60,7 @@ var commands = map[string]command{
 	"presence":    {"set a human agent online, away or offline", runPresence},
 	"agent":       {"print a human agent's presence, load and reservations", runAgentState},
 	"offers":      {"list a human agent's open offers with their briefs", runOffers},
-	"release":     {"release a conversation a human agent finished", runRelease},
+	"release":     {"release a conversation a human agent finished (--force: a supervisor's force-release)", runRelease},
 	"bench":       {"load benchmark against the engine's ceiling (make bench)", runBench},
 	"simulate":    {"handoffs with planted truths through the workflow; checks the statistics recover them (make simulate)", runSimulate},
 	"stats":       {"handoff statistics from the handoff log, judged against the targets", runStats},
@@ -70,6 +70,9 @@ var commands = map[string]command{
 	"rules":       {"rules suggest: rules whose handoffs underperform, with a candidate edit and the evidence", runRules},
 	"whatif":      {"re-decide the logged handoffs with candidate rules: what would change (nothing is started)", runWhatIf},
 	"experiments": {"experiments: experiments list | report NAME (per-variant figures, tests, verdict)", runExperiments},
+	"reassign":    {"offer a waiting or offered handoff to a named person (a supervisor's action)", runReassign},
+	"priority":    {"change the priority of a handoff waiting in a queue (a supervisor's action)", runPriority},
+	"queues":      {"the queues' real-time statistics: waiting, waits, service level, people and their load", runQueues},
 }
 
 func main() {

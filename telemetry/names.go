@@ -25,6 +25,25 @@ var Metrics = []string{
 	"handoff_events_stream_clients",        // gauge
 }
 
+// QueueMetrics are the queues' and people's, from their workflows (replay-safe, through the
+// SDK's metrics handler). Gauges are set as of each queue's or person's latest change. Labels
+// are group and roster agent IDs, leave reasons and disposition codes. The queue integration
+// test sees each of them on a real worker's /metrics.
+var QueueMetrics = []string{
+	"handoff_queue_waiting",              // gauge; queue
+	"handoff_queue_offered",              // gauge; queue
+	"handoff_queue_longest_wait_seconds", // gauge; queue
+	"handoff_queue_people_online",        // gauge; queue
+	"handoff_queue_people_available",     // gauge; queue
+	"handoff_queue_occupancy",            // gauge, 0 to 1; queue
+	"handoff_queue_service_level",        // gauge, 0 to 1, over the last hour; queue
+	"handoff_queue_answered_total",       // queue
+	"handoff_queue_left_total",           // queue, reason
+	"handoff_queue_wait_seconds",         // histogram, the wait of each answered handoff; queue
+	"handoff_agent_load",                 // gauge, capacity in use; agent
+	"handoff_dispositions_total",         // agent, code
+}
+
 // SDKMetrics are the Temporal SDK's metrics the dashboard reads; the integration test sees
 // them exported too.
 var SDKMetrics = []string{

@@ -2,7 +2,6 @@ package workflows
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/handoffhq/orchestrator/activities"
@@ -27,6 +26,9 @@ const defaultLease = 10 * time.Minute
 type agentRun struct {
 	st     handoff.AgentState
 	logger log.Logger
+	// told is the version the queues were last told of; signals are those still on their way.
+	told    int64
+	signals []workflow.Future
 }
 
 // Agent is the durable state of one person (human or supervisor): presence, the reservations
@@ -51,33 +53,41 @@ func Agent(ctx workflow.Context, st handoff.AgentState) (handoff.AgentState, err
 	if st.IdleSince.IsZero() && len(st.Reservations) == 0 {
 		st.IdleSince = now
 	}
-	r := &agentRun{st: st, logger: workflow.GetLogger(ctx)}
+	// The queues were told of the state this run starts with (a new run is told of its first
+	// change).
+	r := &agentRun{st: st, logger: workflow.GetLogger(ctx), told: st.Version}
 	if err := r.setup(ctx); err != nil {
 		return r.st, err
 	}
 	r.details(ctx)
 	for {
-		r.expireLeases(ctx)
+		r.expire(ctx)
+		r.tellQueues(ctx)
 		if r.continueAsNewDue(ctx) {
 			// Handlers never block, but one accepted in this very task must finish before its
-			// change is carried over.
+			// change is carried over; the queues' signals must have left.
 			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 				return r.st, err
 			}
-			r.expireLeases(ctx)
+			r.expire(ctx)
+			r.tellQueues(ctx)
+			r.signalsSent(ctx)
 			return r.st, workflow.NewContinueAsNewError(ctx, handoff.AgentWorkflowName, r.snapshot())
 		}
-		// Sleep until the earliest lease ends, waking early when that changes (a reservation
-		// made or released) or when it is time to continue as new. An idle agent has no timer.
-		next := r.nextLease()
-		woken := func() bool { return !r.nextLease().Equal(next) || r.continueAsNewDue(ctx) }
+		// Sleep until the earliest lease or wrap-up ends, waking early when that changes (a
+		// reservation made or released), when the queues must be told of a change, or when it
+		// is time to continue as new. An idle agent has no timer.
+		next := r.nextDeadline()
+		woken := func() bool {
+			return !r.nextDeadline().Equal(next) || r.st.Version != r.told || r.continueAsNewDue(ctx)
+		}
 		var err error
 		if next.IsZero() {
 			err = workflow.Await(ctx, woken)
 		} else {
 			_, err = workflow.AwaitWithOptions(ctx, workflow.AwaitOptions{
 				Timeout:      max(next.Sub(workflow.Now(ctx)), time.Millisecond),
-				TimerOptions: workflow.TimerOptions{Summary: "Lease of an open offer ends"},
+				TimerOptions: workflow.TimerOptions{Summary: r.deadlineSummary(next)},
 			}, woken)
 		}
 		if err != nil {
@@ -147,13 +157,31 @@ func (r *agentRun) validateReserve(ctx workflow.Context, in handoff.ReserveInput
 	if _, err := leaseOf(in); err != nil {
 		return refuse(err.Error())
 	}
+	if in.Weight < 0 || in.Weight > 100 {
+		return refuse(fmt.Sprintf("weight %g is not a share of capacity (above 0, at most 100)", in.Weight))
+	}
+	if err := handoff.ValidateChannel(in.Channel); err != nil {
+		return refuse(err.Error())
+	}
 	if r.st.Presence != handoff.PresenceOnline {
 		return refuse(fmt.Sprintf("%s is %s", r.st.AgentID, r.st.Presence))
 	}
-	if capacity := r.capacityFor(in); r.st.Active() >= capacity {
-		return refuse(fmt.Sprintf("%s is at capacity (%d of %d)", r.st.AgentID, r.st.Active(), capacity))
+	capacity, weight := r.capacityFor(in), weightOf(in)
+	if !handoff.Fits(r.st.Load(), weight, float64(capacity)) {
+		if weight == 1 {
+			return refuse(fmt.Sprintf("%s is at capacity (%g of %d)", r.st.AgentID, r.st.Load(), capacity))
+		}
+		return refuse(fmt.Sprintf("%s is at capacity (%g of %d held; a %s conversation takes %g)", r.st.AgentID, r.st.Load(), capacity, in.Channel, weight))
 	}
 	return nil
+}
+
+// weightOf is what the reservation takes of capacity: its weight, or 1.
+func weightOf(in handoff.ReserveInput) float64 {
+	if in.Weight > 0 {
+		return in.Weight
+	}
+	return 1
 }
 
 // capacityFor is the capacity a reservation brings (the roster's, so a config change applies at
@@ -187,7 +215,8 @@ func (r *agentRun) reserve(ctx workflow.Context, in handoff.ReserveInput) (hando
 	lease, _ := leaseOf(in)
 	now := workflow.Now(ctx)
 	r.st.Capacity = r.capacityFor(in)
-	r.st.Reservations = append(r.st.Reservations, handoff.Reservation{
+	r.learnQueues(in.Queues)
+	res := handoff.Reservation{
 		HandoffID:      in.HandoffID,
 		ConversationID: in.ConversationID,
 		State:          handoff.ReservationOffered,
@@ -196,8 +225,15 @@ func (r *agentRun) reserve(ctx workflow.Context, in handoff.ReserveInput) (hando
 		Brief:          in.Brief,
 		Source:         in.Source,
 		OfferExpiresAt: in.OfferExpiresAt,
-	})
+		Channel:        in.Channel,
+	}
+	if in.Weight > 0 && in.Weight != 1 {
+		res.Weight = in.Weight
+	}
+	r.st.Reservations = append(r.st.Reservations, res)
 	r.st.MaxHeld = max(r.st.MaxHeld, r.st.Active())
+	r.st.MaxLoad = max(r.st.MaxLoad, r.st.Load())
+	r.bump(ctx)
 	r.details(ctx)
 	return r.snapshot(), nil
 }
@@ -210,8 +246,9 @@ func (r *agentRun) assign(ctx workflow.Context, in handoff.AssignInput) (handoff
 	if err := r.validateAssign(ctx, in); err != nil {
 		return r.snapshot(), err
 	}
+	// Only an offer becomes an assignment: a wrap-up stays one.
 	res := &r.st.Reservations[r.held(in.HandoffID)]
-	if res.State != handoff.ReservationAssigned {
+	if res.State == handoff.ReservationOffered {
 		res.State, res.Since, res.LeaseUntil = handoff.ReservationAssigned, workflow.Now(ctx), time.Time{}
 	}
 	r.details(ctx)
@@ -226,123 +263,4 @@ func (r *agentRun) validateAssign(ctx workflow.Context, in handoff.AssignInput) 
 		return refuse(fmt.Sprintf("%s holds no reservation for %s (released, or its lease ended)", r.st.AgentID, in.HandoffID))
 	}
 	return nil
-}
-
-// validateRelease refuses a release naming nothing, and a person's own release of an open
-// offer: an offer is answered with accept or decline, and dropping its reservation first would
-// let them accept it with no capacity counted.
-func (r *agentRun) validateRelease(ctx workflow.Context, in handoff.ReleaseInput) error {
-	if in.HandoffID == "" && in.ConversationID == "" {
-		return refuse("handoff_id or conversation_id is required")
-	}
-	if !in.AssignedOnly {
-		return nil
-	}
-	for _, res := range r.st.Reservations {
-		if releases(in, res) && res.State == handoff.ReservationOffered {
-			return refuse(fmt.Sprintf("conversation %s is offered to %s, not assigned: accept or decline the offer (after an accept, it is assigned within moments)",
-				res.ConversationID, r.st.AgentID))
-		}
-	}
-	return nil
-}
-
-// releases reports whether a release names the reservation.
-func releases(in handoff.ReleaseInput, res handoff.Reservation) bool {
-	return (in.HandoffID == "" || res.HandoffID == in.HandoffID) &&
-		(in.ConversationID == "" || res.ConversationID == in.ConversationID)
-}
-
-// release frees what matches every field given. Nothing matching is a no-op, so each path of a
-// handoff (and the agent, at the end of the conversation) may release without checking first.
-func (r *agentRun) release(ctx workflow.Context, in handoff.ReleaseInput) (handoff.AgentState, error) {
-	// Validators do not run on replay; the same check here keeps the state right regardless.
-	if err := r.validateRelease(ctx, in); err != nil {
-		return r.snapshot(), err
-	}
-	kept := make([]handoff.Reservation, 0, len(r.st.Reservations))
-	for _, res := range r.st.Reservations {
-		if !releases(in, res) {
-			kept = append(kept, res)
-		}
-	}
-	r.changed(ctx, kept)
-	return r.snapshot(), nil
-}
-
-func (r *agentRun) setPresence(ctx workflow.Context, in handoff.PresenceInput) (handoff.AgentState, error) {
-	if in.Presence != r.st.Presence {
-		r.st.Presence, r.st.PresenceSince = in.Presence, workflow.Now(ctx)
-		r.logger.Info("presence changed", "agent", r.st.AgentID, "presence", string(in.Presence), "reason", in.Reason)
-	}
-	r.details(ctx)
-	return r.snapshot(), nil
-}
-
-// expireLeases drops offered reservations whose lease ended: their handoff vanished without
-// releasing them (an accepted offer is an assignment and never expires).
-func (r *agentRun) expireLeases(ctx workflow.Context) {
-	now := workflow.Now(ctx)
-	kept := make([]handoff.Reservation, 0, len(r.st.Reservations))
-	for _, res := range r.st.Reservations {
-		if res.State == handoff.ReservationOffered && !res.LeaseUntil.IsZero() && !res.LeaseUntil.After(now) {
-			r.logger.Warn("reservation lease expired", "agent", r.st.AgentID, "handoff", res.HandoffID)
-			continue
-		}
-		kept = append(kept, res)
-	}
-	if len(kept) != len(r.st.Reservations) {
-		r.changed(ctx, kept)
-	}
-}
-
-// changed installs the reservations left after a release or expiry.
-func (r *agentRun) changed(ctx workflow.Context, kept []handoff.Reservation) {
-	if len(kept) == 0 && len(r.st.Reservations) > 0 {
-		r.st.IdleSince = workflow.Now(ctx)
-	}
-	r.st.Reservations = kept
-	r.details(ctx)
-}
-
-func (r *agentRun) held(handoffID string) int {
-	for i, res := range r.st.Reservations {
-		if res.HandoffID == handoffID {
-			return i
-		}
-	}
-	return -1
-}
-
-// nextLease is the earliest lease end among offered reservations; zero when there is none.
-func (r *agentRun) nextLease() time.Time {
-	var next time.Time
-	for _, res := range r.st.Reservations {
-		if res.State == handoff.ReservationOffered && !res.LeaseUntil.IsZero() && (next.IsZero() || res.LeaseUntil.Before(next)) {
-			next = res.LeaseUntil
-		}
-	}
-	return next
-}
-
-// snapshot is a copy for the query, Update results and continue-as-new.
-func (r *agentRun) snapshot() handoff.AgentState {
-	s := r.st
-	s.Reservations = append([]handoff.Reservation{}, r.st.Reservations...)
-	return s
-}
-
-// details is the Web UI's current-details line: presence and load. Agent and conversation IDs
-// only, no customer details.
-func (r *agentRun) details(ctx workflow.Context) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "**%s** · %s · %d of %d held · most ever %d", r.st.AgentID, r.st.Presence, r.st.Active(), r.st.Capacity, r.st.MaxHeld)
-	for i, res := range r.st.Reservations {
-		if i == 10 {
-			fmt.Fprintf(&b, "\n\n… and %d more", len(r.st.Reservations)-i)
-			break
-		}
-		fmt.Fprintf(&b, "\n\n- %s: %s since %s", res.ConversationID, res.State, res.Since.UTC().Format(time.RFC3339))
-	}
-	workflow.SetCurrentDetails(ctx, b.String())
 }

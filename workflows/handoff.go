@@ -43,6 +43,19 @@ type handoffRun struct {
 	sourceKept, fallbackSent bool
 	// plan is the plan being tried, kept to plan a callback with its people.
 	plan []activities.Step
+	// queue is the wait in a people's queue under way (handoff_queue.go); callbackRequested is
+	// the customer's choice to be called back instead. closedQueue is a queue that was outside
+	// its business hours (until closedOpens): a plan that ends then opens a ticket.
+	queue             *queueing
+	callbackRequested bool
+	closedQueue       *handoff.QueueSpec
+	closedOpens       time.Time
+	closedAgents      []string
+	// sinceQueue is the number of offers made before the last queue wait ended.
+	sinceQueue int
+	// reassign and priority are a supervisor's pending actions (handoff_supervise.go).
+	reassign *handoff.ReassignInput
+	priority *int
 	// cx tracks the context packages delivered and how well they arrived.
 	cx contextTracker
 	// track is the monitoring window's view for its rules (handoff_monitor.go), nil without
@@ -99,7 +112,9 @@ func (h *handoffRun) run(ctx workflow.Context) (handoff.Result, error) {
 	// The closing steps run whatever happens next: a cancellation arriving while the outcome
 	// is recorded must not lose the record.
 	ctx, _ = workflow.NewDisconnectedContext(ctx)
-	if outcome == handoff.OutcomeNoCapacity {
+	// A conversation the team finds in the asynchronous channel needs no callback.
+	ticket := outcome == handoff.OutcomeNoCapacity && h.ticketDue() && h.openTicket(ctx)
+	if !ticket && (outcome == handoff.OutcomeNoCapacity || outcome == handoff.OutcomeCallback) {
 		h.planCallback(ctx)
 	}
 	if h.state.Owner == h.in.SourceAgent && h.attempted() && outcome != handoff.OutcomeAbandoned && !h.fallbackSent {
@@ -275,7 +290,7 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 // attempted reports whether a handoff was under way (a target tried, the customer told, or a
 // confirmation asked), in which case the source must hear that it keeps the customer.
 func (h *handoffRun) attempted() bool {
-	return len(h.state.Offers) > 0 || h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation
+	return len(h.state.Offers) > 0 || len(h.state.Queues) > 0 || h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation
 }
 
 func (h *handoffRun) failure(ctx workflow.Context, what string, err error) (handoff.Outcome, string) {

@@ -80,19 +80,26 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 		h.ack(in)
 	})
 	onSignal(ctx, handoff.SignalEvent, func(e handoff.Event) { h.event(ctx, e) })
-	return nil
+	onSignalCtx(ctx, handoff.SignalQueueOffer, h.queueOffered)
+	return h.setupSupervision(ctx)
 }
 
 // onSignal runs fn for every signal of a name, in a goroutine of its own. It reads on a
 // disconnected context so events keep arriving while a cancelled handoff closes.
 func onSignal[T any](ctx workflow.Context, name string, fn func(T)) {
+	onSignalCtx(ctx, name, func(_ workflow.Context, v T) { fn(v) })
+}
+
+// onSignalCtx is onSignal for a handler that may block (send a signal and wait for it): it
+// gets its goroutine's context, the one a blocking call must use there.
+func onSignalCtx[T any](ctx workflow.Context, name string, fn func(workflow.Context, T)) {
 	ch := workflow.GetSignalChannel(ctx, name)
 	dctx, _ := workflow.NewDisconnectedContext(ctx)
 	workflow.Go(dctx, func(ctx workflow.Context) {
 		for {
 			var v T
 			ch.Receive(ctx, &v)
-			fn(v)
+			fn(ctx, v)
 		}
 	})
 }
@@ -221,6 +228,11 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 		h.repeated()
 	case handoff.EventCSAT:
 		h.csat(ctx, e)
+	case handoff.EventCallbackRequested:
+		// Taken while the handoff waits in a queue; otherwise it is only kept.
+		if h.queue != nil {
+			h.callbackRequested = true
+		}
 	case handoff.EventCustomerLeft:
 		if m != nil {
 			// After the transfer the customer was served; the window just closes early.

@@ -21,11 +21,24 @@ import (
 func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclude []string, t timings) (string, handoff.Outcome, string) {
 	p := h.state.Decision.Protocol
 	for _, step := range plan {
+		if step.Queue != nil {
+			agent, o, r, stop, fallback := h.waitInQueue(ctx, step, exclude, t)
+			h.sinceQueue = len(h.state.Offers)
+			switch {
+			case agent != "":
+				return agent, "", ""
+			case stop:
+				return "", o, r
+			case !fallback:
+				continue
+			}
+		}
 		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 		var ranking activities.Ranking
 		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
 		err := h.io(ctx, availabilityOptions(ctx, summary), h.fast() && !step.People, summary, a.RankCandidates,
-			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario}).Get(ctx, &ranking)
+			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario,
+				Channel: h.in.Channel}).Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r
@@ -51,6 +64,9 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 			batch := ranked[:n]
 			ranked = ranked[n:]
 			agent := h.offer(ctx, batch, t)
+			if agent == "" && h.reassign != nil {
+				agent = h.offerReassigned(ctx, t)
+			}
 			if o, r, stop := h.stopped(ctx); stop {
 				if agent != "" {
 					h.unwind(ctx, agent, r)
@@ -73,8 +89,40 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 	if o, r, stop := h.stopped(ctx); stop {
 		return "", o, r
 	}
+	if len(h.state.Queues) > 0 {
+		return h.exhaustedAfterQueue()
+	}
 	outcome, reason := exhausted(h.state.Offers)
 	return "", outcome, reason
+}
+
+// exhaustedAfterQueue names the outcome of a plan that waited in a queue: what the offers made
+// since the last wait ended came to, or no_capacity when there were none (the wait ran out, or
+// the queue was full or closed), so a callback or a ticket follows.
+func (h *handoffRun) exhaustedAfterQueue() (string, handoff.Outcome, string) {
+	w := h.state.Queues[len(h.state.Queues)-1]
+	why := fmt.Sprintf("queue %s %s", w.Group, queueEnd(w))
+	if after := h.state.Offers[h.sinceQueue:]; len(after) > 0 {
+		outcome, reason := exhausted(after)
+		if outcome != handoff.OutcomeNoCapacity {
+			return "", outcome, why + "; then " + reason
+		}
+		return "", handoff.OutcomeNoCapacity, why + "; then " + reason
+	}
+	return "", handoff.OutcomeNoCapacity, why
+}
+
+// queueEnd words how a wait in a queue ended.
+func queueEnd(w handoff.QueueWait) string {
+	switch w.Left {
+	case leftMaxWait:
+		return fmt.Sprintf("reached its max wait (%s) with nobody free", w.LeftAt.Sub(w.EnqueuedAt).Round(time.Second))
+	case leftFull:
+		return "was full"
+	case leftClosed:
+		return "was outside its business hours"
+	}
+	return "could not be waited in (" + w.Left + ")"
 }
 
 // stopped reports whether the handoff must end now: cancelled, or the customer left.
@@ -203,7 +251,7 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	workflow.SetCurrentDetails(ctx, h.details())
 	h.publish(ctx)
 	_, err := awaitWithTimeout(ctx, expires.Sub(workflow.Now(ctx)), func() bool {
-		return h.customerLeft || h.winner() >= 0 || h.allAnswered()
+		return h.customerLeft || h.winner() >= 0 || h.allAnswered() || h.reassign != nil
 	})
 	winner := h.winner()
 	h.open = nil
@@ -211,6 +259,8 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 	if winner < 0 {
 		return ""
 	}
+	// An accept that came with a reassignment stands; the reassignment is moot.
+	h.reassign = nil
 	h.state.AcceptedAt = workflow.Now(ctx)
 	h.transition(ctx, metricStartToAccepted, h.state.Offers[winner].Agent)
 	h.received(h.state.Offers[winner].Agent)
@@ -258,6 +308,9 @@ func (h *handoffRun) closeOffers(ctx workflow.Context, open []int, winner int, c
 		case h.customerLeft:
 			h.endOffer(ctx, i, handoff.OfferCancelled, "the customer left")
 			h.withdraw(ctx, o.Agent, "the customer left")
+		case winner < 0 && h.reassign != nil:
+			h.endOffer(ctx, i, handoff.OfferCancelled, "withdrawn: reassigned to "+h.reassign.AgentID+by(h.reassign.By))
+			h.withdraw(ctx, o.Agent, "reassigned to another agent")
 		case winner >= 0:
 			h.endOffer(ctx, i, handoff.OfferCancelled, "withdrawn: "+h.state.Offers[winner].Agent+" accepted first")
 			h.withdraw(ctx, o.Agent, "another agent accepted first")
@@ -298,7 +351,7 @@ func (h *handoffRun) reserve(ctx workflow.Context, i int, expires time.Time, bri
 		Agent: o.Agent,
 		Input: handoff.ReserveInput{
 			HandoffID: h.id, ConversationID: h.in.ConversationID, Source: h.in.SourceAgent,
-			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires, Brief: brief,
+			Lease: h.state.Decision.Settings.ReservationLease, OfferExpiresAt: expires, Brief: brief, Channel: h.in.Channel,
 		},
 	}).Get(ctx, &res)
 	switch {

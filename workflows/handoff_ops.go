@@ -153,6 +153,13 @@ const fallbackScript = "Thanks for your patience. I'm staying with you and will 
 // notifyFallback tells the source it keeps the customer, with what to say.
 func (h *handoffRun) notifyFallback(ctx workflow.Context, outcome handoff.Outcome) {
 	script := fallbackScript
+	if tk := h.state.Ticket; tk != nil && tk.Accepted {
+		script = "Our team is away right now, so I've passed this on to them with everything we discussed; they'll get back to you as soon as they're back."
+		if !tk.OpensAt.IsZero() {
+			script = fmt.Sprintf("Our team is away right now, so I've passed this on to them with everything we discussed; they're back %s and will get back to you then.",
+				tk.OpensAt.UTC().Format("Mon 2 Jan 15:04 MST"))
+		}
+	}
 	if cb := h.state.Callback; cb != nil {
 		script = fmt.Sprintf("Everyone who can help with this is busy right now. I'm staying with you, and a specialist will call you back at %s.",
 			cb.At.UTC().Format("Mon 2 Jan 15:04 MST"))

@@ -145,10 +145,16 @@ func recordHistory(t *testing.T, e *testenv.Env, convID, name string) {
 // handoff that continued as new.
 func recordRunHistory(t *testing.T, e *testenv.Env, convID, runID, name string) {
 	t.Helper()
+	recordWorkflowHistory(t, e, handoff.WorkflowID(convID), runID, name)
+}
+
+// recordWorkflowHistory records a run of any workflow (a queue's, a person's).
+func recordWorkflowHistory(t *testing.T, e *testenv.Env, workflowID, runID, name string) {
+	t.Helper()
 	if os.Getenv("HANDOFF_RECORD_HISTORIES") == "" {
 		return
 	}
-	hist := historypb.History{Events: historyOf(t, e, convID, runID)}
+	hist := historypb.History{Events: workflowHistory(t, e, workflowID, runID)}
 	// Histories are stored encrypted with a key that lives only as long as the test; the
 	// replay test reads them in clear.
 	if err := devserver.DecryptPayloads(&hist); err != nil {
@@ -206,7 +212,12 @@ func TestFastBotPathStaysWithinTheHistoryBudget(t *testing.T) {
 
 func historyOf(t *testing.T, e *testenv.Env, convID, runID string) []*historypb.HistoryEvent {
 	t.Helper()
-	it := e.Client.GetWorkflowHistory(context.Background(), handoff.WorkflowID(convID), runID, false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	return workflowHistory(t, e, handoff.WorkflowID(convID), runID)
+}
+
+func workflowHistory(t *testing.T, e *testenv.Env, workflowID, runID string) []*historypb.HistoryEvent {
+	t.Helper()
+	it := e.Client.GetWorkflowHistory(context.Background(), workflowID, runID, false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	var events []*historypb.HistoryEvent
 	for it.HasNext() {
 		ev, err := it.Next()

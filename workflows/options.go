@@ -150,3 +150,13 @@ func recordOptions(ctx workflow.Context) workflow.Context {
 		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: time.Minute,
 	})
 }
+
+// enqueueOptions: joining a queue is an Update on the queue's workflow, whose workflow tasks
+// wait behind every handoff's on the task queue: under a burst of new handoffs an enqueue may
+// take many seconds and still succeed. Retried for a few minutes (an enqueue retried after a
+// lost answer gets the same place); only then does the handoff try the group's people directly.
+func enqueueOptions(ctx workflow.Context, summary string) workflow.Context {
+	return regular(ctx, summary, 30*time.Second, 3*time.Minute, temporal.RetryPolicy{
+		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second,
+	})
+}

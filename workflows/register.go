@@ -10,6 +10,7 @@ import (
 func Register(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(Handoff, workflow.RegisterOptions{Name: handoff.WorkflowName})
 	r.RegisterWorkflowWithOptions(Agent, workflow.RegisterOptions{Name: handoff.AgentWorkflowName})
+	r.RegisterWorkflowWithOptions(Queue, workflow.RegisterOptions{Name: handoff.QueueWorkflowName})
 	r.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
 	r.RegisterWorkflowWithOptions(TellSource, workflow.RegisterOptions{Name: handoff.TellSourceWorkflowName})
 	r.RegisterWorkflowWithOptions(FollowUp, workflow.RegisterOptions{Name: handoff.FollowUpWorkflowName})

@@ -24,8 +24,11 @@ func TestReplayRecordedHistories(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
+			// Histories of every workflow type: handoffs, and the queues and people they use.
 			r := worker.NewWorkflowReplayer()
 			r.RegisterWorkflowWithOptions(Handoff, workflow.RegisterOptions{Name: handoff.WorkflowName})
+			r.RegisterWorkflowWithOptions(Queue, workflow.RegisterOptions{Name: handoff.QueueWorkflowName})
+			r.RegisterWorkflowWithOptions(Agent, workflow.RegisterOptions{Name: handoff.AgentWorkflowName})
 			if err := r.ReplayWorkflowHistoryFromJSONFile(nopLogger{}, f); err != nil {
 				t.Fatalf("replay %s: %v", f, err)
 			}

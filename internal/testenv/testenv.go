@@ -70,6 +70,10 @@ type Options struct {
 	// EventStream points events.stream at this environment's API, with a fresh secret, so
 	// the worker feeds the API's event stream (Start only).
 	EventStream bool
+	// Queues keeps the example's queues[]. Without it the test config has none: handoffs to
+	// people try them once, as every test written before queues expects (a queue would keep a
+	// handoff whose offers all timed out waiting for its max wait). Edit may set its own.
+	Queues bool
 }
 
 // Env is a running test environment.
@@ -165,6 +169,9 @@ func NewConfig(t testing.TB, temporalAddr string, opts Options) *Env {
 	}
 	if opts.Store != "" {
 		section(doc, "store")["url"] = opts.Store
+	}
+	if !opts.Queues {
+		delete(doc, "queues")
 	}
 	if opts.Edit != nil {
 		opts.Edit(doc, agentsSrv.URL)

@@ -96,6 +96,11 @@ type Options struct {
 	Soak       int
 	SoakWindow time.Duration
 	SoakBatch  int
+	// Queue parks this many handoffs in human_agent's queue with every person offline, then
+	// measures the queue's history and the time to offer the next one (0: no queue bench);
+	// QueueCycles is how many offers it times.
+	Queue       int
+	QueueCycles int
 
 	OutDir string
 	// KeepTemp keeps the temporary directory (config, logs, the dev server's database).
@@ -244,9 +249,12 @@ func Run(ctx context.Context, opts Options, out, progress io.Writer) (err error)
 		Tool: "starter bench", Command: opts.Command, StartedAt: began.UTC(), Machine: machine,
 		Settings: settingsOf(opts, e),
 	}
-	if opts.Soak > 0 {
+	switch {
+	case opts.Queue > 0:
+		rep.Queue, err = b.queueBench(ctx)
+	case opts.Soak > 0:
 		rep.Soak, err = b.soak(ctx)
-	} else {
+	default:
 		err = b.standard(ctx, rep)
 	}
 	if err != nil {

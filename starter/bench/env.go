@@ -284,6 +284,12 @@ func (e *env) writeConfig(sticky int) error {
 	if e.opts.StoreURL != "" {
 		section(doc, "store")["url"] = e.opts.StoreURL
 	}
+	// The load phases measure handoffs that try people once, as the figures in the README
+	// were measured; the queue bench sets its own queue.
+	delete(doc, "queues")
+	if e.opts.Queue > 0 {
+		doc["queues"] = []any{queueBenchConfig()}
+	}
 
 	// The roster: the base config's bots, specialists and supervisors, and the bench's people
 	// in group human_agent instead of the example's two.

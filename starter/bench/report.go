@@ -31,6 +31,7 @@ type Report struct {
 	Choices []Choice           `json:"design_choices,omitempty"`
 	Targets []Target           `json:"targets"`
 	Soak    *SoakReport        `json:"soak,omitempty"`
+	Queue   *QueueBench        `json:"queue,omitempty"`
 }
 
 // Machine is where the figures were measured.
@@ -279,6 +280,10 @@ func (r *Report) evaluate() {
 		}
 		r.Targets = append(r.Targets, t)
 	}
+	if q := r.Queue; q != nil {
+		r.Targets = q.targets()
+		return
+	}
 	if s := r.Soak; s != nil {
 		r.Targets = append(r.Targets,
 			Target{Goal: fmt.Sprintf("%d handoffs waiting in their window: worker RSS < 512 MB", s.Waiting),
@@ -297,8 +302,11 @@ func (r *Report) write(dir string, at time.Time) (string, error) {
 		return "", err
 	}
 	name := "bench-"
-	if r.Soak != nil {
+	switch {
+	case r.Soak != nil:
 		name = "bench-soak-"
+	case r.Queue != nil:
+		name = "bench-queue-"
 	}
 	path := filepath.Join(dir, name+at.Format("20060102-150405")+".json")
 	b, err := json.MarshalIndent(r, "", "  ")
@@ -321,7 +329,10 @@ func (r *Report) print(w io.Writer) {
 	fmt.Fprintf(w, "\nHandoff bench, %s\n", r.StartedAt.Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(w, "machine: %d cores, %s, %.1f GB, Linux %s, %s, %s\n", m.Cores, m.CPUModel, m.MemoryGB, m.Kernel, m.GoVersion, m.Temporal)
 	fmt.Fprintf(w, "command: %s\n", r.Command)
-	if r.Soak != nil {
+	if r.Queue != nil {
+		fmt.Fprintf(w, "settings: %d handoffs parked in a queue at concurrency %d, %s (everyone offline while they park), sticky cache %d\n",
+			r.Queue.Requested, s.Concurrency, s.People, s.StickyCache)
+	} else if r.Soak != nil {
 		fmt.Fprintf(w, "settings: soak of %d handoffs in a %s window, batches of %d bot handoffs at concurrency %d (window %s), sticky cache %d, fast bot path %v, ping-pong guard %v\n",
 			r.Soak.Requested, r.Soak.Window, r.Soak.Batch, s.Concurrency, s.Window, s.StickyCache, s.FastBotPath, s.Pingpong)
 	} else {
@@ -380,6 +391,9 @@ func (r *Report) print(w io.Writer) {
 	}
 	if r.Soak != nil {
 		r.Soak.print(w)
+	}
+	if r.Queue != nil {
+		r.Queue.print(w)
 	}
 	if len(r.Choices) > 0 {
 		fmt.Fprintln(w, "\nwhat the design choices bought (measured in this run):")

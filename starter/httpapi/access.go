@@ -60,18 +60,21 @@ var eventSenders = map[handoff.EventType]func(relation) bool{
 	handoff.EventOutcome:          func(r relation) bool { return r.owner || r.operator },
 	handoff.EventAgentMessage:     func(r relation) bool { return r.owner },
 	handoff.EventCSAT:             func(r relation) bool { return r.source || r.owner },
+	// The customer's choice to be called back, relayed by the source that keeps them.
+	handoff.EventCallbackRequested: func(r relation) bool { return r.source },
 }
 
 // senderWords names, for a refusal, who may send each event type.
 var senderWords = map[handoff.EventType]string{
-	handoff.EventCustomerMessage:  "the source or the owner",
-	handoff.EventTurnComplete:     "the source",
-	handoff.EventSentiment:        "the source or the owner",
-	handoff.EventCustomerLeft:     "the source, the owner or an operator",
-	handoff.EventCustomerRepeated: "the owner",
-	handoff.EventOutcome:          "the owner or an operator",
-	handoff.EventAgentMessage:     "the owner",
-	handoff.EventCSAT:             "the source or the owner",
+	handoff.EventCustomerMessage:   "the source or the owner",
+	handoff.EventTurnComplete:      "the source",
+	handoff.EventSentiment:         "the source or the owner",
+	handoff.EventCustomerLeft:      "the source, the owner or an operator",
+	handoff.EventCustomerRepeated:  "the owner",
+	handoff.EventOutcome:           "the owner or an operator",
+	handoff.EventAgentMessage:      "the owner",
+	handoff.EventCSAT:              "the source or the owner",
+	handoff.EventCallbackRequested: "the source",
 }
 
 // maySend explains why the caller may not send the event to this handoff, or returns "".

@@ -25,14 +25,16 @@ type presenceBody struct {
 type releaseBody struct {
 	ConversationID string `json:"conversation_id"`
 	Reason         string `json:"reason,omitempty"`
+	Disposition    string `json:"disposition,omitempty"`
 }
 
 // self returns the path's agent if the caller may act on it: its own agent for a human, any
-// agent for an operator when read is true. Otherwise it answers 403 and returns false.
-func self(w http.ResponseWriter, r *http.Request, read bool) (string, bool) {
+// agent for an operator (a supervisor: reading, setting presence, force-releasing). Otherwise
+// it answers 403 and returns false.
+func self(w http.ResponseWriter, r *http.Request) (string, bool) {
 	p, _ := PrincipalFrom(r.Context())
 	id := r.PathValue("agent_id")
-	if p.Role == config.RoleOperator && read {
+	if p.Role == config.RoleOperator {
 		return id, true
 	}
 	if p.Role != config.RoleHuman || p.Agent != id {
@@ -43,7 +45,7 @@ func self(w http.ResponseWriter, r *http.Request, read bool) (string, bool) {
 }
 
 func (s *Server) agentState(w http.ResponseWriter, r *http.Request) {
-	id, ok := self(w, r, true)
+	id, ok := self(w, r)
 	if !ok {
 		return
 	}
@@ -58,7 +60,7 @@ func (s *Server) agentState(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) agentOffers(w http.ResponseWriter, r *http.Request) {
-	id, ok := self(w, r, true)
+	id, ok := self(w, r)
 	if !ok {
 		return
 	}
@@ -73,7 +75,7 @@ func (s *Server) agentOffers(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) setPresence(w http.ResponseWriter, r *http.Request) {
-	id, ok := self(w, r, false)
+	id, ok := self(w, r)
 	if !ok {
 		return
 	}
@@ -88,7 +90,12 @@ func (s *Server) setPresence(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
-	st, err := s.ops.SetPresence(ctx, id, handoff.PresenceInput{Presence: body.Presence, Reason: body.Reason})
+	in := handoff.PresenceInput{Presence: body.Presence, Reason: body.Reason}
+	if p, _ := PrincipalFrom(r.Context()); p.Role == config.RoleOperator {
+		// A supervisor setting a person away: their workflow logs who did.
+		in.By = p.Name
+	}
+	st, err := s.ops.SetPresence(ctx, id, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -97,7 +104,7 @@ func (s *Server) setPresence(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) releaseConversation(w http.ResponseWriter, r *http.Request) {
-	id, ok := self(w, r, false)
+	id, ok := self(w, r)
 	if !ok {
 		return
 	}
@@ -108,7 +115,16 @@ func (s *Server) releaseConversation(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
-	st, err := s.ops.Release(ctx, id, handoff.ReleaseInput{ConversationID: body.ConversationID, Reason: body.Reason})
+	in := handoff.ReleaseInput{ConversationID: body.ConversationID, Reason: body.Reason, Disposition: body.Disposition}
+	release := s.ops.Release
+	if p, _ := PrincipalFrom(r.Context()); p.Role == config.RoleOperator {
+		// An operator's release is a supervisor's force-release: offers and wrap-ups go too.
+		release = s.ops.ForceRelease
+		if in.Reason == "" {
+			in.Reason = "force-released by " + p.Name
+		}
+	}
+	st, err := release(ctx, id, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -46,6 +46,13 @@ type Ops interface {
 	// The supervisor's board (board.go).
 	People(ctx context.Context) (service.People, error)
 	Handoffs(ctx context.Context, status string, limit int) (service.HandoffList, error)
+	// A supervisor's actions (supervise.go).
+	Reassign(ctx context.Context, convID string, in handoff.ReassignInput) (handoff.State, error)
+	SetPriority(ctx context.Context, convID string, in handoff.PriorityInput) (handoff.State, error)
+	ForceRelease(ctx context.Context, agentID string, in handoff.ReleaseInput) (handoff.AgentState, error)
+	// The queues' statistics (queues.go).
+	Queues(ctx context.Context) (service.QueuesStats, error)
+	QueueStats(ctx context.Context, group string) (handoff.QueueStats, error)
 }
 
 // Options tune the server; zero values take the defaults.
@@ -138,11 +145,15 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/agents/{agent_id}", humanOperator, s.agentState},
 		{"GET", "/v1/agents/{agent_id}/offers", humanOperator, s.agentOffers},
 		{"GET", "/v1/events/stream", anyRole, s.eventStream},
-		{"POST", "/v1/agents/{agent_id}/presence", human, s.setPresence},
-		{"POST", "/v1/agents/{agent_id}/release", human, s.releaseConversation},
+		{"POST", "/v1/agents/{agent_id}/presence", humanOperator, s.setPresence},
+		{"POST", "/v1/agents/{agent_id}/release", humanOperator, s.releaseConversation},
+		{"POST", "/v1/handoffs/{conversation_id}/reassign", operatorOnly, s.reassign},
+		{"POST", "/v1/handoffs/{conversation_id}/priority", operatorOnly, s.setPriority},
 		{"POST", "/v1/conversations/{conversation_id}/outcomes", anyRole, s.reportOutcome},
 		{"GET", "/v1/stats", operatorOnly, s.stats},
 		{"GET", "/v1/experiments/{name}", operatorOnly, s.experimentReport},
+		{"GET", "/v1/queues", operatorOnly, s.queues},
+		{"GET", "/v1/queues/{group}", operatorOnly, s.queue},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},

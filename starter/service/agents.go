@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/handoffhq/orchestrator/activities"
 	"github.com/handoffhq/orchestrator/handoff"
@@ -83,8 +85,9 @@ func (s *Service) Release(ctx context.Context, agentID string, in handoff.Releas
 	if err := s.CheckRelease(agentID, in); err != nil {
 		return handoff.AgentState{}, err
 	}
-	// A person's own release frees what is assigned to them, never an open offer.
-	in.AssignedOnly = true
+	// A person's own release frees what is assigned to them, never an open offer, and holds
+	// their capacity for their wrap-up time.
+	in.AssignedOnly, in.WrapUp = true, s.cfg.WrapUp(agentID)
 	st, err := s.agents().Update(ctx, agentID, handoff.UpdateRelease, in)
 	return st, agentError(err, "release for", agentID)
 }
@@ -94,6 +97,12 @@ func (s *Service) Release(ctx context.Context, agentID string, in handoff.Releas
 func (s *Service) CheckRelease(agentID string, in handoff.ReleaseInput) error {
 	if err := s.CheckPerson(agentID); err != nil {
 		return err
+	}
+	if err := handoff.ValidateDisposition(in.Disposition); err != nil {
+		return err
+	}
+	if allowed := s.cfg.Handoff.Dispositions; in.Disposition != "" && len(allowed) > 0 && !slices.Contains(allowed, in.Disposition) {
+		return &handoff.FieldError{Field: "disposition", Problem: fmt.Sprintf("%s is not one of %s", handoff.Quote(in.Disposition), strings.Join(allowed, ", "))}
 	}
 	return handoff.ValidateConversationID(in.ConversationID)
 }

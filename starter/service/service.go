@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/handoffhq/orchestrator/config"
@@ -44,6 +46,9 @@ func (s *Service) ValidateInput(in *handoff.Input) error {
 	}
 	if _, ok := s.cfg.Agent(in.SourceAgent); !ok {
 		return &handoff.FieldError{Field: "source_agent", Problem: fmt.Sprintf("unknown agent %q", in.SourceAgent)}
+	}
+	if ch := s.cfg.Channels(); in.Channel != "" && !slices.Contains(ch, in.Channel) {
+		return &handoff.FieldError{Field: "channel", Problem: fmt.Sprintf("%s is not one of %s", handoff.Quote(in.Channel), strings.Join(ch, ", "))}
 	}
 	// Only the workflow starts a re-escalation: through the API it would let a bot force a
 	// target past the routing rules and forge the chain the ping-pong guard counts.
