@@ -256,6 +256,40 @@ func TestBrowserConsoleWithoutTheStream(t *testing.T) {
 	maria.clean("without the stream")
 }
 
+// TestBrowserSupervisorQueues: with the example's queue and nobody online, a handoff waits in
+// human_agent's queue; the supervisor's page shows the queue and the handoff with its reassign
+// control (checked by axe, at phone width too), and reassigning goes to the server.
+func TestBrowserSupervisorQueues(t *testing.T) {
+	chromium := requireChromium(t)
+	axe := requireAxe(t)
+	e := testenv.Start(t, testenv.Options{EventStream: true, Queues: true,
+		Handoff: map[string]any{"offer_timeout": "2m", "initial_presence": "offline"}})
+	sup := newBrowser(t, chromium, axe).tab("operator")
+	sup.signIn(e.API.URL, e.Secrets["operator"])
+	waitFor[bool](sup, 10*time.Second, "the human_agent queue", `!!document.querySelector('#queues #queues-table tr[data-group="human_agent"]')`)
+	in := testenv.Sample(t, "seller-distress.json")
+	if status, body := e.Do(t, "POST", "/v1/handoffs", in.SourceAgent, in); status != http.StatusCreated {
+		t.Fatalf("start: %d %s", status, body)
+	}
+	waiting := `#queues li[data-conversation="` + in.ConversationID + `"]`
+	waitFor[bool](sup, 20*time.Second, "the waiting handoff", `!!document.querySelector('`+waiting+` form.reassign select option[value="maria"]') && document.querySelector('#queues-table tr[data-group="human_agent"]').dataset.waiting === "1"`)
+	sup.checkA11y("supervisor page, a handoff waiting in a queue")
+	sup.phone(func() {
+		eval[bool](sup, `document.getElementById("queues").scrollIntoView(); true`)
+		sup.checkA11y("supervisor page, a handoff waiting in a queue, phone width")
+	})
+	// Reassign by keyboard: the select takes maria, then Enter submits; the page shows the answer.
+	sup.tabTo(waiting+" select", 60)
+	eval[bool](sup, `(() => { const s = document.activeElement; s.value = "maria"; s.dispatchEvent(new Event("change")); return true; })()`)
+	sup.do(chromedp.KeyEvent("\t"), chromedp.KeyEvent("\r"))
+	note := waitFor[string](sup, 15*time.Second, "the reassign answer", `document.getElementById("queues-note").textContent`)
+	t.Logf("after reassigning to maria (offline) the page reads %q", note)
+	if !strings.Contains(note, in.ConversationID) {
+		t.Errorf("the reassign answer reads %q", note)
+	}
+	sup.clean("with queues")
+}
+
 // tabTo presses Tab until the element has the focus, at most presses times.
 func (tb *tab) tabTo(selector string, presses int) {
 	tb.t.Helper()
