@@ -135,6 +135,38 @@ func names(spans tracetest.SpanStubs) []string {
 
 // scrape reads /metrics into "name{labels}" -> value, labels as Prometheus writes them
 // (sorted by name).
+// metricCheck is a counter or histogram that must reach min for a sample with these labels.
+type metricCheck struct {
+	name   string
+	labels []string
+	min    float64
+}
+
+// awaitMetrics scrapes until every check passes or 30 s pass, reports what did not, and returns
+// the last scrape: counters move with the workflow's completion a moment after the state shows
+// it.
+func awaitMetrics(t *testing.T, tel *telemetry.Telemetry, checks []metricCheck) map[string]float64 {
+	t.Helper()
+	var after map[string]float64
+	failing := func() (out []string) {
+		after = scrape(t, tel)
+		for _, c := range checks {
+			if v, ok := find(after, c.name, c.labels...); !ok || v < c.min {
+				out = append(out, fmt.Sprintf("%s%v = %v (present %t), want at least %v", c.name, c.labels, v, ok, c.min))
+			}
+		}
+		return out
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(failing()) > 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, f := range failing() {
+		t.Error(f)
+	}
+	return after
+}
+
 func scrape(t *testing.T, tel *telemetry.Telemetry) map[string]float64 {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -201,11 +233,7 @@ func TestMetricsMoveAfterAHandoff(t *testing.T) {
 
 	in := startHandoff(t, e, "lead-qualified.json")
 	target := `target="jorge_buyer_bot"`
-	checks := []struct {
-		name   string
-		labels []string
-		min    float64
-	}{
+	checks := []metricCheck{
 		{"handoff_outcomes_total", []string{`outcome="completed"`, `source="` + in.SourceAgent + `"`, target, `scenario="`}, 1},
 		{"handoff_start_to_briefed_seconds_count", []string{target}, 1},
 		{"handoff_start_to_accepted_seconds_count", []string{target}, 1},
@@ -222,23 +250,7 @@ func TestMetricsMoveAfterAHandoff(t *testing.T) {
 	// The workflow counts its outcome, the publisher its last deliveries and the SDK the
 	// workflow's completion a moment after the outcome shows in the state: poll until every
 	// check passes or the deadline, then report what did not.
-	var after map[string]float64
-	failing := func() (out []string) {
-		after = scrape(t, tel)
-		for _, c := range checks {
-			if v, ok := find(after, c.name, c.labels...); !ok || v < c.min {
-				out = append(out, fmt.Sprintf("%s%v = %v (present %t), want at least %v", c.name, c.labels, v, ok, c.min))
-			}
-		}
-		return out
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for len(failing()) > 0 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	for _, f := range failing() {
-		t.Error(f)
-	}
+	after := awaitMetrics(t, tel, checks)
 	// Every metric the dashboard may use is exported under the name telemetry.Metrics gives
 	// (breaker transitions need a failing agent: the activities' test covers them).
 	for _, name := range append(slices.Clone(telemetry.Metrics), telemetry.SDKMetrics...) {

@@ -52,11 +52,7 @@ func TestQueueMetricsMove(t *testing.T) {
 	if code, body := e.Do(t, "POST", "/v1/agents/maria/release", "maria", map[string]string{"conversation_id": convs[0], "disposition": "resolved"}); code != 200 {
 		t.Fatalf("release: %d %s", code, body)
 	}
-	checks := []struct {
-		name   string
-		labels []string
-		min    float64
-	}{
+	checks := []metricCheck{
 		{"handoff_queue_answered_total", []string{`queue="human_agent"`}, 1},
 		{"handoff_queue_left_total", []string{`queue="human_agent"`, `reason="cancelled"`}, 1},
 		{"handoff_queue_wait_seconds_count", []string{`queue="human_agent"`}, 1},
@@ -65,23 +61,7 @@ func TestQueueMetricsMove(t *testing.T) {
 		{"handoff_agent_load", []string{`agent="maria"`}, 0},
 		{"handoff_dispositions_total", []string{`agent="maria"`, `code="resolved"`}, 1},
 	}
-	var after map[string]float64
-	failing := func() (out []string) {
-		after = scrape(t, tel)
-		for _, c := range checks {
-			if v, ok := find(after, c.name, c.labels...); !ok || v < c.min {
-				out = append(out, fmt.Sprintf("%s%v = %v (present %t), want at least %v", c.name, c.labels, v, ok, c.min))
-			}
-		}
-		return out
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for len(failing()) > 0 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	for _, f := range failing() {
-		t.Error(f)
-	}
+	after := awaitMetrics(t, tel, checks)
 	for _, name := range telemetry.QueueMetrics {
 		found := false
 		for k := range after {
