@@ -1,7 +1,6 @@
 package console_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -9,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -36,7 +34,7 @@ func TestBrowserConsole(t *testing.T) {
 	chromium := requireChromium(t)
 	axe := requireAxe(t)
 	shots := screenshotDir(t)
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	e := testenv.Start(t, testenv.Options{
 		EventStream: true,
 		Logs:        logs,
@@ -217,24 +215,6 @@ func TestBrowserConsole(t *testing.T) {
 	if !strings.Contains(all, `"route":"POST /console/login"`) || !strings.Contains(all, `"principal":"maria"`) {
 		t.Errorf("the request log does not show the console's requests (%d bytes of logs)", len(all))
 	}
-}
-
-// syncBuffer collects log lines written from many goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) Bytes() []byte {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return bytes.Clone(b.buf.Bytes())
 }
 
 // TestBrowserConsoleWithoutTheStream: with no event stream configured the agent's page says

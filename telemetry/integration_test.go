@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -50,7 +49,7 @@ func startHandoff(t *testing.T, e *testenv.Env, sample string) handoff.Input {
 // parent is the step that caused it.
 func TestOneTraceFromTheAPIToTheActivities(t *testing.T) {
 	exp := tracetest.NewInMemoryExporter()
-	var logs syncBuffer
+	var logs testenv.SyncBuffer
 	e := testenv.Start(t, testenv.Options{Telemetry: newTelemetry(t, exp), Logs: &logs})
 	startHandoff(t, e, "lead-qualified.json")
 
@@ -284,22 +283,4 @@ func TestMetricsMoveAfterAHandoff(t *testing.T) {
 		slices.Sort(keys)
 		t.Logf("handoff metrics:\n%s", strings.Join(keys, "\n"))
 	}
-}
-
-// syncBuffer is a log sink the API and the worker write to at once.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -14,7 +14,7 @@ import (
 // who is offered the conversation: maria is in a showing, james's calendar is down (his
 // business hours decide, and his offer says so). Nothing of their events is kept.
 func TestScenarioCalendarsDecideWhoIsOffered(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}, Logs: logs,
 		// The longest read allowed: on a loaded machine a read cut short would make maria's
 		// calendar unread, and her free by business hours.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/handoffhq/orchestrator/codec"
@@ -34,7 +33,7 @@ import (
 // it (read by a client without the codec), the current-details and state queries, and every
 // log line the API, the worker, its activities and the Temporal client wrote.
 func TestIntegrationNoPIIStoredOrLogged(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}, Logs: logs})
 	in := testenv.Sample(t, "seller-distress.json")
 	needles := piiNeedles(in.Customer)
@@ -249,22 +248,4 @@ func rawHistory(t *testing.T, cl client.Client, wfID, runID string) *historypb.H
 		hist.Events = append(hist.Events, ev)
 	}
 	return hist
-}
-
-// syncBuffer collects log lines written from many goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) Bytes() []byte {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return bytes.Clone(b.buf.Bytes())
 }

@@ -20,7 +20,7 @@ import (
 // and email in every row of every table, in the database files as they lie on disk (the
 // write-ahead log included), and in every log line.
 func TestIntegrationNoPIIInTheHandoffLog(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	dir := t.TempDir()
 	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s", "monitoring_window": "3s"}, Logs: logs,
 		Store: "sqlite://" + filepath.Join(dir, "handoffs.db")})
