@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -84,5 +87,48 @@ func TestPositionMessageWithNobodyOnline(t *testing.T) {
 	}
 	if got := PositionMessage(handoff.QueuePosition{Position: 2, EstimateSeconds: 3600}, true, at); got != "You are number 2 in line; our team is back Mon 2 Mar 09:00 UTC. If you'd rather not wait, we can call you back instead." {
 		t.Errorf("back at nine: %q", got)
+	}
+}
+
+// OpenTicket posts the handoff, with its package, to its queue's ticket webhook, under a key
+// that is the same on every retry; a 4xx is a refusal no retry changes, a 5xx is retried.
+func TestOpenTicketPostsToTheQueuesWebhook(t *testing.T) {
+	var mu sync.Mutex
+	var keys []string
+	var got []handoff.Delivery
+	status := http.StatusAccepted
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var d handoff.Delivery
+		_ = json.NewDecoder(r.Body).Decode(&d)
+		mu.Lock()
+		keys, got = append(keys, r.Header.Get("Idempotency-Key")), append(got, d)
+		code := status
+		mu.Unlock()
+		w.WriteHeader(code)
+	}))
+	defer srv.Close()
+	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"},
+		Agents: []handoff.Agent{{ID: "maria", Kind: handoff.KindHuman, Groups: []string{"human_agent"}}},
+		Queues: []config.Queue{{Group: "human_agent", BusinessHours: "Mon-Fri 09:00-18:00", TicketURL: srv.URL + "/tickets"}}}
+	acts := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	env := activityEnv(acts)
+	pkg := handoff.Package{Version: handoff.PackageVersion, ConversationID: "conv-9", Brief: "seller in distress"}
+	in := TicketInput{Group: "human_agent", Delivery: handoff.Delivery{HandoffID: "handoff-conv-9/r1", ConversationID: "conv-9", From: "jorge_seller_bot", To: "human_agent", Package: &pkg}}
+	if _, err := env.ExecuteActivity(acts.OpenTicket, in); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	if len(got) != 1 || got[0].Type != handoff.DeliveryTicket || got[0].Package == nil || got[0].Package.Brief != "seller in distress" || keys[0] == "" {
+		t.Fatalf("received %+v with keys %v", got, keys)
+	}
+	status = http.StatusBadRequest
+	mu.Unlock()
+	_, err := env.ExecuteActivity(acts.OpenTicket, in)
+	if errorType(err) != ErrDeliveryRejected {
+		t.Fatalf("a 400: %v, want %s", err, ErrDeliveryRejected)
+	}
+	_, err = env.ExecuteActivity(acts.OpenTicket, TicketInput{Group: "nobody", Delivery: in.Delivery})
+	if errorType(err) != ErrNoEndpoint {
+		t.Fatalf("a queue without a ticket webhook: %v, want %s", err, ErrNoEndpoint)
 	}
 }

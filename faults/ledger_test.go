@@ -208,7 +208,12 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 	if maxOwners > 1 {
 		t.Errorf("two owners at once: %v", overlaps)
 	}
+	// Under load a person's state may take longer than a sample's half second to read.
 	owners, ok := l.owners()
+	for deadline := time.Now().Add(15 * time.Second); !ok && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		owners, ok = l.owners()
+	}
 	if !ok {
 		t.Fatal("final owners could not be read")
 	}

@@ -1,6 +1,7 @@
 package telemetry_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,7 +36,19 @@ func TestQueueMetricsMove(t *testing.T) {
 		e.WaitFor(t, in.ConversationID, 30*time.Second, "queued", func(st handoff.State) bool { return st.Phase == handoff.PhaseQueued })
 		convs = append(convs, in.ConversationID)
 	}
-	// The second leaves the line (its bot cancels it); maria comes online and answers the first.
+	// Both in line (the queued phase comes a moment before the join), the second leaves it (its
+	// bot cancels it); maria comes online and answers the first.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st, err := e.Service.QueueStats(context.Background(), "human_agent")
+		if err == nil && st.Waiting == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not both in line within 30 s: %+v %v", st, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	if code, body := e.Do(t, "POST", "/v1/handoffs/"+convs[1]+"/cancel", "jorge_seller_bot", nil); code != 202 {
 		t.Fatalf("cancel: %d %s", code, body)
 	}
@@ -82,6 +95,11 @@ func TestQueueMetricsMove(t *testing.T) {
 		}
 	}
 	if t.Failed() {
+		for _, c := range convs {
+			if st, err := e.Service.Status(context.Background(), c); err == nil {
+				t.Logf("%s: %s %s (%s), queues %+v", c, st.Phase, st.Outcome, st.OutcomeReason, st.Queues)
+			}
+		}
 		var keys []string
 		for k := range after {
 			if strings.HasPrefix(k, "handoff_queue") || strings.HasPrefix(k, "handoff_agent") || strings.HasPrefix(k, "handoff_disp") {

@@ -91,7 +91,8 @@ func (h *handoffRun) waitInQueue(ctx workflow.Context, step activities.Step, exc
 	switch {
 	case err != nil:
 		if o, r, s := h.stopped(ctx); s {
-			h.leaveQueueRecord(ctx, w, leftCancelled)
+			// The join may have reached the queue before the cancellation stopped it.
+			h.leaveQueue(ctx, spec.Group, leftCancelled)
 			return "", o, r, true, false
 		}
 		h.logger.Warn("queue unreachable; trying its people directly", "queue", spec.Group, "error", err)

@@ -155,8 +155,15 @@ func recordOptions(ctx workflow.Context) workflow.Context {
 // wait behind every handoff's on the task queue: under a burst of new handoffs an enqueue may
 // take many seconds and still succeed. Retried for a few minutes (an enqueue retried after a
 // lost answer gets the same place); only then does the handoff try the group's people directly.
+//
+// A cancelled handoff waits for the join under way to finish before it tells the queue it
+// left: otherwise the join could reach the queue after the leave, and the queue would hold an
+// entry for a handoff that has gone.
 func enqueueOptions(ctx workflow.Context, summary string) workflow.Context {
-	return regular(ctx, summary, 30*time.Second, 3*time.Minute, temporal.RetryPolicy{
+	ctx = regular(ctx, summary, 30*time.Second, 3*time.Minute, temporal.RetryPolicy{
 		InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second,
 	})
+	opts := workflow.GetActivityOptions(ctx)
+	opts.WaitForCancellation = true
+	return workflow.WithActivityOptions(ctx, opts)
 }

@@ -250,7 +250,12 @@ func (q *queueRun) confirmSends(ctx workflow.Context) {
 func (q *queueRun) confirm(ctx workflow.Context, s queueSend) {
 	if err := s.f.Get(ctx, nil); err != nil {
 		q.logger.Info("an offered handoff could not be told; it leaves the queue", "handoff", s.handoffID, "error", err.Error())
+		var wait time.Duration
+		if i := q.st.Index(s.handoffID); i >= 0 {
+			wait = workflow.Now(ctx).Sub(q.st.Entries[i].EnqueuedAt)
+		}
 		q.st.Drop(s.handoffID, workflow.Now(ctx))
+		q.reported(ctx, handoff.QueueReport{HandoffID: s.handoffID, Kind: handoff.ReportLeft, Reason: leftGone}, wait)
 		q.dirty = true
 	}
 }
@@ -272,10 +277,13 @@ func (q *queueRun) reported(ctx workflow.Context, r handoff.QueueReport, wait ti
 	}
 }
 
+// leftGone is why a handoff the queue could not tell left it: its run closed.
+const leftGone = "gone"
+
 // leftReason keeps the left counter's label to the known reasons.
 func leftReason(why string) string {
 	switch why {
-	case leftMaxWait, leftCallback, leftAbandoned, leftCancelled, leftFailed:
+	case leftMaxWait, leftCallback, leftAbandoned, leftCancelled, leftFailed, leftGone:
 		return why
 	}
 	return "other"
