@@ -238,7 +238,8 @@ func TestBrowserConsoleWithoutTheStream(t *testing.T) {
 
 // TestBrowserSupervisorQueues: with the example's queue and nobody online, a handoff waits in
 // human_agent's queue; the supervisor's page shows the queue and the handoff with its reassign
-// control (checked by axe, at phone width too), and reassigning goes to the server.
+// control (checked by axe, at phone width too), and reassigning goes to the server, which
+// refuses a person who is offline.
 func TestBrowserSupervisorQueues(t *testing.T) {
 	chromium := requireChromium(t)
 	axe := requireAxe(t)
@@ -264,8 +265,8 @@ func TestBrowserSupervisorQueues(t *testing.T) {
 	sup.do(chromedp.KeyEvent("\t"), chromedp.KeyEvent("\r"))
 	note := waitFor[string](sup, 15*time.Second, "the reassign answer", `document.getElementById("queues-note").textContent`)
 	t.Logf("after reassigning to maria (offline) the page reads %q", note)
-	if !strings.Contains(note, in.ConversationID) {
-		t.Errorf("the reassign answer reads %q", note)
+	if !strings.Contains(note, in.ConversationID) || !strings.Contains(note, "maria is offline") {
+		t.Errorf("the reassign answer reads %q, want the refusal for an offline person", note)
 	}
 	sup.clean("with queues")
 }

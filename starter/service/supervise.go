@@ -27,9 +27,21 @@ func (s *Service) CheckReassign(convID string, in handoff.ReassignInput) error {
 // Reassign offers the conversation's handoff to the named person: taken out of its queue's
 // order, or away from the person its offer is open to. The workflow refuses it (a conflict)
 // when the handoff is not waiting for a person.
+//
+// A person who is not online is refused here, before the workflow hears of it: their offer
+// could only fail, and the supervisor would learn that only from the handoff going back in
+// line.
 func (s *Service) Reassign(ctx context.Context, convID string, in handoff.ReassignInput) (handoff.State, error) {
 	if err := s.CheckReassign(convID, in); err != nil {
 		return handoff.State{}, err
+	}
+	st, err := s.agents().State(ctx, in.AgentID)
+	if err != nil {
+		return handoff.State{}, agentError(err, "read the state of", in.AgentID)
+	}
+	if st.Presence != handoff.PresenceOnline {
+		return handoff.State{}, &Error{Kind: KindConflict, Message: fmt.Sprintf(
+			"%s is %s: only a person who is online can be offered a handoff", in.AgentID, st.Presence)}
 	}
 	return s.update(ctx, convID, handoff.UpdateReassign, in)
 }
