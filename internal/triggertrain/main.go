@@ -1,8 +1,8 @@
 // Command triggertrain trains the built-in trigger analyzer's classifier (`make train`) and
 // writes decision/model/triggers.json, which the decision package embeds.
 //
-// It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl,
-// fresh2.jsonl, fresh3.jsonl) and the phrasings; fresh4.jsonl is never loaded, so it stays a
+// It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl to
+// fresh4.jsonl) and the phrasings; fresh5.jsonl is never loaded, so it stays a
 // measure of the result. Before the final fit it cross-validates the whole procedure,
 // threshold and regularisation choice included, and prints what the analyzer (lexicon and
 // classifier together, through the real-estate rules) scores on lines it was not trained on.
@@ -46,7 +46,7 @@ func main() {
 	cfgPath := flag.String("config", "config/examples/real-estate.yaml", "the config whose rules the figures are measured through")
 	phrasings := flag.String("phrasings", "decision/testdata/phrasings.tsv", "the phrasings file")
 	out := flag.String("out", "decision/model/triggers.json", "where the model is written; empty writes nothing")
-	folds := flag.Int("folds", 5, "cross-validation folds for the phrasings; each labelled set is a fold of its own")
+	folds := flag.Int("folds", len(authors()), "cross-validation folds for the phrasings; each labelled set's author is a fold of its own")
 	lambdas := flag.String("lambdas", "0.00003,0.0001,0.0003", "L2 strengths tried, per trigger, by inner cross-validation")
 	cost := flag.Float64("cost", 3, "with -precision 0: a wrong firing of the classifier weighs this many right ones")
 	precision := flag.Float64("precision", 0.99, "the out-of-fold precision per trigger, lexicon and classifier together, the threshold keeps; 0 chooses by -cost")
@@ -54,8 +54,8 @@ func main() {
 	misses := flag.Bool("misses", false, "list the cross-validated misses of the development sets")
 	flag.Parse()
 	opt := options{folds: *folds, cost: *cost, precision: *precision, lexicon: *lexicon, misses: *misses}
-	if opt.folds < len(triggereval.DevSplits) {
-		fail(fmt.Errorf("-folds %d: at least one per labelled set (%d)", opt.folds, len(triggereval.DevSplits)))
+	if opt.folds < len(authors()) {
+		fail(fmt.Errorf("-folds %d: at least one per labelled set's author (%d)", opt.folds, len(authors())))
 	}
 	for _, s := range strings.Split(*lambdas, ",") {
 		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
@@ -79,7 +79,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh4.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads fresh5.jsonl only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -107,7 +107,8 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	// Cross-validation of the whole procedure: each fold's model is trained, its thresholds
 	// and L2 strengths chosen, without the fold's lines, and scores them. A labelled set is a
 	// fold of its own (leave one set out): each was written by another author, and a model
-	// must be judged on an author it has not read, as it will meet the next one.
+	// must be judged on an author it has not read, as it will meet the next one. Tune and
+	// holdout are halves of one author's set, so they are one fold.
 	models := make([]*decision.TriggerModel, opt.folds)
 	for o := range models {
 		var train []*example
@@ -145,13 +146,23 @@ func boolInt(b bool) int8 {
 	return 0
 }
 
-// setFold is a line's fold: its labelled set's place in DevSplits, or for a phrasing a fold
-// by its id (foldOf). A labelled set is held out whole.
+// setFold is a line's fold: its labelled set's author's place in authors(), or for a phrasing
+// a fold by its id (foldOf). A labelled set is held out whole, with the other half of its
+// author's set if it has one.
 func setFold(salt string, c triggereval.Case, k int) int {
-	if i := slices.Index(triggereval.DevSplits, c.Split); i >= 0 {
+	split := c.Split
+	if split == triggereval.SplitHoldout {
+		split = triggereval.SplitTune
+	}
+	if i := slices.Index(authors(), split); i >= 0 {
 		return i
 	}
 	return foldOf(salt, c.ID, k)
+}
+
+// authors are the development splits, one per author: the holdout is tune's author's.
+func authors() []string {
+	return slices.DeleteFunc(slices.Clone(triggereval.DevSplits), func(s string) bool { return s == triggereval.SplitHoldout })
 }
 
 // foldOf assigns a line to a fold by its id alone, so adding lines moves none; salt keeps the
@@ -267,7 +278,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decis
 		})
 	}
 	wg.Wait()
-	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: opt.precision, LexiconFeatures: opt.lexicon, Triggers: recs}
+	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: opt.precision, LexiconFeatures: opt.lexicon, Triggers: recs}
 	if cv != nil {
 		rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 	}
