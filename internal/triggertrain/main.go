@@ -35,11 +35,12 @@ type options struct {
 	// cost is what a wrong firing of the classifier costs against a right one (see
 	// chooseThreshold); used when precision is 0.
 	cost float64
-	// precision: the out-of-fold precision, lexicon and classifier together, that a
-	// trigger's threshold is chosen to keep (see chooseThreshold).
-	precision float64
-	lexicon   bool
-	misses    bool
+	// precisions: the out-of-fold precision, lexicon and classifier together, that a
+	// trigger's threshold is chosen to keep (see chooseThreshold). The first makes the model
+	// written; the others are cross-validated beside it, for comparison.
+	precisions []float64
+	lexicon    bool
+	misses     bool
 }
 
 func main() {
@@ -49,24 +50,36 @@ func main() {
 	folds := flag.Int("folds", len(authors()), "cross-validation folds for the phrasings; each labelled set's author is a fold of its own")
 	lambdas := flag.String("lambdas", "0.00003,0.0001,0.0003", "L2 strengths tried, per trigger, by inner cross-validation")
 	cost := flag.Float64("cost", 3, "with -precision 0: a wrong firing of the classifier weighs this many right ones")
-	precision := flag.Float64("precision", 0.99, "the out-of-fold precision per trigger, lexicon and classifier together, the threshold keeps; 0 chooses by -cost")
+	precision := flag.String("precision", "0.99", "the out-of-fold precision per trigger, lexicon and classifier together, the threshold keeps; 0 chooses by -cost. A list is cross-validated floor by floor and the first one's model is written")
 	lexicon := flag.Bool("lexicon-features", false, "give the classifier the lexicon's own reading as features (cross-validation found it learns little else then: the lexicon is right on nearly every line it was written from)")
 	misses := flag.Bool("misses", false, "list the cross-validated misses of the development sets")
 	flag.Parse()
-	opt := options{folds: *folds, cost: *cost, precision: *precision, lexicon: *lexicon, misses: *misses}
+	opt := options{folds: *folds, cost: *cost, lexicon: *lexicon, misses: *misses}
 	if opt.folds < len(authors()) {
 		fail(fmt.Errorf("-folds %d: at least one per labelled set's author (%d)", opt.folds, len(authors())))
 	}
-	for _, s := range strings.Split(*lambdas, ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil {
-			fail(fmt.Errorf("-lambdas: %w", err))
-		}
-		opt.lambdas = append(opt.lambdas, v)
+	var err error
+	if opt.lambdas, err = floats(*lambdas); err != nil {
+		fail(fmt.Errorf("-lambdas: %w", err))
+	}
+	if opt.precisions, err = floats(*precision); err != nil {
+		fail(fmt.Errorf("-precision: %w", err))
 	}
 	if err := run(*cfgPath, *phrasings, *out, opt); err != nil {
 		fail(err)
 	}
+}
+
+func floats(list string) ([]float64, error) {
+	var out []float64
+	for _, s := range strings.Split(list, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 func fail(err error) {
@@ -109,18 +122,30 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	// fold of its own (leave one set out): each was written by another author, and a model
 	// must be judged on an author it has not read, as it will meet the next one. Tune and
 	// holdout are halves of one author's set, so they are one fold.
-	models := make([]*decision.TriggerModel, opt.folds)
-	for o := range models {
+	byFloor := make([][]*decision.TriggerModel, len(opt.precisions))
+	for j := range byFloor {
+		byFloor[j] = make([]*decision.TriggerModel, opt.folds)
+	}
+	for o := range opt.folds {
 		var train []*example
 		for _, ex := range exs {
 			if ex.fold != o {
 				train = append(train, ex)
 			}
 		}
-		models[o], _ = trainModel(train, opt, fmt.Sprintf("inner%d", o), nil)
+		ms, _ := trainModel(train, opt, fmt.Sprintf("inner%d", o), nil)
+		for j, m := range ms {
+			byFloor[j][o] = m
+		}
 	}
-	cv := crossValidated(cfg.Engine, cfg.Agents, cases, phr, models, opt.folds, opt.misses)
-	final, record := trainModel(exs, opt, "final", cv)
+	var cv *cvFigures
+	for j := len(opt.precisions) - 1; j >= 0; j-- {
+		fmt.Printf("precision floor %g:\n", opt.precisions[j])
+		// The first floor's figures are printed last and recorded with the model.
+		cv = crossValidated(cfg.Engine, cfg.Agents, cases, phr, byFloor[j], opt.folds, opt.misses && j == 0)
+	}
+	finals, records := trainModel(exs, opt, "final", cv)
+	final, record := finals[0], records[0]
 	for t, tw := range final.Triggers() {
 		fmt.Printf("final %-13s lambda %g, threshold %.2f, %d weights; in-sample out-of-fold: the classifier adds %d right and %d wrong firings\n",
 			tw.Name, tw.Lambda, tw.Threshold, len(tw.Index), record.Triggers[t].AddedTP, record.Triggers[t].AddedFP)
@@ -227,21 +252,32 @@ func inner(salt string, ex *example, k int) int {
 }
 
 // trainModel chooses, per trigger, the L2 strength and threshold by cross-validation inside
-// exs, then fits on all of exs.
-func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decision.TriggerModel, trainRecord) {
+// exs, then fits on all of exs: one model per precision floor in opt.precisions, in that
+// order. The inner fits depend only on the L2 strength, so every floor shares them: comparing
+// floors costs one cross-validation, not one each.
+func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*decision.TriggerModel, []trainRecord) {
 	skip := map[uint32]bool{}
 	if !opt.lexicon {
 		for _, i := range decision.LexiconSigns() {
 			skip[i] = true
 		}
 	}
-	ts := make([]decision.TriggerWeights, len(decision.TriggerNames))
-	recs := make([]triggerRecord, len(ts))
+	nf := len(opt.precisions)
+	ts := make([][]decision.TriggerWeights, nf)
+	recs := make([][]triggerRecord, nf)
+	for j := range nf {
+		ts[j] = make([]decision.TriggerWeights, len(decision.TriggerNames))
+		recs[j] = make([]triggerRecord, len(decision.TriggerNames))
+	}
 	var wg sync.WaitGroup
-	for t := range ts {
+	for t := range decision.TriggerNames {
 		wg.Go(func() {
-			best := triggerRecord{Name: decision.TriggerNames[t], Threshold: 1}
-			bestGain := -1.0
+			best := make([]triggerRecord, nf)
+			bestGain := make([]float64, nf)
+			for j := range nf {
+				best[j] = triggerRecord{Name: decision.TriggerNames[t], Threshold: 1}
+				bestGain[j] = -1
+			}
 			for _, lambda := range opt.lambdas {
 				p := make([]float64, len(exs))
 				for k := range opt.folds {
@@ -261,34 +297,49 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) (*decis
 						}
 					}
 				}
-				tau, tp, fp, gain := chooseThreshold(exs, p, t, opt)
-				if gain > bestGain {
-					bestGain = gain
-					best = triggerRecord{Name: decision.TriggerNames[t], Lambda: lambda, Threshold: tau, AddedTP: tp, AddedFP: fp}
+				for j, floor := range opt.precisions {
+					tau, tp, fp, gain := chooseThreshold(exs, p, t, floor, opt.cost)
+					if gain > bestGain[j] {
+						bestGain[j] = gain
+						best[j] = triggerRecord{Name: decision.TriggerNames[t], Lambda: lambda, Threshold: tau, AddedTP: tp, AddedFP: fp}
+					}
 				}
 			}
-			tw := decision.TriggerWeights{Name: best.Name, Lambda: best.Lambda, Threshold: 1}
-			// A trigger the classifier never fires for keeps no weights: nothing it
-			// computes could matter.
-			if best.Threshold < 1 {
-				tw = fit(exs, t, best.Lambda, skip)
-				tw.Threshold = best.Threshold
+			fits := map[float64]decision.TriggerWeights{}
+			for j := range nf {
+				tw := decision.TriggerWeights{Name: best[j].Name, Lambda: best[j].Lambda, Threshold: 1}
+				// A trigger the classifier never fires for keeps no weights: nothing it
+				// computes could matter.
+				if best[j].Threshold < 1 {
+					f, ok := fits[best[j].Lambda]
+					if !ok {
+						f = fit(exs, t, best[j].Lambda, skip)
+						fits[best[j].Lambda] = f
+					}
+					tw = f
+					tw.Threshold = best[j].Threshold
+				}
+				ts[j][t], recs[j][t] = tw, best[j]
 			}
-			ts[t], recs[t] = tw, best
 		})
 	}
 	wg.Wait()
-	rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: opt.precision, LexiconFeatures: opt.lexicon, Triggers: recs}
-	if cv != nil {
-		rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
+	models := make([]*decision.TriggerModel, nf)
+	records := make([]trainRecord, nf)
+	for j, floor := range opt.precisions {
+		rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
+		if cv != nil {
+			rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
+		}
+		raw, err := json.Marshal(rec)
+		if err != nil {
+			panic(err)
+		}
+		m, err := decision.NewTriggerModel(ts[j], true, raw)
+		if err != nil {
+			panic(err)
+		}
+		models[j], records[j] = m, rec
 	}
-	raw, err := json.Marshal(rec)
-	if err != nil {
-		panic(err)
-	}
-	m, err := decision.NewTriggerModel(ts, true, raw)
-	if err != nil {
-		panic(err)
-	}
-	return m, rec
+	return models, records
 }
