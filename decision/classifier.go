@@ -304,6 +304,9 @@ type Features struct {
 	// Countered: the lexicon read a cue of the trigger and took it back (a negation, a
 	// neutralizer, a resolution or a withdrawal); it vetoes the classifier.
 	Countered [numLearned]bool
+	// Cued: the lexicon read a cue of the trigger, whatever it scored; without one the
+	// classifier needs AloneThreshold.
+	Cued [numLearned]bool
 }
 
 // TriggerFeatures are the features of a conversation's customer messages (oldest first), as
@@ -329,6 +332,7 @@ func TriggerFeatures(customer []string) Features {
 	for i := range learnedTrig {
 		out.Lexicon[i] = f.signs[sgLexOn+i] == 1
 		out.Countered[i] = r.countered[learnedTrig[i]]
+		out.Cued[i] = r.cued(i)
 	}
 	return out
 }

@@ -165,7 +165,7 @@ func chooseThreshold(exs []*example, p []float64, t int, precision, cost float64
 			if ex.label[t] < 0 {
 				continue
 			}
-			fires := p[k] >= tau && !ex.f.Countered[t]
+			fires := p[k] >= tau && !ex.f.Countered[t] && (ex.f.Cued[t] || p[k] >= decision.AloneThreshold)
 			if fires && ex.label[t] == 1 {
 				read++
 			}
