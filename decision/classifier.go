@@ -11,7 +11,8 @@ import (
 // train`) and embedded (model.go). The lexicon finds what it was written for; the classifier
 // catches phrasings nobody wrote a pattern for. A trigger fires when either says so, unless
 // the lexicon read the cue and took it back (a negation, a neutralizer, a resolution), which
-// vetoes the classifier for that trigger.
+// vetoes the classifier for that trigger; where the lexicon read no cue at all, the
+// classifier must reach AloneThreshold.
 //
 // Features are hashed into a fixed space so scoring needs no vocabulary and no allocation:
 // the analyzer's own tokens (accents folded, contractions and shorthand spelled out), word
