@@ -11,7 +11,8 @@ import (
 // train`) and embedded (model.go). The lexicon finds what it was written for; the classifier
 // catches phrasings nobody wrote a pattern for. A trigger fires when either says so, unless
 // the lexicon read the cue and took it back (a negation, a neutralizer, a resolution), which
-// vetoes the classifier for that trigger.
+// vetoes the classifier for that trigger; where the lexicon read no cue at all, the
+// classifier must reach AloneThreshold.
 //
 // Features are hashed into a fixed space so scoring needs no vocabulary and no allocation:
 // the analyzer's own tokens (accents folded, contractions and shorthand spelled out), word
@@ -304,6 +305,9 @@ type Features struct {
 	// Countered: the lexicon read a cue of the trigger and took it back (a negation, a
 	// neutralizer, a resolution or a withdrawal); it vetoes the classifier.
 	Countered [numLearned]bool
+	// Cued: the lexicon read a cue of the trigger, whatever it scored; without one the
+	// classifier needs AloneThreshold.
+	Cued [numLearned]bool
 }
 
 // TriggerFeatures are the features of a conversation's customer messages (oldest first), as
@@ -329,6 +333,7 @@ func TriggerFeatures(customer []string) Features {
 	for i := range learnedTrig {
 		out.Lexicon[i] = f.signs[sgLexOn+i] == 1
 		out.Countered[i] = r.countered[learnedTrig[i]]
+		out.Cued[i] = r.cued(i)
 	}
 	return out
 }

@@ -75,3 +75,33 @@ func TestTriggerModelRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A classifier that is only fairly sure (between its threshold and AloneThreshold) fires where
+// the lexicon read a cue of the trigger it did not score high enough, and not where the lexicon
+// read nothing at all: a fair guess on words no labelled line had is not enough alone.
+func TestClassifierAloneNeedsConfidence(t *testing.T) {
+	ts := make([]decision.TriggerWeights, len(decision.TriggerNames))
+	for i, name := range decision.TriggerNames {
+		ts[i] = decision.TriggerWeights{Name: name, Threshold: 1}
+	}
+	// No weights: every conversation gets Sigmoid(0.85) = 0.70, past 0.6 and short of 0.8.
+	ts[2].Bias, ts[2].Threshold = 0.85, 0.6
+	m, err := decision.NewTriggerModel(ts, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := example(t, "real-estate")
+	for msg, want := range map[string]bool{
+		"Is the house on Cedar Ridge still available?": false,
+		"I'm a little nervous about the closing":       true,
+	} {
+		lexicon := e.WithTriggerModel(nil).Analyze(conv("lead_bot", nil, msg))
+		if lexicon.Signals["emotional_distress"] == true {
+			t.Fatalf("%q: the lexicon alone reads distress; the case shows nothing", msg)
+		}
+		a := e.WithTriggerModel(m).Analyze(conv("lead_bot", nil, msg))
+		if got := a.Signals["emotional_distress"] == true; got != want {
+			t.Errorf("%q: emotional_distress %v, want %v: %v", msg, got, want, a.Derived["emotional_distress"])
+		}
+	}
+}

@@ -33,9 +33,25 @@ func (m *TriggerModel) classify(f *featurizer, r *reading, texts []string) *lear
 	lr := &learnedReading{m: m, texts: texts[len(texts)-r.window:]}
 	for t, z := range f.logits() {
 		lr.p[t] = Sigmoid(z)
-		lr.fires[t] = lr.p[t] >= m.threshold[t] && !(m.veto && r.countered[learnedTrig[t]])
+		lr.fires[t] = lr.p[t] >= m.threshold[t] && !(m.veto && r.countered[learnedTrig[t]]) &&
+			(r.cued(t) || lr.p[t] >= AloneThreshold)
 	}
 	return lr
+}
+
+// AloneThreshold is the probability the classifier needs to fire for a trigger of which the
+// lexicon read no cue at all. Its thresholds are chosen for recall under a precision floor on
+// customer messages; on words the labelled sets never show (a league's keywords, "I LOVE THIS
+// HOUSE!!!!") a model of a few thousand lines guesses, and a guess with nothing the lexicon
+// recognises beside it must be a confident one. Training chooses thresholds with this rule.
+const AloneThreshold = 0.8
+
+// cued: the lexicon read a cue of learned trigger t in the window, whatever it scored.
+func (r *reading) cued(t int) bool {
+	if learnedTrig[t] == trigLegal {
+		return r.legal > 0
+	}
+	return r.score[learnedTrig[t]] > 0
 }
 
 // learnedFor is the learned trigger index of a lexicon trigger, -1 for none.

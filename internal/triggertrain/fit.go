@@ -146,7 +146,7 @@ func (s scorer) prob(f decision.Features) float64 {
 // out-of-fold probabilities p (one per example), with the right and wrong firings it adds
 // where the lexicon is silent and the gain that ranks one L2 strength against another.
 //
-// With opt.precision set, it is the lowest threshold at which the lexicon and the classifier
+// With precision set, it is the lowest threshold at which the lexicon and the classifier
 // together keep that precision out of fold, and the gain is how many labelled lines the
 // classifier reads at it. The lexicon was tuned on every development set, so where it is
 // silent on them it is nearly always right to be: judged there alone, the classifier could
@@ -154,10 +154,10 @@ func (s scorer) prob(f decision.Features) float64 {
 // has only on lines it was fixed to read. Aiming at a precision instead spends some of the
 // precision the lexicon leaves unused on the recall a new author's lines need.
 //
-// With opt.precision 0 it weighs each added firing +1 when right and -cost when wrong, so the
+// With precision 0 it weighs each added firing +1 when right and -cost when wrong, so the
 // classifier fires only where it is right more than cost/(1+cost) of the time. Either way the
 // highest threshold of the best outcome is kept: of equal outcomes, the one firing least.
-func chooseThreshold(exs []*example, p []float64, t int, opt options) (best float64, addTP, addFP int, gain float64) {
+func chooseThreshold(exs []*example, p []float64, t int, precision, cost float64) (best float64, addTP, addFP int, gain float64) {
 	best, gain = 1, 0
 	for tau := 0.99; tau >= minThreshold-1e-9; tau -= 0.01 {
 		tp, fp, lexTP, lexFP, read := 0, 0, 0, 0, 0
@@ -165,7 +165,7 @@ func chooseThreshold(exs []*example, p []float64, t int, opt options) (best floa
 			if ex.label[t] < 0 {
 				continue
 			}
-			fires := p[k] >= tau && !ex.f.Countered[t]
+			fires := p[k] >= tau && !ex.f.Countered[t] && (ex.f.Cued[t] || p[k] >= decision.AloneThreshold)
 			if fires && ex.label[t] == 1 {
 				read++
 			}
@@ -180,18 +180,20 @@ func chooseThreshold(exs []*example, p []float64, t int, opt options) (best floa
 				fp++
 			}
 		}
-		if opt.precision > 0 {
-			if tp+fp > 0 && float64(lexTP+tp) >= opt.precision*float64(lexTP+lexFP+tp+fp) && float64(read) > gain {
+		if precision > 0 {
+			if tp+fp > 0 && float64(lexTP+tp) >= precision*float64(lexTP+lexFP+tp+fp) && float64(read) > gain {
 				best, addTP, addFP, gain = math.Round(tau*100)/100, tp, fp, float64(read)
 			}
 			continue
 		}
-		if g := float64(tp) - opt.cost*float64(fp); g > gain {
+		if g := float64(tp) - cost*float64(fp); g > gain {
 			best, gain, addTP, addFP = math.Round(tau*100)/100, g, tp, fp
 		}
 	}
 	return best, addTP, addFP, gain
 }
 
-// minThreshold: below an even chance the classifier never fires alone.
-const minThreshold = 0.5
+// minThreshold: the classifier never fires below it. With decision.AloneThreshold in place
+// the precision floor stopped binding and every threshold fell to an even chance, where a
+// divorce mentioned on its own (0.54) read as legal complexity; 0.6 asks for a lean.
+const minThreshold = 0.6
