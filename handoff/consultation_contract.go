@@ -64,8 +64,8 @@ type ConsultSpec struct {
 	PrimaryAgent string `json:"primary_agent,omitempty"`
 	// Experts are agent IDs from the roster: bots and specialists get a consult delivery at
 	// their webhook, people an offer through their entity workflow.
-	Experts           []string `json:"experts"`
-	Coordination      string   `json:"coordination"`
+	Experts           []string `json:"consulting_experts"`
+	Coordination      string   `json:"coordination_method"`
 	CustomerAwareness string   `json:"customer_awareness"`
 	// Deadline is a Go duration: answers after it are not merged.
 	Deadline string `json:"deadline"`
@@ -94,27 +94,27 @@ func (s ConsultSpec) QuorumOrAll() int {
 func (s ConsultSpec) Check(prefix string) error {
 	key := func(k string) string { return prefix + k }
 	if len(s.Experts) == 0 {
-		return &FieldError{key("experts"), "is required: name at least one expert"}
+		return &FieldError{key("consulting_experts"), "is required: name at least one expert"}
 	}
 	if len(s.Experts) > MaxConsultExperts {
-		return &FieldError{key("experts"), fmt.Sprintf("has %d experts; at most %d", len(s.Experts), MaxConsultExperts)}
+		return &FieldError{key("consulting_experts"), fmt.Sprintf("has %d experts; at most %d", len(s.Experts), MaxConsultExperts)}
 	}
 	seen := map[string]bool{}
 	for i, e := range s.Experts {
 		switch {
 		case e == "":
-			return &FieldError{fmt.Sprintf("%s[%d]", key("experts"), i), "is empty"}
+			return &FieldError{fmt.Sprintf("%s[%d]", key("consulting_experts"), i), "is empty"}
 		case seen[e]:
-			return &FieldError{fmt.Sprintf("%s[%d]", key("experts"), i), fmt.Sprintf("%s is named twice", Quote(e))}
+			return &FieldError{fmt.Sprintf("%s[%d]", key("consulting_experts"), i), fmt.Sprintf("%s is named twice", Quote(e))}
 		case e == s.PrimaryAgent:
-			return &FieldError{fmt.Sprintf("%s[%d]", key("experts"), i), fmt.Sprintf("%s is the primary agent; it cannot consult itself", Quote(e))}
+			return &FieldError{fmt.Sprintf("%s[%d]", key("consulting_experts"), i), fmt.Sprintf("%s is the primary agent; it cannot consult itself", Quote(e))}
 		}
 		seen[e] = true
 	}
 	switch s.Coordination {
 	case CoordinationBackground, CoordinationLive:
 	default:
-		return &FieldError{key("coordination"), fmt.Sprintf("%s is not %s or %s", Quote(s.Coordination), CoordinationBackground, CoordinationLive)}
+		return &FieldError{key("coordination_method"), fmt.Sprintf("%s is not %s or %s", Quote(s.Coordination), CoordinationBackground, CoordinationLive)}
 	}
 	switch s.CustomerAwareness {
 	case AwarenessTransparent, AwarenessSilent:
