@@ -91,6 +91,10 @@ const (
 	PhaseClosed               Phase = "closed"
 )
 
+// PhaseConsulting comes after selecting when a consult rule matched: experts advise the
+// source, which keeps the customer, and recording follows (no transition).
+const PhaseConsulting Phase = "consulting"
+
 // Outcome is how a handoff ended. Every run ends with exactly one.
 type Outcome string
 
