@@ -31,6 +31,8 @@ func Merge(id, question string, quorum int, experts []handoff.ExpertStatus, ende
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Agent < sorted[j].Agent })
 
 	groups := map[string]*handoff.RecommendationGroup{}
+	// best is the highest confidence in each group: its expert's wording stands for it.
+	best := map[string]float64{}
 	var keys []string
 	var total float64
 	for _, e := range sorted {
@@ -44,9 +46,12 @@ func Merge(id, question string, quorum int, experts []handoff.ExpertStatus, ende
 		k := normalize(adv.Recommendation)
 		g, ok := groups[k]
 		if !ok {
-			g = &handoff.RecommendationGroup{Recommendation: strings.TrimSpace(adv.Recommendation)}
+			g = &handoff.RecommendationGroup{}
 			groups[k] = g
 			keys = append(keys, k)
+		}
+		if !ok || adv.Confidence > best[k] {
+			g.Recommendation, best[k] = strings.TrimSpace(adv.Recommendation), adv.Confidence
 		}
 		g.Experts = append(g.Experts, adv.Expert)
 		g.Weight += adv.Confidence

@@ -24,8 +24,9 @@ func TestMergeConsensusByConfidence(t *testing.T) {
 	if b.Outcome != handoff.ConsultSucceeded || b.Answered != 3 {
 		t.Fatalf("outcome %s answered %d, want succeeded 3", b.Outcome, b.Answered)
 	}
-	// Two experts at 0.6 + 0.5 outweigh one at 0.9; case and the full stop do not split them.
-	if b.Consensus != "Buy the fourplex only." || b.Recommendations[0].Weight != 1.1 {
+	// Two experts at 0.6 + 0.5 outweigh one at 0.9; case and the full stop do not split them,
+	// and the more confident expert's wording stands for the two.
+	if b.Consensus != "buy the fourplex only" || b.Recommendations[0].Weight != 1.1 {
 		t.Fatalf("consensus %q weight %v: %+v", b.Consensus, b.Recommendations[0].Weight, b.Recommendations)
 	}
 	if got := b.Recommendations[0].Experts; !reflect.DeepEqual(got, []string{"finance", "invest"}) {
