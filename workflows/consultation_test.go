@@ -77,7 +77,9 @@ func (h *harness) countOps(op string) int {
 func TestConsultationAllAnswer(t *testing.T) {
 	h := newHarness(t, testDecision("x"))
 	var early, dup *updateResult
-	h.at(time.Minute, func() { h.update(handoff.UpdateConsultAnswer, advice("investment_specialist", "Buy the fourplex", 0.8)) })
+	h.at(time.Minute, func() {
+		h.update(handoff.UpdateConsultAnswer, advice("investment_specialist", "Buy the fourplex", 0.8))
+	})
 	h.at(2*time.Minute, func() { dup = h.update(handoff.UpdateConsultAnswer, advice("investment_specialist", "Buy both", 0.9)) })
 	h.at(3*time.Minute, func() { early = h.update(handoff.UpdateConsultAnswer, advice("sam", "x", 0.5)) })
 	h.at(4*time.Minute, func() { h.update(handoff.UpdateConsultAnswer, advice("financing_expert", "buy the fourplex.", 0.7)) })
