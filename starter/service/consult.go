@@ -105,7 +105,15 @@ func (s *Service) AnswerConsultation(ctx context.Context, id string, in handoff.
 	if err == nil {
 		err = h.Get(ctx, &st)
 	}
-	return st, consultErr(err, "answer consultation", id)
+	err = consultErr(err, "answer consultation", id)
+	if KindOf(err) == KindNotFound {
+		// An Update cannot reach a closed workflow; the caller is late, not lost.
+		if last, qerr := s.Consultation(ctx, id); qerr == nil && !last.EndedAt.IsZero() {
+			return last, &Error{Kind: KindConflict, Err: err, Message: fmt.Sprintf(
+				"consultation %s is closed (%s at %s): answers after the deadline are not merged", id, last.Outcome, last.EndedAt.UTC().Format("15:04:05"))}
+		}
+	}
+	return st, err
 }
 
 // ConsultationEvent passes a conversation event (customer_left) to a running consultation.
