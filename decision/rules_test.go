@@ -233,7 +233,7 @@ func TestInvestmentConsultSampleConsults(t *testing.T) {
 	if d.Handoff || d.Rule != "investment_consultation" || d.Target != "jorge_buyer_bot" || c == nil {
 		t.Fatalf("handoff %v rule %q target %q consult %+v\n%s", d.Handoff, d.Rule, d.Target, c, reasonTexts(d))
 	}
-	if c.PrimaryAgent != "jorge_buyer_bot" || len(c.Experts) != 3 || c.Quorum != 2 || c.Deadline != "10m" ||
+	if c.PrimaryAgent != "jorge_buyer_bot" || len(c.Experts) != 3 || c.Quorum != 2 || c.Deadline != "2m" ||
 		c.Coordination != handoff.CoordinationBackground || c.CustomerAwareness != handoff.AwarenessTransparent {
 		t.Fatalf("consult %+v", c)
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 )
 
-// consultDeadline shortens scenario 3's ten minutes for the test (the shortest allowed).
+// consultDeadline shortens scenario 3's two minutes for the test (the shortest allowed).
 const consultDeadline = 10 * time.Second
 
 func shortConsultDeadline(doc map[string]any, _ string) {
