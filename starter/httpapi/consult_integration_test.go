@@ -204,6 +204,11 @@ func TestAdvisoryRequestCustomerLeaves(t *testing.T) {
 		_, body := e.Do(t, "GET", "/v1/agents/maria", "maria", nil)
 		return len(decodeJSON[handoff.AgentState](t, body).Reservations) == 1
 	})
+	// Her offers list it, with the route that answers it.
+	_, body = e.Do(t, "GET", "/v1/agents/maria/offers", "maria", nil)
+	if !strings.Contains(string(body), `"accept_path": "/v1/consultations/consultation-c-advice.r1/answers"`) {
+		t.Errorf("maria's offers: %s", body)
+	}
 	// Live coordination: the primary hears the specialist's answer at once.
 	if status, body := e.Do(t, "POST", "/v1/consultations/"+started.ID+"/answers", "luxury_specialist", `{"recommendation":"List in spring","confidence":0.6}`); status != 200 {
 		t.Fatalf("answer: %d %s", status, body)
