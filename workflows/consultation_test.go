@@ -264,3 +264,21 @@ func (h *harness) deliveredOf(typ handoff.DeliveryType) []activities.DeliveryInp
 	}
 	return out
 }
+
+// Live coordination relays each answer to the primary agent as it arrives, once, before the
+// merged brief; a silent consultation tells the customer nothing.
+func TestConsultationLiveRelaysEachAnswer(t *testing.T) {
+	h := newHarness(t, testDecision("x"))
+	in := testConsultation()
+	in.Spec.Coordination, in.Spec.CustomerAwareness = handoff.CoordinationLive, handoff.AwarenessSilent
+	h.at(time.Minute, func() { h.update(handoff.UpdateConsultAnswer, advice("financing_expert", "DSCR loan", 0.6)) })
+	h.at(2*time.Minute, func() { h.update(handoff.UpdateConsultAnswer, advice("investment_specialist", "Buy", 0.8)) })
+	st := h.runConsultation(in)
+	relayed := h.deliveredOf(handoff.DeliveryAdvice)
+	if len(relayed) != 2 || relayed[0].Delivery.Advice.Expert != "financing_expert" || relayed[0].Key != st.ID+"/jorge_buyer_bot/advice/financing_expert" {
+		t.Fatalf("relayed %+v", relayed)
+	}
+	if st.CustomerTold || len(h.delivered(handoff.DeliveryConsultNotice)) != 0 || h.advisory() == nil {
+		t.Fatalf("silent mode: told %v notices %v brief %v", st.CustomerTold, h.delivered(handoff.DeliveryConsultNotice), h.advisory())
+	}
+}
