@@ -87,6 +87,9 @@ type Selection struct {
 	Limits    handoff.Limits              `json:"limits"`
 	// UseCRM says a CRM is configured: the workflow asks it before packaging.
 	UseCRM bool `json:"use_crm,omitempty"`
+	// Consultation is what a consult rule's consultation starts with, the roster's view of
+	// its experts captured with the rules.
+	Consultation *handoff.ConsultationInput `json:"consultation,omitempty"`
 }
 
 // SelectTarget applies the routing rules and plans the steps to try.
@@ -104,6 +107,10 @@ func (a *Activities) SelectTarget(ctx context.Context, in SelectInput) (Selectio
 	}
 	d.Settings = a.cfg.Settings()
 	d.FallbackAgent = a.cfg.Handoff.FallbackAgent
+	if d.Consult != nil {
+		ci := a.cfg.ConsultationInput(in.Input, *d.Consult)
+		return Selection{Decision: d, Consultation: &ci}, nil
+	}
 	if !d.Handoff {
 		return Selection{Decision: d}, nil
 	}

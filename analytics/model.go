@@ -86,6 +86,9 @@ const (
 	// OutcomeHeldOut: an experiment's hold-out kept the conversation with its source; like
 	// no_handoff it is not a handoff tried.
 	OutcomeHeldOut = "held_out"
+	// OutcomeConsulted: experts advised the source, which kept the conversation; like
+	// no_handoff it is not a handoff tried.
+	OutcomeConsulted = "consulted"
 )
 
 // Moved reports whether the handoff moved the conversation to its target.

@@ -42,9 +42,10 @@ func (s Success) Validate() error {
 }
 
 // Counts reports whether the handoff counts towards the success rate at all: a decision to
-// keep the conversation where it is (no_handoff, or an experiment's hold-out) is not a handoff.
+// keep the conversation where it is (no_handoff, an experiment's hold-out, a consultation) is
+// not a handoff.
 func (s Success) Counts(h Handoff) bool {
-	return h.Outcome != OutcomeNoHandoff && h.Outcome != OutcomeHeldOut
+	return h.Outcome != OutcomeNoHandoff && h.Outcome != OutcomeHeldOut && h.Outcome != OutcomeConsulted
 }
 
 // Of judges one handoff.

@@ -43,6 +43,8 @@ type rule struct {
 	urgent     bool
 	confirm    bool
 	protocol   handoff.Protocol
+	// consult is set for a rule whose action is consult; target is then empty.
+	consult *handoff.ConsultSpec
 }
 
 func (r *rule) appliesTo(source string) bool { return r.from == nil || r.from[source] }
@@ -209,6 +211,10 @@ func compileRules(specs []RuleSpec, types map[string]sigType, ros *roster) ([]*r
 		if err := unknownSpecKeys(s.Unknown, s.Protocol.Unknown); err != nil {
 			return nil, fail("%v", err)
 		}
+		consult, err := compileConsult(&s, ros)
+		if err != nil {
+			return nil, fail("%v", err)
+		}
 		switch {
 		case s.Name == "":
 			return nil, fail("name is required")
@@ -218,17 +224,17 @@ func compileRules(specs []RuleSpec, types map[string]sigType, ros *roster) ([]*r
 			return nil, fail("duplicate rule name")
 		}
 		names[s.Name] = true
-		if s.Target == "" {
+		if s.Target == "" && consult == nil {
 			return nil, fail("target is required")
 		}
-		if !ros.known(s.Target) {
+		if consult == nil && !ros.known(s.Target) {
 			return nil, fail("target %q is not an agent or group in the roster", s.Target)
 		}
 		if other, dup := precs[s.Precedence]; dup {
 			return nil, fail("duplicate precedence %d (rule %q has it too); each rule needs its own", s.Precedence, other)
 		}
 		precs[s.Precedence] = s.Name
-		r := &rule{name: s.Name, target: s.Target, precedence: s.Precedence, urgent: s.Urgent, confirm: s.RequiresConfirmation}
+		r := &rule{name: s.Name, target: s.Target, precedence: s.Precedence, urgent: s.Urgent, confirm: s.RequiresConfirmation, consult: consult}
 		for _, f := range s.From {
 			if !ros.known(f) {
 				return nil, fail("from: %q is not an agent or group in the roster", f)

@@ -404,3 +404,39 @@ func TestNoPanics(t *testing.T) {
 		}
 	}
 }
+
+// A bad consult rule is refused with the rule and the key named.
+func TestCompileRejectsBadConsultRules(t *testing.T) {
+	base := `
+- name: c1
+  precedence: 1
+  action: consult
+  consult:
+`
+	cases := []struct{ name, rule, want string }{
+		{"unknown action", "\n- name: c1\n  precedence: 1\n  action: ask\n  target: jorge_buyer_bot", `rule "c1": action: "ask" is not handoff or consult`},
+		{"consult block on a handoff rule", "\n- name: c1\n  precedence: 1\n  target: jorge_buyer_bot\n  consult: {quorum: 1}", `rule "c1": consult: only a rule with action: consult`},
+		{"no block", "\n- name: c1\n  precedence: 1\n  action: consult", `rule "c1": consult: action consult needs a consult block`},
+		{"target given", base + "    consulting_experts: [financing_expert]\n  target: luxury_specialist", `rule "c1": target: a consult rule hands nothing over`},
+		{"unknown key", base + "    experts: [financing_expert]", `rule "c1": consult: unknown key "experts"`},
+		{"no experts", base + "    coordination_method: live", `rule "c1": consult.consulting_experts: is required`},
+		{"expert not on the roster", base + "    consulting_experts: [financing_expert, tax_guru]\n    coordination_method: live\n    customer_awareness: silent",
+			`rule "c1": consult.consulting_experts[1]: "tax_guru" is not an agent in the roster`},
+		{"bad coordination", base + "    consulting_experts: [financing_expert]\n    coordination_method: sometimes", `rule "c1": consult.coordination_method: "sometimes" is not background_consultation or live`},
+		{"bad awareness", base + "    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: loud", `rule "c1": consult.customer_awareness: "loud" is not`},
+		{"bad deadline", base + "    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: silent\n    deadline: 1s", `rule "c1": consult.deadline:`},
+		{"quorum too high", base + "    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: silent\n    quorum: 2", `rule "c1": consult.quorum: 2 must be between 1 and the number of experts (1)`},
+		{"primary consults itself", base + "    primary_agent: financing_expert\n    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: silent",
+			`rule "c1": consult.consulting_experts[0]: "financing_expert" is the primary agent`},
+		{"from another agent", base + "    primary_agent: jorge_buyer_bot\n    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: silent\n  from: [lead_bot]",
+			`rule "c1": from: "lead_bot" is not the primary agent "jorge_buyer_bot"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := compileYAML(t, signalsYAML+"rules:"+tc.rule)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %s", err, tc.want)
+			}
+		})
+	}
+}

@@ -45,6 +45,13 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision, 
 		if !r.appliesTo(source) || (r.cond != nil && !r.cond.eval(ev)) {
 			continue
 		}
+		if r.consult != nil {
+			// A consult rule hands nothing over, so it adds no candidate.
+			if winner == nil {
+				winner = r
+			}
+			continue
+		}
 		if r.target == source {
 			d.Reasons = append(d.Reasons, handoff.Reason{
 				Rule: r.name, Condition: "target is not the source agent", Value: r.target, Matched: false,
@@ -84,5 +91,13 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision, 
 	d.RequiresConfirmation, d.Urgent = winner.confirm, winner.urgent
 	d.Scenario, d.Protocol = winner.protocol.Scenario, winner.protocol
 	d.Message = winner.protocol.CustomerMessage
+	if c := winner.consult; c != nil {
+		spec := *c
+		if spec.PrimaryAgent == "" {
+			spec.PrimaryAgent = source
+		}
+		d.Handoff, d.Target, d.Consult = false, spec.PrimaryAgent, &spec
+		d.Candidates = d.Candidates[:0]
+	}
 	return true
 }

@@ -224,3 +224,20 @@ func TestSamplesRouteAsDocumented(t *testing.T) {
 		})
 	}
 }
+
+// Scenario 3: the consult rule keeps the buyer bot as the primary agent and captures the
+// seed's collaboration fields; the plain investment sample still goes to the luxury specialist.
+func TestInvestmentConsultSampleConsults(t *testing.T) {
+	d := example(t, "real-estate").Decide(sample(t, "investment-consult"))
+	c := d.Consult
+	if d.Handoff || d.Rule != "investment_consultation" || d.Target != "jorge_buyer_bot" || c == nil {
+		t.Fatalf("handoff %v rule %q target %q consult %+v\n%s", d.Handoff, d.Rule, d.Target, c, reasonTexts(d))
+	}
+	if c.PrimaryAgent != "jorge_buyer_bot" || len(c.Experts) != 3 || c.Quorum != 2 || c.Deadline != "2m" ||
+		c.Coordination != handoff.CoordinationBackground || c.CustomerAwareness != handoff.AwarenessTransparent {
+		t.Fatalf("consult %+v", c)
+	}
+	if len(d.Candidates) != 0 {
+		t.Fatalf("a consult decision hands nothing over, yet lists candidates %+v", d.Candidates)
+	}
+}

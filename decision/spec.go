@@ -58,12 +58,16 @@ type RuleSpec struct {
 	// Urgent marks the human-safety family: such handoffs do not wait for a breakpoint.
 	Urgent bool `mapstructure:"urgent"`
 	// RequiresConfirmation makes a person confirm before the handoff runs.
-	RequiresConfirmation bool             `mapstructure:"requires_confirmation"`
-	All                  []map[string]any `mapstructure:"all"`
-	Any                  []map[string]any `mapstructure:"any"`
-	CEL                  string           `mapstructure:"cel"`
-	Protocol             ProtocolSpec     `mapstructure:"protocol"`
-	Unknown              map[string]any   `mapstructure:",remain"`
+	RequiresConfirmation bool `mapstructure:"requires_confirmation"`
+	// Action is handoff (the default) or consult: experts advise the primary agent, which
+	// keeps the customer (Consult says how; decision/consult.go).
+	Action   string           `mapstructure:"action"`
+	Consult  ConsultSpec      `mapstructure:"consult"`
+	All      []map[string]any `mapstructure:"all"`
+	Any      []map[string]any `mapstructure:"any"`
+	CEL      string           `mapstructure:"cel"`
+	Protocol ProtocolSpec     `mapstructure:"protocol"`
+	Unknown  map[string]any   `mapstructure:",remain"`
 }
 
 // ProtocolSpec is how the handoff a rule starts is carried out (the seed's handoff_protocol).

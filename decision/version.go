@@ -21,6 +21,8 @@ func (e *Engine) hash() string {
 		Urgent     bool             `json:"urgent"`
 		Confirm    bool             `json:"confirm"`
 		Protocol   handoff.Protocol `json:"protocol"`
+		// Consult is left out of handoff rules, so rule sets without one keep their version.
+		Consult *handoff.ConsultSpec `json:"consult,omitempty"`
 	}
 	c := struct {
 		System    string                      `json:"system"`
@@ -40,7 +42,7 @@ func (e *Engine) hash() string {
 		c.Signals[n] = t.String()
 	}
 	for _, r := range e.rules {
-		c.Rules = append(c.Rules, canonRule{r.name, r.target, r.precedence, r.fromText, r.canon, r.urgent, r.confirm, r.protocol})
+		c.Rules = append(c.Rules, canonRule{r.name, r.target, r.precedence, r.fromText, r.canon, r.urgent, r.confirm, r.protocol, r.consult})
 	}
 	b, err := json.Marshal(c)
 	if err != nil {

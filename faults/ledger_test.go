@@ -15,7 +15,8 @@ import (
 	"github.com/handoffhq/orchestrator/starter/devagents"
 )
 
-// people are the example roster's persons; everyone else in it is a bot or specialist.
+// people are the example roster's persons who take handoffs (the tax advisor only advises in
+// consultations); everyone else in it is a bot or specialist.
 var people = []string{"maria", "james", "sam"}
 
 // ledger watches who owns one conversation while a scenario runs. A bot owns what it was told

@@ -91,6 +91,10 @@ const (
 	PhaseClosed               Phase = "closed"
 )
 
+// PhaseConsulting comes after selecting when a consult rule matched: experts advise the
+// source, which keeps the customer, and recording follows (no transition).
+const PhaseConsulting Phase = "consulting"
+
 // Outcome is how a handoff ended. Every run ends with exactly one.
 type Outcome string
 
@@ -120,6 +124,9 @@ const (
 	// be reached to let go of it (its webhook failed or was too slow). The target was told
 	// so, and reaches the customer directly; the source is told as soon as it answers again.
 	OutcomeTakenOver Outcome = "taken_over"
+	// OutcomeConsulted: a consult rule matched; experts advised the source, which kept the
+	// customer throughout (State.Consultation says how it went).
+	OutcomeConsulted Outcome = "consulted"
 )
 
 // Message is one line of the conversation transcript.
@@ -257,6 +264,9 @@ type Decision struct {
 	// Experiment is the conversation's assignment in an experiment whose rules it matched
 	// (handoff/experiments.go), with the variant already applied to the fields above.
 	Experiment *Assignment `json:"experiment,omitempty"`
+	// Consult is set when the rule's action is consult: experts advise the source, which
+	// keeps the customer (handoff/consultation_contract.go).
+	Consult *ConsultSpec `json:"consult,omitempty"`
 }
 
 // Settings are the timings a handoff runs with. Durations are Go duration strings.
@@ -504,6 +514,9 @@ type State struct {
 	BriefedAt     time.Time   `json:"briefed_at,omitzero"`
 	AcceptedAt    time.Time   `json:"accepted_at,omitzero"`
 	EndedAt       time.Time   `json:"ended_at,omitzero"`
+
+	// Consultation is the consultation a consult rule started.
+	Consultation *ConsultationRef `json:"consultation,omitempty"`
 }
 
 // Result is what a finished handoff returns: its final state.

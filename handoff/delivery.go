@@ -25,6 +25,16 @@ const (
 	DeliveryContextResend DeliveryType = "context_resend"
 	// DeliveryAlert tells a supervisor what a monitoring rule saw (the rule and its reason).
 	DeliveryAlert DeliveryType = "alert"
+	// DeliveryConsult asks an expert for advice (Consultation carries the brief); a person
+	// gets it as an offer of the consultation, answered with the answer Update or the API.
+	DeliveryConsult DeliveryType = "consult"
+	// DeliveryConsultNotice asks the primary agent to tell the customer who reviews their
+	// case (Message), in transparent mode.
+	DeliveryConsultNotice DeliveryType = "consult_notice"
+	// DeliveryAdvice gives the primary agent one expert's answer the moment it arrives (live
+	// coordination); DeliveryAdvisory the merged brief at the end (Advisory).
+	DeliveryAdvice   DeliveryType = "advice"
+	DeliveryAdvisory DeliveryType = "advisory"
 )
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.
@@ -49,4 +59,9 @@ type Delivery struct {
 	SourceUnreachable bool `json:"source_unreachable,omitempty"`
 	// Queue is what a queue_position message says, for a source that words it itself.
 	Queue *QueueNotice `json:"queue,omitempty"`
+	// Consultation is an expert's brief (consult deliveries); Advisory the merged advice and
+	// Advice one answer, for the primary agent.
+	Consultation *ConsultationBrief `json:"consultation,omitempty"`
+	Advisory     *AdvisoryBrief     `json:"advisory,omitempty"`
+	Advice       *Advice            `json:"advice,omitempty"`
 }

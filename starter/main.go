@@ -72,6 +72,7 @@ var commands = map[string]command{
 	"experiments": {"experiments: experiments list | report NAME (per-variant figures, tests, verdict)", runExperiments},
 	"reassign":    {"offer a waiting or offered handoff to a named person (a supervisor's action)", runReassign},
 	"priority":    {"change the priority of a handoff waiting in a queue (a supervisor's action)", runPriority},
+	"consult":     {"consultations: consult ask FILE | answer --id ID --expert AGENT ... | status --id ID", runConsult},
 	"queues":      {"the queues' real-time statistics: waiting, waits, service level, people and their load", runQueues},
 }
 

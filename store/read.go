@@ -204,7 +204,7 @@ func (s *Store) Conversations(ctx context.Context, f Filter) ([]analytics.Conver
 		FROM conversation_outcomes o LEFT JOIN (
 			SELECT conversation_id, MIN(started_at) AS first_at,
 				MAX(CASE WHEN outcome IN `+movedOutcomes+` THEN 1 ELSE 0 END) AS moved,
-				MAX(CASE WHEN outcome NOT IN `+movedOutcomes+` AND outcome NOT IN ('`+analytics.OutcomeNoHandoff+`', '`+analytics.OutcomeHeldOut+`')
+				MAX(CASE WHEN outcome NOT IN `+movedOutcomes+` AND outcome NOT IN ('`+analytics.OutcomeNoHandoff+`', '`+analytics.OutcomeHeldOut+`', '`+analytics.OutcomeConsulted+`')
 					THEN 1 ELSE 0 END) AS attempted
 			FROM handoffs GROUP BY conversation_id) h ON h.conversation_id = o.conversation_id
 		WHERE `+where+` ORDER BY o.conversation_id`), args...)

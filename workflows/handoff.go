@@ -235,6 +235,9 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 	boundDecision(&d)
 	h.state.Decision = &d
 	h.cancelFollowUp(ctx)
+	if d.Consult != nil && sel.Consultation != nil {
+		return h.consult(ctx, *sel.Consultation)
+	}
 	if !d.Handoff {
 		return handoff.OutcomeNoHandoff, "no routing rule matched: " + firstReason(d)
 	}

@@ -118,6 +118,12 @@ func (h *handoffRun) reasonCode() string {
 		return "confirmation_timed_out"
 	case handoff.OutcomeAbandoned:
 		return "customer_left"
+	case handoff.OutcomeConsulted:
+		// The consultation's own outcome: succeeded or quorum_not_met.
+		if c := s.Consultation; c != nil && c.Outcome != "" {
+			return "consultation_" + c.Outcome
+		}
+		return "consultation"
 	case handoff.OutcomeCancelled:
 		return "cancelled"
 	case handoff.OutcomeFailed:

@@ -71,6 +71,8 @@ type harness struct {
 	// failType agents only deliveries of that type.
 	failing  map[string]bool
 	failType map[string]handoff.DeliveryType
+	// consultation is what selection returns for a consult decision (consultation_test.go).
+	consultation *handoff.ConsultationInput
 }
 
 // testDeadlockTimeout is the deadlock detector's budget in these tests (see newHarness).
@@ -124,6 +126,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 	env.RegisterWorkflow(Handoff)
 	env.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
 	env.RegisterWorkflowWithOptions(TellSource, workflow.RegisterOptions{Name: handoff.TellSourceWorkflowName})
+	env.RegisterWorkflowWithOptions(Consultation, workflow.RegisterOptions{Name: handoff.ConsultationWorkflowName})
 	cfg := &config.Config{Handoff: config.Handoff{HTTPTimeout: "1s"}}
 	env.RegisterActivity(activities.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 	pub, _ := events.NewPublisher(nil, time.Second, nil, nil)
@@ -145,7 +148,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			h.mu.Lock()
 			h.routedWith = in.Analysis.Analyzer
 			h.mu.Unlock()
-			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates}, nil
+			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates, Consultation: h.consultation}, nil
 		})
 	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {
@@ -236,7 +239,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		}
 		return nil
 	}
-	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.ReturnToSource, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback, a.AskCSAT} {
+	for _, fn := range []any{a.PrepareCustomer, a.BriefAgent, a.ReleaseSource, a.ConfirmTarget, a.ReturnToSource, a.WithdrawOffer, a.NotifyFallback, a.RemindCallback, a.AskCSAT, a.AskExpert, a.TellPrimary} {
 		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
 	}
 	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(

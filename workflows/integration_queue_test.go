@@ -25,12 +25,15 @@ const (
 	drillAging    = 15 * time.Second
 )
 
-// drillConfig replaces the example's people with p1..p5 of capacity 2 in human_agent, and gives
-// the group a queue that keeps every handoff until someone takes it.
+// drillConfig replaces the example's people of human_agent with p1..p5 of capacity 2, and gives
+// the group a queue that keeps every handoff until someone takes it. People of other groups (the
+// tax advisor a consult rule names) stay.
 func drillConfig(doc map[string]any, agentsURL string) {
 	var agents []any
 	for _, a := range doc["agents"].([]any) {
-		if m := a.(map[string]any); m["kind"] != string(handoff.KindHuman) {
+		m := a.(map[string]any)
+		groups, _ := m["groups"].([]any)
+		if m["kind"] != string(handoff.KindHuman) || !slices.Contains(groups, any("human_agent")) {
 			agents = append(agents, m)
 		}
 	}

@@ -14,5 +14,6 @@ func Register(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(Callback, workflow.RegisterOptions{Name: handoff.CallbackWorkflowName})
 	r.RegisterWorkflowWithOptions(TellSource, workflow.RegisterOptions{Name: handoff.TellSourceWorkflowName})
 	r.RegisterWorkflowWithOptions(FollowUp, workflow.RegisterOptions{Name: handoff.FollowUpWorkflowName})
+	r.RegisterWorkflowWithOptions(Consultation, workflow.RegisterOptions{Name: handoff.ConsultationWorkflowName})
 	r.RegisterWorkflowWithOptions(ExperimentAllocation, workflow.RegisterOptions{Name: handoff.AllocationWorkflowName})
 }

@@ -154,6 +154,10 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/experiments/{name}", operatorOnly, s.experimentReport},
 		{"GET", "/v1/queues", operatorOnly, s.queues},
 		{"GET", "/v1/queues/{group}", operatorOnly, s.queue},
+		{"POST", "/v1/consultations", botHuman, s.startConsultation},
+		{"GET", "/v1/consultations/{consultation_id}", anyRole, s.consultation},
+		{"POST", "/v1/consultations/{consultation_id}/answers", botHuman, s.answerConsultation},
+		{"POST", "/v1/consultations/{consultation_id}/events", anyRole, s.consultationEvent},
 		{"GET", "/healthz", nil, func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 		}},

@@ -125,6 +125,14 @@ func (s *Service) Offers(ctx context.Context, agentID string) (Offers, error) {
 			AcceptPath:  "/v1/handoffs/" + r.ConversationID + "/accept",
 			DeclinePath: "/v1/handoffs/" + r.ConversationID + "/decline",
 		}
+		if strings.HasPrefix(r.HandoffID, handoff.ConsultationIDPrefix) {
+			// A consultation's offer is answered with advice (or decline: true), not accepted.
+			o.Scenario = "consultation"
+			o.AcceptPath = "/v1/consultations/" + r.HandoffID + "/answers"
+			o.DeclinePath = o.AcceptPath
+			out.Offers = append(out.Offers, o)
+			continue
+		}
 		hs, err := s.query(ctx, r.ConversationID, "")
 		if err == nil {
 			if !waitsOn(hs, agentID) {
