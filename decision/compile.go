@@ -43,6 +43,7 @@ type rule struct {
 	urgent     bool
 	confirm    bool
 	protocol   handoff.Protocol
+	approval   *handoff.ApprovalSpec
 }
 
 func (r *rule) appliesTo(source string) bool { return r.from == nil || r.from[source] }
@@ -250,6 +251,9 @@ func compileRules(specs []RuleSpec, types map[string]sigType, ros *roster) ([]*r
 			r.canon = r.cond.canon()
 		}
 		if r.protocol, err = compileProtocol(s.Protocol, s.Name); err != nil {
+			return nil, fail("%v", err)
+		}
+		if r.approval, err = compileApproval(s.Approval, ros); err != nil {
 			return nil, fail("%v", err)
 		}
 		rules = append(rules, r)

@@ -84,5 +84,6 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision, 
 	d.RequiresConfirmation, d.Urgent = winner.confirm, winner.urgent
 	d.Scenario, d.Protocol = winner.protocol.Scenario, winner.protocol
 	d.Message = winner.protocol.CustomerMessage
+	d.Approval = winner.approval
 	return true
 }

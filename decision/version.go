@@ -21,6 +21,9 @@ func (e *Engine) hash() string {
 		Urgent     bool             `json:"urgent"`
 		Confirm    bool             `json:"confirm"`
 		Protocol   handoff.Protocol `json:"protocol"`
+		// Approval is left out when a rule has none, so rule sets without one keep their
+		// version.
+		Approval *handoff.ApprovalSpec `json:"approval,omitempty"`
 	}
 	c := struct {
 		System    string                      `json:"system"`
@@ -40,7 +43,7 @@ func (e *Engine) hash() string {
 		c.Signals[n] = t.String()
 	}
 	for _, r := range e.rules {
-		c.Rules = append(c.Rules, canonRule{r.name, r.target, r.precedence, r.fromText, r.canon, r.urgent, r.confirm, r.protocol})
+		c.Rules = append(c.Rules, canonRule{r.name, r.target, r.precedence, r.fromText, r.canon, r.urgent, r.confirm, r.protocol, r.approval})
 	}
 	b, err := json.Marshal(c)
 	if err != nil {

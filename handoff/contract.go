@@ -195,6 +195,11 @@ type Input struct {
 	Channel string `json:"channel,omitempty"`
 	// Reescalation is set on a handoff a monitoring rule started (handoff/monitoring.go).
 	Reescalation *Reescalation `json:"reescalation,omitempty"`
+	// Handback, WarmTransfer and Lineage are set by the handback and transfer routes only
+	// (handoff/collab.go): the person's way out, and the handoffs this one follows.
+	Handback     *Handback     `json:"handback,omitempty"`
+	WarmTransfer *WarmTransfer `json:"warm_transfer,omitempty"`
+	Lineage      []Link        `json:"lineage,omitempty"`
 }
 
 // Candidate is one possible target, in the order they are tried.
@@ -257,6 +262,8 @@ type Decision struct {
 	// Experiment is the conversation's assignment in an experiment whose rules it matched
 	// (handoff/experiments.go), with the variant already applied to the fields above.
 	Experiment *Assignment `json:"experiment,omitempty"`
+	// Approval is the rule's team decision (handoff/collab.go); nil: none needed.
+	Approval *ApprovalSpec `json:"approval,omitempty"`
 }
 
 // Settings are the timings a handoff runs with. Durations are Go duration strings.
@@ -504,6 +511,17 @@ type State struct {
 	BriefedAt     time.Time   `json:"briefed_at,omitzero"`
 	AcceptedAt    time.Time   `json:"accepted_at,omitzero"`
 	EndedAt       time.Time   `json:"ended_at,omitzero"`
+
+	// Lineage are the earlier handoffs of the conversation this one follows (a handback or
+	// a transfer), oldest first; Predecessor is the last of them.
+	Lineage     []Link `json:"lineage,omitempty"`
+	Predecessor string `json:"predecessor,omitempty"`
+	// Approval is the team decision, while and after it is asked.
+	Approval *ApprovalStatus `json:"approval,omitempty"`
+	// Notes are a warm transfer's notes between sender and receiver.
+	Notes []Note `json:"notes,omitempty"`
+	// StretchEnded is the end-of-stretch marker of a handback that moved ownership.
+	StretchEnded *EndOfStretch `json:"stretch_ended,omitempty"`
 }
 
 // Result is what a finished handoff returns: its final state.

@@ -25,6 +25,8 @@ const (
 	DeliveryContextResend DeliveryType = "context_resend"
 	// DeliveryAlert tells a supervisor what a monitoring rule saw (the rule and its reason).
 	DeliveryAlert DeliveryType = "alert"
+	// DeliveryApprovalRequest asks an approver for their vote on a handoff.
+	DeliveryApprovalRequest DeliveryType = "approval_request"
 )
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.
@@ -49,4 +51,6 @@ type Delivery struct {
 	SourceUnreachable bool `json:"source_unreachable,omitempty"`
 	// Queue is what a queue_position message says, for a source that words it itself.
 	Queue *QueueNotice `json:"queue,omitempty"`
+	// EndOfStretch is on a handback's deliveries to the bot: the person let go first.
+	EndOfStretch *EndOfStretch `json:"end_of_stretch,omitempty"`
 }
