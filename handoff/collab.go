@@ -17,6 +17,9 @@ const (
 	UpdateVote = "vote"
 	// UpdateNote is a note between the sender and the receiver of a warm transfer (NoteInput).
 	UpdateNote = "note"
+	// QueryInput returns the handoff's Input: the handback and transfer routes start the next
+	// handoff of the conversation from it. It carries the customer's data, like the state.
+	QueryInput = "input"
 )
 
 // PhaseAwaitingApproval: the rule's approvers are asked, in parallel, and their votes counted.

@@ -522,6 +522,9 @@ type State struct {
 	Notes []Note `json:"notes,omitempty"`
 	// StretchEnded is the end-of-stretch marker of a handback that moved ownership.
 	StretchEnded *EndOfStretch `json:"stretch_ended,omitempty"`
+	// HandoffID names this run; Kind is how it was started (handoff, handback, transfer).
+	HandoffID string `json:"handoff_id,omitempty"`
+	Kind      string `json:"kind,omitempty"`
 }
 
 // Result is what a finished handoff returns: its final state.

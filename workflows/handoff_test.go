@@ -71,6 +71,8 @@ type harness struct {
 	// failType agents only deliveries of that type.
 	failing  map[string]bool
 	failType map[string]handoff.DeliveryType
+	// sourceIsPerson makes selection say the source is a person (handback, warm transfer).
+	sourceIsPerson bool
 }
 
 // testDeadlockTimeout is the deadlock detector's budget in these tests (see newHarness).
@@ -145,7 +147,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			h.mu.Lock()
 			h.routedWith = in.Analysis.Analyzer
 			h.mu.Unlock()
-			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates}, nil
+			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates, SourceIsPerson: h.sourceIsPerson}, nil
 		})
 	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {
