@@ -55,6 +55,9 @@ func (s *Server) vote(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
+	if !s.party(w, r, ctx, convID) {
+		return
+	}
 	st, err := s.ops.Vote(ctx, convID, v)
 	if err != nil {
 		s.fail(w, r, err)
@@ -83,12 +86,32 @@ func (s *Server) note(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.OpTimeout)
 	defer cancel()
+	if !s.party(w, r, ctx, convID) {
+		return
+	}
 	st, err := s.ops.Note(ctx, convID, n)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, st)
+}
+
+// party answers 403 (and false) unless the caller is a party to the conversation's handoff:
+// its source, an agent it was offered to, its owner, or an approver. The workflow then checks
+// the finer rule (an approver of this round, the transfer's sender or receiver).
+func (s *Server) party(w http.ResponseWriter, r *http.Request, ctx context.Context, convID string) bool {
+	p, _ := PrincipalFrom(r.Context())
+	st, err := s.ops.Status(ctx, convID)
+	if err != nil {
+		s.fail(w, r, err)
+		return false
+	}
+	if why := mayRead(p, st); why != "" {
+		forbidden(w, why)
+		return false
+	}
+	return true
 }
 
 // handback starts the handoff back to a bot from the person who owns the conversation (the
