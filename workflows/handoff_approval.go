@@ -122,11 +122,16 @@ func (h *handoffRun) validateVote(in handoff.VoteInput) error {
 	return approval.MayVote(round, st.Votes, in.Approver)
 }
 
+// vote records a vote; the verdict it makes shows in the answer at once (the waiting code
+// acts on it next).
 func (h *handoffRun) vote(ctx workflow.Context, in handoff.VoteInput) {
-	h.state.Approval.Votes = append(h.state.Approval.Votes, handoff.Vote{
+	st := h.state.Approval
+	st.Votes = append(st.Votes, handoff.Vote{
 		Approver: in.Approver, Approve: *in.Approve, Reason: cut(in.Reason, handoff.MaxNoteBytes),
-		Round: h.state.Approval.Round, At: workflow.Now(ctx),
+		Round: st.Round, At: workflow.Now(ctx),
 	})
+	round, _ := approval.RoundOf(st.Spec, st.Round)
+	st.Verdict = approval.Tally(round, st.Votes).Verdict
 }
 
 // approvers lists everyone asked for a vote, for the access rules and the log.

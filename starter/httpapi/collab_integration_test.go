@@ -222,3 +222,62 @@ func TestIntegrationWarmTransfer(t *testing.T) {
 		t.Fatalf("chain: %d %+v", status, chain)
 	}
 }
+
+// TestIntegrationTeamDecision: a listing over 2M waits for 2 of 3 senior people; votes go
+// through the API, once each, from named approvers only, and the handoff then proceeds.
+func TestIntegrationTeamDecision(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s"}})
+	in := sellerInput("c-vote")
+	in.Messages = []handoff.Message{{Role: "customer", Text: "We would like to list the house on the hill, valued at 2.6 million."}}
+	in.Signals = map[string]any{"property_value": "2.6M"}
+	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", in); status != 201 {
+		t.Fatalf("start: %d %s", status, body)
+	}
+	st := e.WaitFor(t, "c-vote", within, "awaiting approval", func(s handoff.State) bool { return s.Phase == handoff.PhaseAwaitingApproval })
+	if st.Decision.Rule != "high_value_listing" || st.Approval == nil || len(st.Approval.Asked) != 3 {
+		t.Fatalf("rule %s approval %+v", st.Decision.Rule, st.Approval)
+	}
+	eventually(t, "approvers notified", func() bool {
+		for _, p := range []string{"maria", "james", "sam"} {
+			if !containsType(deliveryTypes(e.Agents.Deliveries(p)), handoff.DeliveryApprovalRequest) {
+				return false
+			}
+		}
+		return true
+	})
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "maria", `{"approve":true}`); status != 200 {
+		t.Fatalf("maria's vote: %d %s", status, body)
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "maria", `{"approve":true}`); status != 409 || !strings.Contains(string(body), "already voted") {
+		t.Fatalf("maria's second vote: %d %s", status, body)
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "james", `{"approve":false}`); status != 400 || !strings.Contains(string(body), "reason") {
+		t.Fatalf("a refusal without a reason: %d %s", status, body)
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "james", `{"approve":true,"approver":"sam"}`); status != 403 {
+		t.Fatalf("james voting as sam: %d %s", status, body)
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "jorge_seller_bot", `{"approve":true}`); status != 403 {
+		t.Fatalf("a bot's vote: %d %s", status, body)
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "james", `{"approve":false,"reason":"fully booked this week"}`); status != 200 {
+		t.Fatalf("james's refusal: %d %s", status, body)
+	}
+	status, body := e.Do(t, "POST", "/v1/handoffs/c-vote/votes", "sam", `{"approve":true}`)
+	st = decodeJSON[handoff.State](t, body)
+	if status != 200 || st.Approval.Verdict != handoff.VerdictApproved || len(st.Approval.Votes) != 3 {
+		t.Fatalf("sam's vote: %d %+v", status, st.Approval)
+	}
+	e.WaitFor(t, "c-vote", within, "offered after the approval", func(s handoff.State) bool {
+		return s.Phase == handoff.PhaseAwaitingAcceptance && s.CurrentOffer != nil
+	})
+}
+
+func containsType(list []handoff.DeliveryType, t handoff.DeliveryType) bool {
+	for _, v := range list {
+		if v == t {
+			return true
+		}
+	}
+	return false
+}
