@@ -218,7 +218,7 @@ type EndOfStretch struct {
 	// HandoffID is the handoff that gave the person the conversation.
 	HandoffID  string          `json:"handoff_id"`
 	Person     string          `json:"person"`
-	ReleasedAt time.Time       `json:"released_at"`
+	ReleasedAt time.Time       `json:"released_at,omitzero"`
 	Summary    HandbackSummary `json:"summary"`
 	Since      []Message       `json:"since,omitempty"`
 }
