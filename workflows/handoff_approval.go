@@ -2,7 +2,6 @@ package workflows
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -132,14 +131,6 @@ func (h *handoffRun) vote(ctx workflow.Context, in handoff.VoteInput) {
 	})
 	round, _ := approval.RoundOf(st.Spec, st.Round)
 	st.Verdict = approval.Tally(round, st.Votes).Verdict
-}
-
-// approvers lists everyone asked for a vote, for the access rules and the log.
-func (h *handoffRun) approvers() []string {
-	if h.state.Approval == nil {
-		return nil
-	}
-	return slices.Compact(slices.Sorted(slices.Values(h.state.Approval.Asked)))
 }
 
 // setupCollab registers the vote and note Updates (and their Signals).
