@@ -26,7 +26,7 @@ func (a *Activities) collabSelection(in *handoff.Input, d handoff.Decision) Sele
 		if s.Notes != "" {
 			reasons = append(reasons, handoff.Reason{Rule: rule, Condition: "notes", Matched: true, Text: s.Notes})
 		}
-		d.Message, d.Protocol.CustomerMessage = "Thanks for your time today. I'm handing you back to our assistant, who has everything we discussed.", ""
+		d.Message, d.Protocol.CustomerMessage = "Thanks for your time today. I'm handing you back to our virtual agent, who has everything we discussed.", ""
 		d.Protocol.IntroductionScript = "continue_after_person"
 	case in.WarmTransfer != nil:
 		target, rule = in.WarmTransfer.To, "warm_transfer"
