@@ -102,6 +102,9 @@ func (a *Activities) SelectTarget(ctx context.Context, in SelectInput) (Selectio
 			in.Input.SourceAgent, a.cfg.File, a.cfg.Engine.Version()), ErrUnknownAgent, nil)
 	}
 	d := a.cfg.Engine.Route(&in.Input, in.Analysis)
+	if in.Input.Handback != nil || in.Input.WarmTransfer != nil {
+		return a.collabSelection(&in.Input, d), nil
+	}
 	if r := in.Input.Reescalation; r != nil {
 		reescalate(&d, r)
 	}

@@ -81,6 +81,17 @@ type OutcomeRecord struct {
 	// posts or writes anything: enough to re-decide the handoff with other rules, never the
 	// customer's words.
 	Signals map[string]any `json:"signals,omitempty"`
+	// Votes are the team decision's votes: who, which round, yes or no, when. The reason
+	// stays out, like a decline's words.
+	Votes []VoteRecord `json:"votes,omitempty"`
+}
+
+// VoteRecord is one vote as the log keeps it.
+type VoteRecord struct {
+	Round    int       `json:"round"`
+	Approver string    `json:"approver"`
+	Approve  bool      `json:"approve"`
+	At       time.Time `json:"at"`
 }
 
 // OfferRecord is one offer as the log keeps it: its index in the handoff's offers (the key
@@ -139,6 +150,9 @@ func (rec OutcomeRecord) row() store.Handoff {
 		SourceUnreachable: rec.SourceUnreachable, PingPongStopped: rec.PingPongStopped,
 		Experiment: rec.Experiment, Variant: rec.Variant, Exposed: rec.Exposed, AssignP: rec.AssignP, Allocation: rec.Allocation,
 		Signals: rec.Signals,
+	}
+	for _, v := range rec.Votes {
+		h.Votes = append(h.Votes, store.Vote{Round: v.Round, Approver: v.Approver, Approve: v.Approve, At: v.At})
 	}
 	for _, o := range rec.Offers {
 		h.Offers = append(h.Offers, store.Offer{Index: o.Index, Agent: o.Agent, Kind: o.Kind, Result: o.Result,

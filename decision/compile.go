@@ -44,7 +44,8 @@ type rule struct {
 	confirm    bool
 	protocol   handoff.Protocol
 	// consult is set for a rule whose action is consult; target is then empty.
-	consult *handoff.ConsultSpec
+	consult  *handoff.ConsultSpec
+	approval *handoff.ApprovalSpec
 }
 
 func (r *rule) appliesTo(source string) bool { return r.from == nil || r.from[source] }
@@ -257,6 +258,13 @@ func compileRules(specs []RuleSpec, types map[string]sigType, ros *roster) ([]*r
 		}
 		if r.protocol, err = compileProtocol(s.Protocol, s.Name); err != nil {
 			return nil, fail("%v", err)
+		}
+		if r.approval, err = compileApproval(s.Approval, ros); err != nil {
+			return nil, fail("%v", err)
+		}
+		if r.approval != nil && consult != nil {
+			// A consultation moves nothing, so there is nothing for a team to approve.
+			return nil, fail("approval: a consult rule hands nothing over; approval belongs to a handoff rule")
 		}
 		rules = append(rules, r)
 	}

@@ -160,6 +160,31 @@ func TestCompileRejects(t *testing.T) {
   precedence: 1
   target: jorge_buyer_bot
   cel: lead_score >=`, []string{`rule "r1"`, "cel"}},
+		{"approval by a bot", `
+- name: r1
+  precedence: 1
+  target: human_agent
+  approval: {approvers: [maria, lead_bot], required: 1}`, []string{`rule "r1"`, "approval.approvers", `"lead_bot" is not a person`}},
+		{"approval needing more than asked", `
+- name: r1
+  precedence: 1
+  target: human_agent
+  approval: {approvers: [human_agent], required: 3}`, []string{`rule "r1"`, "approval.required", "must be 1 to 2"}},
+		{"approval with a bad default", `
+- name: r1
+  precedence: 1
+  target: human_agent
+  approval: {approvers: [maria], required: 1, on_timeout: maybe}`, []string{`rule "r1"`, "approval.on_timeout", "refuse, proceed"}},
+		{"approval with a broken timeout", `
+- name: r1
+  precedence: 1
+  target: human_agent
+  approval: {approvers: [maria], required: 1, timeout: 2s}`, []string{`rule "r1"`, "approval.timeout"}},
+		{"approval with an unknown key", `
+- name: r1
+  precedence: 1
+  target: human_agent
+  approval: {approvers: [maria], required: 1, quorum: 2}`, []string{`rule "r1"`, "approval.quorum: unknown field"}},
 		{"cel too costly", fmt.Sprintf(`
 - name: r1
   precedence: 1
@@ -430,6 +455,8 @@ func TestCompileRejectsBadConsultRules(t *testing.T) {
 			`rule "c1": consult.consulting_experts[0]: "financing_expert" is the primary agent`},
 		{"from another agent", base + "    primary_agent: jorge_buyer_bot\n    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: silent\n  from: [lead_bot]",
 			`rule "c1": from: "lead_bot" is not the primary agent "jorge_buyer_bot"`},
+		{"approval on a consult rule", base + "    consulting_experts: [financing_expert]\n    coordination_method: live\n    customer_awareness: silent\n  approval: {approvers: [human_agent], required: 1}",
+			`rule "c1": approval: a consult rule hands nothing over`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

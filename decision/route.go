@@ -99,5 +99,6 @@ func (e *Engine) routeRules(in *handoff.Input, a Analysis, d *handoff.Decision, 
 		d.Handoff, d.Target, d.Consult = false, spec.PrimaryAgent, &spec
 		d.Candidates = d.Candidates[:0]
 	}
+	d.Approval = winner.approval
 	return true
 }

@@ -68,6 +68,8 @@ type RuleSpec struct {
 	CEL      string           `mapstructure:"cel"`
 	Protocol ProtocolSpec     `mapstructure:"protocol"`
 	Unknown  map[string]any   `mapstructure:",remain"`
+	// Approval makes k of n people approve before the handoff proceeds (decision/approval.go).
+	Approval *ApprovalSpec `mapstructure:"approval"`
 }
 
 // ProtocolSpec is how the handoff a rule starts is carried out (the seed's handoff_protocol).

@@ -23,6 +23,9 @@ func (e *Engine) hash() string {
 		Protocol   handoff.Protocol `json:"protocol"`
 		// Consult is left out of handoff rules, so rule sets without one keep their version.
 		Consult *handoff.ConsultSpec `json:"consult,omitempty"`
+		// Approval is left out when a rule has none, so rule sets without one keep their
+		// version.
+		Approval *handoff.ApprovalSpec `json:"approval,omitempty"`
 	}
 	c := struct {
 		System    string                      `json:"system"`
@@ -42,7 +45,7 @@ func (e *Engine) hash() string {
 		c.Signals[n] = t.String()
 	}
 	for _, r := range e.rules {
-		c.Rules = append(c.Rules, canonRule{r.name, r.target, r.precedence, r.fromText, r.canon, r.urgent, r.confirm, r.protocol, r.consult})
+		c.Rules = append(c.Rules, canonRule{r.name, r.target, r.precedence, r.fromText, r.canon, r.urgent, r.confirm, r.protocol, r.consult, r.approval})
 	}
 	b, err := json.Marshal(c)
 	if err != nil {

@@ -202,6 +202,11 @@ type Input struct {
 	Channel string `json:"channel,omitempty"`
 	// Reescalation is set on a handoff a monitoring rule started (handoff/monitoring.go).
 	Reescalation *Reescalation `json:"reescalation,omitempty"`
+	// Handback, WarmTransfer and Lineage are set by the handback and transfer routes only
+	// (handoff/collab.go): the person's way out, and the handoffs this one follows.
+	Handback     *Handback     `json:"handback,omitempty"`
+	WarmTransfer *WarmTransfer `json:"warm_transfer,omitempty"`
+	Lineage      []Link        `json:"lineage,omitempty"`
 }
 
 // Candidate is one possible target, in the order they are tried.
@@ -267,6 +272,8 @@ type Decision struct {
 	// Consult is set when the rule's action is consult: experts advise the source, which
 	// keeps the customer (handoff/consultation_contract.go).
 	Consult *ConsultSpec `json:"consult,omitempty"`
+	// Approval is the rule's team decision (handoff/collab.go); nil: none needed.
+	Approval *ApprovalSpec `json:"approval,omitempty"`
 }
 
 // Settings are the timings a handoff runs with. Durations are Go duration strings.
@@ -517,6 +524,19 @@ type State struct {
 
 	// Consultation is the consultation a consult rule started.
 	Consultation *ConsultationRef `json:"consultation,omitempty"`
+	// Lineage are the earlier handoffs of the conversation this one follows (a handback or
+	// a transfer), oldest first; Predecessor is the last of them.
+	Lineage     []Link `json:"lineage,omitempty"`
+	Predecessor string `json:"predecessor,omitempty"`
+	// Approval is the team decision, while and after it is asked.
+	Approval *ApprovalStatus `json:"approval,omitempty"`
+	// Notes are a warm transfer's notes between sender and receiver.
+	Notes []Note `json:"notes,omitempty"`
+	// StretchEnded is the end-of-stretch marker of a handback that moved ownership.
+	StretchEnded *EndOfStretch `json:"stretch_ended,omitempty"`
+	// HandoffID names this run; Kind is how it was started (handoff, handback, transfer).
+	HandoffID string `json:"handoff_id,omitempty"`
+	Kind      string `json:"kind,omitempty"`
 }
 
 // Result is what a finished handoff returns: its final state.

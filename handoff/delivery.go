@@ -35,6 +35,8 @@ const (
 	// coordination); DeliveryAdvisory the merged brief at the end (Advisory).
 	DeliveryAdvice   DeliveryType = "advice"
 	DeliveryAdvisory DeliveryType = "advisory"
+	// DeliveryApprovalRequest asks an approver for their vote on a handoff.
+	DeliveryApprovalRequest DeliveryType = "approval_request"
 )
 
 // Delivery is the JSON body POSTed to an agent's webhook or notification URL.
@@ -64,4 +66,6 @@ type Delivery struct {
 	Consultation *ConsultationBrief `json:"consultation,omitempty"`
 	Advisory     *AdvisoryBrief     `json:"advisory,omitempty"`
 	Advice       *Advice            `json:"advice,omitempty"`
+	// EndOfStretch is on a handback's deliveries to the bot: the person let go first.
+	EndOfStretch *EndOfStretch `json:"end_of_stretch,omitempty"`
 }

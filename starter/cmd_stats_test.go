@@ -18,7 +18,7 @@ func TestStoreCommands(t *testing.T) {
 
 	r := cli("", c, "store", "migrate")
 	r.check(t, 0, "")
-	if !strings.Contains(r.stdout, "00001_handoff_log.sql") || !strings.Contains(r.stdout, "00002_experiments.sql") || !strings.Contains(r.stdout, `"version": 2`) {
+	if !strings.Contains(r.stdout, "00001_handoff_log.sql") || !strings.Contains(r.stdout, "00002_experiments.sql") || !strings.Contains(r.stdout, "00003_handoff_votes.sql") || !strings.Contains(r.stdout, `"version": 3`) {
 		t.Fatalf("migrate printed %s", r.stdout)
 	}
 	cli("", c, "outcome", "--conversation", "c-1", "--converted", "maybe").check(t, 2, "--converted")

@@ -74,6 +74,10 @@ var commands = map[string]command{
 	"priority":    {"change the priority of a handoff waiting in a queue (a supervisor's action)", runPriority},
 	"consult":     {"consultations: consult ask FILE | answer --id ID --expert AGENT ... | status --id ID", runConsult},
 	"queues":      {"the queues' real-time statistics: waiting, waits, service level, people and their load", runQueues},
+	"vote":        {"vote on a handoff's team decision as an approver (--approve or --refuse)", runVote},
+	"note":        {"write a note between the sender and the receiver of a warm transfer", runNote},
+	"handback":    {"hand a conversation back from the person who owns it to a bot", runHandback},
+	"transfer":    {"transfer a conversation warm from the person who owns it to another person", runTransfer},
 }
 
 func main() {

@@ -46,6 +46,8 @@ type Handoff struct {
 	SourceUnreachable bool
 	PingPongStopped   bool
 	Offers            []Offer
+	// Votes are the team decision's, when the rule asked for one.
+	Votes []Vote
 	// Experiment and Variant place the handoff in an experiment (handoff.Assignment);
 	// Exposed says the variant was really used, AssignP the chance it had, and Allocation the
 	// bandit allocation in force ("" for the declared weights).
@@ -78,6 +80,16 @@ var handoffColumns = []string{"handoff_id", "conversation_id", "source", "target
 	"source_unreachable", "pingpong_stopped", "experiment", "experiment_variant", "experiment_exposed", "experiment_p",
 	"experiment_allocation", "decision_signals", "recorded_at"}
 
+// Vote is one approver's vote in a handoff's team decision (no reason: it may quote anyone).
+type Vote struct {
+	Round    int
+	Approver string
+	Approve  bool
+	At       time.Time
+}
+
+var voteColumns = []string{"handoff_id", "round", "approver", "approve", "voted_at"}
+
 var offerColumns = []string{"handoff_id", "offer_index", "agent", "kind", "result", "decline_code", "started_at", "answer_ms"}
 
 // upsert is an INSERT that overwrites the row with the same key: the same handoff recorded
@@ -107,6 +119,7 @@ var (
 	// recorded_at keeps the first write's time: a re-run changes nothing that was recorded.
 	upsertHandoff = upsert("handoffs", handoffColumns, "handoff_id", "recorded_at")
 	upsertOffer   = upsert("handoff_offers", offerColumns, "handoff_id, offer_index")
+	upsertVote    = upsert("handoff_votes", voteColumns, "handoff_id, round, approver")
 )
 
 // Record writes a handoff and its offers in one transaction. It is idempotent by handoff ID
@@ -143,6 +156,11 @@ func (s *Store) Record(ctx context.Context, h Handoff) error {
 			h.HandoffID, o.Index, o.Agent, o.Kind, o.Result, o.DeclineCode, ms(o.StartedAt), o.AnswerMs)
 		if err != nil {
 			return fmt.Errorf("record offer %d of %s: %w", o.Index, h.HandoffID, err)
+		}
+	}
+	for _, v := range h.Votes {
+		if _, err = tx.ExecContext(ctx, s.q(upsertVote), h.HandoffID, v.Round, v.Approver, b2i(v.Approve), ms(v.At)); err != nil {
+			return fmt.Errorf("record vote of %s on %s: %w", v.Approver, h.HandoffID, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -193,6 +211,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = conversation_outcomes.conversation_id AND h.started_at >= ?)`,
 			[]any{cut, cut}},
 		{&p.Offers, `DELETE FROM handoff_offers WHERE handoff_id IN (SELECT handoff_id FROM handoffs WHERE started_at < ?)`, []any{cut}},
+		{new(int64), `DELETE FROM handoff_votes WHERE handoff_id IN (SELECT handoff_id FROM handoffs WHERE started_at < ?)`, []any{cut}},
 		{&p.Handoffs, `DELETE FROM handoffs WHERE started_at < ?`, []any{cut}},
 		{&p.Outcomes, `DELETE FROM conversation_outcomes WHERE first_reported_at < ?
 			AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = conversation_outcomes.conversation_id)`, []any{cut}},

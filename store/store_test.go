@@ -70,8 +70,8 @@ func TestMigrateTwiceIsANoOp(t *testing.T) {
 			t.Fatalf("second migrate applied %v, %v", applied, err)
 		}
 		v, err := s.Version(context.Background())
-		if err != nil || v != 2 {
-			t.Fatalf("version %d, %v; want 2", v, err)
+		if err != nil || v != 3 {
+			t.Fatalf("version %d, %v; want 3", v, err)
 		}
 	})
 }

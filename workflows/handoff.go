@@ -97,6 +97,10 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 	if r := in.Reescalation; r != nil {
 		h.state.Chain = r.Chain
 	}
+	h.state.HandoffID, h.state.Kind = h.id, in.Kind()
+	if n := len(in.Lineage); n > 0 {
+		h.state.Lineage, h.state.Predecessor = in.Lineage, in.Lineage[n-1].HandoffID
+	}
 	h.lastCustomerAt = lastCustomerMessageAt(in.Messages)
 	if err := h.setup(ctx); err != nil {
 		return handoff.Result{}, err
@@ -267,6 +271,11 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 			return outcome, reason
 		}
 	}
+	if d.Approval != nil {
+		if outcome, reason, ok := h.awaitApproval(ctx, *d.Approval); !ok {
+			return outcome, reason
+		}
+	}
 	if o, r, stop := h.stopped(ctx); stop {
 		return o, r
 	}
@@ -293,7 +302,8 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 // attempted reports whether a handoff was under way (a target tried, the customer told, or a
 // confirmation asked), in which case the source must hear that it keeps the customer.
 func (h *handoffRun) attempted() bool {
-	return len(h.state.Offers) > 0 || len(h.state.Queues) > 0 || h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation
+	return len(h.state.Offers) > 0 || len(h.state.Queues) > 0 || h.customerPrepared || h.state.Decision != nil && h.state.Decision.RequiresConfirmation ||
+		h.state.Approval != nil
 }
 
 func (h *handoffRun) failure(ctx workflow.Context, what string, err error) (handoff.Outcome, string) {

@@ -17,7 +17,9 @@ import (
 // handoffs of the conversation, not per run. With the guard off it costs nothing.
 func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selection) ([]activities.Step, []string, error) {
 	s := h.state.Decision.Settings
-	if s.PingPongMaxHandoffs <= 0 {
+	// A handback or warm transfer goes where its person named, who knows the conversation's
+	// history better than the guard: it neither excludes anyone nor turns to a supervisor.
+	if s.PingPongMaxHandoffs <= 0 || h.in.Handback != nil || h.in.WarmTransfer != nil {
 		return sel.Plan, nil, nil
 	}
 	hist, err := h.earlierHandoffs(ctx)

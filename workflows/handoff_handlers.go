@@ -17,6 +17,11 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 	}); err != nil {
 		return err
 	}
+	if err := workflow.SetQueryHandler(ctx, handoff.QueryInput, func() (handoff.Input, error) {
+		return h.in, nil
+	}); err != nil {
+		return err
+	}
 	// A slice, not a map: handlers must be registered in the same order on every replay.
 	answers := []struct{ name, result string }{
 		{handoff.UpdateAccept, handoff.OfferAccepted},
@@ -81,6 +86,9 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 	})
 	onSignal(ctx, handoff.SignalEvent, func(e handoff.Event) { h.event(ctx, e) })
 	onSignalCtx(ctx, handoff.SignalQueueOffer, h.queueOffered)
+	if err := h.setupCollab(ctx); err != nil {
+		return err
+	}
 	return h.setupSupervision(ctx)
 }
 
@@ -202,6 +210,9 @@ func (h *handoffRun) event(ctx workflow.Context, e handoff.Event) {
 	}
 	if e.At.IsZero() {
 		e.At = workflow.Now(ctx)
+	}
+	if h.lateFromPerson(e) {
+		return
 	}
 	h.keep(e)
 	m := h.state.Monitoring

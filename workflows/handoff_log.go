@@ -51,6 +51,11 @@ func (h *handoffRun) logFields(ctx workflow.Context, rec *activities.OutcomeReco
 		rec.SourceUnreachable = tr.SourceUnreachable
 	}
 	rec.TakenOver = s.Outcome == handoff.OutcomeTakenOver
+	if ap := s.Approval; ap != nil {
+		for _, v := range ap.Votes {
+			rec.Votes = append(rec.Votes, activities.VoteRecord{Round: v.Round, Approver: v.Approver, Approve: v.Approve, At: v.At})
+		}
+	}
 	if c := s.Context; c != nil {
 		rec.CustomerRepeated = c.Repeats
 	}

@@ -386,6 +386,7 @@ func (h *handoffRun) deliver(ctx workflow.Context, i int, pkg handoff.Package, t
 	d := h.delivery(typ, agent, h.state.Decision.Protocol.IntroductionScript)
 	d.Package, d.Brief, d.OfferExpiresAt = &pkg, pkg.Brief, expires
 	d.SourceUnreachable = h.sourceSilent
+	d.EndOfStretch = h.stretchMarker()
 	summary := "Brief " + agent
 	if typ == handoff.DeliveryOffer {
 		summary = "Offer to " + agent

@@ -73,6 +73,8 @@ type harness struct {
 	failType map[string]handoff.DeliveryType
 	// consultation is what selection returns for a consult decision (consultation_test.go).
 	consultation *handoff.ConsultationInput
+	// sourceIsPerson makes selection say the source is a person (handback, warm transfer).
+	sourceIsPerson bool
 }
 
 // testDeadlockTimeout is the deadlock detector's budget in these tests (see newHarness).
@@ -148,7 +150,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			h.mu.Lock()
 			h.routedWith = in.Analysis.Analyzer
 			h.mu.Unlock()
-			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates, Consultation: h.consultation}, nil
+			return activities.Selection{Decision: d, Plan: plan, SupervisorPlan: h.supervisors, Templates: h.templates, Consultation: h.consultation, SourceIsPerson: h.sourceIsPerson}, nil
 		})
 	env.OnActivity(a.PackageContext, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.PackageInput) (handoff.Package, error) {

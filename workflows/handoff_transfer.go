@@ -64,6 +64,9 @@ func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
 	tr.TargetConfirmedAt = now
 	h.state.Owner = target
 	h.state.Target = target
+	if h.in.Handback != nil {
+		h.state.StretchEnded = h.stretchMarker()
+	}
 	h.emit(ctx, events.TypeOwnerChanged, target, "")
 	if !released {
 		h.tellSourceLater(ctx, target)
@@ -127,6 +130,7 @@ func (h *handoffRun) commitTarget(ctx workflow.Context, target string) error {
 	}
 	d := h.delivery(handoff.DeliveryTransferred, target, h.state.Decision.Protocol.FirstResponse)
 	d.SourceUnreachable = h.state.Transfer.SourceReleasedAt.IsZero()
+	d.EndOfStretch = h.stretchMarker()
 	err := h.io(ctx, confirmOptions(ctx), h.fast() && !person, "Confirm "+target+" owns the conversation", a.ConfirmTarget,
 		activities.DeliveryInput{Agent: target, Delivery: d}).Get(ctx, nil)
 	if err != nil && person && !temporal.IsCanceledError(err) {

@@ -209,11 +209,28 @@
     }
   }
 
+  async function handBack(conv, card, summary) {
+    showError(card, null);
+    if (!summary.value.trim()) {
+      showError(card, new Error("Say what you promised or changed, for the bot that takes over."));
+      return;
+    }
+    try {
+      await api("POST", "/v1/conversations/" + enc(conv) + "/handback", { summary: { notes: summary.value.trim() } });
+      announce("You handed conversation " + conv + " back to the bot.");
+      refresh();
+    } catch (err) {
+      showError(card, err);
+    }
+  }
+
   function convCard(conv, r, st) {
     const id = "conv-" + conv.replace(/[^A-Za-z0-9_-]/g, "_");
     const assigned = r && r.state === "assigned";
     const reason = el("select", { "aria-label": "Reason to release" },
       Object.entries(releaseReasons).map(([v, l]) => el("option", { value: v }, l)));
+    const summary = el("input", { type: "text", "aria-label": "What you promised or changed (for the bot)",
+      placeholder: "What you promised or changed", maxlength: "4000" });
     const card = el("article", { class: "card conversation", "aria-labelledby": id + "-h", "data-conversation": conv,
       "data-state": assigned ? "assigned" : "pending" },
       el("h3", { id: id + "-h" }, "Conversation " + conv),
@@ -225,10 +242,12 @@
       // The brief was read with the offer: here it folds away, so the work comes first.
       r && r.brief ? el("details", {}, el("summary", {}, "Brief"), el("div", { class: "brief" }, r.brief)) : null,
       assigned ? contextPart(conv, st) : el("p", { class: "note" }, "Taking over: the source is letting go of the customer…"),
-      // Hand back: once the API has a route for a person to hand a conversation back to its
-      // source, its button goes in this row, beside Release.
       assigned ? el("div", { class: "row" }, reason,
         el("button", { type: "button", class: "danger release", onclick: () => release(conv, card, reason) }, "Release")) : null,
+      // Hand back to the bot the conversation came from, once the handoff that brought it here
+      // closed: the summary tells the bot what was promised or changed.
+      assigned ? el("div", { class: "row handback" }, summary,
+        el("button", { type: "button", class: "handback", onclick: () => handBack(conv, card, summary) }, "Hand back to the bot")) : null,
       el("p", { class: "error", role: "alert", hidden: true }));
     return card;
   }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/events"
@@ -21,9 +22,11 @@ type relation struct {
 	source   bool
 	offered  bool
 	owner    bool
+	// approver: asked to vote on the handoff's team decision (collab.go).
+	approver bool
 }
 
-func (r relation) party() bool { return r.operator || r.source || r.offered || r.owner }
+func (r relation) party() bool { return r.operator || r.source || r.offered || r.owner || r.approver }
 
 // relationOf reads the caller's relation to the handoff from its state.
 func relationOf(p Principal, st handoff.State) relation {
@@ -38,6 +41,7 @@ func relationOf(p Principal, st handoff.State) relation {
 		return o.Agent == p.Agent && o.Result == handoff.OfferAccepted
 	})
 	r.offered = slices.ContainsFunc(st.Offers, func(o handoff.Offer) bool { return o.Agent == p.Agent && offerMade(o) })
+	r.approver = st.Approval != nil && slices.Contains(st.Approval.Asked, p.Agent)
 	return r
 }
 
@@ -79,6 +83,10 @@ var senderWords = map[handoff.EventType]string{
 
 // maySend explains why the caller may not send the event to this handoff, or returns "".
 func maySend(p Principal, st handoff.State, t handoff.EventType) string {
+	if m := st.StretchEnded; m != nil && p.Agent != "" && p.Agent == m.Person {
+		return fmt.Sprintf("%s handed conversation %s back at %s and no longer answers in it (owner %s)",
+			m.Person, st.ConversationID, m.ReleasedAt.UTC().Format(time.RFC3339), st.Owner)
+	}
 	ok, known := eventSenders[t]
 	if !known {
 		return "" // the event's own validation names the unknown type

@@ -53,6 +53,8 @@ type Ops interface {
 	// The queues' statistics (queues.go).
 	Queues(ctx context.Context) (service.QueuesStats, error)
 	QueueStats(ctx context.Context, group string) (handoff.QueueStats, error)
+	// Votes, notes, handbacks and warm transfers (collab.go).
+	CollabOps
 }
 
 // Options tune the server; zero values take the defaults.
@@ -130,7 +132,7 @@ type Route struct {
 // Routes lists the API's routes, for the mux and for the test that checks the OpenAPI
 // document covers each of them.
 func (s *Server) Routes() []Route {
-	return []Route{
+	return append(s.collabRoutes(), []Route{
 		{"POST", "/v1/handoffs", botOnly, s.start},
 		{"GET", "/v1/handoffs", operatorOnly, s.listHandoffs},
 		{"GET", "/v1/handoffs/{conversation_id}", anyRole, s.status},
@@ -166,7 +168,7 @@ func (s *Server) Routes() []Route {
 			w.Header().Set("Content-Type", "application/yaml")
 			_, _ = w.Write(api.OpenAPI)
 		}},
-	}
+	}...)
 }
 
 // Handler returns the routes with request logging and panic recovery around them.

@@ -55,6 +55,16 @@ func (s *Service) ValidateInput(in *handoff.Input) error {
 	if in.Reescalation != nil {
 		return &handoff.FieldError{Field: "reescalation", Problem: "is set by a handoff's monitoring rules, not by clients"}
 	}
+	// Likewise a handback or transfer names its target past the rules: only their routes,
+	// which check that the caller owns the conversation, set these.
+	switch {
+	case in.Handback != nil:
+		return &handoff.FieldError{Field: "handback", Problem: "is set by POST /v1/conversations/{id}/handback, not by clients"}
+	case in.WarmTransfer != nil:
+		return &handoff.FieldError{Field: "warm_transfer", Problem: "is set by POST /v1/conversations/{id}/transfer, not by clients"}
+	case len(in.Lineage) > 0:
+		return &handoff.FieldError{Field: "lineage", Problem: "is set by the handback and transfer routes, not by clients"}
+	}
 	return nil
 }
 
@@ -64,6 +74,11 @@ func (s *Service) Start(ctx context.Context, in handoff.Input) (StartResult, err
 	if err := s.ValidateInput(&in); err != nil {
 		return StartResult{}, err
 	}
+	return s.start(ctx, in)
+}
+
+// start starts a validated input's handoff, or returns the one that already runs.
+func (s *Service) start(ctx context.Context, in handoff.Input) (StartResult, error) {
 	id := handoff.WorkflowID(in.ConversationID)
 	// The run ID already running (if any) is the fallback answer to "existing?" for clients
 	// dialled without the start-report interceptor.
@@ -101,7 +116,7 @@ func (s *Service) Start(ctx context.Context, in handoff.Input) (StartResult, err
 			return StartResult{}, &Error{Kind: KindConflict, Err: err, Message: fmt.Sprintf(
 				"the previous handoff of conversation %s is being cancelled and has not closed yet; start again in a moment", in.ConversationID)}
 		}
-		return s.Start(ctx, in)
+		return s.start(ctx, in)
 	}
 	return res, nil
 }
