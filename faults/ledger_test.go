@@ -143,12 +143,18 @@ func readAssigned(e *testenv.Env) (map[string][]string, bool) {
 
 // ownersGiven is who owns the conversation, given what people were read to hold.
 func (l *ledger) ownersGiven(assigned map[string][]string) []string {
+	return l.ownersFrom(assigned, l.deliveries())
+}
+
+// ownersFrom is ownersGiven with the conversation's deliveries to bots already read, in the
+// order they arrived (a fleet reads everyone's once per sample).
+func (l *ledger) ownersFrom(assigned map[string][]string, deliveries []devagents.Received) []string {
 	held := map[string]bool{}
 	for p, convs := range assigned {
 		held[p] = slices.Contains(convs, l.conv)
 	}
 	held[l.source] = true
-	for _, d := range l.deliveries() {
+	for _, d := range deliveries {
 		switch d.Delivery.Type {
 		case handoff.DeliveryTransferred:
 			// Sent to the source it means "let go"; sent to the target, "it is yours".
@@ -174,19 +180,24 @@ func (l *ledger) ownersGiven(assigned map[string][]string) []string {
 // deliveries are the conversation's deliveries to bots, in the order they arrived. People's
 // notifications are left out: what a person owns is what is assigned to them.
 func (l *ledger) deliveries() []devagents.Received {
-	var all []devagents.Received
-	for _, ag := range l.e.Cfg.Agents {
+	return botDeliveries(l.e)[l.conv]
+}
+
+// botDeliveries are the deliveries to bots by conversation, each in the order they arrived.
+func botDeliveries(e *testenv.Env) map[string][]devagents.Received {
+	out := map[string][]devagents.Received{}
+	for _, ag := range e.Cfg.Agents {
 		if ag.Kind.IsPerson() {
 			continue
 		}
-		for _, d := range l.e.Agents.Deliveries(ag.ID) {
-			if d.Delivery.ConversationID == l.conv {
-				all = append(all, d)
-			}
+		for _, d := range e.Agents.Deliveries(ag.ID) {
+			out[d.Delivery.ConversationID] = append(out[d.Delivery.ConversationID], d)
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
-	return all
+	for _, all := range out {
+		sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
+	}
+	return out
 }
 
 // finish stops sampling and checks the promise against the handoff's final state: never two
