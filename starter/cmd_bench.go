@@ -40,7 +40,7 @@ func runBench(e *env, args []string) error {
 	fs.BoolVar(&o.FastBotPath, "fast-bot-path", false, "turn handoff.fast_bot_path on for every phase (and the soak)")
 	fs.BoolVar(&o.Pingpong, "pingpong", false, "keep the ping-pong guard on (one more activity and a visibility query per handoff)")
 	fs.StringVar(&o.Temporal, "temporal", "", "use the Temporal server at HOST:PORT (make run's dev server, make stack's PostgreSQL-backed server) instead of starting a dev server; with --temporal-namespace, a namespace no other worker polls")
-	fs.StringVar(&o.TemporalMetrics, "temporal-metrics", "", "with --temporal: that server's Prometheus URL, to count billed actions (make stack's: http://127.0.0.1:19460/metrics)")
+	fs.StringVar(&o.TemporalMetrics, "temporal-metrics", "", "with --temporal: that server's Prometheus URL, to count billed actions (make stack's: http://127.0.0.1:19560/metrics)")
 	fs.IntVar(&o.Workers, "workers", 1, "handoff worker processes on the one task queue (the scaling from one worker to more)")
 	fs.StringArrayVar(&o.DynamicConfig, "dynamic-config", nil, "KEY=VALUE dynamic config of the bench's dev server (repeatable), e.g. system.enableActivityEagerExecution=true")
 	fs.IntVar(&o.Soak, "soak", 0, "instead: park N handoffs in a long monitoring window, then measure memory and new handoffs")
