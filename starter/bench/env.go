@@ -406,13 +406,30 @@ func (e *env) checkNamespace(ctx context.Context) error {
 	if e.server != nil {
 		return nil
 	}
+	return e.checkPollers(ctx, true)
+}
+
+// checkPollers fails when another worker polls the bench's task queues. A worker stopped a
+// moment ago (the previous bench run's) stays listed until its last poll is a minute old, and
+// cannot be told from one still polling: with wait, the listing is given that minute first.
+func (e *env) checkPollers(ctx context.Context, wait bool) error {
 	for _, tq := range []string{handoff.TaskQueue, BaselineTaskQueue} {
 		pollers, err := e.pollers(ctx, tq)
 		if err != nil {
 			return err
 		}
 		for _, p := range pollers {
-			if time.Since(p.GetLastAccessTime().AsTime()) < time.Minute {
+			last := p.GetLastAccessTime().AsTime()
+			if since := time.Since(last); wait && since < time.Minute {
+				fmt.Fprintf(os.Stderr, "bench: a worker (%s) last polled %s %s ago; waiting for it to age out\n", p.GetIdentity(), tq, since.Round(time.Second))
+				select {
+				case <-time.After(time.Minute - since + time.Second):
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				return e.checkPollers(ctx, false)
+			}
+			if time.Since(last) < time.Minute {
 				return fmt.Errorf("a worker (%s) polls task queue %s in namespace %s on %s: it would run the bench's workflows with its own config. Stop it, or use another namespace (--temporal-namespace)",
 					p.GetIdentity(), tq, e.opts.Namespace, e.address)
 			}
