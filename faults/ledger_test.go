@@ -208,6 +208,29 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 	close(l.stop)
 	<-l.done
 	l.sample()
+	// Under load a person's state may take longer than a sample's half second to read.
+	owners, ok := l.owners()
+	for deadline := time.Now().Add(15 * time.Second); !ok && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		owners, ok = l.owners()
+	}
+	if !ok {
+		t.Fatal("final owners could not be read")
+	}
+	states := map[string]handoff.AgentState{}
+	for _, p := range people {
+		ags, err := l.e.Service.AgentState(context.Background(), p)
+		if err != nil {
+			t.Fatalf("state of %s: %v", p, err)
+		}
+		states[p] = ags
+	}
+	l.check(t, st, owners, states)
+}
+
+// check is finish's verdict, given the owners at the end and the people's states.
+func (l *ledger) check(t *testing.T, st handoff.State, owners []string, states map[string]handoff.AgentState) {
+	t.Helper()
 	l.mu.Lock()
 	samples, unobservable, maxOwners, longest, overlaps := l.samples, l.unobservable, l.maxOwners, l.longestOwnerless, l.overlaps
 	l.mu.Unlock()
@@ -219,15 +242,6 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 	if maxOwners > 1 {
 		t.Errorf("two owners at once: %v", overlaps)
 	}
-	// Under load a person's state may take longer than a sample's half second to read.
-	owners, ok := l.owners()
-	for deadline := time.Now().Add(15 * time.Second); !ok && time.Now().Before(deadline); {
-		time.Sleep(200 * time.Millisecond)
-		owners, ok = l.owners()
-	}
-	if !ok {
-		t.Fatal("final owners could not be read")
-	}
 	want := st.Owner
 	l.mu.Lock()
 	if l.dead[want] {
@@ -238,11 +252,7 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 		t.Errorf("owners at the end %v, want %q (outcome %s: %s)", owners, want, st.Outcome, st.OutcomeReason)
 	}
 	for _, p := range people {
-		ags, err := l.e.Service.AgentState(context.Background(), p)
-		if err != nil {
-			t.Fatalf("state of %s: %v", p, err)
-		}
-		for _, r := range ags.Reservations {
+		for _, r := range states[p].Reservations {
 			if r.ConversationID == l.conv && (p != st.Owner || r.State != handoff.ReservationAssigned) {
 				t.Errorf("%s still holds %s of %s (owner %s)", p, r.State, l.conv, st.Owner)
 			}
