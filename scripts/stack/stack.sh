@@ -41,6 +41,8 @@ METRICS_PORT=${STACK_METRICS_PORT:-19560}
 START_TIMEOUT=${START_TIMEOUT:-120}
 BASE_CONFIG=${HANDOFF_CONFIG:-config/examples/real-estate.yaml}
 NAMESPACES=${STACK_NAMESPACES:-default bench chaos}
+# The stack's own workers and APIs use default.
+[[ " $NAMESPACES " == *" default "* ]] || NAMESPACES="default $NAMESPACES"
 
 DIR=${STACK_DIR:-data/stack}
 SECRETS=$DIR/secrets
