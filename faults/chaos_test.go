@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -20,6 +21,7 @@ import (
 	"github.com/handoffhq/orchestrator/internal/testenv"
 	"github.com/handoffhq/orchestrator/starter/httpapi"
 	"github.com/handoffhq/orchestrator/starter/service"
+	"go.temporal.io/api/workflowservice/v1"
 )
 
 // Chaos on the PostgreSQL stack (`make chaos`): many handoffs through two real worker
@@ -79,6 +81,10 @@ func TestChaosOnStack(t *testing.T) {
 	convs := make([]string, total)
 	for i := range convs {
 		convs[i] = fmt.Sprintf("chaos-%s-%04d", run, i)
+	}
+	mine := map[string]bool{}
+	for _, c := range convs {
+		mine[c] = true
 	}
 	isHuman := func(i int) bool { return humanEvery > 0 && i%humanEvery == humanEvery-1 }
 	fl := watchFleetEvery(e, nil, "", 250*time.Millisecond)
@@ -177,12 +183,14 @@ func TestChaosOnStack(t *testing.T) {
 	results := map[string]handoff.State{}
 	deadline := time.Now().Add(closeWithin)
 	for len(results)+len(startFailed) < total && time.Now().Before(deadline) {
+		// Visibility says which runs ended (a query to every running handoff would keep the
+		// workers busy answering); each is queried once, for its final state.
 		closed := map[string]handoff.State{}
-		for _, conv := range convs {
-			if _, done := results[conv]; done || startFailed[conv] != "" {
+		for _, conv := range endedSince(t, e, began) {
+			if _, done := results[conv]; done || startFailed[conv] != "" || !mine[conv] {
 				continue
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			st, err := e.Service.Status(ctx, conv)
 			cancel()
 			if err != nil || st.Phase != handoff.PhaseClosed {
@@ -203,7 +211,7 @@ func TestChaosOnStack(t *testing.T) {
 				}
 			}
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(time.Second)
 	}
 	close(stopFaults)
 	<-faultsDone
@@ -272,6 +280,32 @@ func TestChaosOnStack(t *testing.T) {
 	}
 	if script != "" && (pgRestarts.Load() != 1 || temporalRestarts.Load() != 1) {
 		t.Errorf("PostgreSQL restarted %d times and Temporal %d times, want once each: the run was shorter than the faults", pgRestarts.Load(), temporalRestarts.Load())
+	}
+}
+
+// endedSince lists the conversations whose handoff runs started since began and have ended.
+func endedSince(t *testing.T, e *testenv.Env, began time.Time) []string {
+	t.Helper()
+	query := fmt.Sprintf("WorkflowType = '%s' AND ExecutionStatus != 'Running' AND StartTime >= '%s'",
+		handoff.WorkflowName, began.Add(-time.Minute).UTC().Format(time.RFC3339))
+	var out []string
+	var token []byte
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		resp, err := e.Client.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{
+			Namespace: e.Cfg.Temporal.Namespace, Query: query, PageSize: 1000, NextPageToken: token,
+		})
+		cancel()
+		if err != nil {
+			t.Logf("listing ended handoffs: %v", err)
+			return out
+		}
+		for _, ex := range resp.GetExecutions() {
+			out = append(out, strings.TrimPrefix(ex.GetExecution().GetWorkflowId(), handoff.WorkflowIDPrefix))
+		}
+		if token = resp.GetNextPageToken(); len(token) == 0 {
+			return out
+		}
 	}
 }
 
