@@ -10,6 +10,9 @@ GO ?= go
 # Pinned tools. The Temporal CLI embeds the dev server (Server 1.29.1, UI 2.42.1); later CLI
 # releases carry a replace directive and cannot be installed with `go install`.
 TEMPORAL_CLI_VERSION := 1.5.1
+# The Temporal server of `make stack`: the release that CLI's dev server embeds and
+# docker-compose.yml runs, built from the Go module proxy with its SQL schema tool.
+TEMPORAL_SERVER_VERSION := 1.29.1
 # staticcheck 2026.2.2, the newest release (the module proxy knows it by its tag v0.8.2).
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 WORKFLOWCHECK := go.temporal.io/sdk/contrib/tools/workflowcheck@v0.6.0
@@ -22,10 +25,17 @@ FUZZTIME ?= 15s
 BENCH_FLAGS ?=
 SOAK ?= 10000
 QUEUE ?= 1000
+# make stack's Temporal server (scripts/stack/stack.sh reads STACK_TEMPORAL_PORT, and
+# STACK_METRICS_PORT for the server's /metrics), the worker counts of `make bench-stack`, and
+# the handoffs of `make chaos`.
+STACK_TEMPORAL ?= 127.0.0.1:$(or $(STACK_TEMPORAL_PORT),17733)
+STACK_METRICS ?= http://127.0.0.1:$(or $(STACK_METRICS_PORT),19560)/metrics
+WORKERS ?= 1
+CHAOS ?= 1000
 # Extra flags for `starter simulate` (see `bin/starter simulate --help`), e.g. SIMULATE_FLAGS="--seed 7".
 SIMULATE_FLAGS ?=
 
-.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories replay test-compose lint eval eval-dev train bench bench-soak bench-queue simulate simulate-experiments clean reset
+.PHONY: help temporal node-deps console-deps console-vendor console-screenshots chromium build run test faults fuzz histories replay test-compose lint eval eval-dev train bench bench-soak bench-queue bench-stack stack stack-server stack-down stack-status stack-reset stack-test chaos simulate simulate-experiments clean reset
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -121,6 +131,33 @@ bench-soak: temporal build ## SOAK (10000) handoffs waiting in their monitoring 
 
 bench-queue: temporal build ## QUEUE (1000) handoffs waiting in one queue: its history and state, a waiting handoff's history, the time to offer the next one (~4 min)
 	bin/starter bench --queue $(QUEUE) $(BENCH_FLAGS)
+
+stack-server: ## build the pinned Temporal server and temporal-sql-tool into bin/ from the Go module proxy (once; ~5 min)
+	@bash scripts/stack/build.sh $(TEMPORAL_SERVER_VERSION)
+
+stack: temporal build stack-server ## docker-compose.yml without Docker: PostgreSQL, the Temporal server on it, 2 workers, 2 APIs, on 127.0.0.1 (state and logs in data/stack/)
+	@bash scripts/stack/stack.sh up
+
+stack-down: ## stop everything make stack started (data/stack/ is kept)
+	@bash scripts/stack/stack.sh down
+
+stack-status: ## what make stack runs, and where
+	@bash scripts/stack/stack.sh status
+
+stack-reset: ## stop make stack and delete data/stack/ (its PostgreSQL cluster, secrets and logs)
+	@bash scripts/stack/stack.sh reset
+
+stack-test: temporal build stack-server ## scripts/stack/stack.sh end to end on ports of its own: up, up again, a handoff through both APIs, down (~2 min)
+	HANDOFF_STACK_TEST=1 $(GO) test ./scripts/stack/ -count=1 -v -timeout 10m
+
+bench-stack: stack ## make bench on make stack's Temporal server (namespace bench) with WORKERS handoff workers (e.g. WORKERS="1 2 3")
+	@for n in $(WORKERS); do \
+		bin/starter bench --temporal $(STACK_TEMPORAL) --temporal-namespace bench --temporal-metrics $(STACK_METRICS) --workers $$n $(BENCH_FLAGS); \
+	done
+
+chaos: stack ## CHAOS (1000) handoffs on make stack while a worker is killed every 10 s, PostgreSQL and Temporal restarted once; ends with the ledger (200 took 2 min here)
+	HANDOFF_CHAOS_TEMPORAL=$(STACK_TEMPORAL) HANDOFF_CHAOS_STACK=$(CURDIR)/scripts/stack/stack.sh HANDOFF_CHAOS_HANDOFFS=$(CHAOS) \
+		$(GO) test ./faults/ -run '^TestChaosOnStack$$' -count=1 -v -timeout 30m
 
 simulate: temporal build ## 2,000 handoffs with planted truths through the workflow; checks the stats recover them (~8 min; log in data/simulate.db)
 	bin/starter simulate $(SIMULATE_FLAGS)

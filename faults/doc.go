@@ -6,5 +6,7 @@
 // one at the end, no capacity left held, no message the customer sees twice.
 //
 // It has no code of its own outside its tests; `make faults` runs it alone, and `make test`
-// runs it with everything else.
+// runs it with everything else. `make chaos` runs TestChaosOnStack, skipped otherwise: a
+// thousand handoffs on the PostgreSQL stack of `make stack` while workers are killed and
+// PostgreSQL and the Temporal server restarted, with the same ledgers.
 package faults

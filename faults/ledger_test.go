@@ -144,12 +144,18 @@ func readAssigned(e *testenv.Env) (map[string][]string, bool) {
 
 // ownersGiven is who owns the conversation, given what people were read to hold.
 func (l *ledger) ownersGiven(assigned map[string][]string) []string {
+	return l.ownersFrom(assigned, l.deliveries())
+}
+
+// ownersFrom is ownersGiven with the conversation's deliveries to bots already read, in the
+// order they arrived (a fleet reads everyone's once per sample).
+func (l *ledger) ownersFrom(assigned map[string][]string, deliveries []devagents.Received) []string {
 	held := map[string]bool{}
 	for p, convs := range assigned {
 		held[p] = slices.Contains(convs, l.conv)
 	}
 	held[l.source] = true
-	for _, d := range l.deliveries() {
+	for _, d := range deliveries {
 		switch d.Delivery.Type {
 		case handoff.DeliveryTransferred:
 			// Sent to the source it means "let go"; sent to the target, "it is yours".
@@ -175,19 +181,24 @@ func (l *ledger) ownersGiven(assigned map[string][]string) []string {
 // deliveries are the conversation's deliveries to bots, in the order they arrived. People's
 // notifications are left out: what a person owns is what is assigned to them.
 func (l *ledger) deliveries() []devagents.Received {
-	var all []devagents.Received
-	for _, ag := range l.e.Cfg.Agents {
+	return botDeliveries(l.e)[l.conv]
+}
+
+// botDeliveries are the deliveries to bots by conversation, each in the order they arrived.
+func botDeliveries(e *testenv.Env) map[string][]devagents.Received {
+	out := map[string][]devagents.Received{}
+	for _, ag := range e.Cfg.Agents {
 		if ag.Kind.IsPerson() {
 			continue
 		}
-		for _, d := range l.e.Agents.Deliveries(ag.ID) {
-			if d.Delivery.ConversationID == l.conv {
-				all = append(all, d)
-			}
+		for _, d := range e.Agents.Deliveries(ag.ID) {
+			out[d.Delivery.ConversationID] = append(out[d.Delivery.ConversationID], d)
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
-	return all
+	for _, all := range out {
+		sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
+	}
+	return out
 }
 
 // finish stops sampling and checks the promise against the handoff's final state: never two
@@ -198,6 +209,29 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 	close(l.stop)
 	<-l.done
 	l.sample()
+	// Under load a person's state may take longer than a sample's half second to read.
+	owners, ok := l.owners()
+	for deadline := time.Now().Add(15 * time.Second); !ok && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		owners, ok = l.owners()
+	}
+	if !ok {
+		t.Fatal("final owners could not be read")
+	}
+	states := map[string]handoff.AgentState{}
+	for _, p := range people {
+		ags, err := l.e.Service.AgentState(context.Background(), p)
+		if err != nil {
+			t.Fatalf("state of %s: %v", p, err)
+		}
+		states[p] = ags
+	}
+	l.check(t, st, owners, states)
+}
+
+// check is finish's verdict, given the owners at the end and the people's states.
+func (l *ledger) check(t *testing.T, st handoff.State, owners []string, states map[string]handoff.AgentState) {
+	t.Helper()
 	l.mu.Lock()
 	samples, unobservable, maxOwners, longest, overlaps := l.samples, l.unobservable, l.maxOwners, l.longestOwnerless, l.overlaps
 	l.mu.Unlock()
@@ -209,15 +243,6 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 	if maxOwners > 1 {
 		t.Errorf("two owners at once: %v", overlaps)
 	}
-	// Under load a person's state may take longer than a sample's half second to read.
-	owners, ok := l.owners()
-	for deadline := time.Now().Add(15 * time.Second); !ok && time.Now().Before(deadline); {
-		time.Sleep(200 * time.Millisecond)
-		owners, ok = l.owners()
-	}
-	if !ok {
-		t.Fatal("final owners could not be read")
-	}
 	want := st.Owner
 	l.mu.Lock()
 	if l.dead[want] {
@@ -228,11 +253,7 @@ func (l *ledger) finish(t *testing.T, st handoff.State) {
 		t.Errorf("owners at the end %v, want %q (outcome %s: %s)", owners, want, st.Outcome, st.OutcomeReason)
 	}
 	for _, p := range people {
-		ags, err := l.e.Service.AgentState(context.Background(), p)
-		if err != nil {
-			t.Fatalf("state of %s: %v", p, err)
-		}
-		for _, r := range ags.Reservations {
+		for _, r := range states[p].Reservations {
 			if r.ConversationID == l.conv && (p != st.Owner || r.State != handoff.ReservationAssigned) {
 				t.Errorf("%s still holds %s of %s (owner %s)", p, r.State, l.conv, st.Owner)
 			}

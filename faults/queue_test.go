@@ -11,6 +11,7 @@ import (
 
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/handoffhq/orchestrator/internal/testenv"
+	"github.com/handoffhq/orchestrator/starter/devagents"
 	"github.com/handoffhq/orchestrator/starter/service"
 )
 
@@ -28,15 +29,18 @@ type fleet struct {
 }
 
 func watchFleet(e *testenv.Env, convs []string, source string) *fleet {
+	return watchFleetEvery(e, convs, source, 20*time.Millisecond)
+}
+
+// watchFleetEvery samples every interval; conversations can join later (add).
+func watchFleetEvery(e *testenv.Env, convs []string, source string, every time.Duration) *fleet {
 	f := &fleet{e: e, ledgers: map[string]*ledger{}, stop: make(chan struct{}), done: make(chan struct{})}
 	for _, c := range convs {
-		l := newLedger(e, c, source)
-		close(l.done) // sampled by the fleet, not by a goroutine of its own
-		f.ledgers[c] = l
+		f.add(c, source)
 	}
 	go func() {
 		defer close(f.done)
-		tick := time.NewTicker(20 * time.Millisecond)
+		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for {
 			select {
@@ -46,9 +50,13 @@ func watchFleet(e *testenv.Env, convs []string, source string) *fleet {
 			}
 			assigned, ok := readAssigned(e)
 			f.mu.Lock()
+			var byConv map[string][]devagents.Received
+			if ok && len(f.ledgers) > 0 {
+				byConv = botDeliveries(e)
+			}
 			for _, l := range f.ledgers {
 				if ok {
-					l.record(l.ownersGiven(assigned), true)
+					l.record(l.ownersFrom(assigned, byConv[l.conv]), true)
 				} else {
 					l.record(nil, false)
 				}
@@ -57,6 +65,15 @@ func watchFleet(e *testenv.Env, convs []string, source string) *fleet {
 		}
 	}()
 	return f
+}
+
+// add starts sampling one more conversation.
+func (f *fleet) add(conv, source string) {
+	l := newLedger(f.e, conv, source)
+	close(l.done) // sampled by the fleet, not by a goroutine of its own
+	f.mu.Lock()
+	f.ledgers[conv] = l
+	f.mu.Unlock()
 }
 
 // finish stops sampling one conversation and checks its ledger.

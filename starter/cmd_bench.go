@@ -39,7 +39,9 @@ func runBench(e *env, args []string) error {
 	fs.BoolVar(&o.FastPhase, "fast-phase", true, "also run bot handoffs with handoff.fast_bot_path on, interleaved with the baselines")
 	fs.BoolVar(&o.FastBotPath, "fast-bot-path", false, "turn handoff.fast_bot_path on for every phase (and the soak)")
 	fs.BoolVar(&o.Pingpong, "pingpong", false, "keep the ping-pong guard on (one more activity and a visibility query per handoff)")
-	fs.StringVar(&o.Temporal, "temporal", "", "reuse the Temporal server at HOST:PORT (a dev server on this machine) instead of starting one")
+	fs.StringVar(&o.Temporal, "temporal", "", "use the Temporal server at HOST:PORT (make run's dev server, make stack's PostgreSQL-backed server) instead of starting a dev server; with --temporal-namespace, a namespace no other worker polls")
+	fs.StringVar(&o.TemporalMetrics, "temporal-metrics", "", "with --temporal: that server's Prometheus URL, to count billed actions (make stack's: http://127.0.0.1:19560/metrics)")
+	fs.IntVar(&o.Workers, "workers", 1, "handoff worker processes on the one task queue (the scaling from one worker to more)")
 	fs.StringArrayVar(&o.DynamicConfig, "dynamic-config", nil, "KEY=VALUE dynamic config of the bench's dev server (repeatable), e.g. system.enableActivityEagerExecution=true")
 	fs.IntVar(&o.Soak, "soak", 0, "instead: park N handoffs in a long monitoring window, then measure memory and new handoffs")
 	fs.DurationVar(&o.SoakWindow, "soak-window", bench.DefaultSoakWindow, "monitoring window of the parked handoffs")
@@ -61,8 +63,8 @@ func runBench(e *env, args []string) error {
 	if o.Mix, err = parseMix(*mix); err != nil {
 		return err
 	}
-	if o.Total <= 0 || o.Concurrency <= 0 || o.Humans <= 0 || o.Capacity <= 0 || o.Window <= 0 || o.Think < 0 || o.Soak < 0 || o.Queue < 0 || o.QueueCycles < 1 {
-		return usagef("--total, --concurrency, --humans, --capacity, --window and --queue-cycles must be positive")
+	if o.Total <= 0 || o.Concurrency <= 0 || o.Humans <= 0 || o.Capacity <= 0 || o.Window <= 0 || o.Think < 0 || o.Soak < 0 || o.Queue < 0 || o.QueueCycles < 1 || o.Workers < 1 {
+		return usagef("--total, --concurrency, --humans, --capacity, --window, --queue-cycles and --workers must be positive")
 	}
 	if o.Queue > handoff.MaxQueueWaiting {
 		return usagef("--queue %d: a queue holds at most %d handoffs", o.Queue, handoff.MaxQueueWaiting)
@@ -73,6 +75,9 @@ func runBench(e *env, args []string) error {
 	}
 	if a := fs.Lookup("temporal-address"); a != nil && a.Changed && o.Temporal == "" {
 		o.Temporal = a.Value.String()
+	}
+	if o.TemporalMetrics != "" && o.Temporal == "" {
+		return usagef("--temporal-metrics goes with --temporal (the bench's own dev server is scraped anyway)")
 	}
 	o.Namespace = "default"
 	if n := fs.Lookup("temporal-namespace"); n != nil && n.Changed {

@@ -82,9 +82,12 @@ type Options struct {
 
 	// DynamicConfig are KEY=VALUE dynamic config values for the bench's own dev server.
 	DynamicConfig []string
-	// Temporal reuses a running server (host:port) instead of starting one.
-	Temporal  string
-	Namespace string
+	// Temporal reuses a running server (host:port) instead of starting one; TemporalMetrics
+	// is that server's Prometheus endpoint, for the billed actions (none when empty).
+	Temporal, TemporalMetrics string
+	Namespace                 string
+	// Workers is how many handoff worker processes poll the task queue (1 when zero).
+	Workers int
 	// BaseConfig is the config the bench's own is derived from.
 	BaseConfig string
 	Samples    string

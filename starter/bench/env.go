@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/handoffhq/orchestrator/codec"
@@ -65,10 +66,13 @@ type env struct {
 
 	worker      *proc
 	workerUsage *usage
-	workerGen   int
-	mode        workerMode
-	base        *proc
-	baseUsage   *usage
+	// more are the handoff workers beyond the first (Options.Workers), on the same task queue
+	// with the same config; the first is the one whose CPU and memory are reported.
+	more      []*proc
+	workerGen int
+	mode      workerMode
+	base      *proc
+	baseUsage *usage
 
 	cl  client.Client
 	api *http.Server
@@ -136,7 +140,7 @@ func newEnv(ctx context.Context, opts Options, log *slog.Logger) (*env, error) {
 			return e, err
 		}
 	} else {
-		e.address = opts.Temporal
+		e.address, e.metricsURL = opts.Temporal, opts.TemporalMetrics
 	}
 	if err := e.writeConfig(opts.StickyCache); err != nil {
 		return e, err
@@ -402,13 +406,30 @@ func (e *env) checkNamespace(ctx context.Context) error {
 	if e.server != nil {
 		return nil
 	}
+	return e.checkPollers(ctx, true)
+}
+
+// checkPollers fails when another worker polls the bench's task queues. A worker stopped a
+// moment ago (the previous bench run's) stays listed until its last poll is a minute old, and
+// cannot be told from one still polling: with wait, the listing is given that minute first.
+func (e *env) checkPollers(ctx context.Context, wait bool) error {
 	for _, tq := range []string{handoff.TaskQueue, BaselineTaskQueue} {
 		pollers, err := e.pollers(ctx, tq)
 		if err != nil {
 			return err
 		}
 		for _, p := range pollers {
-			if time.Since(p.GetLastAccessTime().AsTime()) < time.Minute {
+			last := p.GetLastAccessTime().AsTime()
+			if since := time.Since(last); wait && since < time.Minute {
+				fmt.Fprintf(os.Stderr, "bench: a worker (%s) last polled %s %s ago; waiting for it to age out\n", p.GetIdentity(), tq, since.Round(time.Second))
+				select {
+				case <-time.After(time.Minute - since + time.Second):
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				return e.checkPollers(ctx, false)
+			}
+			if time.Since(last) < time.Minute {
 				return fmt.Errorf("a worker (%s) polls task queue %s in namespace %s on %s: it would run the bench's workflows with its own config. Stop it, or use another namespace (--temporal-namespace)",
 					p.GetIdentity(), tq, e.opts.Namespace, e.address)
 			}
@@ -482,13 +503,10 @@ func (m workerMode) String() string {
 	return s
 }
 
-// startWorker runs the real worker binary with the bench's config in a mode. A running worker
-// is stopped first.
+// startWorker runs the real worker binary with the bench's config in a mode, Options.Workers
+// processes of it on the one task queue. Running workers are stopped first.
 func (e *env) startWorker(ctx context.Context, m workerMode) error {
-	if e.worker != nil {
-		e.workerUsage.close()
-		e.worker.stop(40 * time.Second)
-	}
+	e.stopWorkers()
 	e.workerGen++
 	e.mode = m
 	env := os.Environ()
@@ -496,14 +514,44 @@ func (e *env) startWorker(ctx context.Context, m workerMode) error {
 		env = append(env, fmt.Sprintf("HANDOFF_WORKER_STICKY_CACHE_SIZE=%d", m.sticky))
 	}
 	env = append(env, fmt.Sprintf("HANDOFF_HANDOFF_FAST_BOT_PATH=%v", m.fast))
-	var err error
-	e.worker, err = startProc("worker", filepath.Join(e.dir, fmt.Sprintf("worker-%d.log", e.workerGen)), env,
-		e.opts.WorkerBin, "--config", e.cfgFile)
-	if err != nil {
-		return err
+	for i := range max(e.opts.Workers, 1) {
+		name, log := "worker", fmt.Sprintf("worker-%d.log", e.workerGen)
+		if i > 0 {
+			name, log = fmt.Sprintf("worker %d", i+1), fmt.Sprintf("worker-%d-%d.log", e.workerGen, i+1)
+		}
+		p, err := startProc(name, filepath.Join(e.dir, log), env, e.opts.WorkerBin, "--config", e.cfgFile)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			e.worker, e.workerUsage = p, watch(p, 250*time.Millisecond)
+		} else {
+			e.more = append(e.more, p)
+		}
+		if err := e.waitPolling(ctx, p, handoff.TaskQueue); err != nil {
+			return err
+		}
 	}
-	e.workerUsage = watch(e.worker, 250*time.Millisecond)
-	return e.waitPolling(ctx, e.worker, handoff.TaskQueue)
+	return nil
+}
+
+// stopWorkers stops every handoff worker, together: stopped one by one, the last would run
+// everything the others left while they shut down.
+func (e *env) stopWorkers() {
+	if e.worker == nil {
+		return
+	}
+	e.workerUsage.close()
+	var wg sync.WaitGroup
+	for _, p := range append([]*proc{e.worker}, e.more...) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.stop(40 * time.Second)
+		}()
+	}
+	wg.Wait()
+	e.worker, e.more = nil, nil
 }
 
 // startBaselines runs `starter bench worker --baselines`, the baselines' worker process.
@@ -567,10 +615,7 @@ func (e *env) close(keep bool) {
 		e.baseUsage.close()
 		e.base.stop(20 * time.Second)
 	}
-	if e.worker != nil {
-		e.workerUsage.close()
-		e.worker.stop(40 * time.Second)
-	}
+	e.stopWorkers()
 	if e.cl != nil {
 		if e.server == nil {
 			// On a reused server, end the entity workflows of the bench's own people.

@@ -59,6 +59,9 @@ type Settings struct {
 	FastBotPath bool   `json:"fast_bot_path"`
 	Pingpong    bool   `json:"pingpong_guard"`
 	Server      string `json:"server"`
+	// Workers is how many handoff worker processes polled the task queue; CPU and memory
+	// are the first one's.
+	Workers int `json:"workers"`
 	// DynamicConfig are the dev server's --dynamic-config-value settings beyond make run's.
 	DynamicConfig []string `json:"dynamic_config,omitempty"`
 	Method        string   `json:"method"`
@@ -342,7 +345,7 @@ func (r *Report) print(w io.Writer) {
 	if len(s.DynamicConfig) > 0 {
 		fmt.Fprintf(w, "dev server dynamic config: %s\n", strings.Join(s.DynamicConfig, " "))
 	}
-	fmt.Fprintf(w, "server: %s; %s\n", s.Server, s.Method)
+	fmt.Fprintf(w, "server: %s; %d handoff worker process(es); %s\n", s.Server, max(s.Workers, 1), s.Method)
 	fmt.Fprintf(w, "wall time: %s\n\n", time.Duration(r.WallSeconds*float64(time.Second)).Round(time.Second))
 	if len(r.Phases) > 0 {
 		fmt.Fprintf(w, "%-16s %5s %5s %7s %16s %16s %7s %7s %8s %8s %8s %7s\n",
@@ -350,10 +353,14 @@ func (r *Report) print(w io.Writer) {
 		fmt.Fprintf(w, "%-16s %5s %5s %7s %16s %16s %7s %7s %8s %8s %8s %7s\n",
 			"", "", "", "", "ms", "ms", "/run", "/run", "CPU/run", "CPU/run", "/run", "peak")
 		own := !strings.HasPrefix(s.Server, "reused")
+		scraped := own || strings.Contains(s.Server, "metrics from")
 		for _, p := range r.Phases {
 			srvCPU, srvAct := "-", "-"
 			if own {
-				srvCPU, srvAct = fmt.Sprintf("%.2f", p.ServerCPUms), fmt.Sprintf("%.1f", p.ServerActionsPerRun)
+				srvCPU = fmt.Sprintf("%.2f", p.ServerCPUms)
+			}
+			if scraped {
+				srvAct = fmt.Sprintf("%.1f", p.ServerActionsPerRun)
 			}
 			fmt.Fprintf(w, "%-16s %5d %5d %7.1f %16s %16s %7.1f %7.1f %8.2f %8s %8s %7.0f\n",
 				p.Name, p.Runs, p.OK, p.Throughput, ms3(p.StartToBriefed), ms3(p.StartToAccepted),
@@ -459,12 +466,15 @@ func settingsOf(o Options, e *env) Settings {
 		Warmup: o.Warmup, Idle: o.Idle,
 		People:      fmt.Sprintf("%d people of capacity %d", o.Humans, o.Capacity),
 		StickyCache: e.cfg.Worker.StickyCacheSize, Pingpong: o.Pingpong, DynamicConfig: o.DynamicConfig,
-		FastBotPath: o.FastBotPath,
-		Server:      "own dev server (SQLite in WAL mode, synchronous=NORMAL, as make run)",
-		Method:      "handoffs started through POST /v1/handoffs as their source bot, baselines with the SDK; a slot is held from the start call until the transfer reaches the target",
+		FastBotPath: o.FastBotPath, Workers: max(o.Workers, 1),
+		Server: "own dev server (SQLite in WAL mode, synchronous=NORMAL, as make run)",
+		Method: "handoffs started through POST /v1/handoffs as their source bot, baselines with the SDK; a slot is held from the start call until the transfer reaches the target",
 	}
 	if o.Temporal != "" {
 		s.Server = "reused server " + o.Temporal + ", namespace " + o.Namespace
+		if o.TemporalMetrics != "" {
+			s.Server += ", metrics from " + o.TemporalMetrics
+		}
 	}
 	return s
 }
