@@ -281,3 +281,36 @@ func containsType(list []handoff.DeliveryType, t handoff.DeliveryType) bool {
 	}
 	return false
 }
+
+// TestIntegrationHandbackDuringMonitoring: maria is done before the five-minute monitoring
+// window of the handoff that gave her the conversation ends. Her handback closes that window
+// (an outcome report, as a receiver's always could) and goes through at once.
+func TestIntegrationHandbackDuringMonitoring(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"offer_timeout": "30s", "monitoring_window": "5m"}})
+	if status, body := e.Do(t, "POST", "/v1/handoffs", "jorge_seller_bot", sellerInput("c-hbm")); status != 201 {
+		t.Fatalf("start: %d %s", status, body)
+	}
+	e.WaitFor(t, "c-hbm", within, "offer to maria", offeredTo("maria"))
+	if status, body := e.Do(t, "POST", "/v1/handoffs/c-hbm/accept", "maria", nil); status != 200 {
+		t.Fatalf("accept: %d %s", status, body)
+	}
+	first := e.WaitFor(t, "c-hbm", within, "monitoring with maria", func(s handoff.State) bool {
+		return s.Phase == handoff.PhaseMonitoring && s.Owner == "maria"
+	})
+	body := `{"summary":{"notes":"Answered the fee question; nothing promised."}}`
+	if status, resp := e.Do(t, "POST", "/v1/conversations/c-hbm/handback", "maria", body); status != 201 {
+		t.Fatalf("handback during monitoring: %d %s", status, resp)
+	}
+	// The handback has its own window (five minutes here): the bot owns the conversation in it.
+	st := e.WaitFor(t, "c-hbm", within, "the bot owning it", func(s handoff.State) bool {
+		return s.Kind == handoff.LinkHandback && s.Phase == handoff.PhaseMonitoring
+	})
+	if st.Owner != "jorge_seller_bot" || st.Predecessor != first.HandoffID {
+		t.Fatalf("handback: owner %s predecessor %s", st.Owner, st.Predecessor)
+	}
+	status, chain := chainOf(t, e, "c-hbm", "operator")
+	if status != 200 || len(chain.Handoffs) != 2 || chain.Handoffs[0].Outcome != handoff.OutcomeCompleted {
+		t.Fatalf("chain: %d %+v", status, chain)
+	}
+	eventually(t, "maria's capacity freed", func() bool { return !holds(t, e, "maria", "c-hbm") })
+}

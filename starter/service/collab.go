@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/handoffhq/orchestrator/handoff"
 )
@@ -40,7 +41,7 @@ func (s *Service) Handback(ctx context.Context, convID, person string, req hando
 	if err := req.Validate(); err != nil {
 		return StartResult{}, err
 	}
-	prev, in, err := s.ownedBy(ctx, convID, person)
+	prev, in, err := s.ownedBy(ctx, convID, person, "handed_back")
 	if err != nil {
 		return StartResult{}, err
 	}
@@ -69,7 +70,7 @@ func (s *Service) Transfer(ctx context.Context, convID, person string, req hando
 	if req.To == person {
 		return StartResult{}, &handoff.FieldError{Field: "to", Problem: "names the sender: transfer to someone else"}
 	}
-	prev, in, err := s.ownedBy(ctx, convID, person)
+	prev, in, err := s.ownedBy(ctx, convID, person, "transferred")
 	if err != nil {
 		return StartResult{}, err
 	}
@@ -79,8 +80,10 @@ func (s *Service) Transfer(ctx context.Context, convID, person string, req hando
 
 // ownedBy reads the conversation's latest handoff and its input, and checks that it closed
 // with the person as its owner: only the owner hands the conversation on, and only once the
-// handoff that gave it to them is over (its monitoring window included).
-func (s *Service) ownedBy(ctx context.Context, convID, person string) (handoff.State, handoff.Input, error) {
+// handoff that gave it to them is over. A person who is done while its monitoring window is
+// still open closes the window with an outcome report (outcome, e.g. handed_back), as a
+// receiver's report always could, and the hand-on waits for that run to close.
+func (s *Service) ownedBy(ctx context.Context, convID, person, outcome string) (handoff.State, handoff.Input, error) {
 	var in handoff.Input
 	prev, err := s.Status(ctx, convID)
 	if err != nil {
@@ -88,6 +91,11 @@ func (s *Service) ownedBy(ctx context.Context, convID, person string) (handoff.S
 	}
 	if prev.Owner != person {
 		return prev, in, &Error{Kind: KindConflict, Message: fmt.Sprintf("conversation %s is owned by %s, not %s: only its owner hands it on", convID, prev.Owner, person)}
+	}
+	if prev.Phase == handoff.PhaseMonitoring {
+		if prev, err = s.closeWindow(ctx, convID, person, outcome); err != nil {
+			return prev, in, err
+		}
 	}
 	if prev.Phase != handoff.PhaseClosed {
 		return prev, in, &Error{Kind: KindConflict, Message: fmt.Sprintf(
@@ -101,6 +109,26 @@ func (s *Service) ownedBy(ctx context.Context, convID, person string) (handoff.S
 		return prev, in, classify(err, "read the handoff's input", convID)
 	}
 	return prev, in, nil
+}
+
+// closeWindowWithin bounds the wait for a monitoring run to close after its owner's report:
+// recording the outcome takes moments, so longer means the workers are down or overloaded.
+const closeWindowWithin = 30 * time.Second
+
+// closeWindow ends the monitoring window of the conversation's handoff with the owner's
+// outcome report and returns its state once the run has closed.
+func (s *Service) closeWindow(ctx context.Context, convID, person, outcome string) (handoff.State, error) {
+	ev := handoff.Event{Type: handoff.EventOutcome, Outcome: outcome, From: person}
+	if err := s.SendEvent(ctx, convID, ev); err != nil {
+		return handoff.State{}, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, closeWindowWithin)
+	defer cancel()
+	if err := s.cl.GetWorkflow(wctx, handoff.WorkflowID(convID), "").Get(wctx, nil); err != nil && wctx.Err() != nil {
+		return handoff.State{}, &Error{Kind: KindTimeout, Err: err, Message: fmt.Sprintf(
+			"conversation %s: its monitoring window was told to close, but the handoff did not finish within %s (the workers are down or busy); try again in a moment", convID, closeWindowWithin)}
+	}
+	return s.Status(ctx, convID)
 }
 
 // startNext starts the next handoff of the conversation from its owner, linked to the one
