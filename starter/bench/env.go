@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -295,8 +296,9 @@ func (e *env) writeConfig(sticky int) error {
 		doc["queues"] = []any{queueBenchConfig()}
 	}
 
-	// The roster: the base config's bots, specialists and supervisors, and the bench's people
-	// in group human_agent instead of the example's two.
+	// The roster: the base config's bots, specialists, supervisors and people of other groups
+	// (rules may name them, e.g. a consultation's experts), and the bench's people in group
+	// human_agent instead of the example's.
 	var agents []any
 	list, _ := doc["agents"].([]any)
 	for _, a := range list {
@@ -304,7 +306,8 @@ func (e *env) writeConfig(sticky int) error {
 		if !ok {
 			continue
 		}
-		if m["kind"] == string(handoff.KindHuman) {
+		groups, _ := m["groups"].([]any)
+		if m["kind"] == string(handoff.KindHuman) && slices.Contains(groups, any("human_agent")) {
 			continue
 		}
 		agents = append(agents, m)
