@@ -41,6 +41,10 @@ type handoffRun struct {
 	// sourceKept: the source answers but would not let go, so it keeps the customer and no
 	// other candidate is tried; fallbackSent: it was already told so.
 	sourceKept, fallbackSent bool
+	// sourcePerson: a person hands the conversation on (a handback, a transfer, a monitoring
+	// rule's move from them); sourceFreed: their assignment was already released as they let
+	// go (handoff_transfer.go).
+	sourcePerson, sourceFreed bool
 	// plan is the plan being tried, kept to plan a callback with its people.
 	plan []activities.Step
 	// queue is the wait in a people's queue under way (handoff_queue.go); callbackRequested is
@@ -289,11 +293,12 @@ func (h *handoffRun) transfer(ctx workflow.Context) (handoff.Outcome, string) {
 		h.supervisors = append(h.supervisors, step.Agents...)
 	}
 	h.enrich(ctx, sel)
+	h.sourcePerson = sel.SourceIsPerson
 	accepted, outcome, reason := h.tryPlan(ctx, plan, exclude, timings)
 	if accepted == "" {
 		return outcome, reason
 	}
-	if sel.SourceIsPerson {
+	if sel.SourceIsPerson && !h.sourceFreed {
 		h.freeSourceCapacity(ctx)
 	}
 	return h.monitor(ctx, timings.monitoring)

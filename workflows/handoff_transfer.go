@@ -43,6 +43,12 @@ func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
 		return false
 	}
 	letGo := workflow.Now(ctx)
+	if released && h.sourcePerson && workflow.GetVersion(ctx, "person-lets-go-first", workflow.DefaultVersion, 1) == 1 {
+		// A person's conversation shows as theirs (assigned) until released: released now, as
+		// they let go, it never shows as theirs while the target is told it owns it.
+		h.freeSourceCapacity(ctx)
+		h.sourceFreed = true
+	}
 	err := h.commitTarget(ctx, target)
 	if err != nil {
 		i := h.offerIndex(target)
@@ -51,6 +57,9 @@ func (h *handoffRun) takeOver(ctx workflow.Context, target string) bool {
 		tr.Reclaimed = append(tr.Reclaimed, target)
 		tr.Notes = append(tr.Notes, target+" could not take over: "+rootMessage(err))
 		if released {
+			if h.sourceFreed {
+				h.retakeSource(ctx)
+			}
 			h.reclaimSource(ctx)
 			tr.OwnerlessMs += workflow.Now(ctx).Sub(letGo).Milliseconds()
 		}
@@ -139,6 +148,30 @@ func (h *handoffRun) commitTarget(ctx workflow.Context, target string) error {
 		return nil
 	}
 	return err
+}
+
+// retakeSource assigns the conversation to the person who let go of it again, when the
+// target could not take over after all: it shows as theirs once more. The capacity they freed
+// a moment ago may have been taken meanwhile (a queue offers freed capacity at once); then the
+// customer still goes back to them, noted, without the assignment.
+func (h *handoffRun) retakeSource(ctx workflow.Context) {
+	h.sourceFreed = false
+	var res activities.ReserveResult
+	err := workflow.ExecuteActivity(agentOptions(ctx, "Reserve "+h.in.SourceAgent+" again"), a.Reserve, activities.ReserveRequest{
+		Agent: h.in.SourceAgent,
+		Input: handoff.ReserveInput{HandoffID: h.id, ConversationID: h.in.ConversationID, Source: h.in.SourceAgent,
+			Lease: h.state.Decision.Settings.ReservationLease, Brief: "back with you: the hand-on did not complete", Channel: h.in.Channel},
+	}).Get(ctx, &res)
+	switch {
+	case err == nil && res.Reserved:
+		err = h.agentOp(ctx, a.Assign, h.in.SourceAgent, "kept the conversation")
+	case err == nil:
+		err = fmt.Errorf("%s", res.Reason)
+	}
+	if err != nil {
+		h.state.Transfer.Notes = append(h.state.Transfer.Notes,
+			h.in.SourceAgent+" has the customer back but could not be assigned the conversation again: "+rootMessage(err))
+	}
 }
 
 // reclaimSource gives the source the customer back after a target could not take over.
