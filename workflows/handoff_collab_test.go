@@ -265,3 +265,25 @@ func TestWarmTransferTimedOutSenderKeepsIt(t *testing.T) {
 	expect(t, "owner", res.Owner, "maria")
 	expect(t, "held", strings.Join(h.held(), ","), "")
 }
+
+// The bot is briefed but cannot be told it owns the conversation: maria, who had let go and
+// been released, is given the customer and the assignment back.
+func TestHandbackWhoseBotCannotTakeOverGivesThePersonItBack(t *testing.T) {
+	h := newHarness(t, handbackDecision(), bot("jorge_seller_bot"))
+	h.sourceIsPerson = true
+	h.failConfirm["jorge_seller_bot"] = true
+	res := h.run(handbackInput())
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "no marker", res.StretchEnded == nil, true)
+	// Released as she let go, then reserved and assigned again, in that order.
+	var marias []string
+	for _, op := range h.opsOf("") {
+		if strings.HasSuffix(op, ":maria") {
+			marias = append(marias, op)
+		}
+	}
+	expect(t, "maria's ops", strings.Join(marias, ","), "release:maria,reserve:maria,assign:maria")
+	// Told at once that she keeps the customer (and again, as every source, when no one else
+	// could take them).
+	expect(t, "maria told she keeps the customer", strings.Join(h.delivered(handoff.DeliveryFallback), ","), "maria,maria")
+}
