@@ -126,7 +126,7 @@ func (s *Service) closeWindow(ctx context.Context, convID, person, outcome strin
 	defer cancel()
 	if err := s.cl.GetWorkflow(wctx, handoff.WorkflowID(convID), "").Get(wctx, nil); err != nil && wctx.Err() != nil {
 		return handoff.State{}, &Error{Kind: KindTimeout, Err: err, Message: fmt.Sprintf(
-			"conversation %s: its monitoring window was told to close, but the handoff did not finish within %s (the workers are down or busy); try again in a moment", convID, closeWindowWithin)}
+			"conversation %s: its monitoring window was told to close, but the handoff has not finished yet (the workers are down or busy); try again in a moment", convID)}
 	}
 	return s.Status(ctx, convID)
 }
