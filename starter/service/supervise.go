@@ -35,9 +35,9 @@ func (s *Service) Reassign(ctx context.Context, convID string, in handoff.Reassi
 	if err := s.CheckReassign(convID, in); err != nil {
 		return handoff.State{}, err
 	}
-	st, err := s.agents().State(ctx, in.AgentID)
+	st, err := s.AgentState(ctx, in.AgentID)
 	if err != nil {
-		return handoff.State{}, agentError(err, "read the state of", in.AgentID)
+		return handoff.State{}, err
 	}
 	if st.Presence != handoff.PresenceOnline {
 		return handoff.State{}, &Error{Kind: KindConflict, Message: fmt.Sprintf(
