@@ -451,7 +451,12 @@ func (h *handoffRun) agentOp(ctx workflow.Context, op func(context.Context, acti
 	return err
 }
 
+// isPerson reports whether the agent is a person: one offered the handoff, by the offer's
+// kind, or the source when a person hands the conversation on (never an offer).
 func (h *handoffRun) isPerson(agent string) bool {
+	if agent == h.in.SourceAgent && h.sourcePerson {
+		return true
+	}
 	for _, o := range h.state.Offers {
 		if o.Agent == agent {
 			return handoff.AgentKind(o.Kind).IsPerson()

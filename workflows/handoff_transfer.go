@@ -164,8 +164,7 @@ func (h *handoffRun) retakeSource(ctx workflow.Context) {
 	}).Get(ctx, &res)
 	switch {
 	case err == nil && res.Reserved:
-		err = workflow.ExecuteActivity(agentOptions(ctx, "Assign "+h.in.SourceAgent+" again"), a.Assign,
-			activities.AgentRequest{Agent: h.in.SourceAgent, HandoffID: h.id, Reason: "kept the conversation"}).Get(ctx, nil)
+		err = h.agentOp(ctx, a.Assign, h.in.SourceAgent, "kept the conversation")
 	case err == nil:
 		err = fmt.Errorf("%s", res.Reason)
 	}
