@@ -105,16 +105,23 @@ func (r *rig) offered(t *testing.T, conv string) string {
 // just restarted) is retried, since the same accept again is safe.
 func (r *rig) accept(t *testing.T, conv, agent string) {
 	t.Helper()
+	r.answer(t, conv, agent, "accept", nil)
+}
+
+// answer posts the agent's accept or decline (what), again while the API answers 503 or 504
+// (no worker yet to take it).
+func (r *rig) answer(t *testing.T, conv, agent, what string, body any) {
+	t.Helper()
 	deadline := time.Now().Add(within)
 	for {
-		status, body := r.e.Do(t, "POST", "/v1/handoffs/"+conv+"/accept", agent, nil)
+		status, resp := r.e.Do(t, "POST", "/v1/handoffs/"+conv+"/"+what, agent, body)
 		switch {
 		case status == 200:
 			return
 		case (status == 504 || status == 503) && time.Now().Before(deadline):
 			continue
 		default:
-			t.Fatalf("accept by %s: %d %s", agent, status, body)
+			t.Fatalf("%s by %s: %d %s", what, agent, status, resp)
 		}
 	}
 }
