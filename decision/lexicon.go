@@ -8,9 +8,9 @@ import "strings"
 // (shown with the quoted words in the decision's reasons) and patterns (see pattern; ";"
 // separates them). They were written from the kinds of situation an agent meets, by meaning
 // class, and checked against the development sets in testdata/triggers (tune, the retired
-// holdout, and the fresh, fresh2 and fresh3 sets once each had had its blind look; fresh4 was
-// opened too, but no pattern was written from it); the blind fresh5 set is never read (see
-// the README's "Trigger analysis"). One file per
+// holdout, and the fresh, fresh2, fresh3 and fresh5 sets once each had had its blind look;
+// fresh4 was opened too, but no pattern was written from it); the blind fresh6 set is never
+// read (see the README's "Trigger analysis"). One file per
 // trigger: lexicon_human.go, lexicon_frustration.go, lexicon_distress.go, lexicon_legal.go;
 // neutral.go takes cues back where the words mean something else.
 
@@ -51,16 +51,19 @@ var macros = map[string]string{
 	"PH": "human~|humans|humano~|humanos|person~|persona~|personas|people|gente|someone~|somebody~|anyone~|anybody~|" +
 		"alguien~|representative~|rep|operator~|operador~|operadora|hooman",
 	// REALQ: what makes a person real as opposed to a bot.
-	"REALQ": "real|live|actual|genuine|living|human|breathing|flesh",
+	"REALQ": "real|live|actual|genuine|living|human|breathing|flesh|proper",
 	// DEPT: a department of the business a customer asks to be put through to.
-	"DEPT": "sales|ventas|support|soporte|leasing|rentals|rentas|billing|cobranza|facturacion",
+	"DEPT": "sales|ventas|support|soporte|leasing|lettings|letting|rentals|rentas|billing|cobranza|facturacion",
 	// DEPTS: the same, said in a phrase.
 	"DEPTS": "(customer service|customer care|customer support|servicio al cliente|atencion al cliente|atencion a clientes)",
 	// BOT: what the customer is talking to and does not want.
 	"BOT": "bot|bots|robot|robots|chatbot|maquina|machine|machines|computer|computadora|automated|automatic|ai|ia|" +
 		"program|programa|algorithm|script|recording|grabacion|autoresponder|assistant|asistente",
 	// TEAM: a group of the business's people ("your team", "alguien de la oficina").
-	"TEAM": "team|office|staff|people|folks|brokerage|company|agency|equipo|oficina|gente|empresa|agencia|inmobiliaria",
+	"TEAM": "team|office|staff|people|folks|brokerage|company|agency|firm|equipo|oficina|gente|empresa|agencia|inmobiliaria",
+	// SALES: the business's salespeople, asked for by trade; not PN, since "el vendedor" is
+	// also the seller of a house.
+	"SALES": "salesman|salesmen|salesperson|saleswoman|salespeople|vendedor|vendedora|vendedores|vendedoras",
 	// PAY: what a household owes each month.
 	"PAY": "mortgage~|mortgages|payment~|payments|pmt|bills|bill|rent|note|loan|hipoteca~|pagos|pago|renta|mensualidad|" +
 		"mensualidades|deudas|deuda|cuentas|biles|prestamo|credito|taxes|impuestos|utilities|servicios",

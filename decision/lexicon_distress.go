@@ -65,8 +65,11 @@ var distressCues = []lexEntry{
 	{0.8, "disaster", "(burned down|burnt down|house fire|lost everything|nothing left|se quemo|se incendio|lo perdimos todo); " +
 		"lost|perdimos|perdi ?our|my|the|nuestra|mi ?home|house|casa|everything|todo ..4 fire|flood|hurricane|tornado|wildfire|" +
 		"earthquake|incendio|inundacion|huracan|terremoto; " +
-		"hurricane|tornado|earthquake|wildfire|flood|fire|huracan|inundacion|incendio|fuego ..3 destroyed|damaged|took|wiped|" +
-		"burned|ruined|destruyo|quemo; (living in a motel|living out of a motel|staying in a motel|we are in a motel|" +
+		"hurricane|tornado|earthquake|wildfire|flood|fire|storm|huracan|inundacion|incendio|fuego|sismo|terremoto|temblor|" +
+		"tormenta ..3 destroyed|damaged|took|tore|ripped|wiped|flooded|burned|ruined|destruyo|quemo|llevo|arranco|tumbo|" +
+		"destrozo|inundo|dejo|derrumbo; (evacuation order|evacuation notice|ordered to evacuate|had to evacuate|evacuated|" +
+		"orden de evacuacion|nos evacuaron|tuvimos que evacuar|evacuados); " +
+		"(emergency shelter|en un albergue|estamos en un albergue|en un refugio); (living in a motel|living out of a motel|staying in a motel|we are in a motel|" +
 		"stuck in a motel|en un motel)"},
 	{0.65, "bereavement", "died|widow|widowed|widower|death|muerte|buried|entierro|sepelio; passed away; {REL}|she|he passed; " +
 		"lost my|our|a|the {REL}; {REL}|he|she is gone; " +
@@ -85,7 +88,7 @@ var distressCues = []lexEntry{
 		"leucemia|linfoma|trasplante|convulsiones|esclerosis|cirrosis|cancer|chemo*|tumor|terminal*|dementia|alzheimer*|stroke|icu|hospice|dialysis|quimio*|demencia|" +
 		"infarto|dialisis|hospitalized|hospitalizad*|diagnosticar|diagnosticaron; heart attack; memory care; in|en ?the|el hospital; " +
 		"diagnosed with; very|really|seriously|gravely|so sick|ill; muy|gravemente enferm*; is|esta dying|muriendo; " +
-		"(months to live|meses de vida|car accident|accidente|injured|injury|paralyzed|paralizad*|mental illness|assisted living|" +
+		"(months to live|meses de vida|car accident|accidente|injured|injury|paralyzed|paralizad*|mental illness|" +
 		"nursing home|care home|residencia de ancianos|asilo|life support|stage 4|stage four|kidney failure|heart failure|" +
 		"liver failure|going blind|insuficiencia renal); broke her|his hip"},
 	{0.75, "medical costs", "(medical debt|medical expenses|out of pocket|no insurance|uninsured|sin seguro|gastos del hospital); " +
@@ -121,7 +124,11 @@ var distressCues = []lexEntry{
 		"(can not|could not) handle|manage|cope|do ..5 alone|anymore|myself|own; (no podemos seguir|no puedo seguir|" +
 		"not doing great|not doing well|not doing ok|not okay|not in a good place|not coping)"},
 	{0.85, "unsafe at home", "abuse|abusive|abused|abuso|maltrato; domestic violence; violencia domestica; not safe|unsafe at home; " +
-		"get away from him|her; huir de"},
+		"get away from him|her; huir de; " +
+		// "He hits me", "mi pareja me pega".
+		"he|she|husband|boyfriend|partner|ex|wife|girlfriend ..1 hits|hit|beats|beat|punches|punched|chokes|choked|slaps|slapped|" +
+		"hurts me|us|my; me|nos pega|golpea|pego|golpeo|maltrata; (restraining order|protective order|" +
+		"orden de alejamiento|orden de restriccion|orden de proteccion)"},
 	{0.8, "wrecked", "wrecked|ruined|destroyed me|us; tearing|tore|ripping|ripped me|us|my ..1 apart|up; divorce|separation|divorcio|separacion|breakup ..3 brutal|devastating|" +
 		"awful|horrible|hard|painful|killing|destroying|tough|rough|dificil|duro|doloroso|terrible|ugly|nasty|messy; marriage|matrimonio ..3 falling|fell|ending|ended|over|termino|acabo; " +
 		"painful|messy|ugly|nasty|bitter|hard|difficult|devastating ..2 divorce|separation|" +
@@ -166,12 +173,19 @@ var distressCues = []lexEntry{
 		"(keep the lights on|put food on the table|feed my kids|feed my family|feed the kids|dar de comer|poner comida en la mesa); " +
 		"(no idea|do not know|not sure|no se|no sabemos|ni idea) ..3 how|como|if|si ..4 (survive|sobrevivir|salir adelante|get by|" +
 		"make ends meet|get through this|vamos a vivir|we will live|keep a roof)"},
+	// "con la pensión ya no me llega para el alquiler".
+	{0.85, "can't pay", "(no me llega|no nos llega|ya no me llega|ya no nos llega|no me alcanza|no nos alcanza|ya no me alcanza|" +
+		"ya no nos alcanza) ..2 para|pa ..2 {PAY}|alquiler|arriendo|vivir|comer"},
+	{0.85, "fear of losing the home", "(no se|no sabemos|do not know|no idea) ..2 adonde|donde|where ..3 ir|go|voy|vamos|iremos|ire|" +
+		"will|going|gonna"},
 	{0.6, "money trouble", "(late notice|late notices|past due|overdue|final notice|shut off notice|shutoff notice|collections|" +
 		"pagos vencidos|cuentas vencidas|aviso de corte)"},
 	// A notice about the customer's own home, or a threat to take it: the fear of losing it.
-	{0.75, "notice of default", "got|received|sent|mailed|recibi|recibimos|llego|llegaron|mandaron|mando|envio|enviaron ..3 " +
-		"notice|notices|aviso|carta|letter|papers|papeles ..3 default|foreclos*|ejecucion|embargo|desalojo|eviction|incumplimiento|remate; " +
-		"(going to|gonna|will|about to|threatening to|threatened to|amenaza con|amenazan con|van a|va a) ..2 foreclose|repossess|" +
+	// A notice alone is the legal matter's; the fear is in what the customer says of it ("I'm
+	// shaking", "no sé qué hacer"), so it only adds to that.
+	{0.55, "notice of default", "got|received|sent|mailed|recibi|recibimos|llego|llegaron|mandaron|mando|envio|enviaron ..3 " +
+		"notice|notices|aviso|carta|letter|papers|papeles ..3 default|foreclos*|ejecucion|embargo|desalojo|eviction|incumplimiento|remate"},
+	{0.75, "threat to the home", "(going to|gonna|will|about to|threatening to|threatened to|amenaza con|amenazan con|van a|va a) ..2 foreclose|repossess|" +
 		"take|quitar|quitarnos|quitarme|embargar|rematar|sacarnos|sacarme ..2 ?our|my|the|nuestra|mi|la house|home|casa|place; " +
 		"foreclose|repossess|quitar|quitarnos|embargar ..4 if|unless|si|menos"},
 	// Work: lost, cut, or impossible.

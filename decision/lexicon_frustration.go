@@ -134,6 +134,33 @@ var frustrationCues = []lexEntry{
 		"malisima|fatal|horrible|desastroso|nefasto|nefasta"},
 	{0.7, "sarcasm", "oh great|wonderful|perfect|fantastic|lovely|joy|brilliant; just great|perfect|wonderful; real helpful; " +
 		"gee thanks; very|so helpful not; que bien eh; muy bonito eh; (love that for me|great job guys|nice job guys)"},
+	// Disbelief said back: "sure you do", "sí, cómo no"; and the same useless help once more:
+	// "another link to the FAQ", "otra vez las preguntas frecuentes".
+	{0.8, "sarcasm", "(sure you do|sure you are|sure you will|sure you did|sure it is|yeah right|si como no|si claro que si|como no); " +
+		"another|otro|otra ..3 (faq|faqs|help article|help center|canned|automated reply|automated response|generic reply|" +
+		"generic response|template|respuesta automatica|preguntas frecuentes|articulo de ayuda)"},
+	// Disbelief at a failure: "How does that even happen?", "¿cómo es posible?".
+	// "How does that even work?" is a question; "happen", "possible", "allowed" are not.
+	{0.8, "incredulity", "(how does|how did|how could|how can|how is|how was) that|this|it even ..1 happen|happened|possible|" +
+		"allowed|legal|acceptable; (how could you miss|how did you miss|how do you miss|como es posible que|como es posible esto|" +
+		"como se les paso|como pudieron)"},
+	// The business told it does not care: "you clearly don't care", "les expliqué y les vale".
+	{0.8, "uncaring", "you|they|ustedes ?clearly|obviously|just|really|simply do not ?even|really care; " +
+		"les|le|te vale|valio; (no les importa|no le importa|les importa un|les da igual|les vale madre|les vale gorro)"},
+	// A threat of action against the business: "I will be filing in small claims", "los voy a
+	// demandar", "or I'll see you in court". The legal matter is counted apart.
+	{0.8, "threat", "(see you in court|nos vemos en el juzgado|nos vemos en la corte|nos vemos en los tribunales|" +
+		"nos vemos en tribunales|take you to court|sue you|report you|llevarlos a juicio|llevarlos a juicio); " +
+		"i|we ?will|am|are ?be|going ?to filing|file|sue|report ..3 (small claims|against you|against your|your company|" +
+		"your agency|you); los|les|te voy|vamos a demandar|denunciar|reportar"},
+	// A charge the customer can show is wrong, and a demand to fix it: "you charged me a late
+	// fee when I paid on time. I have the bank receipt. fix it." Each alone is a question.
+	{0.45, "wrong charge", "charged|billed|cobraron|cobran|cobro ?me|us|nos ..3 fee|late|twice|double|penalty|recargo|cargo|" +
+		"intereses|multa"},
+	{0.45, "proof of payment", "(paid on time|paid in full|already paid|have the receipt|have the bank receipt|have proof|" +
+		"pague a tiempo|pagamos a tiempo|ya pague|ya pagamos|tengo el comprobante|tengo el recibo|tengo pruebas)"},
+	{0.6, "demand", "(fix it|fix this|fix that|sort it out|make it right|arreglenlo|arreglalo|arreglen esto|arreglen eso|" +
+		"solucionenlo|resuelvanlo|corrijanlo)"},
 	{0.65, "awful", "horrible|terrible|awful|atrocious|appalling|dreadful|pesimo|pesima"},
 	{0.75, "regret", "regret|arrepentid*; what is wrong with you|your; (que les pasa|que te pasa|que onda con ustedes); " +
 		"same ?automated|canned|generic reply|answer|response|message|thing ..3 every|again|over; sent|gave|told|mandaron|enviaron|booked|scheduled|emailed|put ..5 wrong|" +

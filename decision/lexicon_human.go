@@ -42,17 +42,30 @@ var humanCues = []lexEntry{
 		"(can i|may i|could i|can you|could you|please|puedo|me das|me pasas|me puede dar|me podrias dar|me puedes dar|me da|" +
 		"me dan|me pasa|me pasan|me podria dar|me regala|me comparte|give me|send me) ..3 " +
 		"number|numero|phone|telefono|contact|contacto|email|correo|whatsapp ..2 of|for|de|del ..3 {PNF}; " +
-		"prefer|like|want|need|rather|prefiero|quisiera|quiero|necesito ..2 discuss|go|review|revisar|platicar|ver|hablar|talk|" +
+		"prefer|like|want|need|rather|wish|hope|prefiero|quisiera|quiero|necesito|deseo ..2 discuss|go|review|revisar|platicar|ver|hablar|talk|" +
 		"hablarlo|platicarlo|verlo|comentarlo|revisarlo|discutirlo ..4 " +
 		"with|con ..3 {PN}; " +
 		"number|phone|numero|telefono|line|linea|way ..4 reach|call|contact|talk|speak|hablar|llamar|contactar|comunicarme ..3 {PN}; " +
 		"(book|schedule|set up|arrange|request) ?a|an consultation|appointment|meeting|call; " +
+		// A long wish, one clause: "I wish to discuss the sale of my property at 9 Kensington
+		// Court with a qualified representative of your firm".
+		"(wish to|hope to|would like to|want to|like to|quisiera|me gustaria|deseo|quiero) discuss|discutir|tratar|hablar|" +
+		"platicar|revisar|review|talk|speak|go ..9 with|con {DET} ..2 {PNF}; " +
+		// Someone of the business's: "a proper chat with one of your lettings team".
+		"chat|speak|talk|word|hablar|platicar ?to|with|con one|someone|somebody|anyone|uno|alguien|alguno|alguna of|from|de " +
+		"?your|ur|the|su|sus|la|el ..2 {TEAM}; " +
+		// Rather a person: "no le entiendo al bot, mejor una persona", "mejor con un asesor".
+		"mejor ?con|hablar|hablo ?con {DET} ?{REALQ} {PH}|asesor|asesora|agente; " +
 		"(agendar|programar|hacer) ?una cita|llamada|reunion|videollamada|consulta; (would like|would prefer|would rather|rather|would love) ..4 {PNF}; " +
 		"want|need|request|like ..2 (callback|call back|phone call); ocupo|ocupamos|requiero|necesitamos|queremos|quisieramos ..3 {PN}; " +
 		"(can i|could i|may i|can we|could we) get|have ..2 {PNF}; who can i talk|speak|call; escalate|escalation; " +
 		"quiero|kiero|quisiera|necesito|prefiero|deseo|pido|solicito|gustaria|exijo ..3 {PN}"},
 	{0.85, "asked for a call from a person", "can|could|would|will|may|please|have|need|want|like|get|let ..4 {PN} .. call|phone|ring|" +
-		"contact|reach|text|email|hit me|us|my|back|out|up; {PN} please call|phone|contact|reach; " +
+		"telephone|contact|reach|text|email|hit me|us|my|back|out|up; {PN} please call|phone|telephone|contact|reach; " +
+		// One of the business's salespeople, by trade: "have one of your salesmen telephone me",
+		// "¿podría un vendedor llamarme?".
+		"can|could|would|will|may|please|have|need|want|like|get|let|podria|puede|pueden|podrian|que ..2 a|an|one|some|any|" +
+		"un|una|uno|alguno|alguna ?of|de ?your|sus|ustedes ?{SALES} ..3 call|phone|telephone|ring|contact|reach|{CALLV}; " +
 		"get|have|send {DET} ?real|live|actual|human {PN} .. call|phone|ring|contact|reach|on; " +
 		"{PN} ..3 {CALLV}; me|nos ..2 {CALLV} ..2 {PN}; " +
 		"llamarme|atenderme|contactarme|llamarnos|atendernos ..2 {PN}; can|could|would|please|need|want|let ..2 {PNF} .. help|assist me|us"},

@@ -33,11 +33,22 @@ var legalCues = []lexEntry{
 		"adverse possession; claim|claims|claiming ..3 (easement|ownership|our land|our lot|part of); " +
 		"built|construyo|construyeron|put|puso|installed ..3 (en nuestro|on our|onto our|en mi|on my|dentro de) terreno|lote|land|lot|" +
 		"property|propiedad|yard; crosses ?our|my|the lot|property|land; " +
-		"onto|into ?our|my|the lot|property|land|yard; dentro de ?nuestro|mi lote|terreno|propiedad; survey ..2 shows|showed|found"},
+		"onto|into ?our|my|the lot|property|land|yard; dentro de ?nuestro|mi lote|terreno|propiedad; " +
+		// A survey that found something wrong, not any survey: "Survey shows the standard utility
+		// easement" is routine.
+		"survey ..2 shows|showed|found|revealed ..6 fence|shed|wall|driveway|garage|deck|encroach*|onto|into|over|across|" +
+		"problem|issue|discrepancy|gap|overlap|wrong|off"},
+	// A lien the record still shows: "an unreleased mortgage from 1998", "una hipoteca sin
+	// cancelar de 1995".
+	{0.8, "title defect", "unreleased|unsatisfied|undischarged ..2 mortgage|lien|liens|loan|deed; " +
+		"hipoteca|hipotecas|gravamen|embargo|carga|cargas ..1 (sin cancelar|sin levantar|no cancelada|no cancelado|sin liberar)"},
+	// A tenant breaking the lease, and how to end it: "subleased to 4 people without permission".
+	{0.7, "lease breach", "sublet|subleased|subletting|sublease|subarrendo|subarrendaron|subarrienda|subalquila|" +
+		"subalquilo ..5 without|sin ..1 permission|consent|approval|permiso|autorizacion|consentimiento"},
 	{0.8, "lawyer consulted", "talking|talk|consulting|consulted|calling|called|contacted|seeing|hired|hiring|retained|" +
 		"consultando|hablando ..3 lawyer|lawyers|attorney|attorneys|abogado|abogada|abogados"},
 	{0.8, "litigation", "sue|sued|suing|lawsuit|lawsuits|litigation|litigat*|court|courts|judge|judgment|judgement|subpoena|deposition|" +
-		"arbitration|injunction|contesting|contested|impugn*|litigio|pleito|juicio|juez|jueza|tribunal|demandar|demandaron|demando|" +
+		"arbitration|injunction|contesting|contested|impugn*|litigio|pleito|juicio|juez|jueza|tribunal|tribunales|juzgado|juzgados|demandar|demandaron|demando|" +
 		"demandado|demandados|demandarnos|demandarme|demandando|demandarte|demandarlo|demandarla|demandaran|demande|demanden; " +
 		"(demand letter|legal action|legal dispute|small claims|lis pendens|" +
 		"restraining order|demanda pendiente|lawyers involved|law suit|filed suit|filed a suit|file suit|class action|" +
@@ -79,8 +90,8 @@ var legalCues = []lexEntry{
 		"ejecucion hipotecaria; embargo ..2 casa"},
 	{0.8, "bankruptcy", "bankrupt*|bancarrota|quiebra|insolvencia; chapter 7|11|13; trustee approval; " +
 		"(concurso de acreedores|concurso mercantil)"},
-	{0.75, "violation and fines", "violation*|violated|violating|violacion*|infraccion*|fined|fining|fines|penalty|penalties|unpermitted|" +
-		"multa|multas|multo|multaron|multad*|clausurad*|condemned; without ?a permit|permits; " +
+	{0.75, "violation and fines", "violation*|violated|violating|violates|violate|violacion*|infraccion*|fined|fining|fines|" +
+		"penalty|penalties|unpermitted|multa|multas|multo|multaron|multan|multarme|multarnos|multad*|clausurad*|condemned; without ?a permit|permits; " +
 		"never|not ?been|was|were|got|properly ..1 permitted|approved|inspected|finaled; no permit; open permits; " +
 		"certificate of occupancy; sin permiso|permisos|licencia; # fine; a fine of"},
 	{0.75, "nondisclosure", "nondisclos*|concealed|ocult*; (never disclosed|did not disclose|failed to disclose|hid the|" +
@@ -164,6 +175,8 @@ var relievedCues = []lexEntry{
 	{0.85, "relieved", "relieved|relief|aliviad*|alivio; (feel a lot better|no longer worried|not worried anymore|me siento mejor|" +
 		"me quedo tranquila|me quedo tranquilo|that is a relief|what a relief|que alivio|peace of mind); feel ?much|so|way better; " +
 		"mas|muy tranquil*; (all good now|ya estoy bien|ya estamos bien|estoy bien ahora); phew|whew; (menos mal|que alivio); " +
+		// A fright that turned out to be nothing: "turns out it's the 5th not the 1st. crisis averted".
+		"(crisis averted|false alarm|falsa alarma|panic over|all clear|susto nada mas|solo fue un susto); " +
 		// The hardship itself is over: "perdí el trabajo el año pasado pero ya tengo uno nuevo".
 		"(new job|nuevo trabajo|found a job|found work|got a job|got a new job|back to work|back at work|working again|" +
 		"consegui trabajo|consegui otro trabajo|encontre trabajo|encontre otro trabajo|ya tengo trabajo|ya tengo uno nuevo|" +

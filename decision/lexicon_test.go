@@ -80,6 +80,13 @@ func ungroup(s string) string {
 }
 
 var meantAsWritten = map[string]bool{
+	// Read in the round that opened fresh5; each means the alternatives, then the next word.
+	"(how does|how did|how could|how can|how is|how was) that|this|it even ..1 happen|happened|possible|allowed|legal|acceptable": true,
+	"you|they|ustedes ?clearly|obviously|just|really|simply do not ?even|really care":                                             true,
+	"mejor ?con|hablar|hablo ?con {DET} ?{REALQ} {PH}|asesor|asesora|agente":                                                      true,
+	"can|could|would|will|may|please|have|need|want|like|get|let|podria|puede|pueden|podrian|que ..2 a|an|one|some|any|un|una|uno|alguno|alguna ?of|de ?your|sus|ustedes ?{SALES} ..3 call|phone|telephone|ring|contact|reach|{CALLV}": true,
+	"echar|echarnos|echarme|echarse|echarte ?para atras": true,
+	"landlord|he|she|owner|casero|dueno|duena|arrendador ..2 shut|cut|turned|corto ?off ..3 power|electricity|water|utilities|agua|luz": true,
 	"# days|weeks|dias|semanas to move|get|be out":                                                                                true,
 	"agradeceria|agradeceriamos|agradecere ?mucho|muchisimo|bastante si ..4 {PNF}":                                                true,
 	"already told|said|explained|mentioned ?it|this|that ?to {MY}|him|her|them":                                                   true,

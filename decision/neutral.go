@@ -20,7 +20,8 @@ var neutralizers = []struct {
 }{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
 	{trigHuman, scopeOverlap, "{MY} ?own|real|listing|buying|selling|loan|former|old|previous|new ?estate {PN}; " +
-		"better|worse|faster|smarter|mejor|peor than|que|then .. {PN}; in|en person|persona; human resources|rights|error|nature; " +
+		"better|worse|faster|smarter than|then .. {PN}; mejor|peor que ?hablar|tratar|trabajar ?con|a ?cualquier {DET} ?{REALQ} {PN}; in|en person|persona; " +
+		"human resources|rights|error|nature; " +
 		// Any comparison: "more helpful than a real agent", "más útil que un asesor".
 		"than ..3 {PN}; mas|menos ..3 que ..2 {PN}; " +
 		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}; " +
@@ -38,7 +39,7 @@ var neutralizers = []struct {
 		"already|currently|ya ..2 working|work|trabajando|trabajamos|tenemos|tengo|have|got|has ..3 {PN}", ""},
 	{trigHuman, scopeClause, "(do i have to|do you recommend); was|were|been talking|speaking; talked|spoke to|with; " +
 		"at|from|with|de|en|con another|other|otra|otro|different brokerage|agency|company|firm|inmobiliaria|empresa|agencia; " +
-		"will|already|just called|call|contacted|contact ..2 me|us; i|we will call|phone|contact|text|email", ""},
+		"will|already called|call|contacted|contact ..2 me|us; just called|contacted ..2 me|us; i|we will call|phone|contact|text|email", ""},
 	// Whether it is a person or a bot, asked for its own sake: "are you a real person or a bot
 	// lol", "¿hablo con una persona o con un bot? es por curiosidad".
 	{trigHuman, scopeClause, "(are you|r you|am i talking to|am i chatting with|is this|eres|es usted|estoy hablando con|" +
@@ -48,6 +49,14 @@ var neutralizers = []struct {
 	// What a person will do, said as news rather than asked for: "our agent will call the
 	// seller's agent".
 	{trigHuman, scopeOverlap, "{PN} will|would ?be ..1 call|calling|contact|contacting|phone|reach|reaching", "asked to call a person"},
+	// A question whether something can be stopped: "Can selling stop it?", "how do I stop this".
+	{trigFrustration, scopeOverlap, "can|could|would|will|does|do|to|help|might|how ..3 stop|quit it|this|that", "not listened to"},
+	// Ending a lease for the customer's own reasons: "necesito terminar el contrato de arriendo
+	// para irme donde mi familia".
+	{trigFrustration, scopeOverlap, "need|needs|have|has|want|necesito|necesitamos|tengo|tenemos|quiero|queremos ?to|que ..1 " +
+		"cancel|terminate|break|end|terminar|cancelar|romper ..4 lease|contrato|arriendo|alquiler|renta|arrendamiento", "complaint|poor service|service failure|exasperation|feels cheated|anger"},
+	// "les vale la pena": worth it.
+	{trigFrustration, scopeOverlap, "vale|valio la pena", ""},
 	// What the customer told someone of their own: "I already told my husband about it".
 	{trigFrustration, scopeOverlap, "already told|said|explained|mentioned ?it|this|that ?to {MY}|him|her|them", "asked again"},
 	// "ridiculous how fast houses sell", "crazy good deal", "the garbage disposal".
@@ -75,12 +84,20 @@ var neutralizers = []struct {
 		"unbelievable|incredible|insane|crazy|sick|unreal|" +
 		"ridiculous|absurd|increible view|views|kitchen|backyard|yard|pool|location|deal|house|home|place|property|space|light|" +
 		"layout|vista|vistas|cocina|jardin|patio|alberca|ubicacion|casa; view|views|kitchen|backyard|yard|pool|location|deal|" +
-		"house|home|place|property|space|light|layout|closet|closets|bathroom|vista|vistas|cocina|jardin|patio|alberca|casa ..2 " +
+		"house|home|place|property|space|light|layout|closet|closets|bathroom|vista|vistas|cocina|jardin|patio|alberca|casa ..5 " +
 		"is|are|looks|look|esta|estan|se ..2 insane|crazy|sick|unreal|ridiculous|absurd|unbelievable|incredible|nuts|wild|" +
 		"increible|brutal|locura", ""},
 	// "stressful market", "I'd hate to miss it", "dying to see it", a death or a divorce years ago.
 	// Each cancels only the cue it qualifies: "we bought it 20 years ago and now I can't afford
 	// it" keeps its distress.
+	// "echarnos atrás": backing out of a deal, not being thrown out; "overwhelmed by choice in
+	// the best way".
+	{trigDistress, scopeOverlap, "echar|echarnos|echarme|echarse|echarte ?para atras; (in the best way|in a good way|" +
+		"en el buen sentido|in the best possible way); overwhelmed|abrumad* by|with|por ..2 choice|choices|options|opciones|" +
+		"listings|great|beautiful|so", ""},
+	// A landlord cutting the water is a lockout, the legal matter's, not bills unpaid.
+	{trigDistress, scopeOverlap, "landlord|he|she|owner|casero|dueno|duena|arrendador ..2 shut|cut|turned|corto ?off ..3 power|" +
+		"electricity|water|utilities|agua|luz", "can't pay"},
 	// Tears of joy: "lloré de la emoción", "happy tears".
 	{trigDistress, scopeClause, "(de la emocion|de emocion|de alegria|de felicidad|tears of joy|happy tears|happy cry|" +
 		"crying happy|llorar de felicidad)", ""},
@@ -144,7 +161,10 @@ var neutralizers = []struct {
 		"release of lien|paid at closing|paid in full|carta de liberacion); " +
 		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
 		"ya la pagamos|esta pagado|esta pagada|fue pagado|fue pagada|levantaron el|quedo liberado|quedo liberada); " +
-		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared; " +
+		"was|were|is|been dismissed|settled|resolved|final|finalized; already|fully|all settled|resolved|finalized|cleared|sorted; " +
+		// A scare that was nothing: "Our foreclosure scare last year turned out to be a bank error".
+		"(turned out to be|resulto ser|resulto que era|fue solo) ..3 error|mistake|misunderstanding|nothing|confusion|" +
+		"equivocacion|malentendido|nada; " +
 		// Paid, of what was owed; not "we already paid for the inspection".
 		"(already paid off|already been paid|fully paid|all paid off|already paid it|already paid them)", ""},
 	// An apology for asking again is politeness, not exasperation: "Sorry I keep asking, but

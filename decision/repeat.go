@@ -66,13 +66,24 @@ type asked struct {
 var questionStarts = toSet("what|when|where|how|which|who|why|is|are|do|does|did|can|could|will|would|should|has|have|" +
 	"any|que|cual|cuanto|cuanta|cuantos|cuantas|cuando|donde|como|quien|aceptan|tienen|hay")
 
-// isQuestion: the message asks something, with "?" or with a clause that opens as a question.
+// wantToKnow and askWord make an indirect question: "quería saber si aceptan mascotas", "I
+// was wondering whether the HOA allows rentals". A "hola??" after one is a nudge like any other.
+var (
+	wantToKnow = toSet("know|saber|wondering|wonder|preguntar|preguntarles|ask|asking|curious")
+	askWord    = toSet("if|whether|si|what|when|where|how|which|que|cual|cuanto|cuanta|cuando|donde|como")
+)
+
+// isQuestion: the message asks something, with "?", with a clause that opens as a question, or
+// as an indirect question.
 func isQuestion(text string, toks []token) bool {
 	if strings.IndexByte(text, '?') >= 0 || strings.Contains(text, "¿") {
 		return true
 	}
 	for i, t := range toks {
 		if (i == 0 || toks[i-1].clause != t.clause) && questionStarts[t.w] {
+			return true
+		}
+		if i > 0 && askWord[t.w] && wantToKnow[toks[i-1].w] && toks[i-1].clause == t.clause {
 			return true
 		}
 	}

@@ -328,9 +328,9 @@ func addCurt(text string, toks []token, ms *msgScore) {
 const laughDamp = 0.8
 
 // mocked are what a customer laughs at when the laugh is derision, not levity: "lol this bot
-// is a joke".
+// is a joke", "lol wow. "we value your feedback". sure you do": the business, or its words.
 var mocked = toSet("bot|bots|chatbot|robot|ai|ia|machine|maquina|app|website|site|service|servicio|company|empresa|ustedes|" +
-	"agency|agencia|brokerage|team|equipo")
+	"agency|agencia|brokerage|team|equipo|your|feedback")
 var laughWords = toSet("lol|lmao|lmfao|rofl|haha|hahaha|hehe|jaja|jajaja|jeje|jejeje|xd|lolol")
 
 // laughing: the message laughs, in words ("lol", "jajaja") or emoji, and not at the service.

@@ -297,6 +297,11 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 		for m := range live {
 			h := &live[m]
 			hc, rc := toks[h.i].clause, toks[r.i].clause
+			// Thanks after sarcasm are more of it: "another link to the FAQ. super helpful. thanks
+			// so much."
+			if h.c.label == "sarcasm" && r.c.trig == trigResolved && r.weight < 0.8 {
+				continue
+			}
 			if hc < rc || (r.c.trig == trigWithdrawn && hc == rc && h.i >= r.i && m != k) {
 				h.weight *= 1 - fadeBy(r.c.trig, r.weight, h.c.trig)
 			}

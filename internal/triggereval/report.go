@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// Targets are the bars for the untouched set (now fresh5): recall per trigger, and
+// Targets are the bars for the untouched set (now fresh6): recall per trigger, and
 // precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
@@ -90,9 +90,9 @@ func PrintMisses(w io.Writer, r *Result) {
 	}
 }
 
-// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh to fresh4;
-// fresh5 is not even loaded), "tune" for tune alone, empty or "all" for every split with
-// fresh5 (make eval). Scoring fresh5 is a look at it, so any other value is read as
+// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh to fresh5;
+// fresh6 is not even loaded), "tune" for tune alone, empty or "all" for every split with
+// fresh6 (make eval). Scoring fresh6 is a look at it, so any other value is read as
 // "dev": a typo must not spend one.
 func Splits() []string {
 	switch os.Getenv("HANDOFF_EVAL_SPLIT") {
@@ -123,9 +123,12 @@ func Fresh3Path() string { return setPath("fresh3.jsonl") }
 // Fresh4Path is the fifth development set.
 func Fresh4Path() string { return setPath("fresh4.jsonl") }
 
-// Fresh5Path is the untouched set. It is added after the work it measures, so it may not
-// exist yet.
+// Fresh5Path is the sixth development set.
 func Fresh5Path() string { return setPath("fresh5.jsonl") }
+
+// Fresh6Path is the untouched set. It is added after the work it measures, so it may not
+// exist yet.
+func Fresh6Path() string { return setPath("fresh6.jsonl") }
 
 func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
@@ -133,14 +136,14 @@ func setPath(name string) string {
 }
 
 // LoadSplits loads the cases of the given splits: labelled.jsonl always, the fresh sets only
-// when splits name them. Asking for fresh5 before its file exists is an error that says so:
+// when splits name them. Asking for fresh6 before its file exists is an error that says so:
 // a blind score that silently covered nothing would read as a pass.
 func LoadSplits(splits []string) ([]Case, error) {
 	cases, err := Load(DefaultPath())
 	if err != nil {
 		return nil, err
 	}
-	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}, {SplitFresh3, Fresh3Path()}, {SplitFresh4, Fresh4Path()}, {SplitFresh5, Fresh5Path()}} {
+	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}, {SplitFresh3, Fresh3Path()}, {SplitFresh4, Fresh4Path()}, {SplitFresh5, Fresh5Path()}, {SplitFresh6, Fresh6Path()}} {
 		if !slices.Contains(splits, set.split) {
 			continue
 		}
