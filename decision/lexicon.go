@@ -9,8 +9,8 @@ import "strings"
 // separates them). They were written from the kinds of situation an agent meets, by meaning
 // class, and checked against the development sets in testdata/triggers (tune, the retired
 // holdout, and the fresh, fresh2, fresh3 and fresh5 sets once each had had its blind look;
-// fresh4 was opened too, but no pattern was written from it); the blind fresh6 set is never
-// read (see the README's "Trigger analysis"). One file per
+// fresh4 and fresh6 were opened too, but no pattern was written from them); the blind fresh7
+// set is never read (see the README's "Trigger analysis"). One file per
 // trigger: lexicon_human.go, lexicon_frustration.go, lexicon_distress.go, lexicon_legal.go;
 // neutral.go takes cues back where the words mean something else.
 

@@ -2,7 +2,7 @@
 // writes decision/model/triggers.json, which the decision package embeds.
 //
 // It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl to
-// fresh5.jsonl) and the phrasings; fresh6.jsonl is never loaded, so it stays a
+// fresh6.jsonl) and the phrasings; fresh7.jsonl is never loaded, so it stays a
 // measure of the result. Before the final fit it cross-validates the whole procedure,
 // threshold and regularisation choice included, and prints what the analyzer (lexicon and
 // classifier together, through the real-estate rules) scores on lines it was not trained on.
@@ -96,7 +96,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh6.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads fresh7.jsonl only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -331,7 +331,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*dec
 	models := make([]*decision.TriggerModel, nf)
 	records := make([]trainRecord, nf)
 	for j, floor := range opt.precisions {
-		rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
+		rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, fresh6.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
 		if cv != nil {
 			rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 		}
