@@ -155,7 +155,13 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	// message that thanks and complains of nothing is excited, not angry: "we got the
 	// house!!! 😭 thank you".
 	thanked := (len(ms.best[trigResolved]) > 0 || goodNews(toks)) && ms.score[trigFrustration] == 0
-	if shout == 0 && punct == 0 || thanked || compound(clip(text, 512)) > 0.3 {
+	if shout == 0 && punct == 0 {
+		return
+	}
+	if thanked || compound(clip(text, 512)) > 0.3 {
+		// Read and taken back: the classifier, which sees the capitals and "!!!" too, must
+		// not call the joy anger either ("I LOVE THIS HOUSE!!!!").
+		ms.countered[trigFrustration] = true
 		return
 	}
 	miss := 1 - ms.score[trigFrustration]
