@@ -55,7 +55,6 @@ func TestClassesReadSinceFresh6(t *testing.T) {
 	}
 	for trigger, msgs := range map[string][]string{
 		"human_request": {
-			"my father is someone who speaks his mind",
 			"has anyone read the inspection report yet? just curious what it says",
 			"Is Maple Street in a flood zone?",
 			"customer service at the bank was great",
