@@ -12,7 +12,8 @@ import (
 // catches phrasings nobody wrote a pattern for. A trigger fires when either says so, unless
 // the lexicon read the cue and took it back (a negation, a neutralizer, a resolution), which
 // vetoes the classifier for that trigger; where the lexicon read no cue at all, the
-// classifier must reach AloneThreshold.
+// classifier must reach the trigger's own bar for that (AloneThreshold unless training chose
+// one).
 //
 // Features are hashed into a fixed space so scoring needs no vocabulary and no allocation:
 // the analyzer's own tokens (accents folded, contractions and shorthand spelled out), word
@@ -306,7 +307,7 @@ type Features struct {
 	// neutralizer, a resolution or a withdrawal); it vetoes the classifier.
 	Countered [numLearned]bool
 	// Cued: the lexicon read a cue of the trigger, whatever it scored; without one the
-	// classifier needs AloneThreshold.
+	// classifier needs the trigger's bar for an uncued firing.
 	Cued [numLearned]bool
 }
 

@@ -105,3 +105,43 @@ func TestClassifierAloneNeedsConfidence(t *testing.T) {
 		}
 	}
 }
+
+// A trigger's own bar for an uncued firing (chosen by training) replaces AloneThreshold for it
+// alone, survives the model file, and may not sit under the trigger's threshold.
+func TestClassifierAloneBarPerTrigger(t *testing.T) {
+	ts := make([]decision.TriggerWeights, len(decision.TriggerNames))
+	for i, name := range decision.TriggerNames {
+		ts[i] = decision.TriggerWeights{Name: name, Threshold: 1}
+	}
+	// Sigmoid(0.85) = 0.70 for every conversation: under AloneThreshold, over a bar of 0.65.
+	ts[2].Bias, ts[2].Threshold, ts[2].Alone = 0.85, 0.6, 0.65
+	ts[3].Bias, ts[3].Threshold = 0.85, 0.6
+	m, err := decision.NewTriggerModel(ts, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decision.DecodeTriggerModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Triggers()[2].Alone; got != 0.65 {
+		t.Fatalf("alone %v after a round trip, want 0.65", got)
+	}
+	e := example(t, "real-estate")
+	a := e.WithTriggerModel(back).Analyze(conv("lead_bot", nil, "Is the house on Cedar Ridge still available?"))
+	if a.Signals["emotional_distress"] != true {
+		t.Errorf("distress's own bar 0.65 should let 0.70 fire uncued: %v", a.Derived["emotional_distress"])
+	}
+	if a.Signals["legal_complexity"] == "high" {
+		t.Errorf("legal keeps AloneThreshold; 0.70 uncued must not fire: %v", a.Derived["legal_complexity"])
+	}
+
+	ts[2].Alone = 0.55
+	if _, err := decision.NewTriggerModel(ts, true, nil); err == nil || !strings.Contains(err.Error(), "alone") {
+		t.Fatalf("a bar under the threshold must be refused: %v", err)
+	}
+}

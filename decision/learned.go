@@ -34,17 +34,22 @@ func (m *TriggerModel) classify(f *featurizer, r *reading, texts []string) *lear
 	for t, z := range f.logits() {
 		lr.p[t] = Sigmoid(z)
 		lr.fires[t] = lr.p[t] >= m.threshold[t] && !(m.veto && r.countered[learnedTrig[t]]) &&
-			(r.cued(t) || lr.p[t] >= AloneThreshold)
+			(r.cued(t) || lr.p[t] >= m.alone[t])
 	}
 	return lr
 }
 
-// AloneThreshold is the probability the classifier needs to fire for a trigger of which the
-// lexicon read no cue at all. Its thresholds are chosen for recall under a precision floor on
-// customer messages; on words the labelled sets never show (a league's keywords, "I LOVE THIS
-// HOUSE!!!!") a model of a few thousand lines guesses, and a guess with nothing the lexicon
-// recognises beside it must be a confident one. Training chooses thresholds with this rule.
+// AloneThreshold is the probability the classifier needs, by default, to fire for a trigger of
+// which the lexicon read no cue at all. Its thresholds are chosen for recall under a precision
+// floor on customer messages; on words the labelled sets never show (a league's keywords, "I
+// LOVE THIS HOUSE!!!!") a model of a few thousand lines guesses, and a guess with nothing the
+// lexicon recognises beside it must be a confident one. Training may choose a trigger's own bar
+// (TriggerWeights.Alone) by leaving one author out, never below MinAlone.
 const AloneThreshold = 0.8
+
+// MinAlone is the lowest bar training may choose for an uncued firing: below it a lean is
+// all there is, and a word no set shows would decide.
+const MinAlone = 0.65
 
 // cued: the lexicon read a cue of learned trigger t in the window, whatever it scored.
 func (r *reading) cued(t int) bool {

@@ -215,3 +215,25 @@ var distressCues = []lexEntry{
 	{0.75, "hard time", "(having|had|been having|going through|pasando) ?a|such ?a|an|un|una ?really|very|so|muy ?hard|rough|tough|" +
 		"difficult|terrible|horrible|awful|dificil|duro|mal|mala time|week|weeks|month|months|year|patch|momento|racha|epoca|temporada"},
 }
+
+// Read in the round that opened fresh6: a pay cut said in the perfect ("nos han recortado el
+// sueldo"), rent or a payment the customer will not be able to make, shame at asking, panic
+// attacks in the plural, a relative's diagnosis just given, a plea that something can be done,
+// and the hurt of being reminded of a death.
+var distressCues6 = []lexEntry{
+	{0.75, "hardship", "han|ha|me|nos recortado|reducido|bajado ..2 sueldo|salario|horas|jornada; " +
+		"(pay cut|salary cut|cut my pay|cut our pay|cut my salary|cut my hours|cut our hours|halved my|halved our)"},
+	{0.8, "can't pay", "(no voy a poder|no vamos a poder|no podre|no podremos|no alcanzo a|no alcanzamos a|will not be able to|" +
+		"am not going to be able to|are not going to be able to|not going to be able to) ?pagar|pay|make|cover|cubrir ..2 {PAY}|" +
+		"this|it|este|esta|el|la"},
+	{0.6, "ashamed to ask", "(me da verguenza|me da pena|nos da verguenza|me averguenza|i am embarrassed|i am ashamed|we are ashamed|" +
+		"we are embarrassed|embarrassed to|ashamed to|never thought i would)"},
+	{0.85, "can't cope", "(ataques de ansiedad|ataques de panico|crisis de panico|panic attacks|panic attack|ansiedad cada noche|" +
+		"anxiety every night)"},
+	{0.75, "illness", "(me|nos|le) acaban de dar|dieron|dar ?el|un diagnostico; (just got|just received|just given) ..2 " +
+		"diagnosis; diagnostico|diagnosis de|of ?{MY} {REL}|{RELS}"},
+	{0.6, "plea", "(por favor diganme|por favor digame|diganme que|digame que|dime que|please tell me|tell me there is|tell me you can|" +
+		"tell me we can) ..3 (hay algo|se puede|exist|there is|something|a way|we can|you can|algo que hacer|alguna forma|alguna manera)"},
+	{0.6, "hurt", "(do you have any idea|you have no idea|tienen idea|tiene idea|no tienen idea) how|como ..3 feels|hurts|painful|" +
+		"duele|siente|doloroso"},
+}

@@ -273,3 +273,28 @@ var frustrationCues = []lexEntry{
 		"(this is|what|que) ?a|an|un|una ?absolute|complete|total|verdadero|verdadera joke|circus|disgrace|embarrassment|farce|" +
 		"clown|clowns|chiste|circo|payasada|verguenza|burla"},
 }
+
+// Read in the round that opened fresh6: mock approval of a letdown ("love that for me"), an
+// oath of exasperation ("for the love of god"), messages into a void ("zero replies"), the
+// customer about to lose their temper, asking whether the business will ever act ("¿lo van a
+// arreglar algún día?"), being left to carry the cost ("so I'm supposed to just..."), "¡es un
+// abuso!", and "what is going on over there".
+var frustrationCues6 = []lexEntry{
+	{0.8, "sarcasm", "(love that for me|love that for us|love this for me|cool cool cool|me encanta jaja|que maravilla de servicio)"},
+	{0.8, "exasperation", "(for the love of god|for the love of|for god sake|for gods sake|for heaven sake|for heavens sake|" +
+		"for crying out loud|for pete sake|por el amor de dios|por dios santo|por lo que mas quieran|por lo que mas quieras); " +
+		"(es un abuso|esto es un abuso|que abuso|un abuso total|this is an outrage|it is an outrage|what an outrage)"},
+	{0.8, "no reply", "(black hole|into the void|into a void|al vacio|agujero negro|a la nada); " +
+		"zero|cero|0 responses|replies|answers|callbacks|response|reply|respuestas|respuesta"},
+	{0.8, "losing patience", "(i swear if|i swear to god|juro que si|te juro que si|les juro que si|i am going to lose it|" +
+		"i am gonna lose it|i am about to lose it|voy a perder la paciencia|estoy perdiendo la paciencia|voy a explotar|" +
+		"estoy a punto de explotar)"},
+	{0.75, "will it ever", "(are you ever going to|are you ever gonna|will you ever|is anyone ever going to|is anybody ever going to|" +
+		"will anyone ever|will anybody ever) ..2 fix|answer|respond|reply|call|get|send|return|show|do; " +
+		"van|vas|piensan|va ..2 arreglar|responder|contestar|llamar|mandar|solucionar|reparar|devolver ..2 " +
+		"(algun dia|alguna vez|o no|o que|en este siglo)"},
+	{0.75, "left to carry it", "so|and|entonces ?i|we|yo am|are|tengo|tenemos|debo|debemos ?supposed|que to ?just|simplemente " +
+		"pay|eat|wait|swallow|absorb|cover|pagar|esperar|aguantar|absorber|cubrir"},
+	{0.8, "exasperated question", "(what is going on|what is happening|what the heck is going on|what the hell is going on|que esta pasando|" +
+		"que pasa) ..1 (over there|with you|with your|alla|con ustedes|con su)"},
+}

@@ -112,6 +112,21 @@ var humanCues = []lexEntry{
 		"hay ..2 {PN} .. hablar|atender|atienda|disponible|real|verdad|que|con; any|some humans|people|persons here|there|around"},
 }
 
+// Read in the round that opened fresh6: who speaks the customer's language ("do you have
+// someone who speaks Portuguese?"), whether a person reads the chat at all ("does anybody even
+// check these messages", "¿alguien revisa este chat?"), and a call returned ("necesito que me
+// devuelva la llamada").
+var humanCues6 = []lexEntry{
+	{0.85, "asked for a person who speaks their language", "(do you have|do you guys have|does your team have|does your office have|" +
+		"is there|are there|have you got|any chance of|tienen|tiene|hay) ..3 {PN} ..4 who|that|que ?can|pueda " +
+		"speaks|speak|habla|hable|hablen|hablan"},
+	{0.85, "asked whether a person reads", "does|do|is|are|will anyone|anybody|someone|somebody|humans ?actually|really|even|ever " +
+		"read|reads|reading|see|sees|check|checks|checking|monitor|monitors ..2 this|these|messages|chat|inbox; " +
+		"alguien ..2 lee|leen|revisa|revisan|ve|mira ..2 esto|estos|mensajes|chat|este"},
+	{0.85, "asked for a call back", "(regrese|regresen|devuelva|devuelvan|regreses|devuelvas|regresar|devolver|regresarme|devolverme|" +
+		"regresenme|devuelvanme) la|mi|las llamada|llamadas; (return my call|return our call|return my phone call)"},
+}
+
 // withdrawnCues: the customer no longer wants a person.
 var withdrawnCues = []lexEntry{
 	{0.9, "no longer wants a person", "(never mind|nevermind|forget it|scratch that); do not need ..3 {PN}|anyone|anybody|anymore; " +

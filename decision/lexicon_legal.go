@@ -161,6 +161,26 @@ var complexityCues = []lexEntry{
 }
 
 // resolvedCues: the customer says a problem is settled.
+// Read in the round that opened fresh6: counsel writing for a party, a share of an inheritance
+// held with others and a sale that needs every signature, a party that did not pay by the
+// agreed date ("¿se cae el contrato?"), and building work the authorities want torn down.
+var legalCues6 = []lexEntry{
+	{0.8, "counsel for a party", "(lawyer here|attorney here|counsel here|i am the attorney|i am the lawyer|as counsel for|" +
+		"i represent|we represent|soy el abogado|soy la abogada|represento a|en representacion de|on behalf of my client|" +
+		"on behalf of our client|en nombre de mi cliente); direct|send|route ..2 communication|communications|correspondence|" +
+		"inquiries ..1 through|to ..2 office|counsel|attorney|lawyer|despacho"},
+	{0.8, "estate", "left|dejo|heredamos|herede|heredo|inherited ..6 share|shares|part|portion|stake|parte|porcentaje|interest ..6 " +
+		"with|among|con|entre ..3 other|otros|otras|relatives|heirs|siblings|cousins|familiares|hermanos|primos"},
+	{0.7, "co-owners' consent", "without|sin ..2 everyone|everybody|all|todos|todas ..3 signing|sign|signature|signatures|consent|" +
+		"agreeing|firmen|firme|firma|firmas|consentimiento"},
+	{0.8, "contract breach", "no pago|pagaron|cumplio|cumplieron|incumplio|incumplieron ..6 fecha|plazo|pactad*|acordad*|contrato|promesa; " +
+		"se cae|cayo|caeria|cancela|rescinde|anula el|la contrato|promesa|escritura|compraventa; (void the contract|is the contract void)"},
+	{0.75, "violation and fines", "construccion|obra|ampliacion|edificacion|construcciones|obras ..2 irregular|irregulares|ilegal|" +
+		"clandestina|no autorizada|sin permiso|sin licencia; orden|ordenes de demolicion; quiere|quieren|ordena|ordenan|ordeno|" +
+		"exige|exigen ..3 demuela|demoler|demolerla|demolamos|demolemos|demuelan|derribar|tumbar|tumbe; wants|want|ordered|orders|making|make ..2 me|us ..1 " +
+		"tear|demolish|remove"},
+}
+
 var resolvedCues = []lexEntry{
 	{0.8, "settled", "all good|set|sorted; sorted now; that works|worked|helps|helped|answers; works now; fixed|solved|resolved|sorted it; " +
 		"(fixed now|problem solved|helped a lot|very helpful|resuelto|todo bien|listo gracias|perfecto gracias|ya me aclaraste); " +

@@ -36,6 +36,8 @@ type TriggerModel struct {
 	w         []float32
 	bias      [numLearned]float32
 	threshold [numLearned]float64
+	// alone is the probability needed for a trigger of which the lexicon read no cue.
+	alone [numLearned]float64
 	// veto: a cue the lexicon took back keeps the classifier from firing for its trigger.
 	veto     bool
 	triggers []TriggerWeights
@@ -48,6 +50,9 @@ type TriggerWeights struct {
 	// Bias and Threshold: the classifier fires when Sigmoid(Bias + w·x) >= Threshold.
 	Bias      float64 `json:"bias"`
 	Threshold float64 `json:"threshold"`
+	// Alone is the probability it needs when the lexicon read no cue of the trigger at all,
+	// at least Threshold; 0 (a file written before training chose it) is AloneThreshold.
+	Alone float64 `json:"alone,omitempty"`
 	// Lambda is the L2 regularisation it was trained with.
 	Lambda float64 `json:"lambda"`
 	// Index and Weight are the non-zero weights, Index ascending.
@@ -87,6 +92,9 @@ func NewTriggerModel(ts []TriggerWeights, veto bool, training json.RawMessage) (
 		if !(tw.Threshold > 0 && tw.Threshold <= 1) {
 			return nil, fmt.Errorf("trigger model: %s: threshold %v outside (0, 1]", tw.Name, tw.Threshold)
 		}
+		if tw.Alone != 0 && !(tw.Alone >= tw.Threshold && tw.Alone <= 1) {
+			return nil, fmt.Errorf("trigger model: %s: alone %v outside [threshold, 1]", tw.Name, tw.Alone)
+		}
 		for k, i := range tw.Index {
 			if i >= featureDim || (k > 0 && tw.Index[k-1] == i) {
 				return nil, fmt.Errorf("trigger model: %s: index %d out of range or repeated", tw.Name, i)
@@ -95,6 +103,10 @@ func NewTriggerModel(ts []TriggerWeights, veto bool, training json.RawMessage) (
 		}
 		m.bias[t] = float32(tw.Bias)
 		m.threshold[t] = tw.Threshold
+		m.alone[t] = max(tw.Threshold, AloneThreshold)
+		if tw.Alone != 0 {
+			m.alone[t] = tw.Alone
+		}
 		tw.Packed = ""
 		m.triggers = append(m.triggers, tw)
 	}

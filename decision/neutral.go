@@ -157,7 +157,9 @@ var neutralizers = []struct {
 	{trigLegal, scopeOverlap, "(should i|do i need|do we need|should we|is it worth|do you recommend|necesito|conviene) ..3 " +
 		"get|hire|have|use|getting|hiring|contratar|tener ?a|an|un|una lawyer|attorney|abogado|abogada", ""},
 	{trigLegal, scopeMessage, "(se cancelo|se levanto|fue cancelado|fue cancelada|fue levantado|fue levantada); " +
-		"(released|paid off|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado|release letter|lien release|" +
+		// Paid off, said as done: not "does it have to be paid off before closing?".
+		"was|were|is|are|been|got|already|fully|finally|we|i|they|he|she|seller|owner (paid off); " +
+		"(released|satisfied|discharged|lifted|liberado|liberada|levantado|cancelado|pagado|release letter|lien release|" +
 		"release of lien|paid at closing|paid in full|carta de liberacion); " +
 		"(se libero|se liberaron|lo liberaron|la liberaron|fue liberado|fue liberada|ya se pago|ya pagamos|ya lo pagamos|" +
 		"ya la pagamos|esta pagado|esta pagada|fue pagado|fue pagada|levantaron el|quedo liberado|quedo liberada); " +
@@ -167,6 +169,18 @@ var neutralizers = []struct {
 		"equivocacion|malentendido|nada; " +
 		// Paid, of what was owed; not "we already paid for the inspection".
 		"(already paid off|already been paid|fully paid|all paid off|already paid it|already paid them)", ""},
+	// A wait the customer excuses is no complaint: "never heard back, no rush", "sin prisa".
+	{trigFrustration, scopeMessage, "(no rush|no hurry|no big rush|sin prisa|no hay prisa|no hay apuro|sin apuro|whenever you can|" +
+		"whenever you get a chance|cuando puedan|cuando pueda)", "no reply|service failure|nobody answers"},
+	// Thanks for a fix name the failure fixed: "thanks for sorting out the double booking".
+	{trigFrustration, scopeClause, "thanks|thank|gracias|appreciate ..4 sorting|fixing|resolving|" +
+		"handling|solving|arreglar|resolver|solucionar|arreglarlo|resolverlo|arreglarme|resolverme", ""},
+	// A house lost to another offer is no home lost: "perdimos la casa porque no mandaron la oferta".
+	{trigDistress, scopeClause, "lost|perdimos|perdi|perdieron ..3 house|casa|home|place|bid|deal ..6 offer|oferta|bid|outbid|" +
+		"buyer|comprador", "lost the home"},
+	// "Es un abuso" is an outrage at the business, not abuse at home.
+	{trigDistress, scopeOverlap, "(es un abuso|esto es un abuso|que abuso|un abuso total|abuso de confianza|abuso de poder|" +
+		"abuse of power|abuse of process)", "unsafe at home"},
 	// An apology for asking again is politeness, not exasperation: "Sorry I keep asking, but
 	// what's the address again?". A complaint in the same message still counts.
 	{trigFrustration, scopeMessage, "(sorry|perdon|disculpa|disculpe|disculpen|apologies|apologize) ..4 (keep asking|asking again|" +

@@ -55,16 +55,59 @@ func namedRequest(toks []token) (int, int) {
 			if k > v+1 && k < len(toks) && isName(toks, k) && !laterErrand(toks, k) {
 				return v, k + 1
 			}
-		case (t.w == "is" || t.w == "esta") && (v == 0 || toks[v-1].clause != t.clause) && v+1 < len(toks) && isName(toks, v+1):
-			switch {
-			case v+2 < len(toks) && present[toks[v+2].w] && toks[v+2].clause == t.clause:
-				return v, v + 3
-			case t.w == "esta" && (v+2 == len(toks) || toks[v+2].clause != t.clause):
-				return v, v + 2
+		case (t.w == "is" || t.w == "esta") && (v == 0 || toks[v-1].clause != t.clause):
+			if j := askedAfter(toks, v); j > 0 {
+				return v, j
 			}
 		}
 	}
 	return 0, 0
+}
+
+// askedAfter reads "Is <Name> there?" and "¿Está <Name>?" from toks[v], "is" or "esta": at
+// most two titles ("el licenciado") and a name of one or two words ("Tom Becker"), then a
+// word of presence, or for "esta" the end of the clause. It returns the end of the request, 0
+// for none.
+func askedAfter(toks []token, v int) int {
+	k := v + 1
+	for k < len(toks) && k <= v+2 && honorifics[toks[k].w] && toks[k].clause == toks[v].clause && !talkVerbs[toks[k].w] {
+		k++
+	}
+	if k >= len(toks) || !isName(toks, k) {
+		return 0
+	}
+	k++
+	if k < len(toks) && isName(toks, k) {
+		k++
+	}
+	switch {
+	case k < len(toks) && present[toks[k].w] && toks[k].clause == toks[v].clause:
+		if toks[k].w == "in" && !inToday(toks, k) {
+			return 0 // "Is Maple Street in a flood zone?": a place.
+		}
+		return k + 1
+	case toks[v].w == "esta" && (k == len(toks) || toks[k].clause != toks[v].clause):
+		return k
+	}
+	return 0
+}
+
+// inToday: the "in" at toks[k] is of a person at work: it ends the clause or is followed by
+// a time or the office ("in today", "in the office").
+func inToday(toks []token, k int) bool {
+	next := func(i int) string {
+		if i < len(toks) && toks[i].clause == toks[k].clause {
+			return toks[i].w
+		}
+		return ""
+	}
+	switch next(k + 1) {
+	case "", "today", "now", "tomorrow", "yet", "this", "office":
+		return true
+	case "the":
+		return next(k+2) == "office"
+	}
+	return false
 }
 
 // askedBefore: a word that asks within four words before toks[v], in its clause.

@@ -19,6 +19,9 @@ func terseRequest(toks []token) (int, int, float64) {
 	if len(toks) <= 6 && onlyPerson(toks, 0, len(toks)) {
 		return 0, len(toks), terseCue.weight
 	}
+	if len(toks) <= 5 && onlyDepartment(toks) {
+		return 0, len(toks), 0.85
+	}
 	first := 0
 	for first < len(toks) && toks[first].clause == toks[0].clause {
 		first++
@@ -34,6 +37,28 @@ func terseRequest(toks []token) (int, int, float64) {
 		return last, len(toks), 0.85
 	}
 	return 0, 0, 0
+}
+
+// deptCore are the words that make a few fillers a department: "customer service",
+// "atención al cliente", "ventas por favor".
+var deptCore = toSet("service|servicio|support|soporte|sales|ventas|billing|facturacion|atencion|leasing")
+
+// onlyDepartment: the whole message names a department of the business among fillers and
+// nothing else, and nothing in it is negated; said to a bot, that asks to be put through.
+func onlyDepartment(toks []token) bool {
+	core := false
+	for k, t := range toks {
+		switch {
+		case deptCore[t.w]:
+			if negatedAt(toks, k) {
+				return false
+			}
+			core = true
+		case !terseFillers[t.w]:
+			return false
+		}
+	}
+	return core
 }
 
 // onlyPerson: toks[i:j] name a person (not negated) among fillers and nothing else. "Anyone"
@@ -129,8 +154,14 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	// VADER reads the start only: it is there for short happy messages, and it is slow. A
 	// message that thanks and complains of nothing is excited, not angry: "we got the
 	// house!!! 😭 thank you".
-	thanked := len(ms.best[trigResolved]) > 0 && ms.score[trigFrustration] == 0
-	if shout == 0 && punct == 0 || thanked || compound(clip(text, 512)) > 0.3 {
+	thanked := (len(ms.best[trigResolved]) > 0 || goodNews(toks)) && ms.score[trigFrustration] == 0
+	if shout == 0 && punct == 0 {
+		return
+	}
+	if thanked || compound(clip(text, 512)) > 0.3 {
+		// Read and taken back: the classifier, which sees the capitals and "!!!" too, must
+		// not call the joy anger either ("I LOVE THIS HOUSE!!!!").
+		ms.countered[trigFrustration] = true
 		return
 	}
 	miss := 1 - ms.score[trigFrustration]
@@ -148,6 +179,21 @@ func addShouting(text string, toks []token, ms *msgScore) {
 		miss *= 1 - punct
 	}
 	ms.score[trigFrustration] = 1 - miss
+}
+
+// goodNewsWords are news a customer shouts for joy, in words VADER does not read ("¡¡Nos
+// aceptaron la oferta!!!").
+var goodNewsWords = toSet("aceptaron|accepted|aprobaron|approved|ganamos|yay|yupi|felicidades|congrats|congratulations|" +
+	"emocionado|emocionada|emocionados|emocionadas|excited|feliz|felices|contentisimo|contentisima|woohoo|hurra|wooo")
+
+// goodNews: a word of good news, not negated.
+func goodNews(toks []token) bool {
+	for k, t := range toks {
+		if goodNewsWords[t.w] && !negatedAt(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // addStaccato finds a sentence said one word at a time, for emphasis: "Answer. The. Question.",

@@ -253,7 +253,10 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 	live, neutral := sc.live[:0], sc.neutral[:0]
 	defer func() { sc.live, sc.neutral = live[:0], neutral[:0] }()
 	for k := range hits {
-		if hits[k].c.neutral && !negatedAt(toks, hits[k].i) && !settlesLater(toks, &hits[k]) {
+		// A neutralizer that opens with its own negator ("no rush") is not negated by an
+		// earlier one: "never heard back, no rush".
+		own := negators[toks[hits[k].i].w]
+		if hits[k].c.neutral && (own || !negatedAt(toks, hits[k].i)) && !settlesLater(toks, &hits[k]) {
 			neutral = append(neutral, hits[k])
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// Targets are the bars for the untouched set (now fresh6): recall per trigger, and
+// Targets are the bars for the untouched set (now fresh7): recall per trigger, and
 // precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
@@ -90,9 +90,9 @@ func PrintMisses(w io.Writer, r *Result) {
 	}
 }
 
-// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh to fresh5;
-// fresh6 is not even loaded), "tune" for tune alone, empty or "all" for every split with
-// fresh6 (make eval). Scoring fresh6 is a look at it, so any other value is read as
+// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh to fresh6;
+// fresh7 is not even loaded), "tune" for tune alone, empty or "all" for every split with
+// fresh7 (make eval). Scoring fresh7 is a look at it, so any other value is read as
 // "dev": a typo must not spend one.
 func Splits() []string {
 	switch os.Getenv("HANDOFF_EVAL_SPLIT") {
@@ -126,9 +126,12 @@ func Fresh4Path() string { return setPath("fresh4.jsonl") }
 // Fresh5Path is the sixth development set.
 func Fresh5Path() string { return setPath("fresh5.jsonl") }
 
-// Fresh6Path is the untouched set. It is added after the work it measures, so it may not
-// exist yet.
+// Fresh6Path is the seventh development set.
 func Fresh6Path() string { return setPath("fresh6.jsonl") }
+
+// Fresh7Path is the untouched set. It is added after the work it measures, so it may not
+// exist yet.
+func Fresh7Path() string { return setPath("fresh7.jsonl") }
 
 func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
@@ -136,14 +139,14 @@ func setPath(name string) string {
 }
 
 // LoadSplits loads the cases of the given splits: labelled.jsonl always, the fresh sets only
-// when splits name them. Asking for fresh6 before its file exists is an error that says so:
+// when splits name them. Asking for fresh7 before its file exists is an error that says so:
 // a blind score that silently covered nothing would read as a pass.
 func LoadSplits(splits []string) ([]Case, error) {
 	cases, err := Load(DefaultPath())
 	if err != nil {
 		return nil, err
 	}
-	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}, {SplitFresh3, Fresh3Path()}, {SplitFresh4, Fresh4Path()}, {SplitFresh5, Fresh5Path()}, {SplitFresh6, Fresh6Path()}} {
+	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}, {SplitFresh3, Fresh3Path()}, {SplitFresh4, Fresh4Path()}, {SplitFresh5, Fresh5Path()}, {SplitFresh6, Fresh6Path()}, {SplitFresh7, Fresh7Path()}} {
 		if !slices.Contains(splits, set.split) {
 			continue
 		}

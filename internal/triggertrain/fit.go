@@ -142,9 +142,10 @@ func (s scorer) prob(f decision.Features) float64 {
 	return decision.Sigmoid(z)
 }
 
-// chooseThreshold is the probability from which the classifier fires for trigger t, from
-// out-of-fold probabilities p (one per example), with the right and wrong firings it adds
-// where the lexicon is silent and the gain that ranks one L2 strength against another.
+// chooseThreshold is the probability from which the classifier fires for trigger t, and the
+// one it needs where the lexicon read no cue of t (from alones), from out-of-fold
+// probabilities p (one per example), with the right and wrong firings it adds where the
+// lexicon is silent and the gain that ranks one L2 strength against another.
 //
 // With precision set, it is the lowest threshold at which the lexicon and the classifier
 // together keep that precision out of fold, and the gain is how many labelled lines the
@@ -156,44 +157,48 @@ func (s scorer) prob(f decision.Features) float64 {
 //
 // With precision 0 it weighs each added firing +1 when right and -cost when wrong, so the
 // classifier fires only where it is right more than cost/(1+cost) of the time. Either way the
-// highest threshold of the best outcome is kept: of equal outcomes, the one firing least.
-func chooseThreshold(exs []*example, p []float64, t int, precision, cost float64) (best float64, addTP, addFP int, gain float64) {
-	best, gain = 1, 0
-	for tau := 0.99; tau >= minThreshold-1e-9; tau -= 0.01 {
-		tp, fp, lexTP, lexFP, read := 0, 0, 0, 0, 0
-		for k, ex := range exs {
-			if ex.label[t] < 0 {
+// highest threshold and bar of the best outcome are kept: of equal outcomes, the one firing
+// least.
+func chooseThreshold(exs []*example, p []float64, t int, precision, cost float64, alones []float64) (best, bestAlone float64, addTP, addFP int, gain float64) {
+	best, bestAlone, gain = 1, 1, 0
+	for _, alone := range slices.Backward(slices.Sorted(slices.Values(alones))) {
+		for tau := 0.99; tau >= minThreshold-1e-9; tau -= 0.01 {
+			bar := max(alone, tau)
+			tp, fp, lexTP, lexFP, read := 0, 0, 0, 0, 0
+			for k, ex := range exs {
+				if ex.label[t] < 0 {
+					continue
+				}
+				fires := p[k] >= tau && !ex.f.Countered[t] && (ex.f.Cued[t] || p[k] >= bar)
+				if fires && ex.label[t] == 1 {
+					read++
+				}
+				switch {
+				case ex.lexicon[t] && ex.label[t] == 1:
+					lexTP++
+				case ex.lexicon[t]:
+					lexFP++
+				case fires && ex.label[t] == 1:
+					tp++
+				case fires:
+					fp++
+				}
+			}
+			if precision > 0 {
+				if tp+fp > 0 && float64(lexTP+tp) >= precision*float64(lexTP+lexFP+tp+fp) && float64(read) > gain {
+					best, bestAlone, addTP, addFP, gain = math.Round(tau*100)/100, math.Round(bar*100)/100, tp, fp, float64(read)
+				}
 				continue
 			}
-			fires := p[k] >= tau && !ex.f.Countered[t] && (ex.f.Cued[t] || p[k] >= decision.AloneThreshold)
-			if fires && ex.label[t] == 1 {
-				read++
+			if g := float64(tp) - cost*float64(fp); g > gain {
+				best, bestAlone, gain, addTP, addFP = math.Round(tau*100)/100, math.Round(bar*100)/100, g, tp, fp
 			}
-			switch {
-			case ex.lexicon[t] && ex.label[t] == 1:
-				lexTP++
-			case ex.lexicon[t]:
-				lexFP++
-			case fires && ex.label[t] == 1:
-				tp++
-			case fires:
-				fp++
-			}
-		}
-		if precision > 0 {
-			if tp+fp > 0 && float64(lexTP+tp) >= precision*float64(lexTP+lexFP+tp+fp) && float64(read) > gain {
-				best, addTP, addFP, gain = math.Round(tau*100)/100, tp, fp, float64(read)
-			}
-			continue
-		}
-		if g := float64(tp) - cost*float64(fp); g > gain {
-			best, gain, addTP, addFP = math.Round(tau*100)/100, g, tp, fp
 		}
 	}
-	return best, addTP, addFP, gain
+	return best, bestAlone, addTP, addFP, gain
 }
 
-// minThreshold: the classifier never fires below it. With decision.AloneThreshold in place
+// minThreshold: the classifier never fires below it. With a bar for uncued firings in place
 // the precision floor stopped binding and every threshold fell to an even chance, where a
 // divorce mentioned on its own (0.54) read as legal complexity; 0.6 asks for a lean.
 const minThreshold = 0.6

@@ -2,7 +2,7 @@
 // writes decision/model/triggers.json, which the decision package embeds.
 //
 // It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl to
-// fresh5.jsonl) and the phrasings; fresh6.jsonl is never loaded, so it stays a
+// fresh6.jsonl) and the phrasings; fresh7.jsonl is never loaded, so it stays a
 // measure of the result. Before the final fit it cross-validates the whole procedure,
 // threshold and regularisation choice included, and prints what the analyzer (lexicon and
 // classifier together, through the real-estate rules) scores on lines it was not trained on.
@@ -39,8 +39,19 @@ type options struct {
 	// trigger's threshold is chosen to keep (see chooseThreshold). The first makes the model
 	// written; the others are cross-validated beside it, for comparison.
 	precisions []float64
-	lexicon    bool
-	misses     bool
+	// alones: per trigger name, the bars for a firing without a lexicon cue among which
+	// inner cross-validation chooses; "" holds those of the triggers not named.
+	alones  map[string][]float64
+	lexicon bool
+	misses  bool
+}
+
+// alonesFor are trigger t's candidate bars for an uncued firing.
+func (o options) alonesFor(t int) []float64 {
+	if a, ok := o.alones[decision.TriggerNames[t]]; ok {
+		return a
+	}
+	return o.alones[""]
 }
 
 func main() {
@@ -55,6 +66,12 @@ func main() {
 	// decision.AloneThreshold, floors from 0.96 to 0.98 read the same lines (the README's
 	// "Leave one author out").
 	precision := flag.String("precision", "0.96", "the out-of-fold precision per trigger, lexicon and classifier together, the threshold keeps; 0 chooses by -cost. A list is cross-validated floor by floor and the first one's model is written")
+	// Only frustration may lower its bar: its precision had the headroom (0.95 on fresh6,
+	// blind). Leaving one author out, a free choice for all four read legal complexity at 0.89
+	// precision on the holdout; requests for a person chose 0.65, and fired on "someone" in
+	// the investment-consult sample (0.77) and in "my father is someone who speaks his mind"
+	// (the README's "Leave one author out").
+	alones := flag.String("alone", "frustration=0.65:0.7:0.75:0.8,0.8", "the bars, from decision.MinAlone, among which inner cross-validation chooses per trigger the probability the classifier needs where the lexicon read no cue: trigger=a:b:...  for a trigger, a:b:... for the others")
 	lexicon := flag.Bool("lexicon-features", false, "give the classifier the lexicon's own reading as features (cross-validation found it learns little else then: the lexicon is right on nearly every line it was written from)")
 	misses := flag.Bool("misses", false, "list the cross-validated misses of the development sets")
 	flag.Parse()
@@ -68,6 +85,9 @@ func main() {
 	}
 	if opt.precisions, err = floats(*precision); err != nil {
 		fail(fmt.Errorf("-precision: %w", err))
+	}
+	if opt.alones, err = bars(*alones); err != nil {
+		fail(fmt.Errorf("-alone: %w", err))
 	}
 	if err := run(*cfgPath, *phrasings, *out, opt); err != nil {
 		fail(err)
@@ -86,6 +106,31 @@ func floats(list string) ([]float64, error) {
 	return out, nil
 }
 
+// bars reads -alone: "trigger=a:b:..." for a named trigger, "a:b:..." for the others, comma
+// separated; each bar in [decision.MinAlone, 1].
+func bars(list string) (map[string][]float64, error) {
+	out := map[string][]float64{}
+	for _, part := range strings.Split(list, ",") {
+		name, vs, named := strings.Cut(strings.TrimSpace(part), "=")
+		if !named {
+			name, vs = "", name
+		} else if !slices.Contains(decision.TriggerNames[:], name) {
+			return nil, fmt.Errorf("%q: the trigger is one of %s", part, strings.Join(decision.TriggerNames[:], ", "))
+		}
+		for _, v := range strings.Split(vs, ":") {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || f < decision.MinAlone || f > 1 {
+				return nil, fmt.Errorf("%q: a bar is a number in [%g, 1]", part, decision.MinAlone)
+			}
+			out[name] = append(out[name], f)
+		}
+	}
+	if len(out[""]) == 0 {
+		return nil, fmt.Errorf("%q: no bars for the triggers not named", list)
+	}
+	return out, nil
+}
+
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "triggertrain:", err)
 	os.Exit(1)
@@ -96,7 +141,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh6.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads fresh7.jsonl only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -151,8 +196,8 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	finals, records := trainModel(exs, opt, "final", cv)
 	final, record := finals[0], records[0]
 	for t, tw := range final.Triggers() {
-		fmt.Printf("final %-13s lambda %g, threshold %.2f, %d weights; in-sample out-of-fold: the classifier adds %d right and %d wrong firings\n",
-			tw.Name, tw.Lambda, tw.Threshold, len(tw.Index), record.Triggers[t].AddedTP, record.Triggers[t].AddedFP)
+		fmt.Printf("final %-13s lambda %g, threshold %.2f, uncued %.2f, %d weights; in-sample out-of-fold: the classifier adds %d right and %d wrong firings\n",
+			tw.Name, tw.Lambda, tw.Threshold, record.Triggers[t].Alone, len(tw.Index), record.Triggers[t].AddedTP, record.Triggers[t].AddedFP)
 	}
 	if out == "" {
 		return nil
@@ -246,6 +291,7 @@ type triggerRecord struct {
 	Name      string  `json:"name"`
 	Lambda    float64 `json:"lambda"`
 	Threshold float64 `json:"threshold"`
+	Alone     float64 `json:"alone"`
 	AddedTP   int     `json:"oof_added_right"`
 	AddedFP   int     `json:"oof_added_wrong"`
 }
@@ -279,7 +325,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*dec
 			best := make([]triggerRecord, nf)
 			bestGain := make([]float64, nf)
 			for j := range nf {
-				best[j] = triggerRecord{Name: decision.TriggerNames[t], Threshold: 1}
+				best[j] = triggerRecord{Name: decision.TriggerNames[t], Threshold: 1, Alone: 1}
 				bestGain[j] = -1
 			}
 			for _, lambda := range opt.lambdas {
@@ -302,10 +348,10 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*dec
 					}
 				}
 				for j, floor := range opt.precisions {
-					tau, tp, fp, gain := chooseThreshold(exs, p, t, floor, opt.cost)
+					tau, alone, tp, fp, gain := chooseThreshold(exs, p, t, floor, opt.cost, opt.alonesFor(t))
 					if gain > bestGain[j] {
 						bestGain[j] = gain
-						best[j] = triggerRecord{Name: decision.TriggerNames[t], Lambda: lambda, Threshold: tau, AddedTP: tp, AddedFP: fp}
+						best[j] = triggerRecord{Name: decision.TriggerNames[t], Lambda: lambda, Threshold: tau, Alone: alone, AddedTP: tp, AddedFP: fp}
 					}
 				}
 			}
@@ -321,7 +367,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*dec
 						fits[best[j].Lambda] = f
 					}
 					tw = f
-					tw.Threshold = best[j].Threshold
+					tw.Threshold, tw.Alone = best[j].Threshold, best[j].Alone
 				}
 				ts[j][t], recs[j][t] = tw, best[j]
 			}
@@ -331,7 +377,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*dec
 	models := make([]*decision.TriggerModel, nf)
 	records := make([]trainRecord, nf)
 	for j, floor := range opt.precisions {
-		rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
+		rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, fresh6.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
 		if cv != nil {
 			rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 		}
