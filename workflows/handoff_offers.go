@@ -226,7 +226,13 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		}
 		// Package first: the reservation carries the brief the person sees in their offers.
 		pkg, ok := h.packageFor(ctx, i)
-		if !ok || !h.reserve(ctx, i, expires, pkg.Brief) {
+		if !ok {
+			continue
+		}
+		h.reserving = i
+		reserved := h.reserve(ctx, i, expires, pkg.Brief)
+		h.reserving = -1
+		if !reserved {
 			continue
 		}
 		// The offer is in the person's list from the moment it is reserved, so it is open to

@@ -39,6 +39,34 @@ func TestAcceptReservesThenAssigns(t *testing.T) {
 	expect(t, "ops", strings.Join(h.ops, ","), "reserve:maria,assign:maria")
 }
 
+// The reservation puts the offer in the person's list before the workflow hears back: an
+// accept in that moment waits for the reservation rather than being refused.
+func TestAcceptWhileTheReservationIsUnderWayIsTaken(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	h.reserveCall.After(3 * time.Second)
+	var accept *updateResult
+	h.at(time.Second, func() { accept = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	accept.accepted(t, "maria's accept while her reservation is under way")
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "offers", offerResults(res), "maria:accepted")
+}
+
+// An accept that waited for a reservation which then found no room is refused with the reason,
+// and the next person is offered the conversation.
+func TestAcceptWhileTheReservationFailsIsRefusedWithTheReason(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	h.reserveCall.After(3 * time.Second)
+	h.refuse["maria"] = "maria is at capacity (5 of 5)"
+	var early *updateResult
+	h.at(time.Second, func() { early = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.at(20*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"}) })
+	res := h.run(testInput())
+	early.refused(t, "maria's accept when her reservation found no room", "their offer ended unavailable: maria is at capacity")
+	expect(t, "owner", res.Owner, "james")
+	expect(t, "offers", offerResults(res), "maria:unavailable,james:accepted")
+}
+
 func TestDeclineReleasesAndTimeoutSetsAway(t *testing.T) {
 	d := testDecision("human_agent")
 	d.Settings.AwayOnTimeout = true

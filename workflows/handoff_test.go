@@ -50,6 +50,8 @@ type harness struct {
 	routedWith string
 	// refuse makes Reserve refuse an agent with the reason (at capacity, not online).
 	refuse map[string]string
+	// reserveCall is Reserve's mock: After makes reservations take time on the test clock.
+	reserveCall *testsuite.MockCallWrapper
 	// refuseAssign makes Assign refuse an agent with the reason (the reservation is gone).
 	refuseAssign map[string]string
 	// rankErr makes ranking fail for steps holding these agents (their state unreadable).
@@ -184,7 +186,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			}
 			return r, nil
 		})
-	env.OnActivity(a.Reserve, mock.Anything, mock.Anything).Return(
+	h.reserveCall = env.OnActivity(a.Reserve, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.ReserveRequest) (activities.ReserveResult, error) {
 			h.mu.Lock()
 			defer h.mu.Unlock()
@@ -299,7 +301,8 @@ func (h *harness) update(name string, arg any) *updateResult {
 	h.env.UpdateWorkflow(name, "", &testsuite.TestUpdateCallback{
 		OnAccept:   func() {},
 		OnReject:   func(err error) { r.answered, r.rejected = true, err },
-		OnComplete: func(any, error) { r.answered = true },
+		// A handler's error reaches the caller as the validator's does (409 in the API).
+		OnComplete: func(_ any, err error) { r.answered, r.rejected = true, err },
 	}, arg)
 	return r
 }
