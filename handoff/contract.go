@@ -295,6 +295,10 @@ type Settings struct {
 	PingPongWindow      string `json:"pingpong_window,omitempty"`
 	// FastBotPath runs a bot target's I/O steps as local activities (see config).
 	FastBotPath bool `json:"fast_bot_path,omitempty"`
+	// LocalSourceIO extends the fast bot path to a bot source's steps (preparing the customer,
+	// letting go) and the outcome record when the target is a person. Captured with the rest,
+	// so handoffs decided before it existed replay with those steps as regular activities.
+	LocalSourceIO bool `json:"local_source_io,omitempty"`
 	// Events publishes the handoff's state changes (config events:). Captured like the rest,
 	// so handoffs decided before events were configured, or before this field existed, replay
 	// unchanged.

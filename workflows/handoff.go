@@ -89,9 +89,9 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 		return handoff.Result{}, temporal.NewNonRetryableApplicationError("invalid handoff input: "+err.Error(), "InvalidInput", nil)
 	}
 	h := &handoffRun{
-		in:     in,
-		id:     handoff.HandoffID(workflow.GetInfo(ctx).WorkflowExecution.ID, workflow.GetInfo(ctx).WorkflowExecution.RunID),
-		logger: workflow.GetLogger(ctx),
+		in:        in,
+		id:        handoff.HandoffID(workflow.GetInfo(ctx).WorkflowExecution.ID, workflow.GetInfo(ctx).WorkflowExecution.RunID),
+		logger:    workflow.GetLogger(ctx),
 		made:      map[int]bool{},
 		reserving: -1,
 	}

@@ -326,3 +326,73 @@ func TestCustomerLeavesWhileAwaitingConfirmation(t *testing.T) {
 	expect(t, "outcome", res.Outcome, handoff.OutcomeAbandoned)
 	expect(t, "no fallback script to a customer who left", len(h.delivered(handoff.DeliveryFallback)), 0)
 }
+
+// kinds records which activities ran locally and which as regular activities.
+func (h *harness) kinds() (local, regular *[]string) {
+	local, regular = &[]string{}, &[]string{}
+	h.env.SetOnLocalActivityStartedListener(func(info *activity.Info, _ context.Context, _ []any) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		*local = append(*local, info.ActivityType.Name)
+	})
+	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, _ converter.EncodedValues) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		*regular = append(*regular, info.ActivityType.Name)
+	})
+	return local, regular
+}
+
+// On the fast bot path a bot source's steps and the outcome record run locally when a person
+// takes over; the person's own steps (reservation, offer, assignment, the transfer
+// notice) stay regular activities. A handoff decided before LocalSourceIO existed replays with
+// all of them regular.
+func TestFastPathRunsTheBotSourcesStepsLocallyForAPersonTarget(t *testing.T) {
+	personSteps := []string{"Reserve", "BriefAgent", "Assign", "ConfirmTarget"}
+	sourceSteps := []string{"PrepareCustomer", "ReleaseSource", "RecordOutcome"}
+	for _, tc := range []struct {
+		name          string
+		localSourceIO bool
+	}{{"decided with LocalSourceIO", true}, {"decided before it existed", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := testDecision("human_agent")
+			d.Settings.FastBotPath, d.Settings.LocalSourceIO = true, tc.localSourceIO
+			h := newHarness(t, d, group("maria"))
+			local, regular := h.kinds()
+			h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+			res := h.run(testInput())
+			expect(t, "owner", res.Owner, "maria")
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			for _, s := range personSteps {
+				if !slices.Contains(*regular, s) || slices.Contains(*local, s) {
+					t.Errorf("%s: local %v, regular %v: want it regular", s, *local, *regular)
+				}
+			}
+			for _, s := range sourceSteps {
+				if got := slices.Contains(*local, s) && !slices.Contains(*regular, s); got != tc.localSourceIO {
+					t.Errorf("%s local only = %v, want %v (local %v, regular %v)", s, got, tc.localSourceIO, *local, *regular)
+				}
+			}
+		})
+	}
+}
+
+// A local outcome record that gives up is retried as a regular activity: the log keeps it.
+func TestFastPathOutcomeRecordFallsBackToARegularActivity(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Settings.FastBotPath, d.Settings.LocalSourceIO = true, true
+	h := newHarness(t, d, group("maria"))
+	local, regular := h.kinds()
+	h.recordFailsLocally = true
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.run(testInput())
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.record == nil || h.record.Outcome != handoff.OutcomeCompleted {
+		t.Fatalf("record %+v (local %v, regular %v): want the completed outcome recorded", h.record, *local, *regular)
+	}
+	if !slices.Contains(*local, "RecordOutcome") || !slices.Contains(*regular, "RecordOutcome") {
+		t.Fatalf("local %v, regular %v: want the local attempt, then a regular one", *local, *regular)
+	}
+}
