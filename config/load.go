@@ -58,7 +58,7 @@ var defaults = map[string]any{
 	"handoff.breakpoint_wait":                "20s",
 	"handoff.quiet_period":                   "8s",
 	"handoff.http_timeout":                   "5s",
-	"handoff.fast_bot_path":                  false,
+	"handoff.fast_bot_path":                  true,
 	"worker.workflow_task_pollers":           8,
 	"worker.activity_task_pollers":           8,
 	"handoff.fallback_agent":                 "",
