@@ -295,8 +295,8 @@ type Settings struct {
 	PingPongWindow      string `json:"pingpong_window,omitempty"`
 	// FastBotPath runs a bot target's I/O steps as local activities (see config).
 	FastBotPath bool `json:"fast_bot_path,omitempty"`
-	// LocalSourceIO extends the fast bot path to a bot source's steps (preparing the customer,
-	// letting go) and the outcome record when the target is a person. Captured with the rest,
+	// LocalSourceIO extends the fast bot path to preparing the customer through a bot source
+	// and to the outcome record when the target is a person. Captured with the rest,
 	// so handoffs decided before it existed replay with those steps as regular activities.
 	LocalSourceIO bool `json:"local_source_io,omitempty"`
 	// Events publishes the handoff's state changes (config events:). Captured like the rest,

@@ -423,7 +423,7 @@ func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
 	}
 	h.setPhase(ctx, handoff.PhasePreparingCustomer)
 	h.customerPrepared = true
-	err := h.io(ctx, deliveryOptions(ctx, "Prepare customer"), h.sourceStepLocal(target), "Prepare customer", a.PrepareCustomer, activities.DeliveryInput{
+	err := h.io(ctx, deliveryOptions(ctx, "Prepare customer"), h.prepareLocal(target), "Prepare customer", a.PrepareCustomer, activities.DeliveryInput{
 		Agent:    h.in.SourceAgent,
 		Delivery: h.delivery(handoff.DeliveryPrepareCustomer, target, h.customerMessage()),
 	}).Get(ctx, nil)
@@ -487,10 +487,10 @@ func (h *handoffRun) fast() bool {
 	return h.state.Decision != nil && h.state.Decision.Settings.FastBotPath
 }
 
-// sourceStepLocal reports whether a step with the source (preparing the customer, letting go)
-// runs locally: on the fast bot path when the target is a bot, and, for handoffs decided with
-// LocalSourceIO, when the source is a bot whoever the target is. A person's steps stay regular.
-func (h *handoffRun) sourceStepLocal(target string) bool {
+// prepareLocal reports whether preparing the customer runs locally: on the fast bot path when
+// the target is a bot, and, for handoffs decided with LocalSourceIO, when the source is a bot
+// whoever the target is.
+func (h *handoffRun) prepareLocal(target string) bool {
 	if !h.fast() {
 		return false
 	}

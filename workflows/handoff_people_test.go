@@ -343,13 +343,14 @@ func (h *harness) kinds() (local, regular *[]string) {
 	return local, regular
 }
 
-// On the fast bot path a bot source's steps and the outcome record run locally when a person
-// takes over; the person's own steps (reservation, offer, assignment, the transfer
-// notice) stay regular activities. A handoff decided before LocalSourceIO existed replays with
-// all of them regular.
-func TestFastPathRunsTheBotSourcesStepsLocallyForAPersonTarget(t *testing.T) {
-	personSteps := []string{"Reserve", "BriefAgent", "Assign", "ConfirmTarget"}
-	sourceSteps := []string{"PrepareCustomer", "ReleaseSource", "RecordOutcome"}
+// On the fast bot path preparing the customer through a bot source and the outcome record run
+// locally when a person takes over; the steps from the person's accept to their assignment
+// (the source letting go, the assignment, the transfer notice) and those before it (the
+// reservation, the offer) stay regular activities, so the accept is answered at once. A
+// handoff decided before LocalSourceIO existed replays with all of them regular.
+func TestFastPathPreparesAndRecordsLocallyForAPersonTarget(t *testing.T) {
+	personSteps := []string{"Reserve", "BriefAgent", "ReleaseSource", "Assign", "ConfirmTarget"}
+	sourceSteps := []string{"PrepareCustomer", "RecordOutcome"}
 	for _, tc := range []struct {
 		name          string
 		localSourceIO bool
