@@ -38,7 +38,7 @@ func runBench(e *env, args []string) error {
 	fs.BoolVar(&o.StickyPhase, "sticky-phase", true, "also run bot handoffs on a worker with the sticky cache off (what the cache buys)")
 	fs.BoolVar(&o.FastBotPath, "fast-bot-path", true, "handoff.fast_bot_path for every phase and the soak (on, as shipped; --fast-bot-path=false runs every I/O step as a regular activity)")
 	fs.BoolVar(&o.OtherPhase, "other-phase", true, "also run bot handoffs with handoff.fast_bot_path the other way, interleaved with the baselines (what the fast path buys)")
-	fs.BoolVar(&o.Pingpong, "pingpong", false, "keep the ping-pong guard on (one more activity and a visibility query per handoff)")
+	fs.BoolVar(&o.Pingpong, "pingpong", true, "keep the ping-pong guard on, as shipped (a conversation's first handoff reads nothing; a later one reads its earlier runs)")
 	fs.StringVar(&o.Temporal, "temporal", "", "use the Temporal server at HOST:PORT (make run's dev server, make stack's PostgreSQL-backed server) instead of starting a dev server; with --temporal-namespace, a namespace no other worker polls")
 	fs.StringVar(&o.TemporalMetrics, "temporal-metrics", "", "with --temporal: that server's Prometheus URL, to count billed actions (make stack's: http://127.0.0.1:19560/metrics)")
 	fs.IntVar(&o.Workers, "workers", 1, "handoff worker processes on the one task queue (the scaling from one worker to more)")

@@ -36,9 +36,17 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 		var ranking activities.Ranking
 		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
-		err := h.io(ctx, availabilityOptions(ctx, summary), h.fast() && !step.People, summary, a.RankCandidates,
-			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario,
-				Channel: h.in.Channel}).Get(ctx, &ranking)
+		in := activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario,
+			Channel: h.in.Channel}
+		// Ranking only reads (bots' health, people's entity state), so it runs locally on the
+		// fast path; people's steps only for handoffs decided with FastPersonSteps.
+		var rank workflow.Future
+		if h.fast() && (!step.People || h.state.Decision.Settings.FastPersonSteps) {
+			rank = workflow.ExecuteLocalActivity(localAvailabilityOptions(ctx, summary), a.RankCandidates, in)
+		} else {
+			rank = workflow.ExecuteActivity(availabilityOptions(ctx, summary), a.RankCandidates, in)
+		}
+		err := rank.Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r
@@ -488,13 +496,13 @@ func (h *handoffRun) fast() bool {
 }
 
 // prepareLocal reports whether preparing the customer runs locally: on the fast bot path when
-// the target is a bot, and, for handoffs decided with LocalSourceIO, when the source is a bot
+// the target is a bot, and, for handoffs decided with FastPersonSteps, when the source is a bot
 // whoever the target is.
 func (h *handoffRun) prepareLocal(target string) bool {
 	if !h.fast() {
 		return false
 	}
-	return !h.isPerson(target) || (h.state.Decision.Settings.LocalSourceIO && !h.sourcePerson)
+	return !h.isPerson(target) || (h.state.Decision.Settings.FastPersonSteps && !h.sourcePerson)
 }
 
 // io runs an I/O step as a regular activity (regular carries its options), or as a local

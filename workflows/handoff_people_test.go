@@ -251,6 +251,27 @@ func TestPingPongGuardSendsToSupervisorAndExcludesEarlierAgents(t *testing.T) {
 	expect(t, "offers below limit", offerResults(res), "maria:unavailable,james:accepted")
 }
 
+// A conversation the API found no earlier run of has nothing for the guard to read: the plan
+// stands and no lookup runs.
+func TestPingPongGuardSkipsTheLookupOnAFirstHandoff(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Settings.PingPongMaxHandoffs, d.Settings.PingPongWindow = 3, "1h"
+	h := newHarness(t, d, group("maria", "james"))
+	h.supervisors = []activities.Step{{Agents: []string{"sam"}, Via: "ping-pong guard"}}
+	h.history = activities.ConversationHistory{Handoffs: 3, Declined: []string{"maria"}}
+	local, regular := h.kinds()
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	in := testInput()
+	in.FirstHandoff = true
+	res := h.run(in)
+	expect(t, "offers", offerResults(res), "maria:accepted")
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if slices.Contains(*local, "ConversationHistory") || slices.Contains(*regular, "ConversationHistory") {
+		t.Errorf("local %v, regular %v: want no lookup of earlier handoffs", *local, *regular)
+	}
+}
+
 func TestPersonWhoseTransferNotificationFailsStillOwns(t *testing.T) {
 	h := newHarness(t, testDecision("human_agent"), human("maria"))
 	h.failConfirm["maria"] = true
@@ -343,22 +364,24 @@ func (h *harness) kinds() (local, regular *[]string) {
 	return local, regular
 }
 
-// On the fast bot path preparing the customer through a bot source and the outcome record run
-// locally when a person takes over; the steps from the person's accept to their assignment
+// On the fast bot path ranking people, preparing the customer through a bot source and the
+// outcome record run locally when a person takes over; the steps from the person's accept to their assignment
 // (the source letting go, the assignment, the transfer notice) and those before it (the
 // reservation, the offer) stay regular activities, so the accept is answered at once. A
-// handoff decided before LocalSourceIO existed replays with all of them regular.
-func TestFastPathPreparesAndRecordsLocallyForAPersonTarget(t *testing.T) {
+// handoff decided before FastPersonSteps existed replays with all of them regular.
+func TestFastPathRanksPreparesAndRecordsLocallyForAPersonTarget(t *testing.T) {
 	personSteps := []string{"Reserve", "BriefAgent", "ReleaseSource", "Assign", "ConfirmTarget"}
-	sourceSteps := []string{"PrepareCustomer", "RecordOutcome"}
+	sourceSteps := []string{"RankCandidates", "PrepareCustomer", "RecordOutcome"}
 	for _, tc := range []struct {
 		name          string
 		localSourceIO bool
-	}{{"decided with LocalSourceIO", true}, {"decided before it existed", false}} {
+	}{{"decided with FastPersonSteps", true}, {"decided before it existed", false}} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := testDecision("human_agent")
-			d.Settings.FastBotPath, d.Settings.LocalSourceIO = true, tc.localSourceIO
-			h := newHarness(t, d, group("maria"))
+			d.Settings.FastBotPath, d.Settings.FastPersonSteps = true, tc.localSourceIO
+			people := group("maria")
+			people.People = true
+			h := newHarness(t, d, people)
 			local, regular := h.kinds()
 			h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
 			res := h.run(testInput())
@@ -382,7 +405,7 @@ func TestFastPathPreparesAndRecordsLocallyForAPersonTarget(t *testing.T) {
 // A local outcome record that gives up is retried as a regular activity: the log keeps it.
 func TestFastPathOutcomeRecordFallsBackToARegularActivity(t *testing.T) {
 	d := testDecision("human_agent")
-	d.Settings.FastBotPath, d.Settings.LocalSourceIO = true, true
+	d.Settings.FastBotPath, d.Settings.FastPersonSteps = true, true
 	h := newHarness(t, d, group("maria"))
 	local, regular := h.kinds()
 	h.recordFailsLocally = true

@@ -69,8 +69,8 @@ type Options struct {
 	// FastBotPath is handoff.fast_bot_path for every phase (on, as shipped); OtherPhase adds
 	// bot handoffs with it the other way, to compare the two paths in the same run.
 	FastBotPath, OtherPhase bool
-	// Pingpong keeps the ping-pong guard on (one more activity and a visibility query per
-	// handoff); off by default.
+	// Pingpong keeps the ping-pong guard on, as shipped; every bench conversation is new, so
+	// it costs the API's look for an earlier run, not the guard's visibility read.
 	Pingpong bool
 
 	// NoBaselines leaves the baselines' worker out (the simulator needs none).

@@ -24,15 +24,15 @@ type phaseRun struct {
 	started, transferred, completed, failed                 atomic.Int64
 	startedBase, transferredBase, completedBase, failedBase int64
 
-	mu            sync.Mutex
-	items         []*item
-	accepts       []time.Duration
-	acceptErrors  int
+	mu           sync.Mutex
+	items        []*item
+	accepts      []time.Duration
+	acceptErrors int
 	// acceptConflicts are accepts refused with 409 although the offer had reached the person.
 	acceptConflicts int
-	releaseErrors int
-	errors        []string
-	errorCount    int
+	releaseErrors   int
+	errors          []string
+	errorCount      int
 
 	wall                          time.Duration
 	steadyRuns                    int
