@@ -190,7 +190,7 @@ func (c *Config) Settings() handoff.Settings {
 		PingPongMaxHandoffs: c.Handoff.Pingpong.MaxHandoffs,
 		PingPongWindow:      c.Handoff.Pingpong.Window,
 		FastBotPath:         c.Handoff.FastBotPath,
-		FastPersonSteps:       c.Handoff.FastBotPath,
+		FastPersonSteps:     c.Handoff.FastBotPath,
 		Events:              c.Events.Enabled(),
 		Monitoring:          c.MonitorSpec(),
 		FollowUp:            c.FollowUpSpec(),
