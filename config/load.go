@@ -50,7 +50,7 @@ var defaults = map[string]any{
 	"temporal.address":                       "127.0.0.1:7233",
 	"temporal.namespace":                     "default",
 	"api.listen":                             "127.0.0.1:8080",
-	"worker.sticky_cache_size":               2048,
+	"worker.sticky_cache_size":               1024,
 	"worker.shutdown_timeout":                "30s",
 	"handoff.monitoring_window":              "5m",
 	"handoff.offer_timeout":                  "60s",
