@@ -2,11 +2,14 @@ package bench
 
 import "fmt"
 
-// The budget of a bot-to-person handoff, set from what it needs: a person's steps (ranking,
-// reservation, the offer, the assignment, the transfer notice) stay regular activities, each
-// about five events and one action, and the answer is an Update; the bot source's steps, the
-// pure ones and the outcome record run locally. The person's entity workflow adds its own
-// reservation, assignment and release. See the README's Performance section.
+// The budget of a bot-to-person handoff, from what it needs rather than what it measured: five
+// regular activities for the person's steps (reservation, offer, the source letting go, the
+// assignment, the transfer notice), three workflow tasks with local activities (deciding and
+// ranking, preparing the customer, the outcome record), the offer's and the monitoring
+// window's timers, the accept Update, three upserts (awaiting acceptance, monitoring, closed)
+// and the start: 15 actions, one more for a conversation event, at about 60 events. The
+// person's entity workflow adds its reservation, assignment and release. See the README's
+// Performance section.
 const (
 	humanEventsBudget         = 60
 	humanActionsBudget        = 15
