@@ -132,10 +132,11 @@ type Handoff struct {
 	FallbackAgent string `mapstructure:"fallback_agent"`
 	// HTTPTimeout bounds each call to an agent's webhook or health check.
 	HTTPTimeout string `mapstructure:"http_timeout"`
-	// FastBotPath runs a bot target's I/O steps (health check, customer preparation,
-	// briefing, transfer confirmation, outcome record) as local activities: about half the
-	// history events and billed actions, at the cost of a step running again when a worker
-	// dies in the middle of a workflow task (deliveries carry an idempotency key for that).
+	// FastBotPath (on by default) runs a bot target's I/O steps (health check, customer
+	// preparation, briefing, transfer confirmation, outcome record) as local activities: less
+	// than half the history events and billed actions, at the cost of a step running again
+	// when a worker dies in the middle of a workflow task (deliveries carry an idempotency key,
+	// and receivers deduplicate by it).
 	FastBotPath bool `mapstructure:"fast_bot_path"`
 	// OutcomeURL receives the outcome record of each handoff (analytics); empty logs it only.
 	OutcomeURL string `mapstructure:"outcome_url"`
@@ -189,6 +190,7 @@ func (c *Config) Settings() handoff.Settings {
 		PingPongMaxHandoffs: c.Handoff.Pingpong.MaxHandoffs,
 		PingPongWindow:      c.Handoff.Pingpong.Window,
 		FastBotPath:         c.Handoff.FastBotPath,
+		FastPersonSteps:     c.Handoff.FastBotPath,
 		Events:              c.Events.Enabled(),
 		Monitoring:          c.MonitorSpec(),
 		FollowUp:            c.FollowUpSpec(),

@@ -65,6 +65,9 @@ func TestChaosOnStack(t *testing.T) {
 	t.Cleanup(cl.Close)
 	e.Client, e.Service = cl, service.New(cl, e.Cfg)
 	e.Serve(t, e.Service, httpapi.Options{OpTimeout: 3 * time.Second})
+	// The ledgers read every conversation's deliveries at the end: an agent takes a few per
+	// handoff (retries and repeats included), and a list cut short would lose who let go.
+	e.Agents.KeepDeliveries(20 * total)
 
 	bin := testenv.BuildWorker(t)
 	var workersMu sync.Mutex

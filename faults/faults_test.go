@@ -158,6 +158,21 @@ func (r *rig) settle(t *testing.T, l *ledger, st handoff.State) {
 	}
 }
 
+// waitDelivery waits until the stand-in agent has taken a delivery of the type for conv.
+func waitDelivery(t *testing.T, r *rig, agent, conv string, typ handoff.DeliveryType) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		for _, d := range r.e.Agents.Deliveries(agent) {
+			if d.Delivery.ConversationID == conv && d.Delivery.Type == typ {
+				return
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("%s took no %s delivery for %s within %s", agent, typ, conv, within)
+}
+
 // agentStateSoon reads a person's state, asking again while it goes unanswered: just after a
 // worker kill the query can wait on a worker that is still coming up, or on a dev server busy
 // moving shards on a loaded machine, and one unbounded query then held the whole suite.
@@ -251,6 +266,30 @@ func TestFaults(t *testing.T) {
 		st := r.closed(t, conv)
 		expectOutcome(t, st, handoff.OutcomeCompleted, "jorge_buyer_bot")
 		r.settle(t, l, st)
+	})
+
+	// On the fast bot path (the default) a bot's steps are local activities: a worker killed
+	// after the target took the briefing but before the workflow task recorded it runs the
+	// steps again from the last recorded task, under the same keys. The receivers act on each
+	// key once, so the customer sees nothing twice.
+	r.scenario("kill-after-local-briefing", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		target := "jorge_buyer_bot"
+		before := r.e.Agents.Duplicates(target)
+		// The source answers slowly, so the task is still telling it to let go when the
+		// target has its briefing.
+		r.e.Agents.SetSlow(in.SourceAgent, 700*time.Millisecond)
+		r.startHandoff(t, in)
+		waitDelivery(t, r, target, conv, handoff.DeliveryBriefing)
+		r.kill()
+		r.start()
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, target)
+		r.settle(t, l, st)
+		if got := r.e.Agents.Duplicates(target) - before; got < 1 {
+			t.Errorf("%s took %d repeated deliveries: want the briefing again, under its key, after the kill", target, got)
+		}
 	})
 
 	// Handoffs started while no worker runs reach people once one starts: reading people's

@@ -207,6 +207,9 @@ type Input struct {
 	Handback     *Handback     `json:"handback,omitempty"`
 	WarmTransfer *WarmTransfer `json:"warm_transfer,omitempty"`
 	Lineage      []Link        `json:"lineage,omitempty"`
+	// FirstHandoff is set by the API when Temporal holds no earlier run of the conversation's
+	// workflow: the ping-pong guard has nothing to count and skips its visibility lookup.
+	FirstHandoff bool `json:"first_handoff,omitempty"`
 }
 
 // Candidate is one possible target, in the order they are tried.
@@ -295,6 +298,11 @@ type Settings struct {
 	PingPongWindow      string `json:"pingpong_window,omitempty"`
 	// FastBotPath runs a bot target's I/O steps as local activities (see config).
 	FastBotPath bool `json:"fast_bot_path,omitempty"`
+	// FastPersonSteps extends the fast bot path to the steps of a person handoff that neither
+	// change a person's state nor hold their answer: ranking people (reads), preparing the
+	// customer through a bot source, and the outcome record. Captured with the rest,
+	// so handoffs decided before it existed replay with those steps as regular activities.
+	FastPersonSteps bool `json:"fast_person_steps,omitempty"`
 	// Events publishes the handoff's state changes (config events:). Captured like the rest,
 	// so handoffs decided before events were configured, or before this field existed, replay
 	// unchanged.

@@ -27,6 +27,9 @@ type handoffRun struct {
 
 	// open indexes state.Offers awaiting a person's answer (several with parallel offers).
 	open []int
+	// reserving is the offer whose reservation is under way, or -1: the person may already
+	// see it in their list, so an answer from them waits for the reservation's result.
+	reserving int
 	// customerLeft is set by a customer_left event: the handoff ends abandoned.
 	customerLeft bool
 	// confirmation is the answer to an awaiting_confirmation pause; nil until one arrives.
@@ -86,10 +89,11 @@ func Handoff(ctx workflow.Context, in handoff.Input) (handoff.Result, error) {
 		return handoff.Result{}, temporal.NewNonRetryableApplicationError("invalid handoff input: "+err.Error(), "InvalidInput", nil)
 	}
 	h := &handoffRun{
-		in:     in,
-		id:     handoff.HandoffID(workflow.GetInfo(ctx).WorkflowExecution.ID, workflow.GetInfo(ctx).WorkflowExecution.RunID),
-		logger: workflow.GetLogger(ctx),
-		made:   map[int]bool{},
+		in:        in,
+		id:        handoff.HandoffID(workflow.GetInfo(ctx).WorkflowExecution.ID, workflow.GetInfo(ctx).WorkflowExecution.RunID),
+		logger:    workflow.GetLogger(ctx),
+		made:      map[int]bool{},
+		reserving: -1,
 	}
 	h.state = handoff.State{
 		ConversationID: in.ConversationID,

@@ -22,9 +22,14 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 	if s.PingPongMaxHandoffs <= 0 || h.in.Handback != nil || h.in.WarmTransfer != nil {
 		return sel.Plan, nil, nil
 	}
-	hist, err := h.earlierHandoffs(ctx)
-	if err != nil {
-		return nil, nil, err
+	// A conversation Temporal held no run of when the API started this one has no earlier
+	// handoff to read.
+	var hist activities.ConversationHistory
+	if !h.in.FirstHandoff {
+		var err error
+		if hist, err = h.earlierHandoffs(ctx); err != nil {
+			return nil, nil, err
+		}
 	}
 	// A chain of handoffs that monitoring moved on counts too (handoff_monitor.go).
 	hist.Handoffs += h.chainWithin(ctx)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/handoffhq/orchestrator/handoff"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -31,6 +32,9 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 		name, result := ans.name, ans.result
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
 			func(ctx workflow.Context, in handoff.AnswerInput) (handoff.State, error) {
+				if err := h.awaitReservation(ctx, in.AgentID); err != nil {
+					return h.snapshot(), err
+				}
 				h.answer(ctx, in, result)
 				return h.snapshot(), nil
 			},
@@ -40,8 +44,12 @@ func (h *handoffRun) setup(ctx workflow.Context) error {
 		if err != nil {
 			return err
 		}
-		onSignal(ctx, name, func(in handoff.AnswerInput) {
-			if err := h.validateAnswer(in, result); err != nil {
+		onSignalCtx(ctx, name, func(ctx workflow.Context, in handoff.AnswerInput) {
+			err := h.validateAnswer(in, result)
+			if err == nil {
+				err = h.awaitReservation(ctx, in.AgentID)
+			}
+			if err != nil {
 				h.logger.Warn("ignored signal", "signal", name, "reason", err.Error())
 				return
 			}
@@ -148,7 +156,7 @@ func (h *handoffRun) validateAnswer(in handoff.AnswerInput, result string) error
 			return fmt.Errorf("agent %s has no open offer for conversation %s (%s accepted first)", in.AgentID, h.in.ConversationID, o.Agent)
 		}
 	}
-	if h.openOfferOf(in.AgentID) >= 0 {
+	if h.openOfferOf(in.AgentID) >= 0 || h.reservingFor(in.AgentID) {
 		return nil
 	}
 	if i := h.offerIndex(in.AgentID); i >= 0 {
@@ -159,6 +167,31 @@ func (h *handoffRun) validateAnswer(in handoff.AnswerInput, result string) error
 		return fmt.Errorf("agent %s has no open offer for conversation %s (the handoff is %s)", in.AgentID, h.in.ConversationID, h.state.Phase)
 	}
 	return fmt.Errorf("agent %s has no open offer for conversation %s (it is offered to another agent)", in.AgentID, h.in.ConversationID)
+}
+
+// reservingFor reports whether the agent's offer is being reserved: the reservation puts it in
+// their list before the workflow hears back, so they may answer it from then on.
+func (h *handoffRun) reservingFor(agent string) bool {
+	return h.reserving >= 0 && h.state.Offers[h.reserving].Agent == agent && h.state.Offers[h.reserving].Result == handoff.OfferPending
+}
+
+// awaitReservation holds an answer to an offer still being reserved until the reservation's
+// result is in: the offer is then open and the answer is taken, or it ended (the person had no
+// room after all) and the answer is refused with the reason.
+func (h *handoffRun) awaitReservation(ctx workflow.Context, agent string) error {
+	if !h.reservingFor(agent) {
+		return nil
+	}
+	i := h.reserving
+	if err := workflow.Await(ctx, func() bool { return h.reserving != i }); err != nil {
+		return err
+	}
+	if h.openOfferOf(agent) >= 0 {
+		return nil
+	}
+	o := h.state.Offers[i]
+	return temporal.NewNonRetryableApplicationError(fmt.Sprintf("agent %s has no open offer for conversation %s (their offer ended %s: %s)",
+		agent, h.in.ConversationID, o.Result, o.Reason), "NoOpenOffer", nil)
 }
 
 // answered reports whether the agent's latest offer already carries this answer.

@@ -36,9 +36,17 @@ func (h *handoffRun) tryPlan(ctx workflow.Context, plan []activities.Step, exclu
 		h.setPhase(ctx, handoff.PhaseCheckingAvailability)
 		var ranking activities.Ranking
 		summary := fmt.Sprintf("Rank %s (%s)", strings.Join(step.Agents, ", "), step.Via)
-		err := h.io(ctx, availabilityOptions(ctx, summary), h.fast() && !step.People, summary, a.RankCandidates,
-			activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario,
-				Channel: h.in.Channel}).Get(ctx, &ranking)
+		in := activities.RankInput{Agents: step.Agents, Skills: p.Skills, Exclude: exclude, Source: h.in.SourceAgent, Scenario: h.state.Decision.Scenario,
+			Channel: h.in.Channel}
+		// Ranking only reads (bots' health, people's entity state), so it runs locally on the
+		// fast path; people's steps only for handoffs decided with FastPersonSteps.
+		var rank workflow.Future
+		if h.fast() && (!step.People || h.state.Decision.Settings.FastPersonSteps) {
+			rank = workflow.ExecuteLocalActivity(localAvailabilityOptions(ctx, summary), a.RankCandidates, in)
+		} else {
+			rank = workflow.ExecuteActivity(availabilityOptions(ctx, summary), a.RankCandidates, in)
+		}
+		err := rank.Get(ctx, &ranking)
 		if err != nil {
 			if o, r, stop := h.stopped(ctx); stop {
 				return "", o, r
@@ -226,7 +234,13 @@ func (h *handoffRun) offer(ctx workflow.Context, batch []activities.RankedAgent,
 		}
 		// Package first: the reservation carries the brief the person sees in their offers.
 		pkg, ok := h.packageFor(ctx, i)
-		if !ok || !h.reserve(ctx, i, expires, pkg.Brief) {
+		if !ok {
+			continue
+		}
+		h.reserving = i
+		reserved := h.reserve(ctx, i, expires, pkg.Brief)
+		h.reserving = -1
+		if !reserved {
 			continue
 		}
 		// The offer is in the person's list from the moment it is reserved, so it is open to
@@ -417,7 +431,7 @@ func (h *handoffRun) prepareCustomer(ctx workflow.Context, target string) {
 	}
 	h.setPhase(ctx, handoff.PhasePreparingCustomer)
 	h.customerPrepared = true
-	err := h.io(ctx, deliveryOptions(ctx, "Prepare customer"), h.fast() && !h.isPerson(target), "Prepare customer", a.PrepareCustomer, activities.DeliveryInput{
+	err := h.io(ctx, deliveryOptions(ctx, "Prepare customer"), h.prepareLocal(target), "Prepare customer", a.PrepareCustomer, activities.DeliveryInput{
 		Agent:    h.in.SourceAgent,
 		Delivery: h.delivery(handoff.DeliveryPrepareCustomer, target, h.customerMessage()),
 	}).Get(ctx, nil)
@@ -479,6 +493,16 @@ func (h *handoffRun) freeSourceCapacity(ctx workflow.Context) {
 // activities (see handoff.fast_bot_path).
 func (h *handoffRun) fast() bool {
 	return h.state.Decision != nil && h.state.Decision.Settings.FastBotPath
+}
+
+// prepareLocal reports whether preparing the customer runs locally: on the fast bot path when
+// the target is a bot, and, for handoffs decided with FastPersonSteps, when the source is a bot
+// whoever the target is.
+func (h *handoffRun) prepareLocal(target string) bool {
+	if !h.fast() {
+		return false
+	}
+	return !h.isPerson(target) || (h.state.Decision.Settings.FastPersonSteps && !h.sourcePerson)
 }
 
 // io runs an I/O step as a regular activity (regular carries its options), or as a local

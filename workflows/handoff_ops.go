@@ -225,7 +225,14 @@ func (h *handoffRun) record(ctx workflow.Context) {
 		rec.FollowUpSuggested, rec.FollowUpReasonText = true, "the customer stayed with the source agent: "+string(s.Outcome)
 	}
 	h.logFields(ctx, &rec)
-	if err := h.io(ctx, recordOptions(ctx), h.fast() && !h.anyPerson(), "Record outcome", a.RecordOutcome, rec).Get(ctx, nil); err != nil {
+	local := h.fast() && (!h.anyPerson() || h.state.Decision.Settings.FastPersonSteps)
+	err := h.io(ctx, recordOptions(ctx), local, "Record outcome", a.RecordOutcome, rec).Get(ctx, nil)
+	if err != nil && local && h.state.Decision.Settings.FastPersonSteps {
+		// A local attempt gives up within seconds; the record is not lost for that: the
+		// regular activity retries for minutes, as on the regular path.
+		err = workflow.ExecuteActivity(recordOptions(ctx), a.RecordOutcome, rec).Get(ctx, nil)
+	}
+	if err != nil {
 		h.logger.Error("outcome recording failed", "error", err)
 	}
 }

@@ -39,6 +39,34 @@ func TestAcceptReservesThenAssigns(t *testing.T) {
 	expect(t, "ops", strings.Join(h.ops, ","), "reserve:maria,assign:maria")
 }
 
+// The reservation puts the offer in the person's list before the workflow hears back: an
+// accept in that moment waits for the reservation rather than being refused.
+func TestAcceptWhileTheReservationIsUnderWayIsTaken(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	h.reserveCall.After(3 * time.Second)
+	var accept *updateResult
+	h.at(time.Second, func() { accept = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	res := h.run(testInput())
+	accept.accepted(t, "maria's accept while her reservation is under way")
+	expect(t, "owner", res.Owner, "maria")
+	expect(t, "offers", offerResults(res), "maria:accepted")
+}
+
+// An accept that waited for a reservation which then found no room is refused with the reason,
+// and the next person is offered the conversation.
+func TestAcceptWhileTheReservationFailsIsRefusedWithTheReason(t *testing.T) {
+	h := newHarness(t, testDecision("human_agent"), group("maria", "james"))
+	h.reserveCall.After(3 * time.Second)
+	h.refuse["maria"] = "maria is at capacity (5 of 5)"
+	var early *updateResult
+	h.at(time.Second, func() { early = h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.at(20*time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "james"}) })
+	res := h.run(testInput())
+	early.refused(t, "maria's accept when her reservation found no room", "their offer ended unavailable: maria is at capacity")
+	expect(t, "owner", res.Owner, "james")
+	expect(t, "offers", offerResults(res), "maria:unavailable,james:accepted")
+}
+
 func TestDeclineReleasesAndTimeoutSetsAway(t *testing.T) {
 	d := testDecision("human_agent")
 	d.Settings.AwayOnTimeout = true
@@ -223,6 +251,27 @@ func TestPingPongGuardSendsToSupervisorAndExcludesEarlierAgents(t *testing.T) {
 	expect(t, "offers below limit", offerResults(res), "maria:unavailable,james:accepted")
 }
 
+// A conversation the API found no earlier run of has nothing for the guard to read: the plan
+// stands and no lookup runs.
+func TestPingPongGuardSkipsTheLookupOnAFirstHandoff(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Settings.PingPongMaxHandoffs, d.Settings.PingPongWindow = 3, "1h"
+	h := newHarness(t, d, group("maria", "james"))
+	h.supervisors = []activities.Step{{Agents: []string{"sam"}, Via: "ping-pong guard"}}
+	h.history = activities.ConversationHistory{Handoffs: 3, Declined: []string{"maria"}}
+	local, regular := h.kinds()
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	in := testInput()
+	in.FirstHandoff = true
+	res := h.run(in)
+	expect(t, "offers", offerResults(res), "maria:accepted")
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if slices.Contains(*local, "ConversationHistory") || slices.Contains(*regular, "ConversationHistory") {
+		t.Errorf("local %v, regular %v: want no lookup of earlier handoffs", *local, *regular)
+	}
+}
+
 func TestPersonWhoseTransferNotificationFailsStillOwns(t *testing.T) {
 	h := newHarness(t, testDecision("human_agent"), human("maria"))
 	h.failConfirm["maria"] = true
@@ -297,4 +346,77 @@ func TestCustomerLeavesWhileAwaitingConfirmation(t *testing.T) {
 	res := h.run(testInput())
 	expect(t, "outcome", res.Outcome, handoff.OutcomeAbandoned)
 	expect(t, "no fallback script to a customer who left", len(h.delivered(handoff.DeliveryFallback)), 0)
+}
+
+// kinds records which activities ran locally and which as regular activities.
+func (h *harness) kinds() (local, regular *[]string) {
+	local, regular = &[]string{}, &[]string{}
+	h.env.SetOnLocalActivityStartedListener(func(info *activity.Info, _ context.Context, _ []any) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		*local = append(*local, info.ActivityType.Name)
+	})
+	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, _ converter.EncodedValues) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		*regular = append(*regular, info.ActivityType.Name)
+	})
+	return local, regular
+}
+
+// On the fast bot path ranking people, preparing the customer through a bot source and the
+// outcome record run locally when a person takes over; the steps from the person's accept to their assignment
+// (the source letting go, the assignment, the transfer notice) and those before it (the
+// reservation, the offer) stay regular activities, so the accept is answered at once. A
+// handoff decided before FastPersonSteps existed replays with all of them regular.
+func TestFastPathRanksPreparesAndRecordsLocallyForAPersonTarget(t *testing.T) {
+	personSteps := []string{"Reserve", "BriefAgent", "ReleaseSource", "Assign", "ConfirmTarget"}
+	sourceSteps := []string{"RankCandidates", "PrepareCustomer", "RecordOutcome"}
+	for _, tc := range []struct {
+		name          string
+		localSourceIO bool
+	}{{"decided with FastPersonSteps", true}, {"decided before it existed", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := testDecision("human_agent")
+			d.Settings.FastBotPath, d.Settings.FastPersonSteps = true, tc.localSourceIO
+			people := group("maria")
+			people.People = true
+			h := newHarness(t, d, people)
+			local, regular := h.kinds()
+			h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+			res := h.run(testInput())
+			expect(t, "owner", res.Owner, "maria")
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			for _, s := range personSteps {
+				if !slices.Contains(*regular, s) || slices.Contains(*local, s) {
+					t.Errorf("%s: local %v, regular %v: want it regular", s, *local, *regular)
+				}
+			}
+			for _, s := range sourceSteps {
+				if got := slices.Contains(*local, s) && !slices.Contains(*regular, s); got != tc.localSourceIO {
+					t.Errorf("%s local only = %v, want %v (local %v, regular %v)", s, got, tc.localSourceIO, *local, *regular)
+				}
+			}
+		})
+	}
+}
+
+// A local outcome record that gives up is retried as a regular activity: the log keeps it.
+func TestFastPathOutcomeRecordFallsBackToARegularActivity(t *testing.T) {
+	d := testDecision("human_agent")
+	d.Settings.FastBotPath, d.Settings.FastPersonSteps = true, true
+	h := newHarness(t, d, group("maria"))
+	local, regular := h.kinds()
+	h.recordFailsLocally = true
+	h.at(time.Second, func() { h.update(handoff.UpdateAccept, handoff.AnswerInput{AgentID: "maria"}) })
+	h.run(testInput())
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.record == nil || h.record.Outcome != handoff.OutcomeCompleted {
+		t.Fatalf("record %+v (local %v, regular %v): want the completed outcome recorded", h.record, *local, *regular)
+	}
+	if !slices.Contains(*local, "RecordOutcome") || !slices.Contains(*regular, "RecordOutcome") {
+		t.Fatalf("local %v, regular %v: want the local attempt, then a regular one", *local, *regular)
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/handoffhq/orchestrator/events"
 	"github.com/handoffhq/orchestrator/handoff"
 	"github.com/stretchr/testify/mock"
+	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
 	"go.temporal.io/sdk/worker"
@@ -50,6 +51,10 @@ type harness struct {
 	routedWith string
 	// refuse makes Reserve refuse an agent with the reason (at capacity, not online).
 	refuse map[string]string
+	// recordFailsLocally makes every local attempt to record the outcome fail.
+	recordFailsLocally bool
+	// reserveCall is Reserve's mock: After makes reservations take time on the test clock.
+	reserveCall *testsuite.MockCallWrapper
 	// refuseAssign makes Assign refuse an agent with the reason (the reservation is gone).
 	refuseAssign map[string]string
 	// rankErr makes ranking fail for steps holding these agents (their state unreadable).
@@ -184,7 +189,7 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 			}
 			return r, nil
 		})
-	env.OnActivity(a.Reserve, mock.Anything, mock.Anything).Return(
+	h.reserveCall = env.OnActivity(a.Reserve, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, in activities.ReserveRequest) (activities.ReserveResult, error) {
 			h.mu.Lock()
 			defer h.mu.Unlock()
@@ -245,9 +250,12 @@ func newHarness(t *testing.T, d handoff.Decision, plan ...activities.Step) *harn
 		env.OnActivity(fn, mock.Anything, mock.Anything).Return(deliver)
 	}
 	env.OnActivity(a.RecordOutcome, mock.Anything, mock.Anything).Return(
-		func(_ context.Context, rec activities.OutcomeRecord) error {
+		func(ctx context.Context, rec activities.OutcomeRecord) error {
 			h.mu.Lock()
 			defer h.mu.Unlock()
+			if h.recordFailsLocally && activity.GetInfo(ctx).IsLocalActivity {
+				return errors.New("the handoff log answered 503 Service Unavailable")
+			}
 			h.record = &rec
 			return nil
 		})
@@ -297,9 +305,10 @@ type updateResult struct {
 func (h *harness) update(name string, arg any) *updateResult {
 	r := &updateResult{}
 	h.env.UpdateWorkflow(name, "", &testsuite.TestUpdateCallback{
-		OnAccept:   func() {},
-		OnReject:   func(err error) { r.answered, r.rejected = true, err },
-		OnComplete: func(any, error) { r.answered = true },
+		OnAccept: func() {},
+		OnReject: func(err error) { r.answered, r.rejected = true, err },
+		// A handler's error reaches the caller as the validator's does (409 in the API).
+		OnComplete: func(_ any, err error) { r.answered, r.rejected = true, err },
 	}, arg)
 	return r
 }

@@ -105,6 +105,9 @@ func (h *handoffRun) keptBySource(ctx workflow.Context, target string) bool {
 // tellSource tells the source to let go of the customer, within a bounded time. It reports
 // whether the source acknowledged.
 func (h *handoffRun) tellSource(ctx workflow.Context, target string) bool {
+	// Regular when a person takes over, even on the fast bot path: the person's accept is
+	// answered when the workflow task that took it completes, and a local step in that task
+	// would hold their answer for as long as the source takes to let go.
 	err := h.io(ctx, releaseOptions(ctx, "Tell "+h.in.SourceAgent+" to let go"), h.fast() && !h.isPerson(target),
 		"Tell "+h.in.SourceAgent+" to let go", a.ReleaseSource, h.sourceRelease(target)).Get(ctx, nil)
 	if err != nil {

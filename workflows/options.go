@@ -85,6 +85,16 @@ func availabilityOptions(ctx workflow.Context, summary string) workflow.Context 
 	})
 }
 
+// localAvailabilityOptions: ranking on the fast path, retried as long as its regular
+// counterpart, since an error there means people's state could not be read, not that they are
+// busy.
+func localAvailabilityOptions(ctx workflow.Context, summary string) workflow.Context {
+	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
+		StartToCloseTimeout: 10 * time.Second, ScheduleToCloseTimeout: 90 * time.Second, Summary: summary,
+		RetryPolicy: &temporal.RetryPolicy{InitialInterval: 500 * time.Millisecond, BackoffCoefficient: 2, MaximumInterval: 10 * time.Second},
+	})
+}
+
 // deliveryOptions: webhook deliveries (customer preparation, briefing, offer notification)
 // are I/O with receivers that fail and slow down; three attempts with backoff, then the
 // workflow falls back to the next candidate.

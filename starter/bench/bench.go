@@ -6,11 +6,12 @@
 //   - idle: one handoff at a time (bot to bot, bot to human), the idle-machine latency;
 //   - handoffs: a mix from the sample conversations (bot to bot, bot to human, lead to buyer),
 //     people accepting through the API after a think time;
-//   - bot, floor, naive (and fast), interleaved in rounds: bot-to-bot handoffs; a bare
-//     workflow doing the same steps as local activities with no timer (the floor); the same
-//     steps as regular activities plus the monitoring timer (the naive shape); and bot-to-bot
-//     handoffs with handoff.fast_bot_path on;
-//   - fast-idle: one fast-path handoff at a time;
+//   - bot, floor, naive (and the other path), interleaved in rounds: bot-to-bot handoffs; a
+//     bare workflow doing the same steps as local activities with no timer (the floor); the
+//     same steps as regular activities plus the monitoring timer (the naive shape); and
+//     bot-to-bot handoffs with handoff.fast_bot_path the other way ("regular" when it is on,
+//     as shipped; "fast" when it is off);
+//   - regular-idle (or fast-idle): one handoff of the other path at a time;
 //   - nosticky: bot handoffs on a worker without a sticky cache (what the cache buys).
 //
 // It prints a table and writes JSON: throughput, latency percentiles, history events and
@@ -65,11 +66,11 @@ type Options struct {
 	StickyCache int
 	// StickyPhase runs the nosticky phase (sticky cache off) to measure what the cache buys.
 	StickyPhase bool
-	// FastBotPath turns handoff.fast_bot_path on for every phase; FastPhase instead adds the
-	// fast phases (bot handoffs with it on) to compare with the default path.
-	FastBotPath, FastPhase bool
-	// Pingpong keeps the ping-pong guard on (one more activity and a visibility query per
-	// handoff); off by default.
+	// FastBotPath is handoff.fast_bot_path for every phase (on, as shipped); OtherPhase adds
+	// bot handoffs with it the other way, to compare the two paths in the same run.
+	FastBotPath, OtherPhase bool
+	// Pingpong keeps the ping-pong guard on, as shipped; every bench conversation is new, so
+	// it costs the API's look for an earlier run, not the guard's visibility read.
 	Pingpong bool
 
 	// NoBaselines leaves the baselines' worker out (the simulator needs none).
@@ -305,11 +306,15 @@ func (b *bench) standard(ctx context.Context, rep *Report) error {
 		b.log.Warn("counting the people's entity workflows", "error", err)
 	}
 	def := workerMode{sticky: o.StickyCache, fast: o.FastBotPath}
-	fastMode := workerMode{sticky: o.StickyCache, fast: true}
+	otherMode := workerMode{sticky: o.StickyCache, fast: !o.FastBotPath}
 	bot := b.newPhase("bot", "bot-to-bot handoffs (seller-ready)", "handoff")
 	floor := b.newPhase("floor", "same steps as local activities, no timer", "baselines")
 	naive := b.newPhase("naive", "same steps as regular activities + timer", "baselines")
-	fast := b.newPhase("fast", "bot-to-bot handoffs, handoff.fast_bot_path on", "handoff")
+	otherName, otherWhat := "regular", "bot-to-bot handoffs, handoff.fast_bot_path off"
+	if !o.FastBotPath {
+		otherName, otherWhat = "fast", "bot-to-bot handoffs, handoff.fast_bot_path on"
+	}
+	other := b.newPhase(otherName, otherWhat, "handoff")
 	rounds := max(o.Rounds, 1)
 	for r := range rounds {
 		n := o.Total / rounds
@@ -321,12 +326,12 @@ func (b *bench) standard(ctx context.Context, rep *Report) error {
 			k    kind
 			mode *workerMode
 		}{{bot, kindBotToBot, &def}, {floor, kindFloor, nil}, {naive, kindNaive, nil}}
-		if o.FastPhase && !o.FastBotPath {
+		if o.OtherPhase {
 			steps = append(steps, struct {
 				pr   *phaseRun
 				k    kind
 				mode *workerMode
-			}{fast, kindBotToBot, &fastMode})
+			}{other, kindBotToBot, &otherMode})
 		}
 		for _, st := range steps {
 			if st.mode != nil {
@@ -340,13 +345,13 @@ func (b *bench) standard(ctx context.Context, rep *Report) error {
 		}
 	}
 	rep.Phases = append(rep.Phases, idle.report(), mix.report(), bot.report(), floor.report(), naive.report())
-	if o.FastPhase && !o.FastBotPath {
-		// The worker runs the fast path since the last round.
-		fastIdle := b.newPhase("fast-idle", "one bot-to-bot handoff at a time, handoff.fast_bot_path on", "handoff")
-		if err := b.ensureIdle(ctx, fastIdle, fastMode); err != nil {
+	if o.OtherPhase {
+		// The worker runs the other path since the last round.
+		otherIdle := b.newPhase(otherName+"-idle", "one at a time: "+otherWhat, "handoff")
+		if err := b.ensureIdle(ctx, otherIdle, otherMode); err != nil {
 			return err
 		}
-		rep.Phases = append(rep.Phases, fast.report(), fastIdle.report())
+		rep.Phases = append(rep.Phases, other.report(), otherIdle.report())
 	}
 	if o.StickyPhase {
 		if err := b.e.ensureWorker(ctx, workerMode{sticky: 0, fast: o.FastBotPath}, b.progress); err != nil {
@@ -465,6 +470,9 @@ func (b *bench) accept(agent, conv string) {
 		return
 	}
 	pr.acceptErrors++
+	if err == nil && status == http.StatusConflict {
+		pr.acceptConflicts++
+	}
 	if err == nil {
 		err = fmt.Errorf("%d %s", status, strings.TrimSpace(string(body)))
 	}

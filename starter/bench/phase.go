@@ -24,13 +24,15 @@ type phaseRun struct {
 	started, transferred, completed, failed                 atomic.Int64
 	startedBase, transferredBase, completedBase, failedBase int64
 
-	mu            sync.Mutex
-	items         []*item
-	accepts       []time.Duration
-	acceptErrors  int
-	releaseErrors int
-	errors        []string
-	errorCount    int
+	mu           sync.Mutex
+	items        []*item
+	accepts      []time.Duration
+	acceptErrors int
+	// acceptConflicts are accepts refused with 409 although the offer had reached the person.
+	acceptConflicts int
+	releaseErrors   int
+	errors          []string
+	errorCount      int
 
 	wall                          time.Duration
 	steadyRuns                    int
@@ -108,6 +110,7 @@ type PhaseReport struct {
 	// AcceptRoundTrip is POST /v1/handoffs/{id}/accept, request to response.
 	AcceptRoundTrip Dist       `json:"accept_round_trip"`
 	AcceptErrors    int        `json:"accept_errors,omitempty"`
+	AcceptConflicts int        `json:"accept_conflicts,omitempty"`
 	ReleaseErrors   int        `json:"release_errors,omitempty"`
 	History         MeanCounts `json:"history"`
 	// PhasesPerRun is the mean number of phases a handoff went through (State.Timings).
@@ -162,7 +165,7 @@ func (pr *phaseRun) report() PhaseReport {
 		TransitionSeconds: pr.wall.Seconds(),
 		StartToBriefed:    r.StartToBriefed, StartToAccepted: r.StartToAccepted,
 		CallToBriefed: r.CallToBriefed, CallToTransferred: r.callToTransferred,
-		AcceptRoundTrip: Summarize(pr.accepts), AcceptErrors: pr.acceptErrors, ReleaseErrors: pr.releaseErrors,
+		AcceptRoundTrip: Summarize(pr.accepts), AcceptErrors: pr.acceptErrors, AcceptConflicts: pr.acceptConflicts, ReleaseErrors: pr.releaseErrors,
 		History: r.History, PhasesPerRun: r.phases,
 		AgentActionsPerHumanHandoff: pr.agentActions, AgentEventsPerHumanHandoff: pr.agentEvents,
 		WorkerPeakRSSMB: float64(pr.workerPeak) / mb, WorkerHWMMB: float64(pr.workerHWM) / mb,

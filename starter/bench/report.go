@@ -25,7 +25,7 @@ type Report struct {
 	Machine     Machine       `json:"machine"`
 	Settings    Settings      `json:"settings"`
 	Phases      []PhaseReport `json:"phases,omitempty"`
-	// Ratios compare each way the handoff ran (default path, fast bot path) with the
+	// Ratios compare each way the handoff ran (the default config, the other path) with the
 	// baselines of the same run.
 	Ratios  map[string]*Ratios `json:"ratios,omitempty"`
 	Choices []Choice           `json:"design_choices,omitempty"`
@@ -132,7 +132,7 @@ func pOr(p *PhaseReport) *PhaseReport {
 	return p
 }
 
-// variant is one way the handoff ran: the default path, or the fast bot path.
+// variant is one way the handoff ran: the default config, or the other bot path.
 type variant struct {
 	label      string
 	load, idle *PhaseReport
@@ -141,9 +141,9 @@ type variant struct {
 func (r *Report) variants() []variant {
 	var out []variant
 	if bot := r.phase("bot"); bot != nil {
-		v := variant{label: "default path", load: bot}
+		v := variant{label: "default config (regular I/O)", load: bot}
 		if r.Settings.FastBotPath {
-			v.label = "fast bot path"
+			v.label = "default config (fast bot path)"
 		}
 		if k := r.phase("idle").kind(kindBotToBot); k != nil {
 			v.idle = &PhaseReport{Name: "idle", Runs: k.Runs, OK: k.OK, StartToBriefed: k.StartToBriefed}
@@ -152,6 +152,9 @@ func (r *Report) variants() []variant {
 	}
 	if fast := r.phase("fast"); fast != nil {
 		out = append(out, variant{label: "fast bot path", load: fast, idle: r.phase("fast-idle")})
+	}
+	if reg := r.phase("regular"); reg != nil {
+		out = append(out, variant{label: "regular I/O path", load: reg, idle: r.phase("regular-idle")})
 	}
 	return out
 }
@@ -179,7 +182,12 @@ func ratiosOf(p, floor, naive *PhaseReport) *Ratios {
 // evaluate computes the ratios, what the design choices bought and the targets.
 func (r *Report) evaluate() {
 	bot, floor, naive, mix := r.phase("bot"), r.phase("floor"), r.phase("naive"), r.phase("handoffs")
-	fast, ns := r.phase("fast"), r.phase("nosticky")
+	ns := r.phase("nosticky")
+	// The two paths, whichever of them the default config runs.
+	fast, reg := r.phase("fast"), bot
+	if r.Settings.FastBotPath {
+		fast, reg = bot, r.phase("regular")
+	}
 	vs := r.variants()
 	if floor != nil && naive != nil {
 		r.Ratios = map[string]*Ratios{}
@@ -206,19 +214,19 @@ func (r *Report) evaluate() {
 			Figures: map[string]float64{"events_per_step": dEvents, "actions_per_step": dActions, "brief_ms_per_step": dBrief,
 				"worker_cpu_ms_per_step": dCPU, "server_cpu_ms_per_step": dServer},
 		}
-		if bot != nil {
-			la := bot.History.LocalActivities
-			c.Measured += fmt.Sprintf(" The handoff's pure steps run locally (%.1f local activities on the default path): about %.0f events, %.1f actions and %.0f ms of start→briefed saved per handoff.",
-				la, la*dEvents, la-bot.History.LocalActivityTasks, la*dBrief)
-			c.Figures["default_path_local_activities"] = la
+		if reg != nil {
+			la := reg.History.LocalActivities
+			c.Measured += fmt.Sprintf(" Even with every I/O step a regular activity, the handoff's pure steps run locally (%.1f local activities): about %.0f events, %.1f actions and %.0f ms of start→briefed saved per handoff.",
+				la, la*dEvents, la-reg.History.LocalActivityTasks, la*dBrief)
+			c.Figures["regular_path_local_activities"] = la
 		}
-		if bot != nil && fast != nil {
-			c.Measured += fmt.Sprintf(" The fast bot path runs a bot target's I/O steps locally too: %.1f vs %.1f events, %.1f vs %.1f actions, start→briefed p50 %.0f vs %.0f ms under load, %.1f vs %.1f handoffs/s, worker CPU %.2f vs %.2f ms, server CPU %.2f vs %.2f ms (fast vs default).",
-				fast.History.Events, bot.History.Events, fast.History.Actions, bot.History.Actions,
-				fast.StartToBriefed.P50, bot.StartToBriefed.P50, fast.Throughput, bot.Throughput,
-				fast.WorkerCPUms, bot.WorkerCPUms, fast.ServerCPUms, bot.ServerCPUms)
-			c.Figures["fast_vs_default_throughput"] = ratio(fast.Throughput, bot.Throughput)
-			c.Figures["fast_vs_default_server_cpu"] = ratio(fast.ServerCPUms, bot.ServerCPUms)
+		if reg != nil && fast != nil {
+			c.Measured += fmt.Sprintf(" The fast bot path runs a bot target's I/O steps locally too: %.1f vs %.1f events, %.1f vs %.1f actions, start→briefed p50 %.0f vs %.0f ms under load, %.1f vs %.1f handoffs/s, worker CPU %.2f vs %.2f ms, server CPU %.2f vs %.2f ms (fast vs regular I/O).",
+				fast.History.Events, reg.History.Events, fast.History.Actions, reg.History.Actions,
+				fast.StartToBriefed.P50, reg.StartToBriefed.P50, fast.Throughput, reg.Throughput,
+				fast.WorkerCPUms, reg.WorkerCPUms, fast.ServerCPUms, reg.ServerCPUms)
+			c.Figures["fast_vs_regular_throughput"] = ratio(fast.Throughput, reg.Throughput)
+			c.Figures["fast_vs_regular_server_cpu"] = ratio(fast.ServerCPUms, reg.ServerCPUms)
 		}
 		r.Choices = append(r.Choices, c)
 	}
@@ -226,7 +234,7 @@ func (r *Report) evaluate() {
 		h := bot.History
 		r.Choices = append(r.Choices, Choice{
 			Name: "batching",
-			Measured: fmt.Sprintf("default path: %.1f local activities ran in %.1f workflow tasks, billed %.1f actions instead of %.1f; "+
+			Measured: fmt.Sprintf("default config: %.1f local activities ran in %.1f workflow tasks, billed %.1f actions instead of %.1f; "+
 				"%.1f search attributes were set in %.1f upserts (%.1f actions instead of %.1f one by one), and upserts happen at milestones only: %.1f for %.1f phases.",
 				h.LocalActivities, h.LocalActivityTasks, h.LocalActivityTasks, h.LocalActivities,
 				h.SearchAttributesSet, h.Upserts, h.Upserts, h.SearchAttributesSet, h.Upserts, bot.PhasesPerRun),
@@ -236,7 +244,7 @@ func (r *Report) evaluate() {
 				"upsert_actions_saved_vs_one_per_attribute": h.SearchAttributesSet - h.Upserts,
 				"upsert_actions_saved_vs_one_per_phase":     bot.PhasesPerRun - h.Upserts},
 		})
-		if fast != nil {
+		if fast != nil && fast != bot {
 			f := fast.History
 			r.Choices[len(r.Choices)-1].Measured += fmt.Sprintf(" Fast bot path: %.1f local activities in %.1f workflow tasks (%.1f actions instead of %.1f), %.1f upserts.",
 				f.LocalActivities, f.LocalActivityTasks, f.LocalActivityTasks, f.LocalActivities, f.Upserts)
@@ -245,7 +253,7 @@ func (r *Report) evaluate() {
 	if bot != nil && ns != nil {
 		r.Choices = append(r.Choices, Choice{
 			Name: "sticky cache",
-			Measured: fmt.Sprintf("cache %d vs off (default path): worker CPU %.2f vs %.2f ms per handoff, server CPU %.2f vs %.2f ms, start→briefed p50 %.0f vs %.0f ms (p95 %.0f vs %.0f), %.1f vs %.1f handoffs/s, worker peak RSS %.0f vs %.0f MB.",
+			Measured: fmt.Sprintf("cache %d vs off (default config): worker CPU %.2f vs %.2f ms per handoff, server CPU %.2f vs %.2f ms, start→briefed p50 %.0f vs %.0f ms (p95 %.0f vs %.0f), %.1f vs %.1f handoffs/s, worker peak RSS %.0f vs %.0f MB.",
 				r.Settings.StickyCache, bot.WorkerCPUms, ns.WorkerCPUms, bot.ServerCPUms, ns.ServerCPUms,
 				bot.StartToBriefed.P50, ns.StartToBriefed.P50, bot.StartToBriefed.P95, ns.StartToBriefed.P95,
 				bot.Throughput, ns.Throughput, bot.WorkerPeakRSSMB, ns.WorkerPeakRSSMB),
@@ -256,24 +264,32 @@ func (r *Report) evaluate() {
 		})
 	}
 
-	for _, v := range vs {
+	for k, v := range vs {
 		p := v.load
+		// The budget is the default config's; the other path's lines are there to compare.
+		judge := func(ok bool) *bool {
+			if k > 0 {
+				return nil
+			}
+			return yes(ok)
+		}
 		if q := r.Ratios[v.label]; q != nil {
 			r.Targets = append(r.Targets,
-				Target{Goal: "throughput ≥ 0.7 × floor (same run), " + v.label, Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", q.ThroughputVsFloor, p.Throughput, floor.Throughput), Met: yes(q.ThroughputVsFloor >= 0.7)},
-				Target{Goal: "throughput ≥ 2 × naive shape (same run), " + v.label, Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", q.ThroughputVsNaive, p.Throughput, naive.Throughput), Met: yes(q.ThroughputVsNaive >= 2)})
+				Target{Goal: "throughput ≥ 0.7 × floor (same run), " + v.label, Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", q.ThroughputVsFloor, p.Throughput, floor.Throughput), Met: judge(q.ThroughputVsFloor >= 0.7)},
+				Target{Goal: "throughput ≥ 2 × naive shape (same run), " + v.label, Measured: fmt.Sprintf("%.2f × (%.1f vs %.1f /s)", q.ThroughputVsNaive, p.Throughput, naive.Throughput), Met: judge(q.ThroughputVsNaive >= 2)})
 		}
 		if v.idle != nil && v.idle.OK > 0 {
 			r.Targets = append(r.Targets, Target{Goal: "p50 start→briefed < 100 ms, bot targets, idle machine, " + v.label,
 				Measured: fmt.Sprintf("%.0f ms idle (one handoff at a time); under load (concurrency %d): %.0f ms",
 					v.idle.StartToBriefed.P50, r.Settings.Concurrency, p.StartToBriefed.P50),
-				Met: yes(v.idle.StartToBriefed.P50 < 100)})
+				Met: judge(v.idle.StartToBriefed.P50 < 100)})
 		}
 		r.Targets = append(r.Targets,
-			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 25 history events, " + v.label, Measured: fmt.Sprintf("%.1f (min %d, max %d)", p.History.Events, p.History.EventsMin, p.History.EventsMax), Met: yes(p.History.Events <= 25)},
-			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 8 billable actions, " + v.label, Measured: fmt.Sprintf("%.1f (min %d, max %d)", p.History.Actions, p.History.ActionsMin, p.History.ActionsMax), Met: yes(p.History.Actions <= 8)})
+			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 25 history events, " + v.label, Measured: fmt.Sprintf("%.1f (min %d, max %d)", p.History.Events, p.History.EventsMin, p.History.EventsMax), Met: judge(p.History.Events <= 25)},
+			Target{Goal: "bot-to-bot handoff, no monitoring events: ≤ 8 billable actions, " + v.label, Measured: fmt.Sprintf("%.1f (min %d, max %d)", p.History.Actions, p.History.ActionsMin, p.History.ActionsMax), Met: judge(p.History.Actions <= 8)})
 	}
 	if mix != nil {
+		r.Targets = append(r.Targets, r.humanTargets(mix)...)
 		rt, idle := mix.AcceptRoundTrip, pOr(r.phase("idle")).AcceptRoundTrip
 		t := Target{Goal: "accept round trip (API call to response) p99 < 50 ms",
 			Measured: fmt.Sprintf("under load (handoffs phase): p99 %.1f ms (p50 %.1f, n %d); idle: p99 %.1f ms (p50 %.1f, n %d)",

@@ -21,8 +21,8 @@ import (
 // maxBody bounds a delivery; a real package is a few kilobytes.
 const maxBody = 1 << 20
 
-// maxKept bounds the deliveries remembered per agent, so a long demo does not grow forever.
-const maxKept = 1000
+// defaultKept bounds the deliveries remembered per agent, so a long demo does not grow forever.
+const defaultKept = 1000
 
 // maxKeys bounds the idempotency keys remembered per agent. Retries come within minutes of
 // the first attempt, so the latest keys are the ones that matter.
@@ -47,6 +47,8 @@ type Agents struct {
 	down       map[string]bool
 	slow       map[string]time.Duration
 	deliveries map[string][]Received
+	// kept is how many deliveries each agent's list remembers (KeepDeliveries).
+	kept int
 	// seen holds each agent's recent idempotency keys, oldest first in order.
 	seen       map[string]map[string]bool
 	order      map[string][]string
@@ -68,6 +70,7 @@ func New(logger *slog.Logger) *Agents {
 		down:       map[string]bool{},
 		slow:       map[string]time.Duration{},
 		deliveries: map[string][]Received{},
+		kept:       defaultKept,
 		seen:       map[string]map[string]bool{},
 		order:      map[string][]string{},
 		duplicates: map[string]int{},
@@ -110,6 +113,14 @@ func (a *Agents) Duplicates(agent string) int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.duplicates[agent]
+}
+
+// KeepDeliveries sets how many deliveries each agent's list remembers (1000 by default): a
+// ledger that reads every conversation's deliveries at the end of a long run needs them all.
+func (a *Agents) KeepDeliveries(n int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.kept = max(n, 1)
 }
 
 // SetDown makes the agent's health route answer 503 (or stop doing so).
@@ -181,8 +192,8 @@ func (a *Agents) receive(w http.ResponseWriter, r *http.Request, notify bool) {
 	case !failing:
 		a.remember(agent, key)
 		list := append(a.deliveries[agent], Received{Agent: agent, Notify: notify, At: time.Now().UTC(), Key: key, Delivery: d})
-		if len(list) > maxKept {
-			list = list[len(list)-maxKept:]
+		if len(list) > a.kept {
+			list = list[len(list)-a.kept:]
 		}
 		a.deliveries[agent] = list
 	}

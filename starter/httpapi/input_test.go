@@ -42,6 +42,7 @@ func TestBadInputStartsNothing(t *testing.T) {
 		{"event unknown type", "POST", "/v1/handoffs/c-1/events", "lead_bot", `{"type":"shout"}`, 400, "type"},
 		{"sentiment out of range", "POST", "/v1/handoffs/c-1/events", "lead_bot", `{"type":"sentiment","sentiment":3}`, 400, "sentiment"},
 		{"outcome without outcome", "POST", "/v1/handoffs/c-1/events", "lead_bot", `{"type":"outcome"}`, 400, "outcome"},
+		{"first_handoff from a client", "POST", "/v1/handoffs", "lead_bot", `{"conversation_id":"c-1","source_agent":"lead_bot","first_handoff":true}`, 400, "first_handoff"},
 		{"decide unknown agent", "POST", "/v1/decide", "lead_bot", `{"conversation_id":"c-1","source_agent":"nobody"}`, 400, "source_agent"},
 	}
 	for _, c := range cases {

@@ -142,3 +142,34 @@ func TestIntegrationNoWorkerIsATimeoutNotA500(t *testing.T) {
 		t.Fatalf("accept without a worker: %d %s", status, body)
 	}
 }
+
+// TestIntegrationFirstHandoffIsToldToTheGuard: the API tells a conversation's first handoff
+// that Temporal holds no earlier run (the ping-pong guard then reads nothing), and a later one
+// of the same conversation that it may have had earlier handoffs.
+func TestIntegrationFirstHandoffIsToldToTheGuard(t *testing.T) {
+	e := testenv.Start(t, testenv.Options{Handoff: map[string]any{"monitoring_window": "1s"}})
+	firstHandoff := func() bool {
+		t.Helper()
+		v, err := e.Client.QueryWorkflow(context.Background(), "handoff-c-again", "", handoff.QueryInput)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var in handoff.Input
+		if err := v.Get(&in); err != nil {
+			t.Fatal(err)
+		}
+		return in.FirstHandoff
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs?wait=true", "lead_bot", buyerInput("c-again")); status != 201 {
+		t.Fatalf("first handoff: %d %s", status, body)
+	}
+	if !firstHandoff() {
+		t.Fatal("the conversation's first handoff was not told it is the first")
+	}
+	if status, body := e.Do(t, "POST", "/v1/handoffs", "lead_bot", buyerInput("c-again")); status != 201 {
+		t.Fatalf("second handoff: %d %s", status, body)
+	}
+	if firstHandoff() {
+		t.Fatal("the conversation's second handoff was told it is the first")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/handoffhq/orchestrator/config"
 	"github.com/handoffhq/orchestrator/handoff"
 	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/temporal"
@@ -64,6 +65,9 @@ func (s *Service) ValidateInput(in *handoff.Input) error {
 		return &handoff.FieldError{Field: "warm_transfer", Problem: "is set by POST /v1/conversations/{id}/transfer, not by clients"}
 	case len(in.Lineage) > 0:
 		return &handoff.FieldError{Field: "lineage", Problem: "is set by the handback and transfer routes, not by clients"}
+	case in.FirstHandoff:
+		// It turns the ping-pong guard's lookup off: only the API, which asks Temporal, says so.
+		return &handoff.FieldError{Field: "first_handoff", Problem: "is set by the API from what Temporal holds, not by clients"}
 	}
 	return nil
 }
@@ -81,8 +85,10 @@ func (s *Service) Start(ctx context.Context, in handoff.Input) (StartResult, err
 func (s *Service) start(ctx context.Context, in handoff.Input) (StartResult, error) {
 	id := handoff.WorkflowID(in.ConversationID)
 	// The run ID already running (if any) is the fallback answer to "existing?" for clients
-	// dialled without the start-report interceptor.
-	before := s.runningRunID(ctx, id)
+	// dialled without the start-report interceptor. No run at all means no earlier handoff
+	// for the ping-pong guard to count.
+	before, none := s.latestRun(ctx, id)
+	in.FirstHandoff = none
 	report := &startReport{}
 	opts := client.StartWorkflowOptions{
 		ID:                       id,
@@ -148,15 +154,26 @@ func (s *Service) waitClosed(ctx context.Context, workflowID, runID string) erro
 
 // runningRunID returns the run ID of the running workflow with this ID, or "".
 func (s *Service) runningRunID(ctx context.Context, workflowID string) string {
+	running, _ := s.latestRun(ctx, workflowID)
+	return running
+}
+
+// latestRun reads the workflow ID's latest run: its run ID when it runs, and whether Temporal
+// holds no run of it at all (none; an error reading it is not taken for none).
+func (s *Service) latestRun(ctx context.Context, workflowID string) (running string, none bool) {
 	d, err := s.cl.DescribeWorkflowExecution(ctx, workflowID, "")
+	var notFound *serviceerror.NotFound
+	if errors.As(err, &notFound) {
+		return "", true
+	}
 	if err != nil {
-		return ""
+		return "", false
 	}
 	info := d.GetWorkflowExecutionInfo()
 	if info.GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
-		return ""
+		return "", false
 	}
-	return info.GetExecution().GetRunId()
+	return info.GetExecution().GetRunId(), false
 }
 
 // Result waits for a run to finish and returns its final state. A run that ended cancelled
