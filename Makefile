@@ -155,7 +155,7 @@ bench-stack: stack ## make bench on make stack's Temporal server (namespace benc
 		bin/starter bench --temporal $(STACK_TEMPORAL) --temporal-namespace bench --temporal-metrics $(STACK_METRICS) --workers $$n $(BENCH_FLAGS); \
 	done
 
-chaos: stack ## CHAOS (1000) handoffs on make stack while a worker is killed every 10 s, PostgreSQL and Temporal restarted once; ends with the ledger (200 took 2 min here)
+chaos: stack ## CHAOS (1000) handoffs on make stack while a worker is killed every 10 s, PostgreSQL and Temporal restarted once; ends with the ledger (1000 took 3 min here)
 	HANDOFF_CHAOS_TEMPORAL=$(STACK_TEMPORAL) HANDOFF_CHAOS_STACK=$(CURDIR)/scripts/stack/stack.sh HANDOFF_CHAOS_HANDOFFS=$(CHAOS) \
 		$(GO) test ./faults/ -run '^TestChaosOnStack$$' -count=1 -v -timeout 30m
 
