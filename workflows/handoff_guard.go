@@ -23,7 +23,8 @@ func (h *handoffRun) pingPongGuard(ctx workflow.Context, sel activities.Selectio
 		return sel.Plan, nil, nil
 	}
 	// A conversation Temporal held no run of when the API started this one has no earlier
-	// handoff to read.
+	// handoff to read. A re-escalation carries the flag on, rightly: its chain's earlier runs
+	// continued as new, which the lookup never counts (chainWithin below does).
 	var hist activities.ConversationHistory
 	if !h.in.FirstHandoff {
 		var err error
