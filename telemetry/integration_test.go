@@ -244,7 +244,8 @@ func TestMetricsMoveAfterAHandoff(t *testing.T) {
 		{"handoff_events_stream_clients", nil, 1},
 		{"handoff_event_deliveries_total", []string{`subscription="stream"`, `result="delivered"`}, 2},
 		{"temporal_workflow_completed_total", []string{`workflow_type="Handoff"`}, 1},
-		{"temporal_activity_execution_latency_seconds_count", []string{`activity_type="BriefAgent"`}, 1},
+		// On the fast bot path (the default) a bot's briefing is a local activity.
+		{"temporal_local_activity_execution_latency_seconds_count", []string{`activity_type="BriefAgent"`}, 1},
 	}
 	// The workflow counts its outcome, the publisher its last deliveries and the SDK the
 	// workflow's completion a moment after the outcome shows in the state: poll until every

@@ -51,5 +51,6 @@ var SDKMetrics = []string{
 	"temporal_workflow_task_schedule_to_start_latency_seconds",
 	"temporal_activity_schedule_to_start_latency_seconds",
 	"temporal_activity_execution_latency_seconds",
+	"temporal_local_activity_execution_latency_seconds",
 	"temporal_request_total",
 }
