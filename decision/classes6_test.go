@@ -5,7 +5,7 @@ import "testing"
 // The classes read from fresh6's misses, each in words of its own rather than the set's lines,
 // with the readings that must not come with them.
 func TestClassesReadSinceFresh6(t *testing.T) {
-	for trigger, msgs := range map[string][]string{
+	checkTriggers(t, true, map[string][]string{
 		"human_request": {
 			"is there anybody on your team who speaks Portuguese? my mother is the buyer",
 			"¿tienen a alguien que hable inglés? mi esposo no habla español",
@@ -48,12 +48,8 @@ func TestClassesReadSinceFresh6(t *testing.T) {
 			"the county wants us to tear down the deck the last owner built",
 			"the credit card company got a judgment lien on my house, does it have to be paid off before closing?",
 		},
-	} {
-		for _, msg := range msgs {
-			checkTrigger(t, trigger, true, msg)
-		}
-	}
-	for trigger, msgs := range map[string][]string{
+	})
+	checkTriggers(t, false, map[string][]string{
 		"human_request": {
 			"has anyone read the inspection report yet? just curious what it says",
 			"Is Maple Street in a flood zone?",
@@ -81,9 +77,5 @@ func TestClassesReadSinceFresh6(t *testing.T) {
 			"¿podemos firmar la promesa de compraventa el lunes?",
 			"the builder delivered on the agreed date, all good",
 		},
-	} {
-		for _, msg := range msgs {
-			checkTrigger(t, trigger, false, msg)
-		}
-	}
+	})
 }

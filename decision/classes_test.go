@@ -5,7 +5,7 @@ import "testing"
 // The classes read from fresh5's misses, each in words of its own rather than the set's lines,
 // with the readings that must not come with them.
 func TestClassesReadSinceFresh5(t *testing.T) {
-	for trigger, msgs := range map[string][]string{
+	checkTriggers(t, true, map[string][]string{
 		"human_request": {
 			"could someone from your sales team just call me tomorrow",
 			"I would like to go over the terms of my late aunt's flat with a senior representative of your company",
@@ -37,13 +37,9 @@ func TestClassesReadSinceFresh5(t *testing.T) {
 			"our tenant sublet the unit without permission",
 			"the HOA says our fence violates the covenants",
 		},
-	} {
-		for _, msg := range msgs {
-			checkTrigger(t, trigger, true, msg)
-		}
-	}
+	})
 	checkTrigger(t, "frustration", true, "hola, quería saber si hay estacionamiento", "hola??", "HOLA")
-	for trigger, msgs := range map[string][]string{
+	checkTriggers(t, false, map[string][]string{
 		"human_request": {
 			"el bot es mejor que hablar con un asesor",
 			"the agent just called me about the offer",
@@ -66,9 +62,5 @@ func TestClassesReadSinceFresh5(t *testing.T) {
 			"the survey shows the usual utility easement, that's normal right?",
 			"our foreclosure scare turned out to be a clerical error years ago",
 		},
-	} {
-		for _, msg := range msgs {
-			checkTrigger(t, trigger, false, msg)
-		}
-	}
+	})
 }

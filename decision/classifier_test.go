@@ -59,16 +59,23 @@ func TestClassifierVetoedByNegation(t *testing.T) {
 	}
 }
 
+// roundTrip encodes the model and decodes it again, as `make train` writes and the worker reads.
+func roundTrip(t *testing.T, m *decision.TriggerModel) *decision.TriggerModel {
+	t.Helper()
+	b, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decision.DecodeTriggerModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
+}
+
 func TestTriggerModelRoundTrip(t *testing.T) {
 	for _, m := range []*decision.TriggerModel{wordModel(t), decision.DefaultTriggerModel()} {
-		b, err := m.Encode()
-		if err != nil {
-			t.Fatal(err)
-		}
-		back, err := decision.DecodeTriggerModel(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		back := roundTrip(t, m)
 		msgs := []string{"the zorblax came back", "my dad died last week and I can't think straight"}
 		if got, want := back.Probabilities(msgs), m.Probabilities(msgs); got != want {
 			t.Errorf("probabilities %v after a round trip, %v before", got, want)
@@ -120,14 +127,7 @@ func TestClassifierAloneBarPerTrigger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := m.Encode()
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := decision.DecodeTriggerModel(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := roundTrip(t, m)
 	if got := back.Triggers()[2].Alone; got != 0.65 {
 		t.Fatalf("alone %v after a round trip, want 0.65", got)
 	}

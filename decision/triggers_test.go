@@ -58,6 +58,16 @@ func checkTrigger(t *testing.T, trigger string, want bool, msgs ...string) {
 	}
 }
 
+// checkTriggers is checkTrigger for every one-message conversation of each trigger.
+func checkTriggers(t *testing.T, want bool, cases map[string][]string) {
+	t.Helper()
+	for trigger, msgs := range cases {
+		for _, msg := range msgs {
+			checkTrigger(t, trigger, want, msg)
+		}
+	}
+}
+
 func TestExplicitRequestForPerson(t *testing.T) {
 	for _, msg := range []string{
 		"could you connect me with one of your agents",
@@ -312,7 +322,7 @@ func TestTriggerFlagsFromBotScores(t *testing.T) {
 // end, fear of not paying, overwhelm in Spain's and the River Plate's words; futility, stale
 // listings, River Plate insults.
 func TestClassesReadSinceFresh3(t *testing.T) {
-	for trigger, msgs := range map[string][]string{
+	checkTriggers(t, true, map[string][]string{
 		"legal": {
 			"the judgment lien has to clear before we close, and it won't be released until the lawsuit is settled",
 			"can the HOA lien be paid off out of the sale?",
@@ -342,12 +352,8 @@ func TestClassesReadSinceFresh3(t *testing.T) {
 			"che boludo, te pedí otra cosa",
 			"no entendés nada de lo que te escribo",
 		},
-	} {
-		for _, msg := range msgs {
-			checkTrigger(t, trigger, true, msg)
-		}
-	}
-	for trigger, msgs := range map[string][]string{
+	})
+	checkTriggers(t, false, map[string][]string{
 		"legal": {
 			"the lien was paid off at closing last year",
 			"la sucesión ya se cerró y la casa está a mi nombre",
@@ -364,9 +370,5 @@ func TestClassesReadSinceFresh3(t *testing.T) {
 			"do you have the updated listings for March?",
 			"is the one on Elm already sold or still available?",
 		},
-	} {
-		for _, msg := range msgs {
-			checkTrigger(t, trigger, false, msg)
-		}
-	}
+	})
 }
