@@ -12,7 +12,7 @@ import "fmt"
 // Performance section.
 const (
 	humanEventsBudget         = 60
-	humanActionsBudget        = 15
+	humanActionsBudget        = 16
 	personEntityEventsBudget  = 17
 	personEntityActionsBudget = 5
 )
