@@ -151,7 +151,10 @@ write_config() {
 
 make_tokens() {
 	local tokens
-	tokens=$(HANDOFF_CONFIG=$DIR/config.yaml bin/starter token init --file "$SECRETS/api-tokens.yaml" 2>/dev/null)
+	# The stack's Temporal address too: with it, bin/starter does not take the config `make
+	# run` recorded in data/run.env for this one, and refuse it as another config.
+	tokens=$(HANDOFF_CONFIG=$DIR/config.yaml TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS bin/starter token init \
+		--file "$SECRETS/api-tokens.yaml" 2>>"$DIR/tokens.log") || { tail -n 5 "$DIR/tokens.log" >&2; fail "making the API tokens failed"; }
 	if [ -n "$tokens" ]; then
 		(umask 077 && printf '%s\n' "$tokens" >>"$SECRETS/tokens.txt")
 		say "API tokens made; kept in $SECRETS/tokens.txt"
