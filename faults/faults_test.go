@@ -292,6 +292,28 @@ func TestFaults(t *testing.T) {
 		}
 	})
 
+	// The same for the moment ownership moves on the fast bot path: the source has let go and
+	// the worker dies while it tells the target, a local step. The steps run again under the
+	// same keys; the source is told again what it already did, and nobody sees a message twice.
+	r.scenario("kill-while-local-takeover", func(t *testing.T, conv string) {
+		in := lead(t, conv)
+		l := watch(r.e, conv, in.SourceAgent)
+		target := "jorge_buyer_bot"
+		before := r.e.Agents.Duplicates(in.SourceAgent)
+		// The target answers slowly, so the task is still telling it when the source has let go.
+		r.e.Agents.SetSlow(target, 700*time.Millisecond)
+		r.startHandoff(t, in)
+		waitDelivery(t, r, in.SourceAgent, conv, handoff.DeliveryTransferred)
+		r.kill()
+		r.start()
+		st := r.closed(t, conv)
+		expectOutcome(t, st, handoff.OutcomeCompleted, target)
+		r.settle(t, l, st)
+		if got := r.e.Agents.Duplicates(in.SourceAgent) - before; got < 1 {
+			t.Errorf("%s took %d repeated deliveries: want its steps again, under their keys, after the kill", in.SourceAgent, got)
+		}
+	})
+
 	// Handoffs started while no worker runs reach people once one starts: reading people's
 	// state as the worker comes up must not make them look busy (no_capacity).
 	r.scenario("burst-after-worker-start", func(t *testing.T, conv string) {
