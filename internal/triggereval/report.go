@@ -111,56 +111,46 @@ func Enabled() bool { return os.Getenv("HANDOFF_EVAL") != "" }
 // any package's test can load it.
 func DefaultPath() string { return setPath("labelled.jsonl") }
 
-// FreshPath is the second development set.
-func FreshPath() string { return setPath("fresh.jsonl") }
-
-// Fresh2Path is the third development set.
-func Fresh2Path() string { return setPath("fresh2.jsonl") }
-
-// Fresh3Path is the fourth development set.
-func Fresh3Path() string { return setPath("fresh3.jsonl") }
-
-// Fresh4Path is the fifth development set.
-func Fresh4Path() string { return setPath("fresh4.jsonl") }
-
-// Fresh5Path is the sixth development set.
-func Fresh5Path() string { return setPath("fresh5.jsonl") }
-
-// Fresh6Path is the seventh development set.
-func Fresh6Path() string { return setPath("fresh6.jsonl") }
-
-// Fresh7Path is the untouched set. It is added after the work it measures, so it may not
+// BlindPath is the untouched set. It is added after the work it measures, so it may not
 // exist yet.
-func Fresh7Path() string { return setPath("fresh7.jsonl") }
+func BlindPath() string {
+	for _, s := range Sets {
+		if s.Split == BlindSplit {
+			return setPath(s.File)
+		}
+	}
+	panic("triggereval: no set holds the blind split " + BlindSplit)
+}
 
 func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "decision", "testdata", "triggers", name)
 }
 
-// LoadSplits loads the cases of the given splits: labelled.jsonl always, the fresh sets only
-// when splits name them. Asking for fresh7 before its file exists is an error that says so:
-// a blind score that silently covered nothing would read as a pass.
+// LoadSplits loads the cases of the given splits: labelled.jsonl always, the other sets only
+// when splits name them. Asking for the blind set before its file exists is an error that
+// says so: a blind score that silently covered nothing would read as a pass.
 func LoadSplits(splits []string) ([]Case, error) {
 	cases, err := Load(DefaultPath())
 	if err != nil {
 		return nil, err
 	}
-	for _, set := range []struct{ split, path string }{{SplitFresh, FreshPath()}, {SplitFresh2, Fresh2Path()}, {SplitFresh3, Fresh3Path()}, {SplitFresh4, Fresh4Path()}, {SplitFresh5, Fresh5Path()}, {SplitFresh6, Fresh6Path()}, {SplitFresh7, Fresh7Path()}} {
-		if !slices.Contains(splits, set.split) {
+	for _, set := range Sets {
+		if set.Split == "" || !slices.Contains(splits, set.Split) {
 			continue
 		}
-		if _, err := os.Stat(set.path); errors.Is(err, fs.ErrNotExist) && set.split == BlindSplit {
-			return nil, fmt.Errorf("the blind set %s is missing: it has not been added yet, so there is nothing blind to score (make eval-dev scores the development sets)", set.path)
+		path := setPath(set.File)
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && set.Split == BlindSplit {
+			return nil, fmt.Errorf("the blind set %s is missing: it has not been added yet, so there is nothing blind to score (make eval-dev scores the development sets)", path)
 		}
-		more, err := Load(set.path)
+		more, err := Load(path)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range more {
-			if c.Split != set.split {
+			if c.Split != set.Split {
 				// Load checked ids against splits; another set's id in this file is a mix-up.
-				return nil, fmt.Errorf("%s: a line is not in the %s split (not shown)", set.path, set.split)
+				return nil, fmt.Errorf("%s: a line is not in the %s split (not shown)", path, set.Split)
 			}
 		}
 		cases = append(cases, more...)

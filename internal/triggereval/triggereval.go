@@ -23,39 +23,48 @@ import (
 	"strings"
 )
 
-// Splits: tune and holdout of labelled.jsonl; fresh.jsonl to fresh7.jsonl as wholes.
+// Splits of labelled.jsonl, whose lines are tune or holdout by id (SplitOf).
 const (
 	SplitTune    = "tune"
 	SplitHoldout = "holdout"
-	SplitFresh   = "fresh"
-	SplitFresh2  = "fresh2"
-	SplitFresh3  = "fresh3"
-	SplitFresh4  = "fresh4"
-	SplitFresh5  = "fresh5"
-	SplitFresh6  = "fresh6"
-	SplitFresh7  = "fresh7"
 )
 
-// DevSplits are the development splits, in the order figures are printed.
-var DevSplits = []string{SplitTune, SplitHoldout, SplitFresh, SplitFresh2, SplitFresh3, SplitFresh4, SplitFresh5, SplitFresh6}
+// Set is one labelled file in decision/testdata/triggers. Every line of a set but
+// labelled.jsonl declares the set's split, and its id starts with the split and a dash.
+type Set struct {
+	File  string
+	Split string // empty for labelled.jsonl
+}
+
+// Sets are the labelled files, in the order their figures are printed.
+var Sets = []Set{
+	{File: "labelled.jsonl"},
+	{File: "fresh.jsonl", Split: "fresh"},
+	{File: "fresh2.jsonl", Split: "fresh2"},
+	{File: "fresh3.jsonl", Split: "fresh3"},
+	{File: "fresh4.jsonl", Split: "fresh4"},
+	{File: "fresh5.jsonl", Split: "fresh5"},
+	{File: "fresh6.jsonl", Split: "fresh6"},
+	{File: "fresh7.jsonl", Split: BlindSplit},
+}
 
 // BlindSplit is the untouched set's split.
-const BlindSplit = SplitFresh7
+const BlindSplit = "fresh7"
+
+// DevSplits are the development splits, in the order figures are printed: every split but
+// the blind one.
+var DevSplits = func() []string {
+	out := []string{SplitTune, SplitHoldout}
+	for _, s := range Sets {
+		if s.Split != "" && s.Split != BlindSplit {
+			out = append(out, s.Split)
+		}
+	}
+	return out
+}()
 
 // Blind reports whether a split's lines and per-line results must never be shown.
 func Blind(split string) bool { return split == BlindSplit }
-
-// freshPrefix starts every id of fresh.jsonl, fresh2Prefix of fresh2.jsonl and so on; a
-// fresh7 id is blind whatever its split field says, so a mislabelled one is not shown either.
-const (
-	freshPrefix  = "fresh-"
-	fresh2Prefix = "fresh2-"
-	fresh3Prefix = "fresh3-"
-	fresh4Prefix = "fresh4-"
-	fresh5Prefix = "fresh5-"
-	fresh6Prefix = "fresh6-"
-	fresh7Prefix = "fresh7-"
-)
 
 // Triggers are the labels, in the order figures are printed.
 var Triggers = []string{"human_request", "frustration", "distress", "legal"}
@@ -85,24 +94,14 @@ func SplitOf(id string) string {
 	return SplitTune
 }
 
-// expectedSplit is the split a line must declare: fresh to fresh7 for those sets' ids, the FNV
-// rule for the others.
+// expectedSplit is the split a line must declare: a set's split for an id with its prefix
+// (a blind id is blind whatever its split field says, so a mislabelled one is not shown
+// either), the FNV rule for the others.
 func expectedSplit(id string) string {
-	switch {
-	case strings.HasPrefix(id, fresh7Prefix):
-		return SplitFresh7
-	case strings.HasPrefix(id, fresh6Prefix):
-		return SplitFresh6
-	case strings.HasPrefix(id, fresh5Prefix):
-		return SplitFresh5
-	case strings.HasPrefix(id, fresh4Prefix):
-		return SplitFresh4
-	case strings.HasPrefix(id, fresh3Prefix):
-		return SplitFresh3
-	case strings.HasPrefix(id, fresh2Prefix):
-		return SplitFresh2
-	case strings.HasPrefix(id, freshPrefix):
-		return SplitFresh
+	for _, s := range Sets {
+		if s.Split != "" && strings.HasPrefix(id, s.Split+"-") {
+			return s.Split
+		}
 	}
 	return SplitOf(id)
 }

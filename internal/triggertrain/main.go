@@ -141,7 +141,7 @@ func run(cfgPath, phrasingsPath, out string, opt options) error {
 	if err != nil {
 		return err
 	}
-	// The development splits by name: LoadSplits reads fresh7.jsonl only when asked for it.
+	// The development splits by name: LoadSplits reads the blind set only when asked for it.
 	cases, err := triggereval.LoadSplits(triggereval.DevSplits)
 	if err != nil {
 		return err
@@ -235,6 +235,17 @@ func setFold(salt string, c triggereval.Case, k int) int {
 }
 
 // authors are the development splits, one per author: the holdout is tune's author's.
+// trainedOn names the files the model learns from, for its record.
+func trainedOn() string {
+	files := []string{"labelled.jsonl (tune, holdout)"}
+	for _, s := range triggereval.Sets {
+		if s.Split != "" && !triggereval.Blind(s.Split) {
+			files = append(files, s.File)
+		}
+	}
+	return strings.Join(append(files, "phrasings.tsv"), ", ")
+}
+
 func authors() []string {
 	return slices.DeleteFunc(slices.Clone(triggereval.DevSplits), func(s string) bool { return s == triggereval.SplitHoldout })
 }
@@ -377,7 +388,7 @@ func trainModel(exs []*example, opt options, salt string, cv *cvFigures) ([]*dec
 	models := make([]*decision.TriggerModel, nf)
 	records := make([]trainRecord, nf)
 	for j, floor := range opt.precisions {
-		rec := trainRecord{Data: "labelled.jsonl (tune, holdout), fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, fresh6.jsonl, phrasings.tsv", Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
+		rec := trainRecord{Data: trainedOn(), Folds: opt.folds, Cost: opt.cost, Precision: floor, LexiconFeatures: opt.lexicon, Triggers: recs[j]}
 		if cv != nil {
 			rec.CrossValidated, rec.Lexicon = cv.combined, cv.lexicon
 		}
