@@ -1,6 +1,9 @@
 package decision
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The trigger lexicons: what a customer says when they want a person, are angry, are in
 // distress, or are in a legal situation, in English and Spanish. Each entry is a weight (how
@@ -93,11 +96,11 @@ type lexEntry struct {
 }
 
 var lexicon = map[trigger][]lexEntry{
-	trigHuman:       append(humanCues, humanCues6...),
+	trigHuman:       slices.Concat(humanCues, humanCues6, humanCues7),
 	trigWithdrawn:   withdrawnCues,
-	trigFrustration: append(frustrationCues, frustrationCues6...),
-	trigDistress:    append(distressCues, distressCues6...),
-	trigLegal:       append(legalCues, legalCues6...),
+	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7),
+	trigDistress:    slices.Concat(distressCues, distressCues6, distressCues7),
+	trigLegal:       slices.Concat(legalCues, legalCues6, legalCues7),
 	trigComplexity:  complexityCues,
 	trigResolved:    resolvedCues,
 	trigRelieved:    relievedCues,

@@ -237,3 +237,13 @@ var distressCues6 = []lexEntry{
 	{0.6, "hurt", "(do you have any idea|you have no idea|tienen idea|tiene idea|no tienen idea) how|como ..3 feels|hurts|painful|" +
 		"duele|siente|doloroso"},
 }
+
+// Read in the round that opened fresh7: not holding together ("I can't even talk about it
+// without falling apart") and a home lost to fire or flood ("se nos incendió el depto").
+var distressCues7 = []lexEntry{
+	{0.85, "can't cope", "(without falling apart|without breaking down|without crying|without tearing up|sin llorar|sin ponerme a llorar|" +
+		"sin derrumbarme|sin quebrarme|i am falling apart|i am breaking down|me estoy derrumbando|me estoy desmoronando)"},
+	{0.8, "home lost", "house|home|casa|depto|departamento|apartment|place|piso|apto ..2 flooded|burned|burnt|inundo|incendio|quemo; " +
+		"(se nos incendio|se nos quemo|se nos inundo|nos quedamos sin casa|" +
+		"burned down|burnt down|caught fire)"},
+}

@@ -298,3 +298,25 @@ var frustrationCues6 = []lexEntry{
 	{0.8, "exasperated question", "(what is going on|what is happening|what the heck is going on|what the hell is going on|que esta pasando|" +
 		"que pasa) ..1 (over there|with you|with your|alla|con ustedes|con su)"},
 }
+
+// Read in the round that opened fresh7: displeasure said flat ("not happy. at all."), a day
+// wasted, the same request chased again ("checking in again ... And the 10th."), insults by
+// comparison ("dumber than a box of rocks"), doing better without
+// the business, giving up on what to think of it, and "read what I wrote".
+var frustrationCues7 = []lexEntry{
+	{0.8, "displeased", "(not happy at all|not happy|not pleased|no estoy contento|no estoy contenta|" +
+		"nada contento|nada contenta|para nada contento|para nada contenta|no estoy conforme|nada conforme)"},
+	{0.8, "time wasted", "(waste of|wasted) ?a|an|my|our|the|whole|entire ..2 saturday|sunday|day|morning|afternoon|evening|weekend|" +
+		"trip|drive|time|hour|hours; (perdi|perdimos|perdida de|perder) ?el|la|toda|todo|una ..2 tiempo|dia|manana|tarde|sabado|domingo|viaje"},
+	{0.8, "chased again", "(checking in again|following up again|checking again|" +
+		"second follow up|third follow up|this is my second|this is my third|escribo de nuevo|escribo otra vez|vuelvo a escribir|" +
+		"vuelvo a preguntar|pregunto de nuevo|pregunto otra vez)"},
+	{0.8, "insult", "(dumber than|stupider than|more useless than|worse than useless|mas tonto que|mas inutil que|mas lento que); " +
+		"dumb|stupid|useless|idiotic|brainless|tonto|inutil|estupido ..2 bot|chatbot|robot|machine|thing|app|maquina"},
+	{0.75, "better off without", "(better luck|better off|mejor suerte) ..5 (myself|on my own|craigslist|zillow|elsewhere|someone else|" +
+		"another agency|another company|another realtor|por mi cuenta|otra inmobiliaria|otra agencia)"},
+	{0.8, "losing faith", "(no se que pensar de ustedes|no se que pensar de esta|do not know what to think of you|" +
+		"not sure what to think of you)"},
+	{0.8, "asked again", "(read what i wrote|read what i said|read my message|read my messages|lee lo que te escribi|lee lo que escribi|" +
+		"lee lo que te puse|lee po|lee bien|leete)"},
+}

@@ -133,3 +133,29 @@ var withdrawnCues = []lexEntry{
 		"no need ..3 {PN}|anyone|anybody; you ?have answered|solved|sorted; olvidalo|olvidelo|olvidenlo; " +
 		"(ya no hace falta|ya no es necesario|no hace falta); ya me resolviste|resolvieron|ayudaste"},
 }
+
+// Read in the round that opened fresh7: sitting down with someone, someone asked to get back
+// to the customer, one of the business's people asked for, a call back asked for tersely
+// ("callback please", "quiero que me llamen"), a direct line or the office's number to call,
+// whether anybody real is working, a manager of someone named by a possessive ("speak with
+// her manager"), and a named person asked for by title ("me comunica con la señora
+// Martínez").
+var humanCues7 = []lexEntry{
+	{0.85, "asked to meet a person", "sit|sitting down with ..2 {PN}; sit|sitting down with (one of you|uno de ustedes|alguno de ustedes)"},
+	{0.85, "asked for someone to get back", "can|could|would|please|have|need|want|like|get ..3 {PNI} ..7 get|reach|follow|circle ?back|out|up ?to|with me|us"},
+	{0.85, "asked for one of your people", "can|could|would|will|please|have|like|want|need|puede|podria|pueden|podrian|quiero|" +
+		"quisiera|necesito|me ..4 (one of your|one of ur|one of the|uno de sus|una de sus|alguno de sus|alguna de sus|alguno de tus|" +
+		"alguna de tus|uno de tus|uno de los|alguno de los) ?{REALQ} {PNF}|{SALES}"},
+	{0.85, "asked for a call back", "(callback please|call back please|callback pls|callback plz|callback asap|request a callback|" +
+		"requesting a callback|callback request|call me back please|call me back asap|call me asap|pls call me|plz call me); " +
+		"(quiero|quisiera|queria|necesito|me gustaria|prefiero|preferiria|ocupo) que ?me|nos {CALLV}"},
+	{0.8, "asked for a number to call", "(direct line|direct number|linea directa|numero directo|best number to reach|best number to call|" +
+		"office number|office phone|phone number for the office|number for the office|telefono de la inmobiliaria|telefono de la oficina|" +
+		"numero de la oficina|numero de la inmobiliaria); (prefiero llamar|prefer to call|would rather call|rather call|prefer calling)"},
+	{0.85, "asked whether a person is there", "{PNI} {REALQ} ..2 working|around|available|on|in|trabajando|disponible"},
+	{0.9, "asked for a manager", "speak|talk|hablar|habla ?with|to|con ..3 her|his|their|your|su|tu ..1 manager|supervisor|boss|" +
+		"jefe|jefa|gerente|superior|superiors"},
+	{0.85, "asked for a named person", "(me comunica|me comunicas|me comunique|me comunican|comunicarme|me pasa|me pasas|me pone|me pones|" +
+		"me puede comunicar|me podria comunicar) con ?el|la senor|senora|sr|sra|senorita|srta|don|dona|licenciado|licenciada|lic|" +
+		"ingeniero|ingeniera|arquitecto|arquitecta|doctor|doctora"},
+}
