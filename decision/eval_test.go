@@ -14,8 +14,8 @@ import (
 // default it scores the first set (tune and the retired holdout) and fails when a figure
 // falls below the issue's targets, listing the misses: a regression guard that never touches
 // the blind set. `make eval` (HANDOFF_EVAL=1) prints the table for every split, the blind
-// fresh7 set included, and the development misses; `make eval-dev` (HANDOFF_EVAL_SPLIT=dev)
-// scores the development sets (fresh to fresh6 too) and leaves fresh7 unloaded.
+// set included, and the development misses; `make eval-dev` (HANDOFF_EVAL_SPLIT=dev) scores
+// the development sets (the fresh and training sets too) and leaves the blind one unloaded.
 func TestTriggerEval(t *testing.T) {
 	splits := []string{triggereval.SplitTune, triggereval.SplitHoldout}
 	if triggereval.Enabled() {

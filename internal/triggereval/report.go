@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// Targets are the bars for the untouched set (now fresh7): recall per trigger, and
+// Targets are the bars for the untouched set (now fresh8): recall per trigger, and
 // precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
@@ -90,9 +90,9 @@ func PrintMisses(w io.Writer, r *Result) {
 	}
 }
 
-// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (tune, holdout and fresh to fresh6;
-// fresh7 is not even loaded), "tune" for tune alone, empty or "all" for every split with
-// fresh7 (make eval). Scoring fresh7 is a look at it, so any other value is read as
+// Splits reads HANDOFF_EVAL_SPLIT: "dev" while developing (every development split; the blind
+// set is not even loaded), "tune" for tune alone, empty or "all" for every split with the
+// blind one (make eval). Scoring the blind set is a look at it, so any other value is read as
 // "dev": a typo must not spend one.
 func Splits() []string {
 	switch os.Getenv("HANDOFF_EVAL_SPLIT") {

@@ -1,9 +1,9 @@
 // Command triggertrain trains the built-in trigger analyzer's classifier (`make train`) and
 // writes decision/model/triggers.json, which the decision package embeds.
 //
-// It learns from the development sets only (labelled.jsonl's tune and holdout, fresh.jsonl to
-// fresh6.jsonl) and the phrasings; fresh7.jsonl is never loaded, so it stays a
-// measure of the result. Before the final fit it cross-validates the whole procedure,
+// It learns from the development sets only (triggereval.DevSplits: labelled.jsonl's tune and
+// holdout, the fresh sets that had their blind look, the training sets) and the phrasings; the
+// blind set is never loaded, so it stays a measure of the result. Before the final fit it cross-validates the whole procedure,
 // threshold and regularisation choice included, and prints what the analyzer (lexicon and
 // classifier together, through the real-estate rules) scores on lines it was not trained on.
 package main
