@@ -247,3 +247,9 @@ var distressCues7 = []lexEntry{
 		"(se nos incendio|se nos quemo|se nos inundo|nos quedamos sin casa|" +
 		"burned down|burnt down|caught fire)"},
 }
+
+// Read in the round that opened the training sets (train-a to train-g).
+var distressCues8 = []lexEntry{}
+
+// distressNeutral8: what takes those cues, or older ones, back.
+var distressNeutral8 = []neutralizer{}

@@ -159,3 +159,9 @@ var humanCues7 = []lexEntry{
 		"me puede comunicar|me podria comunicar) con ?el|la senor|senora|sr|sra|senorita|srta|don|dona|licenciado|licenciada|lic|" +
 		"ingeniero|ingeniera|arquitecto|arquitecta|doctor|doctora"},
 }
+
+// Read in the round that opened the training sets (train-a to train-g).
+var humanCues8 = []lexEntry{}
+
+// humanNeutral8: what takes those cues, or older ones, back.
+var humanNeutral8 = []neutralizer{}

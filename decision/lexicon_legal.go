@@ -220,3 +220,9 @@ var legalCues7 = []lexEntry{
 		"no coinciden|do not match|does not match|no concuerdan|are different|son distintas|son diferentes)"},
 	{0.8, "medicaid look-back", "(medicaid|look back period|lookback period|lookback|estate recovery)"},
 }
+
+// Read in the round that opened the training sets (train-a to train-g).
+var legalCues8 = []lexEntry{}
+
+// legalNeutral8: what takes those cues, or older ones, back.
+var legalNeutral8 = []neutralizer{}

@@ -1,5 +1,7 @@
 package decision
 
+import "slices"
+
 // neutralizers take cues back where the words mean something else. Each cancels the cues of
 // one trigger that it overlaps (scopeOverlap), that share its clause (scopeClause), or
 // anywhere in the message (scopeMessage).
@@ -11,13 +13,19 @@ const (
 	scopeMessage
 )
 
-var neutralizers = []struct {
+type neutralizer struct {
 	trig  trigger
 	scope scope
 	pats  string
 	// only, when set, names the labels ("a|b") of the cues it cancels; the others stand.
 	only string
-}{
+}
+
+// neutralizers: the first ones here, then those of each trigger's later rounds, kept beside
+// their cues.
+var neutralizers = slices.Concat(neutralBase, humanNeutral8, frustrationNeutral8, distressNeutral8, legalNeutral8)
+
+var neutralBase = []neutralizer{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
 	{trigHuman, scopeOverlap, "{MY} ?own|real|listing|buying|selling|loan|former|old|previous|new ?estate {PN}; " +
 		"better|worse|faster|smarter than|then .. {PN}; mejor|peor que ?hablar|tratar|trabajar ?con|a ?cualquier {DET} ?{REALQ} {PN}; in|en person|persona; " +
