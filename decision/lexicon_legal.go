@@ -221,8 +221,118 @@ var legalCues7 = []lexEntry{
 	{0.8, "medicaid look-back", "(medicaid|look back period|lookback period|lookback|estate recovery)"},
 }
 
-// Read in the round that opened the training sets (train-a to train-g).
-var legalCues8 = []lexEntry{}
+// Read in the round that opened the training sets (train-a to train-g): a seller who kept
+// something back ("the disclosure said nothing about the lawsuit"), the customer's own counsel
+// copied or reviewing ("my solicitor has asked to review every document"), anything judicial
+// ("cobro judicial", "rectificación judicial"), a deal a party backs out of after signing ("se
+// quiere echar atrás ya firmado el boleto"), a builder past the contract's date and the deposit
+// wanted back, relatives or a neighbour who say part of the property is theirs ("dicen que
+// también es suya"), a home in the name of someone dead or unable to sign ("no sé si puedo
+// firmar por él"), a home seized for a debt ("nos van a embargar la casa", "el banco remató"),
+// an officer at the door ("el alguacil me dejó un papel"), the law of land use (eminent domain,
+// a denied variance, a deed restriction, ejido land with no deed), a lender's or a regulator's
+// claim on the property (a UCC filing, a due-on-sale letter, an EPA matter), a boundary the
+// plans disagree on ("tienen 2 metros de diferencia", "part of it was deeded to the
+// neighbor") and fines the city threatens ("me van a multar").
+var legalCues8 = []lexEntry{
+	{0.8, "nondisclosure", "seller|sellers|owner|owners|disclosure|disclosures|vendedor|vendedora|vendedores|dueno|duena|" +
+		"propietario|propietaria ..3 (said nothing about|says nothing about|never mentioned|did not mention|failed to mention|" +
+		"no dijo nada de|no dijo nada sobre|no decia nada de|no dice nada de|no menciono|no nos menciono|nunca menciono|" +
+		"nunca nos menciono|no nos dijo nada de|no nos dijo nada sobre)"},
+	{0.8, "counsel reviewing", "lawyer|lawyers|attorney|attorneys|solicitor|solicitors|counsel|abogado|abogada|abogados|" +
+		"escribano|escribana|notario|notaria ..4 (cc d|ccd|cc|copied|in copy|en copia|copiado|copiada|asked to review|" +
+		"wants to review|will review|review every|review everything|revisar todo|revise todo|revisar cada); " +
+		"solicitor|solicitors ..3 wants|asked|says|said|advised|review*|told|needs; " +
+		"escribano|escribana|notario|notaria|notary ..2 (no quiere firmar|will not sign|refuses to sign|se niega a firmar|" +
+		"no puede escriturar|dice que hay que|says we need|says we have to)"},
+	{0.8, "judicial", "judicial|judicialmente|judiciales"},
+	{0.8, "deal broken after signing", "signed|signing|firmo|firmaron|firmado|firmar|firmamos ..8 (back out|backing out|backed out|" +
+		"pull out|pulled out|echar atras|echarse atras|echar para atras|echarse para atras|se echo atras|se echaron atras|" +
+		"se echo para atras|se echaron para atras|se retracto|se retractaron|changed their mind|changed his mind|" +
+		"changed her mind|cambio de opinion); " +
+		"(back out|backing out|backed out|pull out|pulled out|echar atras|echarse atras|se echo atras|se echaron atras|" +
+		"se echo para atras|se echaron para atras|se echaron para atras|se retracto|se retractaron) ..6 after|despues|cuando|" +
+		"once ..4 signing|signed|firmar|firmado|firmada|firmaron|firmo|contract|contrato|boleto|promesa|plazo|vencido"},
+	{0.45, "contract terms", "contract|contrato|contractual ..6 completion|deadline|entrega|entregar|plazo|closing date|" +
+		"fecha de entrega; completion|complete|entregar|entrega|deliver|finish|terminar ..6 contract|contrato"},
+	{0.45, "deposit back", "(get the deposit back|get our deposit back|get my deposit back|get our earnest money back|" +
+		"recuperar el anticipo|recuperar la sena|recuperar las arras|recuperar el deposito|derecho a quedarme con|" +
+		"derecho a quedarnos con|quedarme con las arras|quedarnos con las arras|quedarme con la sena|quedarnos con la sena); " +
+		"rescind|rescindir|rescindirlo|rescission|rescision"},
+	{0.8, "share claimed", "says|say|said|dice|dicen|dijo|dijeron|claims|claim|claiming|insists|insist|reclama|reclaman|alega|" +
+		"alegan ..8 (has the right|have the right|tiene el derecho|tienen el derecho|is his|are his|is hers|are hers|is theirs|are theirs|es suya|es suyo|son suyos|son suyas|es de el|" +
+		"es de ella|have right|has right|have a right|has a right|have rights|tienen derecho|tiene derecho|le corresponde|" +
+		"les corresponde)"},
+	{0.8, "estate", "herede|heredar|heredera|herederas; (without will|without leaving a will|sin dejar testamento)"},
+	{0.45, "refuses to sign", "(does not want to|do not want to|did not want to|would not) sign|cooperate"},
+	{0.45, "co-owned", "(in both names|in both our names|in both of our names|a nombre de los dos|a nombre de ambos)"},
+	{0.8, "signing for another", "(firmar por el|firmar por ella|firmar en su nombre|sign for him|sign for her|" +
+		"sign on his behalf|sign on her behalf|sign in his place|sign in her place); interdiccion|curatela|incapacitacion|" +
+		"incapacidad ..2 legal|judicial; poder general|notarial; (solo a su nombre|solamente a su nombre|only in his name|" +
+		"only in her name|solely in his name|solely in her name|solo a nombre de el|solo a nombre de ella)"},
+	{0.8, "seizure for debt", "embargar|embargaron|embargan|embargaran|embargara|embargado|embargada|embargados|remato|" +
+		"remataron|rematado|rematada"},
+	{0.8, "eviction notice", "alguacil|alguaciles|constable; (city marshal|county marshal); sheriff ..4 notice|papel|posted|" +
+		"taped|left|came|knocked"},
+	{0.8, "land use", "(eminent domain|expropiacion|expropiar|expropiaron|expropiada|expropiado|road widening|" +
+		"deed restriction|deed restrictions|restrictive covenant|restrictive covenants|ejidal|ejido|tierra ejidal); " +
+		"zoning ..5 denied|appeal|appealing|appealed|hearing|variance; variance ..3 denied|rejected|appeal|negada|negaron; " +
+		"(no tiene escrituras|no tiene escritura|no tienen escrituras|no tiene titulo de propiedad)"},
+	{0.8, "claim on the property", "(ucc filing|ucc lien|ucc 1|fixture filing|acceleration letter|acceleration clause|" +
+		"due on sale|enforcement matter|enforcement action|environmental liability|superfund|legal exposure|" +
+		"what is my exposure|what is our exposure|understand liability|personal liability|responsabilidad legal|" +
+		"responsabilidad civil); liable"},
+	{0.75, "land claimed", "on|onto ?the neighbor|neighbors|neighbour|neighbours ..1 land|lot|property|yard|side; " +
+		"en|sobre el|la terreno|lote|propiedad|patio del|de la vecino|vecina; " +
+		"on|en|onto|into|dentro ..2 (terreno fiscal|terreno federal|zona federal|terreno publico|terreno municipal|" +
+		"terreno ajeno|public land|city land|state land|county land|federal land); " +
+		"deeded|sold|transferred|cedido|cedida|escriturado|escriturada ..3 to|al|a ?the|la neighbor|neighbors|vecino|vecina; " +
+		"moved|movio|movieron|quito|quitaron|pulled|removed ..3 survey|stakes|markers|pins|mojones|estacas|hitos; " +
+		"deslinde|linderos|lindero|boundary ..4 (no esta claro|no estan claros|unclear|not clear|en disputa|in dispute); " +
+		"(lot line|property line) ..4 (unclear|not clear|in dispute); two|dos|multiple|several ..2 owners|duenos|propietarios ..4 claim*|reclam*"},
+	{0.75, "survey or deed disagree", "plano|planos|medicion|mensura|escritura|survey|deed|catastro|deslinde ..8 # metros|" +
+		"meters|feet|pies|m2|metro|pie ..2 de diferencia|difference|diferencia; escritura|deed|plano|catastro ..2 dice|says|" +
+		"shows|dicen ..2 # ..6 medicion|mensura|survey|plano|catastro|measurement ..3 dice|says|shows ..2 #; " +
+		"escritura|escrituras|deed ..4 error|errores|mistake|wrong ..3 metros|medidas|superficie|linderos|measurements|" +
+		"boundaries|lot; catastro|registro|mensura|medicion ..4 (dice otra cosa|says something else|dicen otra cosa|" +
+		"says otherwise|shows otherwise)"},
+	{0.75, "violation and fines", "multar|multara|multaran|multarian|multando"},
+	{0.75, "written promise broken", "(promised in writing|promised us in writing|promised me in writing|prometio por escrito|" +
+		"prometieron por escrito|nos prometio por escrito|nos prometieron por escrito)"},
+}
 
-// legalNeutral8: what takes those cues, or older ones, back.
-var legalNeutral8 = []neutralizer{}
+// legalNeutral8: what takes those cues, or older ones, back. A foreclosure or a bankruptcy
+// long past, with credit rebuilt ("we went through a foreclosure back in 2012"); a home that
+// "would bankrupt me lol"; wire fraud, a risk of payment, not of title; the penalty for
+// breaking a lease; a loan not yet pre-approved; a survey that found no encroachment; a
+// lawyer's minor edits; a dispute that "got settled"; a seizure lifted ("se alzó en 2019");
+// an estate already closed ("la sucesión ya está cerrada"); the customer's own past eviction;
+// a utility line's easement; a buyer walking away on the inspection.
+var legalNeutral8 = []neutralizer{
+	{trigLegal, scopeOverlap, "foreclos*|remate|bankrupt*|bancarrota|quiebra ..4 (back in|years ago|long ago|anos atras|" +
+		"hace anos|hace mucho|hace tiempo); (back in|long ago) ..6 foreclos*|remate|bankrupt*|quiebra|bancarrota; " +
+		"hace # anos|ano ..6 foreclos*|remate|bankrupt*|quiebra|bancarrota; had|went|through|tuvimos|perdimos ..3 " +
+		"foreclos*|bankrupt*|remate|quiebra|bancarrota ..2 in|en #", ""},
+	{trigLegal, scopeOverlap, "(would bankrupt|could bankrupt|will bankrupt|gonna bankrupt) me|us; (me dejaria|nos dejaria|me dejara|" +
+		"nos dejara|me deja|nos deja|me dejaria en|nos dejaria en) ?en ?la quiebra|bancarrota", ""},
+	{trigLegal, scopeOverlap, "wire|wiring|email|phishing|scam ..2 fraud|fraude; fraud|fraudulent|fraude ..1 email|emails|" +
+		"mail|correo|text|call|link|llamada", ""},
+	{trigLegal, scopeOverlap, "(is there a|is there any|what is the|what are the|hay alguna|hay) penalty|penalties|" +
+		"penalizacion|multa; early termination penalty|fee", "violation and fines"},
+	{trigLegal, scopeOverlap, "not|never|no ..2 pre approved|preapproved|preaprobado|preaprobada; not|never ..2 approved ?yet for", ""},
+	{trigLegal, scopeOverlap, "no|zero|ningun|ninguna|sin encroach*|lien|liens|violations|gravamen|gravamenes|invasion", ""},
+	{trigLegal, scopeMessage, "(typos mostly|just typos|only typos|minor edits|minor changes|small edits|small changes|" +
+		"look fine to me|looks fine to me|cambios menores)", "lawyer involved|lawyer|counsel reviewing"},
+	{trigLegal, scopeMessage, "(got settled|got resolved|got sorted|se arreglo|se soluciono|quedo resuelto|quedo resuelta|" +
+		"todo saldado|ya esta saldado|se alzo|se alzaron|lo alzaron|la alzaron|fue alzado|fue alzada)", ""},
+	{trigLegal, scopeMessage, "sucesion|probate|herencia|estate ..3 (ya esta cerrada|ya esta cerrado|ya esta terminada|" +
+		"ya termino|ya se cerro|is closed|is settled); abogado|abogada|lawyer|attorney ..2 (termino todo|finished everything|" +
+		"wrapped everything up|took care of everything)", "estate|lawyer|lawyer involved"},
+	{trigLegal, scopeOverlap, "evicted|desalojaron|corrieron ..3 from|de ?my|our|mi|nuestro|the|el last|previous|old|" +
+		"anterior|ultimo|last", ""},
+	{trigLegal, scopeOverlap, "utility|utilities|water|sewer|power|electric|gas|drainage ?line|lines easement", ""},
+	{trigLegal, scopeClause, "inspection|inspeccion ..8 walked|backed|pulled away|out", "deal broken|deal broken after signing"},
+	// Whether a lien is there, asked before an offer, is diligence: "¿tiene algún gravamen?"
+	{trigLegal, scopeOverlap, "(tiene algun|tiene algunos|hay algun|hay algunos|has any|have any|are there any|is there any) " +
+		"gravamen|gravamenes|lien|liens|embargo", ""},
+}
