@@ -253,21 +253,23 @@ var legalCues8 = []lexEntry{
 		"(back out|backing out|backed out|pull out|pulled out|echar atras|echarse atras|se echo atras|se echaron atras|" +
 		"se echo para atras|se echaron para atras|se echaron para atras|se retracto|se retractaron) ..6 after|despues|cuando|" +
 		"once ..4 signing|signed|firmar|firmado|firmada|firmaron|firmo|contract|contrato|boleto|promesa|plazo|vencido"},
-	{0.45, "contract terms", "contract|contrato|contractual ..6 completion|deadline|entrega|entregar|plazo|closing date|" +
-		"fecha de entrega; completion|complete|entregar|entrega|deliver|finish|terminar ..6 contract|contrato"},
+	{0.45, "contract terms", "contract|contrato|contractual ..6 completion|deadline|entrega|entregar|plazo; contract|contrato ..6 " +
+		"(closing date|fecha de entrega); completion|complete|entregar|entrega|deliver|finish|terminar ..6 contract|contrato"},
 	{0.45, "deposit back", "(get the deposit back|get our deposit back|get my deposit back|get our earnest money back|" +
 		"recuperar el anticipo|recuperar la sena|recuperar las arras|recuperar el deposito|derecho a quedarme con|" +
 		"derecho a quedarnos con|quedarme con las arras|quedarnos con las arras|quedarme con la sena|quedarnos con la sena); " +
 		"rescind|rescindir|rescindirlo|rescission|rescision"},
 	{0.8, "share claimed", "says|say|said|dice|dicen|dijo|dijeron|claims|claim|claiming|insists|insist|reclama|reclaman|alega|" +
-		"alegan ..8 (has the right|have the right|tiene el derecho|tienen el derecho|is his|are his|is hers|are hers|is theirs|are theirs|es suya|es suyo|son suyos|son suyas|es de el|" +
-		"es de ella|have right|has right|have a right|has a right|have rights|tienen derecho|tiene derecho|le corresponde|" +
-		"les corresponde)"},
+		"alegan ..8 (is his|are his|is hers|are hers|is theirs|are theirs|es suya|es suyo|son suyos|son suyas|es de el|" +
+		"es de ella|le corresponde|les corresponde); says|say|said|dice|dicen|dijo|dijeron|claims|claim|claiming|insists|" +
+		"insist|reclama|reclaman|alega|alegan ..8 (has the right|have the right|tiene el derecho|tienen el derecho|" +
+		"have right|has right|have a right|has a right|have rights|tienen derecho|tiene derecho) ..3 part|half|share|portion|" +
+		"house|home|land|lot|property|build|use|cross|parte|mitad|casa|terreno|propiedad|lote|herencia|construir|usar|pasar"},
 	{0.8, "estate", "herede|heredar|heredera|herederas; (without will|without leaving a will|sin dejar testamento)"},
 	{0.45, "refuses to sign", "(does not want to|do not want to|did not want to|would not) sign|cooperate"},
 	{0.45, "co-owned", "(in both names|in both our names|in both of our names|a nombre de los dos|a nombre de ambos)"},
 	{0.8, "signing for another", "(firmar por el|firmar por ella|firmar en su nombre|sign for him|sign for her|" +
-		"sign on his behalf|sign on her behalf|sign in his place|sign in her place); interdiccion|curatela|incapacitacion|" +
+		"sign on his behalf|sign on her behalf|sign in his place|sign in her place); interdiccion|curatela|incapacitacion; " +
 		"incapacidad ..2 legal|judicial; poder general|notarial; (solo a su nombre|solamente a su nombre|only in his name|" +
 		"only in her name|solely in his name|solely in her name|solo a nombre de el|solo a nombre de ella)"},
 	{0.8, "seizure for debt", "embargar|embargaron|embargan|embargaran|embargara|embargado|embargada|embargados|remato|" +
@@ -281,9 +283,9 @@ var legalCues8 = []lexEntry{
 	{0.8, "claim on the property", "(ucc filing|ucc lien|ucc 1|fixture filing|acceleration letter|acceleration clause|" +
 		"due on sale|enforcement matter|enforcement action|environmental liability|superfund|legal exposure|" +
 		"what is my exposure|what is our exposure|understand liability|personal liability|responsabilidad legal|" +
-		"responsabilidad civil); liable"},
+		"responsabilidad civil|held liable|be liable|liable for|are we liable|am i liable|is he liable|is she liable)"},
 	{0.75, "land claimed", "on|onto ?the neighbor|neighbors|neighbour|neighbours ..1 land|lot|property|yard|side; " +
-		"en|sobre el|la terreno|lote|propiedad|patio del|de la vecino|vecina; " +
+		"en|sobre el|la terreno|lote|propiedad|patio del|de ?la vecino|vecina; " +
 		"on|en|onto|into|dentro ..2 (terreno fiscal|terreno federal|zona federal|terreno publico|terreno municipal|" +
 		"terreno ajeno|public land|city land|state land|county land|federal land); " +
 		"deeded|sold|transferred|cedido|cedida|escriturado|escriturada ..3 to|al|a ?the|la neighbor|neighbors|vecino|vecina; " +
@@ -291,7 +293,7 @@ var legalCues8 = []lexEntry{
 		"deslinde|linderos|lindero|boundary ..4 (no esta claro|no estan claros|unclear|not clear|en disputa|in dispute); " +
 		"(lot line|property line) ..4 (unclear|not clear|in dispute); two|dos|multiple|several ..2 owners|duenos|propietarios ..4 claim*|reclam*"},
 	{0.75, "survey or deed disagree", "plano|planos|medicion|mensura|escritura|survey|deed|catastro|deslinde ..8 # metros|" +
-		"meters|feet|pies|m2|metro|pie ..2 de diferencia|difference|diferencia; escritura|deed|plano|catastro ..2 dice|says|" +
+		"meters|feet|pies|m2|metro|pie ..2 diferencia|difference; escritura|deed|plano|catastro ..2 dice|says|" +
 		"shows|dicen ..2 # ..6 medicion|mensura|survey|plano|catastro|measurement ..3 dice|says|shows ..2 #; " +
 		"escritura|escrituras|deed ..4 error|errores|mistake|wrong ..3 metros|medidas|superficie|linderos|measurements|" +
 		"boundaries|lot; catastro|registro|mensura|medicion ..4 (dice otra cosa|says something else|dicen otra cosa|" +
