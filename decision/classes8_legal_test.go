@@ -59,6 +59,7 @@ func TestLegalClassesReadSinceTrainingSets(t *testing.T) {
 			"la sucesión ya está cerrada, queremos listar la casa",
 			"the plat shows a utility easement along the back fence",
 			"¿la casa tiene algún gravamen?",
+			"trabajo en el poder judicial y quiero saber cuánto crédito me dan",
 			"the inspection was bad so we walked away, on to the next one",
 			"the lot is on a quiet street, 2 metros from the park",
 			"our agent says the buyer has the right to an inspection",

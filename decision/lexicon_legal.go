@@ -334,6 +334,8 @@ var legalNeutral8 = []neutralizer{
 		"anterior|ultimo|last", ""},
 	{trigLegal, scopeOverlap, "utility|utilities|water|sewer|power|electric|gas|drainage ?line|lines easement", ""},
 	{trigLegal, scopeClause, "inspection|inspeccion ..8 walked|backed|pulled away|out", "deal broken|deal broken after signing"},
+	// The courts as an employer: "trabajo en el poder judicial, ¿qué crédito me dan?"
+	{trigLegal, scopeOverlap, "(poder judicial|organo judicial|rama judicial)", ""},
 	// Whether a lien is there, asked before an offer, is diligence: "¿tiene algún gravamen?"
 	{trigLegal, scopeOverlap, "(tiene algun|tiene algunos|hay algun|hay algunos|has any|have any|are there any|is there any) " +
 		"gravamen|gravamenes|lien|liens|embargo", ""},
