@@ -33,7 +33,7 @@ func TestLegalClassesReadSinceTrainingSets(t *testing.T) {
 			"vino el alguacil con una orden y nos da una semana",
 			// The law of land use.
 			"the state wants part of our lot through eminent domain",
-			"the zoning board denied our permit and we're thinking of an appeal",
+			"the HOA's deed restrictions say no fences, can we fight that?",
 			// A lender's or a regulator's claim on the property.
 			"there's a UCC filing against the house from the roofing company",
 			"if the buyer slips on the ice before closing, are we liable?",

@@ -230,7 +230,7 @@ var legalCues7 = []lexEntry{
 // también es suya"), a home in the name of someone dead or unable to sign ("no sé si puedo
 // firmar por él"), a home seized for a debt ("nos van a embargar la casa", "el banco remató"),
 // an officer at the door ("el alguacil me dejó un papel"), the law of land use (eminent domain,
-// a denied variance, a deed restriction, ejido land with no deed), a lender's or a regulator's
+// a deed restriction, ejido land with no deed), a lender's or a regulator's
 // claim on the property (a UCC filing, a due-on-sale letter, an EPA matter), a boundary the
 // plans disagree on ("tienen 2 metros de diferencia", "part of it was deeded to the
 // neighbor") and fines the city threatens ("me van a multar").
@@ -278,7 +278,6 @@ var legalCues8 = []lexEntry{
 		"taped|left|came|knocked"},
 	{0.8, "land use", "(eminent domain|expropiacion|expropiar|expropiaron|expropiada|expropiado|road widening|" +
 		"deed restriction|deed restrictions|restrictive covenant|restrictive covenants|ejidal|ejido|tierra ejidal); " +
-		"zoning ..5 denied|appeal|appealing|appealed|hearing|variance; variance ..3 denied|rejected|appeal|negada|negaron; " +
 		"(no tiene escrituras|no tiene escritura|no tienen escrituras|no tiene titulo de propiedad)"},
 	{0.8, "claim on the property", "(ucc filing|ucc lien|ucc 1|fixture filing|acceleration letter|acceleration clause|" +
 		"due on sale|enforcement matter|enforcement action|environmental liability|superfund|legal exposure|" +
