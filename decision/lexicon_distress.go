@@ -248,8 +248,155 @@ var distressCues7 = []lexEntry{
 		"burned down|burnt down|caught fire)"},
 }
 
-// Read in the round that opened the training sets (train-a to train-g).
-var distressCues8 = []lexEntry{}
+// Read in the round that opened the training sets (train-a to train-g): an eviction under
+// way ("we're getting evicted??") and nights in the car ("durmiendo en el carro desde el
+// lunes"); a job being cut ("my job at the library is being cut", "perdí la chamba"); a relative
+// in hospital or bad news from the doctor ("mi abuela está internada", "the news was not good");
+// the body's alarm ("my hands are shaking", "tengo el corazón en la mano", "staring at the wall");
+// holding oneself together ("trying not to panic", "intento mantenerme entera"); the worst time
+// of one's life and what is hard to say out loud; a death of last night or the weekend, or a
+// burial ("mi hermano murió anoche", "hace un mes enterré a mi marido"); not functioning and no
+// strength left ("barely functioning", "no tengo cabeza para nada", "casi no me levanto de la
+// cama"); arrears and hardship counted in instalments ("ya debo dos cuotas", "con el agua al
+// cuello", "me bajaron las horas"); despair about what comes next ("no sé qué voy a hacer"); a
+// partner gone with the money; a home fled for violence; drowning and being a wreck ("siento que
+// me ahogo", "estoy hecha un desastre"); a child in treatment; savings about to be lost; and
+// being upset at leaving one's home.
+var distressCues8 = []lexEntry{
+	{0.85, "evicted", "(being evicted|getting evicted|about to be evicted|going to be evicted|gonna be evicted|facing eviction|" +
+		"nos estan desalojando|nos estan echando|me estan desalojando|me estan echando); " +
+		"(about to be homeless|going to be homeless|gonna be homeless|will be homeless|be homeless in|quedarnos sin techo|" +
+		"quedarme sin techo|quedar sin techo)"},
+	{0.85, "homeless now", "sleeping|living|staying|sleep|slept|durmiendo|viviendo|dormimos|duermo|vivimos|dormi ..2 in|en " +
+		"?my|our|the|a|el|mi|nuestro|un|una car|carro|coche|auto|truck|van|camioneta|troca; " +
+		"sleeping|slept|durmiendo|dormimos|dormi ..2 on|en ?the|la street|streets|calle"},
+	{0.85, "job loss", "cutting|eliminating|eliminated|recortando|eliminando|eliminaron|recortaron ..1 my|our|his|her|mi|su|nuestro " +
+		"position|job|role|puesto|plaza|trabajo; " +
+		"(my|our|mi|su|nuestro) job|position|role|puesto|plaza ..4 (being cut|is cut|was cut|got cut|being eliminated|se elimina|" +
+		"van a eliminar|van a recortar|lo eliminan|lo recortan); " +
+		"(lost|lose|losing|perdi|perdimos|perdio|perdieron|me quede sin|nos quedamos sin|se quedo sin) la|el|mi|su chamba|pega|jale|chambita|" +
+		"trabajo|empleo"},
+	{0.8, "serious illness", "internad*; (terapia intensiva|cuidados intensivos|intensive care|derrame cerebral|le dio un derrame|" +
+		"me dio un derrame|tuvo un derrame|had a stroke); " +
+		"{REL}|{RELS}|guagua|nino|nina ..3 (en tratamiento|in treatment|undergoing treatment|en quimio|on chemo)"},
+	{0.75, "medical emergency", "(er visit|er bill|er bills|trip to the er|ended up in the er|emergency room visit|emergency room bill|" +
+		"ambulance bill|fui a urgencias|acabe en urgencias|termine en urgencias|cuenta de urgencias)"},
+	{0.6, "bad news", "(the news|la noticia|las noticias|the results|los resultados) ..2 (not good|was not good|were not good|" +
+		"no fue buena|no es buena|no son buenas|no eran buenas|no salieron bien); (bad news from the doctor|malas noticias del medico)"},
+	{0.85, "shaking", "hands|manos ..3 shaking|trembling|temblando|tiemblan; (trouble breathing|hard to breathe|no puedo respirar|" +
+		"me falta el aire|me cuesta respirar|tengo el corazon en la mano|tengo el corazon en la boca|con el corazon en la boca|" +
+		"staring at the wall|staring at the walls|staring at the ceiling|mirando la pared|mirando el techo|nudo en la garganta|" +
+		"lump in my throat)"},
+	{0.8, "holding together", "(trying to|try to|tratando de|intento|intentando|trato de) (hold myself together|hold it together|" +
+		"keep myself together|keep it together|hold it all together); " +
+		"(trying not to|tratando de no|intento no|intentando no|trato de no) panic|cry|llorar|derrumbarme|desmoronarme|" +
+		"quebrarme; (entrar en panico); mantenerme|mantenerse entera|entero|fuerte; mantenerme|mantenerse de pie"},
+	// Grief said as an absence: "desde que no está casi no me levanto", "since she's been gone".
+	{0.6, "grieving", "(desde que no esta|desde que ya no esta|since he is gone|since she is gone|since he has been gone|" +
+		"since she has been gone|since losing him|since losing her|since we lost him|since we lost her)"},
+	{0.6, "can't face it", "(can not bring myself|could not bring myself|no me siento capaz|no tengo valor|no tengo el valor|" +
+		"no soy capaz)"},
+	// A joke taken back: "about to be homeless in 10 days lol not really lol".
+	{0.6, "joke taken back", "(lol not really|haha not really|jk not really|not joking|no es broma|no estoy bromeando|" +
+		"i wish i was joking|i wish i were joking|ojala fuera broma)"},
+	{0.85, "worst of my life", "(worst year|worst month|worst week|worst time|worst days|worst months|hardest year|hardest time|" +
+		"peor ano|peor momento|peor epoca|peores meses|ano mas dificil) of|de my|mi life|vida"},
+	{0.75, "hard to say", "(hard to say out loud|hard to talk about|me cuesta decirlo|me cuesta hablar de|" +
+		"duele decirlo|hurts to say)"},
+	{0.85, "recent loss", "died|murio|fallecio|falleci|fallecieron|murieron ..4 (last night|this morning|today|yesterday|this weekend|" +
+		"over the weekend|anoche|esta manana|hoy|el fin de semana|este fin de semana|ayer); " +
+		"(passed away) ..3 (last night|this morning|today|yesterday|this weekend|over the weekend); " +
+		"{REL}|he|she ..1 passed ..3 (last night|this morning|today|yesterday|this weekend|over the weekend); " +
+		"enterre|enterramos|sepulte|sepultamos|buried ..3 {REL}|{RELS}; (killed in an accident|killed in a crash|" +
+		"killed in a car|died in an accident|died in a crash|murio en un accidente|fallecio en un accidente); " +
+		"{REL}|{RELS} ..1 (was killed|got killed)"},
+	{0.85, "can't function", "(i am|i have been|i am just|we are|honestly) (barely functioning|hardly functioning|not functioning); (no estoy funcionando|no tengo cabeza|" +
+		"no tengo fuerzas|no tengo fuerza|sin fuerzas|no me quedan fuerzas|no tengo animo|have no strength|have no energy|" +
+		"do not have the strength|do not have force|do not have the energy|no energy for anything|" +
+		"can not get out of bed|casi no me levanto|no me levanto de la cama|no me puedo levantar de la cama)"},
+	{0.85, "can't pay", "debo|debemos|owe|adeudo ..2 # cuotas|meses|pagos|mensualidades|letras|dividendos; " +
+		"(dificultad economica|dificultades economicas|dificultad financiera|carta de dificultad); " +
+		"atrasad*|retrasad* ..3 cuota|cuotas|dividendo|dividendos; (agua al cuello|agua hasta el cuello); " +
+		"(up to my neck|up to our necks|up to our neck) in debt|bills|deudas; " +
+		"(no llego a pagar|no llegamos a pagar|ya no llego a|ya no llegamos a)"},
+	{0.75, "hardship", "bajaron|redujeron|cortaron ..3 horas|sueldo|salario|pension|jornada; " +
+		"cut|reduced|halved ..1 my|our|his|her pay|hours|pension|salary|wages"},
+	{0.8, "at a loss", "(no se que voy a hacer|no se que vamos a hacer|no sabemos que vamos a hacer|no se que va a ser de|" +
+		"do not know what i am going to do|do not know what we are going to do|do not know what i will do|" +
+		"do not know what we will do)"},
+	{0.75, "left with nothing", "{REL}|{RELS}|ex ..3 (se llevo|emptied|vacio|drained|cleaned out) ..3 plata|dinero|money|cuenta|" +
+		"account|accounts|savings|ahorros"},
+	{0.85, "unsafe at home", "(me sali|nos salimos|hui|huimos|huyendo|escaped|fled|fleeing) ..4 " +
+		"violencia|violence|maltrato|abuso|golpes|abuser; (violencia intrafamiliar|violencia familiar|violencia de genero|" +
+		"refugio para mujeres|women's shelter|womens shelter|domestic abuse)"},
+	{0.85, "can't cope", "(siento que me ahogo|me ahogo|me estoy ahogando|estoy hecha un desastre|estoy hecho un desastre|" +
+		"un manojo de nervios|bundle of nerves|nervous wreck|estoy hecha pedazos|estoy hecho pedazos|estoy hecha trizas|" +
+		"estoy hecho trizas)"},
+	{0.75, "fear of losing everything", "perdemos|perderiamos|perderemos|perderia|perdere ..2 ahorros|ahorramos|ahorrado; " +
+		"(perdemos todo lo que|perderiamos todo lo que|perderia todo lo que|lose everything we|lose everything i|" +
+		"our life savings|my life savings|everything we saved|everything i saved)"},
+	{0.75, "upset at losing the home", "(very|so|really|terribly|deeply|muy) upset|distraught|dolida|dolido|angustiada|" +
+		"angustiado about|over|por|de ..2 leaving|losing|dejar|perder ..1 my|our|mi|nuestra|nuestro home|house|casa|hogar"},
+}
 
 // distressNeutral8: what takes those cues, or older ones, back.
-var distressNeutral8 = []neutralizer{}
+var distressNeutral8 = []neutralizer{
+	// A death dated months back and told, in the same breath, as the history of an estate: "my
+	// mom passed last year and the house is in probate", "my father passed in March and we
+	// inherited his house". The grief is not in the telling; what the customer says of how they
+	// are keeps its distress. A death dated alone is left to the cues: "my wife passed in January,
+	// the house is too quiet now" is grief.
+	{trigDistress, scopeOverlap, "died|passed|away|murio|fallecio|falleci ..3 {MONTH}|year|ano|pasado ..7 inherit*|probate|" +
+		"heredamos|heredaron|herede|heredo|herencia|sucesion|albacea|albaceas|executor|executors|heirs|herederos",
+		"bereavement|grieving|recent loss"},
+	// The death of a stranger to the customer: "the previous owner died", "most of whom have since died".
+	{trigDistress, scopeOverlap, "previous|former|prior|last|old owner|owners|seller|sellers|tenant|occupant ..2 died|passed|" +
+		"murio|fallecio; dueno|duenos|propietario|propietaria|inquilino ..3 anterior ..2 murio|fallecio",
+		"bereavement|grieving|recent loss"},
+	{trigDistress, scopeClause, "(of whom|de los cuales|de quienes|who have since|who has since|have since|has since)",
+		"bereavement|grieving|recent loss"},
+	// An illness told as the reason for a power of attorney or a guardianship: "she has dementia
+	// and we have power of attorney", "está en un hogar de ancianos y yo tengo su poder".
+	{trigDistress, scopeMessage, "(power of attorney|poder notarial|poder general|tengo su poder|tenemos su poder|tengo un poder|" +
+		"conservator|conservatorship|guardianship|interdiccion|tutela|curatela|medicaid|lookback|look back period|" +
+		"court approval|ante el juez|challenged it in court); impugn*", "serious illness|illness"},
+	// A job lost long ago, with work since: "hace 3 años me quedé sin trabajo pero ya llevo 2 en
+	// mi chamba actual", "lost my job last year but started a new one".
+	{trigDistress, scopeMessage, "(got a new job|found a new job|started a new job|started a new one|have a new job|found a job|found work|" +
+		"back to work|tengo nuevo trabajo|ya tengo trabajo|consegui trabajo|consegui chamba|encontre trabajo|chamba actual|" +
+		"trabajo actual|empleo actual|current job|better salary|mejor sueldo); " +
+		"(ya llevo|ya tengo) ..3 (en la misma empresa|en mi chamba|en mi trabajo|trabajando)", "job loss"},
+	// Eagerness in a heartbreak word: "I'd be heartbroken if we lose this one", "me muero si se
+	// me va este depa".
+	{trigDistress, scopeOverlap, "heartbroken|devastated|crushed|gutted|destroyed|destrozad*|muero|moriria ..3 if|si ..5 lose|" +
+		"miss|losing|missing|perder|perdemos|perdiera|pierdo|va|gets|goes", ""},
+	// A fright already over: "me entró el pánico pensando que se me había pasado el plazo",
+	// "me daba miedo lo del enganche pero ya me explicaste".
+	{trigDistress, scopeOverlap, "(me entro el|me dio|me entro|me daba) panico|miedo ..3 pensando|creyendo|porque; " +
+		"(i panicked|i freaked|freaked out|got scared|me asuste) ..3 thinking|pensando|creyendo|because", ""},
+	{trigDistress, scopeMessage, "(quedo clarisimo|ya quedo claro|makes sense now|all good now|false alarm|falsa alarma|me equivoque de fecha)", "fear|panic|stress|stressed|worried about losing"},
+	// Another's arrears: a landlord's "tenant in the upper unit is 3 months behind".
+	{trigDistress, scopeOverlap, "tenant|tenants|inquilino|inquilinos|inquilina|renter|renters|arrendatario ..5 # " +
+		"months|payments|meses|pagos|rentas behind|atrasad*", "can't pay"},
+	{trigDistress, scopeOverlap, "tenant|tenants|inquilino|inquilinos|renter|renters|occupant|occupants|squatter|squatters ..3 " +
+		"(being evicted|getting evicted|facing eviction|about to be evicted|going to be evicted)", "evicted"},
+	// "Esto ya es demasiado", said of the service, is exasperation: enough is enough.
+	{trigDistress, scopeOverlap, "(esto ya es demasiado|this is already too much)", "can't cope"},
+	// Time left on a lease: "we have like 8 months left on it".
+	{trigDistress, scopeOverlap, "# days|weeks|months|years|dias|semanas|meses|anos left|remaining on|in|en|del", "can't pay"},
+	// Not being able to sell is no unpaid bill: "dice que no puedo vender la casa".
+	{trigDistress, scopeOverlap, "(no puedo|no podemos|no pude|no podre|no podria) vender|rentar|alquilar|comprar|ver|visitar|" +
+		"mostrar|listar", "can't pay|can't pay for the home"},
+	// A fence moved, or a date: "el vecino me corrió la barda", "me corrieron la cita".
+	{trigDistress, scopeOverlap, "corrio|corrieron|movio|movieron ..3 barda|cerca|reja|muro|linea|limite|lindero|mojon|mojones|" +
+		"estaca|estacas|cita|fecha|visita|reunion|cierre|firma", "job loss"},
+	// A house taken off a listing: "quiten mi casa de su página".
+	{trigDistress, scopeClause, "pagina|sitio|portal|listado|listing|website|site|anuncio|publicacion|plataforma", "fear of losing the home"},
+	// Someone else's nerves: "the buyer's lender is freaking out about it".
+	{trigDistress, scopeOverlap, "lender|lenders|bank|banco|buyer|buyers|seller|sellers|agent|appraiser|underwriter|hoa|landlord|" +
+		"comprador|vendedor ..2 freaking|freaked|panicking|panicked", ""},
+	// A breakdown of fees is no breakdown: "just want to understand the fee breakdown".
+	{trigDistress, scopeOverlap, "(fee breakdown|fees breakdown|cost breakdown|price breakdown|payment breakdown|closing breakdown|itemized breakdown|" +
+		"detailed breakdown|full breakdown|charges breakdown); " +
+		"breakdown of|for", "panic"},
+}
