@@ -160,8 +160,131 @@ var humanCues7 = []lexEntry{
 		"ingeniero|ingeniera|arquitecto|arquitecta|doctor|doctora"},
 }
 
-// Read in the round that opened the training sets (train-a to train-g).
-var humanCues8 = []lexEntry{}
+// Read in the round that opened the training sets (train-a to train-g): a named person wanted
+// on the deal, looked for by title or to work with again ("I want him on this one", "busco a
+// la señora Molina", "we'd love to work with her again"); a message to be passed on to someone ("pls pass this to priya", "¿le puede decir
+// que me marque?"); someone asked to meet the customer or come ("can an agent meet me at the
+// house"); a number asked for to ring the office ("is there a number i can call instead", "me
+// pasan el fijo de la oficina"); whether they have a person who handles something ("yall have
+// a manager or nah", "¿hay alguien con quien pueda hablar?"); someone asked to call,
+// write or try again, said indirectly ("please have Mrs. Grant call me", "perhaps someone
+// could telephone me", "alguien del equipo me puede escribir"); a callback asked for politely
+// or tersely ("I'd be grateful for a callback", "callback requested"); someone in charge
+// ("a word with your branch manager", "quiero hablar con un responsable", "who's your
+// manager"); a person by a plain noun or title ("la muchacha que enseña los apartamentos",
+// "me la podría comunicar"); one of theirs by a longer name ("one of your buyer agents"); a
+// person assigned or referred ("¿nos pueden asignar un asesor?", "¿me derivan con un
+// corredor?"), and a person set against the system ("¿esto lo lee alguien o solo contesta el sistema?").
+var humanCues8 = []lexEntry{
+	// Whether a named person still works there is only a question ("Does Maria still work
+	// there? She sold our last house."); the wish that follows it is the request.
+	{0.85, "asked for a named person", "want|need|like|quiero|necesito him|her|lo|la on|en this|it|our|my|este|esta ..1 one|deal|" +
+		"sale|listing|case|file|house|home|caso|venta; (would like|should like|want|need|prefer|would prefer) him|her to handle|" +
+		"represent|take|list|manage; " +
+		"busco|buscamos|pregunto|preguntar|preguntara ?a|por ?el|la senor|senora|sr|sra|senorita|srta|licenciado|licenciada|lic|" +
+		"ingeniero|ingeniera|don|dona; " +
+		"(quisiera|quiero|queremos|prefiero|preferimos|me gustaria|nos gustaria) ..3 con ?el|la senor|senora|sr|sra|senorita|srta|" +
+		"licenciado|licenciada|lic|ingeniero|ingeniera|arquitecto|arquitecta|don|dona; " +
+		"work|working|deal|trabajar|tratar with|con her|him|ella ..1 again|otra|de; " +
+		"tratar|trabajar|hablar|work|deal|speak|talk directly|directamente with|con her|him|ella|ellos|ellas|them"},
+	{0.8, "asked to pass a message on", "pass|forward|relay this|it|my ?message|info|information|details|number|contact|note " +
+		"?on|along to|over ?to whoever|mr|mrs|ms|miss|{PN}; " +
+		"pass|forward|relay|give|send my|this ..1 info|information|details|number|contact|message ?on|along to her|him|them; " +
+		"(pass this to|forward this to|pass this along to|forward this message to|pass this message to|pass this on to|pass it on to); " +
+		"tell|ask ?to mr|mrs|ms|miss|her|him ..3 call|ring|phone|contact|reach|get ..2 me|us|touch|back; " +
+		"decir|diga|digale|dile|digan|avise|avisele|avisale|pedir|pidale ..3 que ?me|nos {CALLV}|marque|hable|escriba"},
+	{0.85, "asked to meet a person", "can|could|would|please|for|possible|might ..3 {PN} ..4 meet|come|visit; " +
+		"can|could|would|please|for|possible|might ..3 {PN} ..4 (stop by|drop by|swing by|stop in|drop in); " +
+		"(wonder if|wondering if|wonder whether|wondering whether) ..3 {PN} ..4 meet|come|visit; (like to meet|want to meet|love to meet|wish to meet|hope to meet) " +
+		"?with ..2 {PNF}; {PNI} can|could come down|over|out|by; " +
+		"puede|podria|pueden|podrian|podra ..2 venir|pasar|visitar|vernos|verme ..2 {PN}; {PN} ..2 pueda|pudiera|podria|puede " +
+		"venir|visitarnos|visitarme|vernos|verme|pasar; (a call|hop on a call|get on a call|jump on a call|meeting|chat) with " +
+		"whoever|someone|somebody"},
+	{0.8, "asked for a number to call", "number|numero ..3 i|we|yo can|could|may|pueda|puedo call|ring|phone|reach|llamar|marcar; " +
+		"number for|to call|calling|ring|phone; (what is|whats|what s|need|give me|send me|can i get|can i have) ?your|ur|the " +
+		"?office|direct|main|local (phone number|telephone number|contact number); (what is|whats|what s) ?your|ur|the " +
+		"(office number|direct number|main number); " +
+		"number|numero|telefono for|of|de|del ?your|ur|the|su|la|el ..3 office|branch|department|dept|team|oficina|sucursal|departamento; " +
+		"(can i|could i|may i|can we|could we) ?just call|ring|phone|telephone ..2 {PN}|you|someone|somebody; " +
+		"(should prefer|would prefer|prefer|rather|would rather) ?to ring|call|phone ..2 them|you|yourselves|myself|office; " +
+		"(me pasas|me pasan|me das|me dan|me puede pasar|me pueden pasar|me puedes pasar|me podria pasar|me podrias pasar|" +
+		"pasame|paseme|pasenme) ?el numero|telefono|celular|cel|fijo|whatsapp|contacto de|del ?la|el ..1 " +
+		"oficina|inmobiliaria|sucursal|asesor|asesora|agente|licenciado|licenciada|senor|senora; " +
+		"(me pasas|me pasan|me das|me dan|me puede pasar|me pueden pasar|me puedes pasar|pasame|pasenme) el fijo; " +
+		"(me pasas|me pasan|me das|me dan|me puede pasar|me pueden pasar|me puedes pasar|pasame|pasenme) el numero|telefono|" +
+		"celular|cel|whatsapp|contacto de|del"},
+	{0.85, "asked whether they have a person", "(do you|do u|do ya|do you guys|do u guys|yall|y all|you guys|ustedes) have|got " +
+		"..2 person|persona|manager|supervisor|human|realtor|agent|specialist|representative|rep|gerente|asesor|encargado|jefe; " +
+		"is|are there ?a|an|any|some ..1 {PN}|gentleman|lady|man|woman ..4 who|whom|that ..1 could|can|might|would|handles|deals|" +
+		"knows|speaks; " +
+		"{PN} ..3 that|who|whom|que|q i|we|yo could|can|might|pueda|podamos contact|call|reach|speak|talk|ring|phone|llamar|hablar|contactar; " +
+		"(no hay|no tienen|hay|tienen) ..2 alguien|{PH} con quien ?yo ?pueda|podamos|puedo hablar|platicar|" +
+		"tratar|comunicarme; tienen|tiene|tendran|tendra|hay ?un|una|algun|alguna ..1 {PNF} que|quien|q ?me|nos ?pueda|puedan|" +
+		"podria ..2 call|llamar|hablar|atender|ayudar|{CALLV}; " +
+		"(who is|whos|who s) the owner|boss|head|jefe|dueno of|de ?this|the|your|la|esta company|firm|agency|office|business|" +
+		"empresa|inmobiliaria|agencia|oficina; " +
+		"who|whoever|quien in|on|at|from|de|en ?your|ur|the|su|la|el ..2 office|team|firm|company|agency|side|department|dept|" +
+		"oficina|equipo ..1 handles|does|deals|covers|runs|knows|works|maneja|lleva|ve"},
+	{0.85, "asked for a call from a person", "{PNI} could|can|might ?please|perhaps ?be ?able ?to call|phone|ring|telephone|" +
+		"contact|reach|text|email|hit|try me|us; " +
+		"(please have|can you have|could you have|can u have|would you have|arrange for|please get|can you get|could you get) ..12 " +
+		"call|ring|phone|telephone|contact|reach me|us; " +
+		"(please have|can you have|could you have|can u have|would you have|arrange for|please get|can you get|could you get) ..12 " +
+		"(get in touch|reach out|get back to|call back|ring back); " +
+		"can|could|would|will|please ..2 hit me|us back; " +
+		"can|could|would|please|have ..1 {PNI} from|in|at|on your|ur|the ..3 call|phone|ring|contact|reach|email|text me|us; whoever ..3 try|call|ring me|us; " +
+		"(try me again|try us again|call me again|ring me again); " +
+		"(would like|should like|want|need) ..4 to ring|call|phone|telephone|contact me|us; " +
+		"{PN} ..3 me|nos puede|pueda|podria|puedan|pueden ..1 escribir|llamar|marcar|contactar|hablar|{CALLV}; " +
+		"(mas facil|mejor|prefiero|preferible|seria mejor) si ..2 {PN} me|nos llama|llamara|marca|habla|explica|escribe; " +
+		"me|nos devuelve|devuelven|regresa|regresan la|mi llamada; " +
+		// A call asked for as a condition: "si hoy no me llama nadie cancelo", "if nobody calls me today".
+		"if|si ..2 no me|nos llama|llaman|contesta|contestan|atiende|atienden|marca|marcan|habla ..2 nadie|alguien|{PNF}; " +
+		"if|unless nobody|someone|somebody|anyone ..2 call|calls|phones|contacts|rings ..2 me|us; " +
+		"(quiero|queremos|quisiera|necesito|necesitamos|preferimos|quisieramos|mejor) que {DET} ..1 {PN} me|nos {CALLV}|escriba|" +
+		"escriban|marque|hable; (preferimos|queremos|necesitamos|quisieramos|prefeririamos) que ?me|nos {CALLV}"},
+	{0.8, "asked for a call back", "grateful|appreciate|appreciative|agradeceria ?for|of a|an|una ?quick|brief|prompt callback|" +
+		"call|ring|llamada; (callback|call back) requested|needed|wanted|required; call|ring|phone|text me|us at|on #|my|this"},
+	{0.9, "asked for a manager", "(a word with|a quick word with|una palabra con) ..3 {PN}; " +
+		"hablar|hablo|talk|speak|pasas|pasame|pasenme|comunica|comunicame ?to|with|con ..2 su|your|ur|un|una|el|la responsable|" +
+		"encargado|encargada; hablar|talk|speak|pasas|pasame|pasenme ..2 con|with|to su|your|ur abogado|abogada|lawyer|attorney; " +
+		"(pasas|pasame|pasenme|paseme|comunicas|comunicame|comuniqueme) con el|la abogado|abogada|responsable; " +
+		"speak|talk|chat ?to|with a|some people|ppl|peeps; speak|talk|chat ?to|with ?the|a|your|ur mgr|mngr; speak|talk|hablar ?to|with (some one|sum one|any one); " +
+		"que me|nos transfiriera|transfiera|transfieran|pasara|pase|pasen|comunicara|comunique|comuniquen|conectara|conecte con|a " +
+		"..3 {PN}|responsable|jefe|jefa|gerente; (whos|who is|who s) ?your|ur manager|supervisor|boss|jefe|gerente|superior"},
+	{0.85, "asked for a person by title", "(comunica|comunicas|comunique|comunican|pasa|pasas|pone|pones|comunicarme) con ?el|" +
+		"la muchacha|muchacho|chica|chico|senora|senor|senorita|joven|chava|chavo|dama|caballero; " +
+		"me la|lo ?pueden|puede|podria|podrias|puedes|podrian comunicar|comunica|comunicas|comunican; " +
+		"(is there a gentleman|is there a lady|a gentleman or lady|a lady or gentleman) ..4 who|that|in|from; " +
+		"(put|transfer|connect|patch) me ?through with|to him|her|them"},
+	{0.85, "asked for one of your people", "can|could|would|please|have|like|may|might|wonder|if ..2 (one of your|one of ur|" +
+		"uno de sus|una de sus|alguno de sus|one of the) ..2 {PNF}|{SALES} ..4 call|zoom|meet|set|contact|reach|phone|ring|llame|" +
+		"llamar|contacte; appointment|call|meeting|cita|llamada with|con (one of your|one of ur|uno de sus|alguno de sus) ..2 {PNF}; " +
+		"asignar|asignen|asigne|asignarme|asignarnos|assign ..3 {PNF}; " +
+		"derivan|derive|deriven|derivar|derivame|derivenme|deriveme|canalizar|canalizan|canalicen|canalice|canalizame ?me|nos ..2 con|a ..3 {PN}; " +
+		"refer|referir me|us|nos ..2 to|con|a ..3 {PN}; " +
+		"talk|talking|speak|speaking|go|going|walk|walking|discuss|discussing ?this|it|things|everything through|over with ..4 {PN}"},
+	{0.8, "asked whether a person reads", "lee|leen|revisa|revisan|ve|contesta|responde ?un|una alguien|{PH} ?real ..1 o ?solo|nomas|nada ..2 " +
+		"{BOT}|sistema|automatico; hay (algun|alguna|un|una) ?{REALQ} humano|humana|humanos"},
+}
 
-// humanNeutral8: what takes those cues, or older ones, back.
-var humanNeutral8 = []neutralizer{}
+// humanNeutral8: what takes those cues, or older ones, back: a comparison reaching further
+// than the first ones do ("better than talking to a real agent", "más rápido que un agente de
+// carne y hueso"), and someone wanted to sell or buy the house, which is a service asked
+// for, not a person ("necesito que alguien la venda por mí").
+var humanNeutral8 = []neutralizer{
+	{trigHuman, scopeOverlap, "better|worse|faster|quicker|easier|nicer|smarter|rapido|util than|then|que ..5 {PN}; beats|beat|beating ..4 {PN}; " +
+		"mas|more|menos|less ..4 que|than ..3 {PN} ..4 (carne y hueso|flesh and blood|de verdad|human being)", ""},
+	{trigHuman, scopeOverlap, "{PN} ?to|que ?me|nos|la|lo sell|list|vender|venda|vendan|vendiera|listar ..2 la|it|the|my|mi|our|nuestra|this ..1 " +
+		"casa|house|home|propiedad|place; {PN} la|lo venda|vendan|compre|compren|vendiera", ""},
+	// Someone to come and fix something: a repair asked for, not a person to deal with.
+	{trigHuman, scopeOverlap, "{PN} ..4 come|venir|vengan|venga ..2 fix|repair|arreglar|reparar|replace|unclog|cambiar", ""},
+	// A document sent to the customer's own people: "forward this to my lawyer".
+	{trigHuman, scopeOverlap, "pass|forward|relay|send this|it ?on|along to {MY}", ""},
+	// A number of something else asked for: "me pasas el número de cuenta".
+	{trigHuman, scopeOverlap, "numero|telefono|celular|contacto de|del ?la|el|su|mi cuenta|referencia|folio|expediente|lote|contrato|" +
+		"reserva|tarjeta|banco|clabe|cbu|seguimiento|orden|pedido|ticket|caso|casa|departamento|apartamento|unidad|vendedor|dueno|" +
+		"propietario|inquilino|plomero|cerrajero|notario|tasador|inspector|recibo|factura", "asked for a number to call"},
+	// Whether an agent's fee is charged, not a wish for one: "do you have an agent fee?"
+	{trigHuman, scopeOverlap, "{PNF} fee|fees|commission|commissions|discount|rebate|comision|comisiones|tarifa", ""},
+}
