@@ -115,7 +115,7 @@ var frustrationCues8 = []lexEntry{
 	// knew and said nothing", "a tech fee nobody mentioned".
 	{0.8, "behind my back", "(without my consent|without my permission|without asking me|without asking us|sin mi consentimiento|sin mi permiso|sin consultarme|sin preguntarme|sin avisarme|sin consultarnos); " +
 		"knew|sabia|sabian|knows ..5 (said nothing|did not say|did not tell|never told|no dijo nada|no nos dijo|no me dijo|" +
-		"no dijeron nada|nunca nos dijo); fee|fees|charge|charges|cargo|cargos|cobro|comision ..3 (nobody mentioned|no one mentioned|" +
+		"no dijeron nada|nunca nos dijo); fee|fees|charge|charges|cargo|cargos|cobro|comision ..5 (nobody mentioned|no one mentioned|" +
 		"nobody told|never mentioned|nadie menciono|nadie me dijo|nunca mencionaron|nadie nos dijo); " +
 		"misrepresent*|tergivers*; (nothing he promised|nothing she promised|nothing they promised|nothing you promised|" +
 		"no cumplio nada|no cumplieron nada|no cumplio con nada|nada de lo que prometio|nada de lo que prometieron|" +
