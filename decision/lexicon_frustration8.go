@@ -45,8 +45,7 @@ var frustrationCues8 = []lexEntry{
 		"was not clear|is unclear); " +
 		"not understanding what i|me|my; answered|contestado|respondido|conteste|respondi ..3 # ..3 questions|preguntas; " +
 		"(llevo|llevamos|been) ..4 contestando|respondiendo|answering ..1 preguntas|questions; " +
-		"(answer the question|answer my question|contesta la pregunta|conteste la pregunta|responde la pregunta|" +
-		"responda la pregunta|contesten la pregunta); (going round in circles|going around in circles|round in circles|" +
+		"(going round in circles|going around in circles|round in circles|" +
 		"no llegamos a ninguna parte|no llegamos a nada|no vamos a ninguna parte|en circulos)"},
 	{0.8, "nobody takes it on", "(me tienen|me traen|nos tienen|nos traen|me mandan|nos mandan) ..2 (de aqui pa alla|de aqui para alla|de un lado para otro|" +
 		"de un lado a otro|de la ceca a la meca); (nadie se hace cargo|nadie se responsabiliza|nadie responde por|passing the buck|pass the buck|blaming each other|" +
@@ -192,7 +191,7 @@ var frustrationNeutral8 = []neutralizer{
 	// Anger denied: "no es que esté molesta", "not that I'm upset".
 	{trigFrustration, scopeOverlap, "(no es que|not that) ..2 molest*|enojad*|enfadad*|" +
 		"upset|angry|mad|annoyed|frustrat*", ""},
-	{trigFrustration, scopeOverlap, "(do not wish to|do not mean to|not trying to|do not want to|no quiero|no pretendo) ?be|ser ..1 " +
+	{trigFrustration, scopeOverlap, "(do not wish to|do not mean to|no pretendo) ?be|ser ..1 " +
 		"rude|grosero|grosera|maleducado", "exasperation"},
 	// "no me entiendo bien con estas máquinas": the customer and the tool, no one at fault.
 	{trigFrustration, scopeOverlap, "no me entiendo|manejo", "not listened to"},
