@@ -46,6 +46,12 @@ func TestFrustrationClassesReadSinceTraining(t *testing.T) {
 			"it would have been nice to be told the showing was cancelled",
 			// waiting counted
 			"hace dos semanas que pido el contrato y nada",
+			"I have been waiting 50 minutes for someone to confirm the walkthrough",
+			// failures counted
+			"this is the fourth link you've sent me and none of them has the HOA fees",
+			"two months listed and not a single showing",
+			// no time for twenty questions
+			"no tenemos tiempo para tantas preguntas, solo dime si está disponible",
 		},
 	})
 	checkTriggers(t, false, map[string][]string{
@@ -71,6 +77,20 @@ func TestFrustrationClassesReadSinceTraining(t *testing.T) {
 			"no es que esté enojada, solo quiero saber el precio",
 			// surprise at the market
 			"ridiculous how quickly things sell around here, what's new this week?",
+			// questions that only sound like the classes
+			"what exactly are we paying for in closing costs?",
+			"can you explain again how escrow works? sorry, first time buying",
+			"I'll try once more to upload the file, one sec",
+			"we are going with Zillow's estimate for now",
+			"waiting 2 days for the appraisal is normal?",
+			"the second answer was helpful, thanks",
+			"k whatever works for you",
+			"no time for questions today, can we do tomorrow?",
+			"i'm so over the moon about this house",
+			"plenty of other houses in the area?",
+			"the agent knew the area well and said nothing bad about it",
+			"Why is the listing still showing photos from summer?",
+			"hay muchas inmobiliarias en la zona, ¿cuál me recomiendas?",
 		},
 	})
 }
