@@ -41,12 +41,14 @@ func TestFrustrationClassesReadSinceTraining(t *testing.T) {
 			"there's a processing fee on the invoice that no one mentioned",
 			// still not done
 			"how is the repair still not done, it's been reported twice",
-			"where's my deposit, I moved out a month ago",
+			"where is my money? the refund was due a month ago",
 			// reproach made politely
 			"it would have been nice to be told the showing was cancelled",
 			// waiting counted
 			"hace dos semanas que pido el contrato y nada",
 			"I have been waiting 50 minutes for someone to confirm the walkthrough",
+			// someone who never came, whatever the neutralizer of "no llego" (money) says
+			"el plomero no llegó a la cita y nadie avisó",
 			// failures counted
 			"this is the fourth link you've sent me and none of them has the HOA fees",
 			"two months listed and not a single showing",
@@ -91,6 +93,7 @@ func TestFrustrationClassesReadSinceTraining(t *testing.T) {
 			"the agent knew the area well and said nothing bad about it",
 			"Why is the listing still showing photos from summer?",
 			"hay muchas inmobiliarias en la zona, ¿cuál me recomiendas?",
+			"where is my deposit held until closing?",
 		},
 	})
 }

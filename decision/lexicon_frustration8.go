@@ -133,8 +133,8 @@ var frustrationCues8 = []lexEntry{
 	// does the listing still say active", "where's my money", "hasn't replied in a week".
 	{0.75, "still not done", "how is|are this|it|that|these ..1 still not|unsorted|unresolved ..1 sorted|fixed|done|resolved|" +
 		"updated|here|ready|sent; (como es que todavia no|como es posible que todavia|como que todavia no); " +
-		"(where is my money|where is my refund|where is my deposit|where is our money|donde esta mi dinero|donde esta mi plata|" +
-		"donde esta mi deposito); (has not|have not|had not|did not) ..1 replied|responded|answered|called|written ..2 in|for ..2 a|" +
+		"(where is my money|where is my refund|where is our money|donde esta mi dinero|donde esta mi plata|" +
+		"donde esta mi reembolso); (has not|have not|had not|did not) ..1 replied|responded|answered|called|written ..2 in|for ..2 a|" +
 		"#|over ..1 week|weeks|days|month; todavia|aun no ..2 llego|llegaron|llega; " +
 		"(been waiting|have waited|llevo esperando|llevamos esperando) ..1 # ..1 min|mins|minutes|hours|hrs|horas|minutos|days|dias|weeks|semanas; " +
 		"(is not|are not|has not been|have not been|no esta|no estan|no ha|no han) doing|haciendo|hecho anything|nada ..2 about|por; " +
@@ -174,7 +174,8 @@ var frustrationCues8 = []lexEntry{
 // anger ("no es que esté molesta"), and excitement ("ridiculous how quickly houses sell").
 var frustrationNeutral8 = []neutralizer{
 	// "con un solo sueldo no llego", "no llego a fin de mes": money that does not stretch.
-	{trigFrustration, scopeOverlap, "no llego|llegamos a|con fin|el|la|los|las|pagar|todo", "nobody answers"},
+	{trigFrustration, scopeOverlap, "no llego|llegamos a fin|pagar; no llego|llegamos con ?el|la|los|las ..1 pago|pagos|renta|alquiler|" +
+		"arriendo|cuota|hipoteca|dividendo|gastos", "nobody answers"},
 	{trigFrustration, scopeMessage, "euribor; fin de mes; no me alcanza", "nobody answers"},
 	// The customer's own feeling of failure: "I feel useless", "me siento inútil", "feel like an idiot".
 	{trigFrustration, scopeOverlap, "feel|feeling|felt|siento|sentir ?like|como ?an|a|un|una ..1 useless|idiot|stupid|dumb|" +
