@@ -320,9 +320,3 @@ var frustrationCues7 = []lexEntry{
 	{0.8, "asked again", "(read what i wrote|read what i said|read my message|read my messages|lee lo que te escribi|lee lo que escribi|" +
 		"lee lo que te puse|lee po|lee bien|leete)"},
 }
-
-// Read in the round that opened the training sets (train-a to train-g).
-var frustrationCues8 = []lexEntry{}
-
-// frustrationNeutral8: what takes those cues, or older ones, back.
-var frustrationNeutral8 = []neutralizer{}
