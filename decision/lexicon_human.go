@@ -132,6 +132,10 @@ var withdrawnCues = []lexEntry{
 	{0.9, "no longer wants a person", "(never mind|nevermind|forget it|scratch that); do not need ..3 {PN}|anyone|anybody|anymore; " +
 		"no need ..3 {PN}|anyone|anybody; you ?have answered|solved|sorted; olvidalo|olvidelo|olvidenlo; " +
 		"(ya no hace falta|ya no es necesario|no hace falta); ya me resolviste|resolvieron|ayudaste"},
+	// Doing without one: "can someone tour the house without an agent?", "¿puedo comprar sin
+	// corredor?". Read as a wish for no person, it also keeps the classifier, which weighs
+	// "someone" and "agent" as a request, from firing.
+	{0.9, "wants no person", "without|sin ?a|an|the|any|un|una|el|la|ningun|ninguna {PNF}|{SALES}; without|sin ?a|an|the|any|un|una|el|la {REALQ} {PNF}"},
 }
 
 // Read in the round that opened fresh7: sitting down with someone, someone asked to get back
