@@ -59,19 +59,21 @@ func main() {
 	phrasings := flag.String("phrasings", "decision/testdata/phrasings.tsv", "the phrasings file")
 	out := flag.String("out", "decision/model/triggers.json", "where the model is written; empty writes nothing")
 	folds := flag.Int("folds", len(authors()), "cross-validation folds for the phrasings; each labelled set's author is a fold of its own")
-	lambdas := flag.String("lambdas", "0.00003,0.0001,0.0003", "L2 strengths tried, per trigger, by inner cross-validation")
+	// One strength: every trigger chose 0.00003 among 0.00003, 0.0001 and 0.0003 in every run
+	// since fresh4, and with sixteen authors each candidate costs the whole inner
+	// cross-validation again.
+	lambdas := flag.String("lambdas", "0.00003", "L2 strengths tried, per trigger, by inner cross-validation (a comma-separated list)")
 	cost := flag.Float64("cost", 3, "with -precision 0: a wrong firing of the classifier weighs this many right ones")
 	// 0.96, not 0.99: leaving one author out, 0.99 kept the classifier from firing for
 	// requests for a person on fresh4, the one set no lexicon pattern was written from; with
 	// decision.AloneThreshold, floors from 0.96 to 0.98 read the same lines (the README's
 	// "Leave one author out").
 	precision := flag.String("precision", "0.96", "the out-of-fold precision per trigger, lexicon and classifier together, the threshold keeps; 0 chooses by -cost. A list is cross-validated floor by floor and the first one's model is written")
-	// Only frustration may lower its bar: its precision had the headroom (0.95 on fresh6,
-	// blind). Leaving one author out, a free choice for all four read legal complexity at 0.89
-	// precision on the holdout; requests for a person chose 0.65, and fired on "someone" in
-	// the investment-consult sample (0.77) and in "my father is someone who speaks his mind"
-	// (the README's "Leave one author out").
-	alones := flag.String("alone", "frustration=0.65:0.7:0.75:0.8,0.8", "the bars, from decision.MinAlone, among which inner cross-validation chooses per trigger the probability the classifier needs where the lexicon read no cue: trigger=a:b:...  for a trigger, a:b:... for the others")
+	// With the seven training sets in, leaving one author out chose 0.65 to 0.75 for every
+	// trigger. Requests for a person and frustration stay at 0.75 or above: at 0.65-0.7 the
+	// classifier fired on calm lines no labelled set has ("k whatever works for you", "is
+	// waiting 2 days for the appraisal normal?"), and on "someone" wherever it stood.
+	alones := flag.String("alone", "human_request=0.75:0.8,frustration=0.75:0.8,0.65:0.7:0.75:0.8", "the bars, from decision.MinAlone, among which inner cross-validation chooses per trigger the probability the classifier needs where the lexicon read no cue: trigger=a:b:...  for a trigger, a:b:... for the others")
 	lexicon := flag.Bool("lexicon-features", false, "give the classifier the lexicon's own reading as features (cross-validation found it learns little else then: the lexicon is right on nearly every line it was written from)")
 	misses := flag.Bool("misses", false, "list the cross-validated misses of the development sets")
 	flag.Parse()
