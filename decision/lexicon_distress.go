@@ -400,3 +400,9 @@ var distressNeutral8 = []neutralizer{
 		"detailed breakdown|full breakdown|charges breakdown); " +
 		"breakdown of|for", "panic"},
 }
+
+// Read in the round that opened fresh8.
+var distressCues9 = []lexEntry{}
+
+// distressNeutral9: what takes those cues, or older ones, back.
+var distressNeutral9 = []neutralizer{}

@@ -292,3 +292,9 @@ var humanNeutral8 = []neutralizer{
 	// Whether an agent's fee is charged, not a wish for one: "do you have an agent fee?"
 	{trigHuman, scopeOverlap, "{PNF} fee|fees|commission|commissions|discount|rebate|comision|comisiones|tarifa", ""},
 }
+
+// Read in the round that opened fresh8.
+var humanCues9 = []lexEntry{}
+
+// humanNeutral9: what takes those cues, or older ones, back.
+var humanNeutral9 = []neutralizer{}

@@ -339,3 +339,9 @@ var legalNeutral8 = []neutralizer{
 	{trigLegal, scopeOverlap, "(tiene algun|tiene algunos|hay algun|hay algunos|has any|have any|are there any|is there any) " +
 		"gravamen|gravamenes|lien|liens|embargo", ""},
 }
+
+// Read in the round that opened fresh8.
+var legalCues9 = []lexEntry{}
+
+// legalNeutral9: what takes those cues, or older ones, back.
+var legalNeutral9 = []neutralizer{}

@@ -47,7 +47,8 @@ var Sets = []Set{
 	{File: "fresh5.jsonl", Split: "fresh5"},
 	{File: "fresh6.jsonl", Split: "fresh6"},
 	{File: "fresh7.jsonl", Split: "fresh7"},
-	{File: "fresh8.jsonl", Split: BlindSplit},
+	{File: "fresh8.jsonl", Split: "fresh8"},
+	{File: "fresh9.jsonl", Split: BlindSplit},
 	{File: "train-a.jsonl", Split: "train-a"},
 	{File: "train-b.jsonl", Split: "train-b"},
 	{File: "train-c.jsonl", Split: "train-c"},
@@ -58,7 +59,7 @@ var Sets = []Set{
 }
 
 // BlindSplit is the untouched set's split.
-const BlindSplit = "fresh8"
+const BlindSplit = "fresh9"
 
 // DevSplits are the development splits, in the order figures are printed: every split but
 // the blind one.
