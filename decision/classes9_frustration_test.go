@@ -22,6 +22,14 @@ func TestFrustrationClassesReadFromFresh8(t *testing.T) {
 			"ugh whatever",
 			"never mind, I'll just switch to Zillow",
 			"mejor me voy con Fotocasa",
+			"whatever i guess",
+			"bueno, da igual pues",
+			// whether it even works, or understands
+			"does this chat even work",
+			"¿es que no entienden? ya lo expliqué dos veces",
+			// an oversight questioned
+			"how was the lien not caught before we signed",
+			"¿cómo nadie se dio cuenta de que faltaba la firma?",
 			// answered beside the point
 			"I asked about the HOA fee and you sent me a mortgage calculator",
 			"pedí el plano y me mandan un video del barrio",
@@ -70,6 +78,10 @@ func TestFrustrationClassesReadFromFresh8(t *testing.T) {
 			"how long does it usually take to hear back on an offer?",
 			"does the seller throw in the washer and dryer?",
 			"all you need is the pre-approval letter?",
+			"ok whatever you think is best",
+			"do you actually work weekends?",
+			"how was the inspection, did it go ok?",
+			"how does this even work with an FHA loan?",
 		},
 	})
 }

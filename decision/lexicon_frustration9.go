@@ -4,7 +4,8 @@ package decision
 // Friday. It's Wednesday.", "that was Monday"), time sunk into the chat ("been on this site
 // for an hour", "thanks for wasting my saturday"), a curt order to the service ("do better.",
 // "answer the question."), giving up for a competitor ("forget it, I'll just go with
-// Redfin", "ugh nvm"), answered beside the point ("pregunté por el estacionamiento y me manda
+// Redfin", "ugh nvm", "k whatever"), whether it even works ("do u even work"), an oversight
+// questioned ("How was that missed??"), answered beside the point ("pregunté por el estacionamiento y me manda
 // el reglamento de mascotas"), told already and still ("eso ya me lo dijiste", "les dije que
 // falleció y siguen mandando cartas"), futility ("idk why i bother", "bots all the way
 // down"), patience at its end in the body ("ready to throw my phone across the room"),
@@ -40,7 +41,23 @@ var frustrationCues9 = []lexEntry{
 		"(i will|ill|i am|im|we will|i guess i will|gonna|i am going to) ?just go|going|use|try|switch ..1 with|to ?a ..1 redfin|" +
 		"zillow|trulia|opendoor|offerpad|craigslist|another|different|someone|somebody|other; " +
 		"(mejor me voy|me voy|mejor voy|mejor uso|mejor busco|me paso|mejor me paso) con|a|en ..1 idealista|fotocasa|" +
-		"inmuebles24|zonaprop|portal|mercadolibre|vivanuncios|otra|otro"},
+		"inmuebles24|zonaprop|portal|mercadolibre|vivanuncios|otra|otro; " +
+		"(nvm|nevermind|never mind|forget it|whatever|olvidalo|dejalo|da igual) (ig|i guess|supongo|pues); " +
+		"(k|kk|ok|okay|fine|vale|ya) (whatever|da igual|como sea)"},
+	// Whether the service works at all, or whether it understands: "do u even work", "¿acaso
+	// no entienden?".
+	{0.8, "does it even work", "(do you|do u|does this|does this thing|does it|is this thing|are you|r u) even " +
+		"work|working|function|on|there|exist|read|listen; (do you|do u|are you|r u|does this chat|does this site|does this bot|does this app|" +
+		"does your|is this chat|is this bot|is this site|is your) ..2 even work|working|function|" +
+		"functioning|read|listen|listening; (acaso no entienden|acaso no entiendes|acaso no entiende|es que no entienden|" +
+		"es que no entiendes|do you not understand|do you people not understand|do you guys not understand|dont you understand|" +
+		"do you people understand|do you guys understand|funciona esto siquiera|sirve para algo esto|esto sirve para algo)"},
+	// An oversight questioned: "How was that missed??", "¿cómo nadie lo vio?".
+	{0.8, "an oversight questioned", "how was|is|did|could|were|does this|that|it|these|something ?get|be|been missed|overlooked; " +
+		"how was|is|were|did|could ..3 (not caught|not noticed|not flagged|not disclosed|" +
+		"not mentioned|unnoticed|undisclosed); " +
+		"(como se les paso|como se le paso|como se te paso|como nadie lo vio|como nadie se dio cuenta|como no lo vieron|" +
+		"como no se dieron cuenta|como no lo notaron)"},
 	// Answered beside the point: "pregunté por el estacionamiento y me manda el reglamento de
 	// mascotas", "I ask about escrow and you answer me the weather".
 	{0.8, "answered beside the point", "(pregunte|pregunto|pedi|pido|i asked|i ask|asked|ask|i said|dije) ..1 por|about|for|" +
@@ -115,6 +132,11 @@ var frustrationNeutral9 = []neutralizer{
 	{trigFrustration, scopeOverlap, "(thanks a lot|thanks a bunch|thanks a ton|muchas gracias eh) ?for|por ..3 help|info|" +
 		"information|reply|answer|answers|update|time|sending|explaining|getting|quick|fast|list|link|links|tip|tips|advice|" +
 		"everything|this|that|ayuda|informacion|respuesta|todo", "thanks that close a complaint"},
+	// How a thing works, asked: "how does this even work with an FHA loan?".
+	{trigFrustration, scopeOverlap, "how|como does|do|would ..3 even work|function", "does it even work"},
+	// An easy yes: "k whatever works for you", "ok, whatever is easiest".
+	{trigFrustration, scopeOverlap, "(whatever|como sea|da igual) ..1 (works|suits|is easiest|is best|is easier|you prefer|" +
+		"you think|te funcione|les funcione|prefieras|prefieran|sea mas facil|te quede|les quede)", "giving up, for someone else"},
 	// Sincere praise: "great job everyone, we closed!".
 	{trigFrustration, scopeMessage, "(we closed|closed today|we got the house|we got it|got the keys|cerramos|" +
 		"nos dieron las llaves|conseguimos la casa|we did it|lo logramos|so happy|muy contento|muy contenta|muy felices)",
