@@ -68,6 +68,7 @@ func TestFrustrationClassesReadFromFresh8(t *testing.T) {
 			"¿cuánto se deja de anticipo para apartar el depa?",
 			// sincere thanks
 			"thanks a lot for the quick reply!",
+			"got the disclosures, thanks a lot!",
 			"great job everyone, we closed today and got the keys!",
 			// a competitor's estimate, not a move
 			"we are going with Zillow's estimate for now",

@@ -4,9 +4,9 @@ package decision
 // Friday. It's Wednesday.", "that was Monday"), time sunk into the chat ("been on this site
 // for an hour", "thanks for wasting my saturday"), a curt order to the service ("do better.",
 // "answer the question."), giving up for a competitor ("forget it, I'll just go with
-// Redfin", "ugh nvm", "k whatever"), whether it even works ("do u even work"), an oversight
-// questioned ("How was that missed??"), answered beside the point ("pregunté por el estacionamiento y me manda
-// el reglamento de mascotas"), told already and still ("eso ya me lo dijiste", "les dije que
+// Redfin", "ugh nvm", "k whatever"), whether it even works ("do u even work"), an
+// oversight questioned ("How was that missed??"), answered beside the point ("pregunté por
+// el estacionamiento y me manda el reglamento de mascotas"), told already and still ("eso ya me lo dijiste", "les dije que
 // falleció y siguen mandando cartas"), futility ("idk why i bother", "bots all the way
 // down"), patience at its end in the body ("ready to throw my phone across the room"),
 // wearing thin ("esto ya me está cansando"), all the service does ("lo único que hacen es
@@ -16,7 +16,7 @@ var frustrationCues9 = []lexEntry{
 	// A promise held against the calendar: "You said the listing would be live by Friday.
 	// It's Wednesday.", "Les mandé todo el lunes y hoy es viernes".
 	{0.8, "promise against the calendar", "(it is|its|it is now|its now|today is|and today is|hoy es|y hoy es|hoy ya es|ya es|" +
-		"ya estamos a|ya estamos a|hoy estamos a) monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|" +
+		"ya estamos a|hoy estamos a) monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|" +
 		"miercoles|jueves|viernes|sabado|domingo; (that was|eso fue|eso era|eso fue el|that was on|that was last) monday|tuesday|" +
 		"wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|week|semana|month|mes"},
 	// Time sunk into the chat: "Been on this site for an hour", "llevo media hora en este chat".
@@ -109,7 +109,11 @@ var frustrationCues9 = []lexEntry{
 		"buen trabajo a todos|excelente trabajo a todos)"},
 }
 
-// frustrationNeutral9: what takes those cues, or older ones, back.
+// frustrationNeutral9: what takes those cues, or older ones, back: a deposit left ("se deja
+// de seña"), a weekday said as a plan ("it's Friday, can we go Saturday?"), sincere thanks
+// and praise ("thanks a lot for the quick reply", "great job everyone, we closed"), what was
+// asked and given ("you sent it right away"), a question of how a thing works, and an easy
+// yes ("whatever works for you").
 var frustrationNeutral9 = []neutralizer{
 	// "¿Cuánto se deja de seña?": a deposit left, not a request ignored.
 	{trigFrustration, scopeOverlap, "deja|dejar|dejan|dejo|dejamos|deje ..1 de sena|senal|anticipo|deposito|garantia|" +
@@ -137,6 +141,10 @@ var frustrationNeutral9 = []neutralizer{
 	// An easy yes: "k whatever works for you", "ok, whatever is easiest".
 	{trigFrustration, scopeOverlap, "(whatever|como sea|da igual) ..1 (works|suits|is easiest|is best|is easier|you prefer|" +
 		"you think|te funcione|les funcione|prefieras|prefieran|sea mas facil|te quede|les quede)", "giving up, for someone else"},
+	// Thanks for something received: "got the disclosures, thanks a lot!".
+	{trigFrustration, scopeMessage, "(got it|got them|got the|received it|received them|perfect|perfecto|awesome|" +
+		"appreciate|you are the best|so much|very much|love it|recibido|recibidos|lo recibi|te lo agradezco)",
+		"thanks that close a complaint"},
 	// Sincere praise: "great job everyone, we closed!".
 	{trigFrustration, scopeMessage, "(we closed|closed today|we got the house|we got it|got the keys|cerramos|" +
 		"nos dieron las llaves|conseguimos la casa|we did it|lo logramos|so happy|muy contento|muy contenta|muy felices)",
