@@ -30,6 +30,9 @@ func TestClassesReadSinceFresh8(t *testing.T) {
 			// No home of one's own.
 			"we've been living in our car for a month now",
 			"estamos durmiendo en el sofá de mi cuñada con los niños",
+			// A death told again to people who keep writing to the dead.
+			"I already told you my wife passed away and you keep sending her flyers",
+			"le avisé que mi mamá murió y siguen llamando para preguntar por ella",
 		},
 		"legal": {
 			// A building over a setback, a removal ordered.
@@ -61,6 +64,7 @@ func TestClassesReadSinceFresh8(t *testing.T) {
 			"the listing says it comes with a sofa and a car port",
 			"my parents were living in their car back in the 70s before they bought this house",
 			"vivimos en el piso 3 y queremos algo más grande",
+			"I told you my dad passed in 2015 and the deed is still in his name, can I list it?",
 		},
 		"legal": {
 			"the setback is 20 feet right?",

@@ -403,8 +403,13 @@ var distressNeutral8 = []neutralizer{
 
 // Read in the round that opened fresh8: close to tears ("so stressed I could cry", "estoy a
 // punto de llorar"); crushed or gutted by what happened ("honestly just feeling crushed"); no
-// home of one's own ("sleeping on my sister's couch with two kids", "durmiendo en el carro").
+// home of one's own ("sleeping on my sister's couch with two kids", "durmiendo en el carro"); a
+// death told again to people who keep writing to the dead ("I told you my husband died and you
+// still send him mail", "les dije que mi esposo falleció y siguen mandando cartas").
 var distressCues9 = []lexEntry{
+	{0.85, "loss told again", "(told you|told y all|told them|les dije|le dije|te dije|les he dicho|le he dicho|les avise|le avise) " +
+		"..2 {MY} ?late|difunto|difunta ..1 {REL}|{RELS} died|passed|fallecio|murio|falleciera|muriera ..4 still|keep|keeps|" +
+		"siguen|sigue|todavia|aun ..1 sending|send|mailing|writing|calling|contacting|mandando|enviando|llamando|escribiendo"},
 	{0.85, "close to tears", "stressed|scared|worried|anxious|overwhelmed|exhausted|upset|desperate|terrified|nervous|broke ..3 " +
 		"(could|might|gonna|about to|going to|want to|wanna) ?just cry|sob|weep; " +
 		"(a punto de llorar|ganas de llorar|al borde de las lagrimas|on the verge of tears|close to tears|holding back tears)"},
