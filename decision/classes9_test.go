@@ -68,6 +68,7 @@ func TestClassesReadSinceFresh8(t *testing.T) {
 		},
 		"legal": {
 			"the setback is 20 feet right?",
+			"the house sits well beyond the front setback, plenty of yard",
 			"is a variance needed to add a porch?",
 			"the gas line runs across the property, is that normal?",
 			"can I break my lease early if I buy a house?",

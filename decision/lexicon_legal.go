@@ -347,7 +347,7 @@ var legalNeutral8 = []neutralizer{
 // repairs?"); a signature forged or a loan taken behind one's back ("he forged my signature");
 // an ex still on the deed who will not sign ("he never signed the quitclaim").
 var legalCues9 = []lexEntry{
-	{0.85, "setback", "over|past|into|beyond|violat*|encroach*|across the|a|our ?front|side|rear setback|setbacks; " +
+	{0.85, "setback", "over|into|violat*|encroach*|across the|a|our ?front|side|rear setback|setbacks; " +
 		"county|city|town|municipio|municipalidad|ayuntamiento ..2 wants|quiere|ordered|ordena|exige ..3 removed|torn|demolished|" +
 		"demoler|demolamos|quitar|retirar; invade|invaden|invadimos|invadiendo ..2 retiro|retiros|servidumbre|lindero|terreno"},
 	{0.8, "easement imposed", "utility|utilities|power|electric|gas|water|company|city|county|compania|empresa|municipio ..3 " +
