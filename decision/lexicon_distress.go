@@ -401,8 +401,27 @@ var distressNeutral8 = []neutralizer{
 		"breakdown of|for", "panic"},
 }
 
-// Read in the round that opened fresh8.
-var distressCues9 = []lexEntry{}
+// Read in the round that opened fresh8: close to tears ("so stressed I could cry", "estoy a
+// punto de llorar"); crushed or gutted by what happened ("honestly just feeling crushed"); no
+// home of one's own ("sleeping on my sister's couch with two kids", "durmiendo en el carro"); a
+// death told again to people who keep writing to the dead ("I told you my husband died and you
+// still send him mail", "les dije que mi esposo falleció y siguen mandando cartas").
+var distressCues9 = []lexEntry{
+	{0.85, "loss told again", "(told you|told y all|told them|les dije|le dije|te dije|les he dicho|le he dicho|les avise|le avise) " +
+		"..2 {MY} ?late|difunto|difunta ..1 {REL}|{RELS} died|passed|fallecio|murio|falleciera|muriera ..4 still|keep|keeps|" +
+		"siguen|sigue|todavia|aun ..1 sending|send|mailing|writing|calling|contacting|mandando|enviando|llamando|escribiendo"},
+	{0.85, "close to tears", "stressed|scared|worried|anxious|overwhelmed|exhausted|upset|desperate|terrified|nervous|broke ..3 " +
+		"(could|might|gonna|about to|going to|want to|wanna) ?just cry|sob|weep; " +
+		"(a punto de llorar|ganas de llorar|al borde de las lagrimas|on the verge of tears|close to tears|holding back tears)"},
+	{0.85, "crushed", "feel|feeling|felt|am|im ?so|just|totally|completely|utterly|absolutely crushed|gutted|devastated|" +
+		"shattered|heartbroken|defeated|destroyed; (me siento|estoy|me quede|quede) ?muy|tan|totalmente|completamente destrozado|" +
+		"destrozada|deshecho|deshecha|hundido|hundida|derrotado|derrotada|devastado|devastada"},
+	{0.85, "no home", "am|are|been|now|currently|still ..1 sleeping|staying|living|crashing ?on|in ..3 couch|sofa|floor|car|truck|" +
+		"van|shelter; estamos|estoy|seguimos|sigo|ahora ..1 durmiendo|viviendo ?en|al ..3 sofa|sillon|suelo|carro|coche|auto|" +
+		"camioneta|albergue|refugio; dormimos|duermo|vivimos|vivo en|al ..3 sofa|sillon|suelo|carro|coche|camioneta|albergue|refugio; " +
+		"(nowhere lined up|nowhere to live|nowhere to stay|no place to live|no place to stay|no tenemos donde vivir|" +
+		"no tengo donde vivir|no tenemos a donde ir|no tengo a donde ir)"},
+}
 
 // distressNeutral9: what takes those cues, or older ones, back.
 var distressNeutral9 = []neutralizer{}

@@ -94,7 +94,7 @@ var humanCues = []lexEntry{
 		"en vivo|viva|vivo|alive|for real); {PN} ..3 not|no|nor ?a|an|un|una|sea|es|con ?a|an|un|una {BOT}; " +
 		"{PN} who|that|que|q ?actually|really|truly|realmente|si work|works|working|trabaje|trabaja|trabajen|trabajan there|here|for|" +
 		"at|in|ahi|alli|aqui|con|en|para; (ser humano|human being|flesh and blood|carne y hueso)"},
-	{0.85, "asked whether a person is there", "is|are there|ther|thre ?a|an|any|some ?real|live|actual {PH}; " +
+	{0.9, "asked whether a person is there", "is|are there|ther|thre ?a|an|any|some ?real|live|actual {PH}; " +
 		"(is anyone|is anybody|is there anyone|is there anybody) ?actually real|human|alive"},
 	{0.85, "asked for a person", "can|could|would|please ..2 {DET} ?real|actual|live|human human|person|persona|humano|representative|rep|" +
 		"operator|agent|agente|asesor ..3 look|check|review|help|" +
@@ -105,7 +105,7 @@ var humanCues = []lexEntry{
 		"{PN} ..2 from|de|del ?your|ur|the|su|la ..1 {TEAM} ..3 call|phone|ring|contact|reach|text|email|give|llame|llamen|contacte"},
 	{0.85, "asked to meet a person", "call|meeting|appointment|conversation|consultation|zoom|facetime ?call|meeting with .. {PNF}; " +
 		"llamada|cita|reunion|videollamada con .. {PNF}"},
-	{0.85, "asked whether a person is there", "is|are ?not there|ther|thre ..2 {PN} .. talk|speak|call|here|available|real|there|online|around; " +
+	{0.9, "asked whether a person is there", "is|are ?not there|ther|thre ..2 {PN} .. talk|speak|call|here|available|real|there|online|around; " +
 		"is|are|any ..2 {PN} available|there|around|online|here|awake; " +
 		"is|are ?there ?a|an|any ?real|actual {PH} monitoring|reading|watching|seeing|checking|behind ..3 chat|this|conversation|" +
 		"messages; anyone|anybody|alguien there|here|ahi|alli|around|online; " +
@@ -156,7 +156,7 @@ var humanCues7 = []lexEntry{
 	{0.8, "asked for a number to call", "(direct line|direct number|linea directa|numero directo|best number to reach|best number to call|" +
 		"office number|office phone|phone number for the office|number for the office|telefono de la inmobiliaria|telefono de la oficina|" +
 		"numero de la oficina|numero de la inmobiliaria); (prefiero llamar|prefer to call|would rather call|rather call|prefer calling)"},
-	{0.85, "asked whether a person is there", "{PNI} {REALQ} ..2 working|around|available|on|in|trabajando|disponible"},
+	{0.9, "asked whether a person is there", "{PNI} {REALQ} ..2 working|around|available|on|in|trabajando|disponible"},
 	{0.9, "asked for a manager", "speak|talk|hablar|habla ?with|to|con ..3 her|his|their|your|su|tu ..1 manager|supervisor|boss|" +
 		"jefe|jefa|gerente|superior|superiors"},
 	{0.85, "asked for a named person", "(me comunica|me comunicas|me comunique|me comunican|comunicarme|me pasa|me pasas|me pone|me pones|" +
@@ -293,8 +293,34 @@ var humanNeutral8 = []neutralizer{
 	{trigHuman, scopeOverlap, "{PNF} fee|fees|commission|commissions|discount|rebate|comision|comisiones|tarifa", ""},
 }
 
-// Read in the round that opened fresh8.
-var humanCues9 = []lexEntry{}
+// Read in the round that opened fresh8: the bot itself asked to ring the customer ("can you just
+// call me?"); whether a person will be there to talk to ("will there be an agent at the open
+// house I can talk to", "¿no habrá alguien con quien pueda hablar?"); a replacement for the
+// customer's own agent ("could you assign me a new one"); being put through to whoever runs the
+// building ("¿podrían comunicarme con el administrador?").
+var humanCues9 = []lexEntry{
+	{0.85, "asked to be called", "can|could|would|will you|u|ya ?just|please|pls ?please|pls call|ring|phone me|us; " +
+		"(can not|cannot) you ?just call|ring|phone me|us"},
+	{0.9, "asked whether a person is there", "will|would there be ?a|an|any|some ..2 {PN}|realtor|manager|rep|representative ..5 " +
+		"who|that|whom ..1 i|we|could|can ..1 can|could|talk|speak|ask|chat; " +
+		"(no habra|habra|no habria|habria) ..2 alguien|{PH} con quien|que ?yo ?pueda|podamos|puedo hablar|platicar|tratar|" +
+		"comunicarme|atender|atienda"},
+	{0.85, "asked for a new agent", "assign|reassign|asignar|asignen|asigname|asignenme|asigneme|asignarme|asignarnos ?me|us|nos " +
+		"?a|an|un|una|otro|otra ?new|different|another|nuevo|nueva|otro|otra one|{PNF}|realtor|rep|asesor|asesora|corredor|" +
+		"corredora; (need|want|like|necesito|necesitamos|quiero|quisiera) ?a|an|un|una new|different|another|nuevo|nueva|" +
+		"otro|otra {PNF}|realtor|asesor|asesora|corredor|corredora"},
+	{0.85, "asked to be put through to the office", "comunicar|comunicarme|comunicarnos|comunicame|comuniqueme|comuniquenme|pasame|" +
+		"pasenme|paseme|ponme|ponerme con|a ?el|la|su administrador|administradora|administracion|conserje|portero|porteria|" +
+		"supervisor|supervisora|gerencia|direccion|oficina; " +
+		"(put me through|connect me|transfer me|patch me through) to|with ..2 building|property|office|leasing manager|" +
+		"management|super|superintendent|landlord|office"},
+}
 
-// humanNeutral9: what takes those cues, or older ones, back.
-var humanNeutral9 = []neutralizer{}
+// humanNeutral9: what takes those cues, or older ones, back: owners and sellers as actors in the
+// customer's story, not people asked for ("the seller wants to do owner financing", "lo
+// necesito luego porque el dueño vende").
+var humanNeutral9 = []neutralizer{
+	{trigHuman, scopeOverlap, "owner|owners|dueno|duena|duenos|propietario|propietaria|landlord|casero ..1 (financing|finance|" +
+		"financed|carry|occupied|occupant|vende|vendio|vendera|sells|sold|is selling|nos dio|me dio|gave|quiere|wants); " +
+		"(owner financing|owner finance|seller financing)", ""},
+}

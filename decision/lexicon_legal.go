@@ -340,8 +340,30 @@ var legalNeutral8 = []neutralizer{
 		"gravamen|gravamenes|lien|liens|embargo", ""},
 }
 
-// Read in the round that opened fresh8.
-var legalCues9 = []lexEntry{}
+// Read in the round that opened fresh8: a building over a setback, its removal ordered ("the
+// garage is 3 feet over the setback line and the county wants it removed"); a line or
+// easement pushed across one's land ("the utility wants to run a new line across our
+// backyard"); a lease broken over repairs ("can a lease be broken if the landlord hasn't made
+// repairs?"); a signature forged or a loan taken behind one's back ("he forged my signature");
+// an ex still on the deed who will not sign ("he never signed the quitclaim").
+var legalCues9 = []lexEntry{
+	{0.85, "setback", "over|into|violat*|encroach*|across the|a|our ?front|side|rear setback|setbacks; " +
+		"county|city|town|municipio|municipalidad|ayuntamiento ..2 wants|quiere|ordered|ordena|exige ..3 removed|torn|demolished|" +
+		"demoler|demolamos|quitar|retirar; invade|invaden|invadimos|invadiendo ..2 retiro|retiros|servidumbre|lindero|terreno"},
+	{0.8, "easement imposed", "utility|utilities|power|electric|gas|water|company|city|county|compania|empresa|municipio ..3 " +
+		"run|put|lay|install|build|instalar|tender|construir ..4 across|through|over|por|atraves ?our|my|the|nuestro|nuestra|" +
+		"mi ..1 yard|backyard|property|land|lot|terreno|patio|propiedad|jardin"},
+	{0.85, "lease broken over repairs", "lease|leases|contract|contrato|arriendo|alquiler ..3 broken|break|terminated|" +
+		"romper|rescindir|terminar ..3 if|because|since|si|porque ..3 landlord|owner|casero|dueno|duena|arrendador|propietario; " +
+		"withhold|withholding|retener|retengo ..2 rent|renta|alquiler|arriendo"},
+	{0.85, "forgery", "forged|forge|forging|forgery|falsifico|falsificaron|falsificada|falsificado|falsificacion ..2 " +
+		"signature|signatures|firma|firmas|name|nombre|deed|escritura; " +
+		"mortgage|loan|hipoteca|prestamo|credito|lien ..4 (without telling me|without my knowledge|without my consent|" +
+		"without my signature|sin decirme|sin mi consentimiento|sin mi firma|sin que yo supiera)"},
+	{0.8, "ex still on title", "ex|exs|husband|wife|exesposo|exesposa|exmarido|exmujer ..3 name|nombre ..2 still|sigue|todavia " +
+		"on|en ?the|la deed|title|escritura; (never|will not|refuses to|refused to|refuse to|se niega a|se nego a|no quiere) ..1 sign|" +
+		"signed|firmar|firmo ..2 quitclaim|deed|escritura"},
+}
 
 // legalNeutral9: what takes those cues, or older ones, back.
 var legalNeutral9 = []neutralizer{}
