@@ -113,14 +113,7 @@ func DefaultPath() string { return setPath("labelled.jsonl") }
 
 // BlindPath is the untouched set. It is added after the work it measures, so it may not
 // exist yet.
-func BlindPath() string {
-	for _, s := range Sets {
-		if s.Split == BlindSplit {
-			return setPath(s.File)
-		}
-	}
-	panic("triggereval: no set holds the blind split " + BlindSplit)
-}
+func BlindPath() string { return setPath(SetFile(BlindSplit)) }
 
 func setPath(name string) string {
 	_, file, _, _ := runtime.Caller(0)
@@ -136,11 +129,11 @@ func LoadSplits(splits []string) ([]Case, error) {
 		return nil, err
 	}
 	for _, set := range Sets {
-		if set.Split == "" || !slices.Contains(splits, set.Split) {
+		if !slices.Contains(splits, set) {
 			continue
 		}
-		path := setPath(set.File)
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && set.Split == BlindSplit {
+		path := setPath(SetFile(set))
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && set == BlindSplit {
 			return nil, fmt.Errorf("the blind set %s is missing: it has not been added yet, so there is nothing blind to score (make eval-dev scores the development sets)", path)
 		}
 		more, err := Load(path)
@@ -148,9 +141,9 @@ func LoadSplits(splits []string) ([]Case, error) {
 			return nil, err
 		}
 		for _, c := range more {
-			if c.Split != set.Split {
+			if c.Split != set {
 				// Load checked ids against splits; another set's id in this file is a mix-up.
-				return nil, fmt.Errorf("%s: a line is not in the %s split (not shown)", path, set.Split)
+				return nil, fmt.Errorf("%s: a line is not in the %s split (not shown)", path, set)
 			}
 		}
 		cases = append(cases, more...)

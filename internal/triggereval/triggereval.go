@@ -30,33 +30,16 @@ const (
 	SplitHoldout = "holdout"
 )
 
-// Set is one labelled file in decision/testdata/triggers. Every line of a set but
-// labelled.jsonl declares the set's split, and its id starts with the split and a dash.
-type Set struct {
-	File  string
-	Split string // empty for labelled.jsonl
+// Sets are the labelled sets after labelled.jsonl, by split, in the order their figures are
+// printed. Each is decision/testdata/triggers/<split>.jsonl (SetFile), every line of it
+// declares the split, and every id starts with the split and a dash.
+var Sets = []string{
+	"fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", BlindSplit,
+	"train-a", "train-b", "train-c", "train-d", "train-e", "train-f", "train-g",
 }
 
-// Sets are the labelled files, in the order their figures are printed.
-var Sets = []Set{
-	{File: "labelled.jsonl"},
-	{File: "fresh.jsonl", Split: "fresh"},
-	{File: "fresh2.jsonl", Split: "fresh2"},
-	{File: "fresh3.jsonl", Split: "fresh3"},
-	{File: "fresh4.jsonl", Split: "fresh4"},
-	{File: "fresh5.jsonl", Split: "fresh5"},
-	{File: "fresh6.jsonl", Split: "fresh6"},
-	{File: "fresh7.jsonl", Split: "fresh7"},
-	{File: "fresh8.jsonl", Split: "fresh8"},
-	{File: "fresh9.jsonl", Split: BlindSplit},
-	{File: "train-a.jsonl", Split: "train-a"},
-	{File: "train-b.jsonl", Split: "train-b"},
-	{File: "train-c.jsonl", Split: "train-c"},
-	{File: "train-d.jsonl", Split: "train-d"},
-	{File: "train-e.jsonl", Split: "train-e"},
-	{File: "train-f.jsonl", Split: "train-f"},
-	{File: "train-g.jsonl", Split: "train-g"},
-}
+// SetFile is the file name of a set in Sets.
+func SetFile(split string) string { return split + ".jsonl" }
 
 // BlindSplit is the untouched set's split.
 const BlindSplit = "fresh9"
@@ -66,8 +49,8 @@ const BlindSplit = "fresh9"
 var DevSplits = func() []string {
 	out := []string{SplitTune, SplitHoldout}
 	for _, s := range Sets {
-		if s.Split != "" && s.Split != BlindSplit {
-			out = append(out, s.Split)
+		if s != BlindSplit {
+			out = append(out, s)
 		}
 	}
 	return out
@@ -109,8 +92,8 @@ func SplitOf(id string) string {
 // either), the FNV rule for the others.
 func expectedSplit(id string) string {
 	for _, s := range Sets {
-		if s.Split != "" && strings.HasPrefix(id, s.Split+"-") {
-			return s.Split
+		if strings.HasPrefix(id, s+"-") {
+			return s
 		}
 	}
 	return SplitOf(id)

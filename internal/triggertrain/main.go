@@ -241,8 +241,8 @@ func setFold(salt string, c triggereval.Case, k int) int {
 func trainedOn() string {
 	files := []string{"labelled.jsonl (tune, holdout)"}
 	for _, s := range triggereval.Sets {
-		if s.Split != "" && !triggereval.Blind(s.Split) {
-			files = append(files, s.File)
+		if !triggereval.Blind(s) {
+			files = append(files, triggereval.SetFile(s))
 		}
 	}
 	return strings.Join(append(files, "phrasings.tsv"), ", ")
