@@ -98,7 +98,7 @@ type lexEntry struct {
 var lexicon = map[trigger][]lexEntry{
 	trigHuman:       slices.Concat(humanCues, humanCues6, humanCues7, humanCues8, humanCues9),
 	trigWithdrawn:   withdrawnCues,
-	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7, frustrationCues8, frustrationCues9),
+	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7, frustrationCues8, frustrationCues9, frustrationCues10),
 	trigDistress:    slices.Concat(distressCues, distressCues6, distressCues7, distressCues8, distressCues9),
 	trigLegal:       slices.Concat(legalCues, legalCues6, legalCues7, legalCues8, legalCues9),
 	trigComplexity:  complexityCues,

@@ -158,7 +158,7 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	if shout == 0 && punct == 0 {
 		return
 	}
-	if thanked || compound(clip(text, 512)) > 0.3 {
+	if thanked || !asksWhyStill(toks) && compound(clip(text, 512)) > 0.3 {
 		// Read and taken back: the classifier, which sees the capitals and "!!!" too, must
 		// not call the joy anger either ("I LOVE THIS HOUSE!!!!").
 		ms.countered[trigFrustration] = true
@@ -186,8 +186,12 @@ func addShouting(text string, toks []token, ms *msgScore) {
 var goodNewsWords = toSet("aceptaron|accepted|aprobaron|approved|ganamos|yay|yupi|felicidades|congrats|congratulations|" +
 	"emocionado|emocionada|emocionados|emocionadas|excited|feliz|felices|contentisimo|contentisima|woohoo|hurra|wooo")
 
-// goodNews: a word of good news, not negated.
+// goodNews: a word of good news, not negated, in a message that does not ask why it is still
+// so: "WHY IS THE LISTING STILL ACTIVE WHEN WE ACCEPTED AN OFFER" shouts about the news.
 func goodNews(toks []token) bool {
+	if asksWhyStill(toks) {
+		return false
+	}
 	for k, t := range toks {
 		if goodNewsWords[t.w] && !negatedAt(toks, k) {
 			return true
@@ -195,6 +199,19 @@ func goodNews(toks []token) bool {
 	}
 	return false
 }
+
+// asksWhyStill: the message asks why, or says a thing is still so; shouted, that is a
+// complaint whatever good words it holds.
+func asksWhyStill(toks []token) bool {
+	for _, t := range toks {
+		if complaintAsks[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var complaintAsks = toSet("why|still|todavia")
 
 // addStaccato finds a sentence said one word at a time, for emphasis: "Answer. The. Question.",
 // "ugh. human. please." It only adds (0.5): "Dallas. Austin. Houston." is a list, and it is
@@ -283,11 +300,12 @@ func punctRun(text string) (longest int, mixed bool, doubled int) {
 // reports a failure, are sarcasm: "Oh wonderful, the third time you've rescheduled."
 var sarcasmPraise = toSet("great|wonderful|perfect|fantastic|awesome|lovely|nice|brilliant|excellent|amazing|superb|" +
 	"professional|helpful|efficient|responsive|genial|perfecto|excelente|fantastico|maravilloso|profesional|eficiente|" +
-	"bravo|wow")
+	"bravo|wow|barbaro|buenisimo|espectacular")
 
 // sarcasmEvents report a failure of the service.
 var sarcasmEvents = toSet("again|third|fourth|fifth|cancelled|canceled|cancel|cancelling|canceling|late|wrong|nobody|noone|" +
-	"still|nadie|tarde|equivocada|equivocado|nunca|never|rescheduled|reschedule|delayed|otra|ignored|lost|broke|broken")
+	"still|nadie|tarde|equivocada|equivocado|nunca|never|rescheduled|reschedule|delayed|otra|ignored|lost|broke|broken|" +
+	"tercer|tercera|tercero|cuarta|cuarto|quinta|quinto|todavia|sigue|siguen|cancelaron|perdieron|olvidaron|forgot")
 
 // addSarcasm finds praise that cannot be meant: a clause of at most three words of praise in
 // a message that also reports a failure, and says nothing is settled ("you rescheduled it,
@@ -296,11 +314,14 @@ func addSarcasm(text string, toks []token, ms *msgScore) {
 	if len(ms.best[trigResolved]) > 0 && ms.best[trigResolved][0].weight >= 0.8 {
 		return
 	}
-	event := false
+	// "another" is a failure only after "oh": "Oh wonderful, another form" mocks, "Great,
+	// another question" does not.
+	event, another := false, false
 	for _, t := range toks {
 		event = event || sarcasmEvents[t.w]
+		another = another || t.w == "another"
 	}
-	if !event {
+	if !event && !another {
 		return
 	}
 	for i := 0; i < len(toks); {
@@ -312,7 +333,7 @@ func addSarcasm(text string, toks []token, ms *msgScore) {
 			}
 			j++
 		}
-		if praise >= 0 && j-i <= 3 {
+		if praise >= 0 && j-i <= 3 && (event || toks[i].w == "oh") {
 			h := spanHit(&sarcasmCue, sarcasmCue.weight, text, toks, i, j)
 			ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
 			ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
@@ -342,7 +363,8 @@ func repeatedPunct(text string) string {
 // "Ya basta.", "I'm done." Inside a sentence the words mean little ("big enough", "seriously
 // considering", "I'm done with the forms").
 var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta"}, {"en", "serio"}, {"come", "on"},
-	{"unbelievable"}, {"increible"}, {"neta"}, {"just", "wow"}, {"i", "am", "done"}, {"we", "are", "done"}}
+	{"unbelievable"}, {"increible"}, {"neta"}, {"just", "wow"}, {"i", "am", "done"}, {"we", "are", "done"},
+	{"incredible"}, {"unreal"}, {"typical"}, {"figures"}, {"pathetic"}, {"classic"}, {"tipico"}}
 
 // addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
 // ("thank you for everything, seriously") nor is plainly happy.
@@ -357,7 +379,7 @@ func addCurt(text string, toks []token, ms *msgScore) {
 		}
 		for _, c := range curtClauses {
 			if j-i == len(c) && phraseAt(toks, i, toks[i].clause, c) {
-				if compound(clip(text, 512)) > 0.3 {
+				if amazed[c[0]] && !reportsAbsence(toks) || !amazed[c[0]] && compound(clip(text, 512)) > 0.3 {
 					return
 				}
 				h := spanHit(&curtCue, curtCue.weight, text, toks, i, j)
@@ -368,6 +390,23 @@ func addCurt(text string, toks []token, ms *msgScore) {
 		}
 		i = j
 	}
+}
+
+// amazed are curt clauses that are praise ("The view. Incredible.") unless beside a report
+// that nothing came ("Nothing. Not even a rejection. Incredible."); VADER reads them as praise
+// either way, so only the report decides.
+var (
+	amazed  = toSet("incredible|unreal")
+	absence = toSet("nothing|nada|nobody|nadie|never|nunca|still|todavia|again|zero|cero")
+)
+
+func reportsAbsence(toks []token) bool {
+	for _, t := range toks {
+		if absence[t.w] {
+			return true
+		}
+	}
+	return false
 }
 
 // laughDamp is what laughter leaves of a message's frustration and distress.
