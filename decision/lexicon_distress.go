@@ -425,3 +425,12 @@ var distressCues9 = []lexEntry{
 
 // distressNeutral9: what takes those cues, or older ones, back.
 var distressNeutral9 = []neutralizer{}
+
+// Read in the round that opened fresh9: fired said the Mexican way ("me acaban de correr del
+// trabajo"), and a shortfall the customer cannot cover ("we don't have that kind of money",
+// "no tenemos ese dinero"), which only adds.
+var distressCues10 = []lexEntry{
+	{0.85, "job loss", "(me acaban de|nos acaban de|lo acaban de|la acaban de|me|nos|lo|la) correr|corrio|corrieron del|de ?su|mi trabajo|empleo|chamba"},
+	{0.6, "a shortfall", "(do not have|do not have that|we do not have|i do not have|no tenemos|no tengo|no contamos con) " +
+		"(that kind of money|that much money|that money|the money|ese dinero|esa cantidad|esa plata|tanto dinero|el dinero)"},
+}

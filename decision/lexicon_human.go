@@ -127,9 +127,15 @@ var humanCues6 = []lexEntry{
 		"regresenme|devuelvanme) la|mi|las llamada|llamadas; (return my call|return our call|return my phone call)"},
 }
 
+// neverMind labels the withdrawal that only looks back.
+const neverMind = "never mind"
+
 // withdrawnCues: the customer no longer wants a person.
 var withdrawnCues = []lexEntry{
-	{0.9, "no longer wants a person", "(never mind|nevermind|forget it|scratch that); do not need ..3 {PN}|anyone|anybody|anymore; " +
+	// "Never mind" takes back what came before it, not what follows: "actually nvm can i just
+	// talk to someone" asks (see scoreMessage).
+	{0.9, neverMind, "(never mind|nevermind|forget it|scratch that)"},
+	{0.9, "no longer wants a person", "do not need ..3 {PN}|anyone|anybody|anymore; " +
 		"no need ..3 {PN}|anyone|anybody; you ?have answered|solved|sorted; olvidalo|olvidelo|olvidenlo; " +
 		"(ya no hace falta|ya no es necesario|no hace falta); ya me resolviste|resolvieron|ayudaste"},
 	// Doing without one: "can someone tour the house without an agent?", "¿puedo comprar sin

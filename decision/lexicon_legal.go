@@ -367,3 +367,18 @@ var legalCues9 = []lexEntry{
 
 // legalNeutral9: what takes those cues, or older ones, back.
 var legalNeutral9 = []neutralizer{}
+
+// Read in the round that opened fresh9: an ex still on the title or deed, said without "name"
+// ("my ex is still on the title even though the divorce was final").
+var legalCues10 = []lexEntry{
+	{0.8, "ex still on title", "ex|exs|exhusband|exwife|exesposo|exesposa|exmarido|exmujer ?is|sigue|esta ..1 still|todavia|aun " +
+		"on|en ?the|la deed|title|escritura|mortgage|hipoteca"},
+}
+
+// legalNeutral10: a property said to be free of liens ("libre de gravamen", "free and clear",
+// "lien-free") names the liens it does not have.
+var legalNeutral10 = []neutralizer{
+	{trigLegal, scopeOverlap, "(libre de|libres de|limpia de|limpio de) ?todo gravamen|gravamenes|cargas|embargos|deudas; " +
+		"(free and clear|free of liens|free of encumbrances|clear of liens|clear of all liens|free and clear of liens|" +
+		"free and clear of all liens|no liens|lien free|lien-free|without liens|sin gravamen|sin gravamenes)", "lien"},
+}

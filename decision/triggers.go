@@ -305,7 +305,7 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 			if h.c.label == "sarcasm" && r.c.trig == trigResolved && r.weight < 0.8 {
 				continue
 			}
-			if hc < rc || (r.c.trig == trigWithdrawn && hc == rc && h.i >= r.i && m != k) {
+			if hc < rc || (r.c.trig == trigWithdrawn && r.c.label != neverMind && hc == rc && h.i >= r.i && m != k) {
 				h.weight *= 1 - fadeBy(r.c.trig, r.weight, h.c.trig)
 			}
 		}
@@ -402,7 +402,11 @@ func neutralized(toks []token, neutral []hit, h *hit) bool {
 		}
 		switch n.c.scope {
 		case scopeMessage:
-			return true
+			// A legal matter settled settles what was said of it, not a matter raised after:
+			// "the divorce was final 3 years ago. He won't sign a quitclaim."
+			if h.c.trig != trigLegal || toks[h.i].clause <= toks[n.i].clause {
+				return true
+			}
 		case scopeClause:
 			if toks[n.i].clause == toks[h.i].clause {
 				return true
