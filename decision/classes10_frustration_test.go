@@ -38,6 +38,14 @@ func TestFrustrationClassesReadFromFresh9(t *testing.T) {
 			// the same failure again
 			"the payment portal is down again",
 			"¿de nuevo no carga la página de pagos?",
+			// mock approval laughed at is derision, not levity
+			"lol so the 'spacious' yard is a strip of gravel. love that for me",
+			// "another" after praise said with "qué" or as a sentence of its own
+			"Splendid. Another disclosure to initial.",
+			"qué maravilla, otro trámite más",
+			// a demand closing a request for a person
+			"manager. now.",
+			"Páseme con un asesor. Ya.",
 		},
 	})
 	checkTriggers(t, false, map[string][]string{
@@ -60,6 +68,12 @@ func TestFrustrationClassesReadFromFresh9(t *testing.T) {
 			// trash as a service of the home
 			"is trash pickup included in the rent?",
 			"water and trash are covered by the HOA?",
+			// approval said of good news, a next question, a request said calmly
+			"lol love that for me, we got the house!",
+			"Perfecto, otra pregunta: ¿aceptan mascotas?",
+			"Lovely, another question: is the garage heated?",
+			"can I talk to an agent now?",
+			"quiero hablar con un asesor, ya que tengo dudas del crédito",
 			// a first outage, asked about
 			"is the payment portal down?",
 			"no manches, ¡qué bonita cocina!",

@@ -103,7 +103,7 @@ func read(texts []string, f *featurizer) reading {
 		if ms.score[trigFrustration] < 0.9 {
 			addSarcasm(text, toks, ms)
 		}
-		if laughing(text, toks) {
+		if laughing(text, toks) && !mocks(ms.best[trigFrustration]) {
 			// Laughter is levity: "ugh I forgot my password lol" is no complaint. It softens
 			// the message's frustration and distress rather than cancelling them ("this is a
 			// joke lol nobody knows anything" still counts); laughing at the service is

@@ -53,8 +53,9 @@ var frustrationCues10 = []lexEntry{
 
 // frustrationNeutral10: what takes those cues, or older ones, back: a question how long a
 // step takes ("¿hasta cuándo tengo para firmar?"), a law asked about calmly ("is that even
-// legal for a landlord to do? just curious"), and trash as a service of the home ("is trash
-// pickup included?").
+// legal for a landlord to do? just curious"), mock approval said of good news ("lol love
+// that for me, we got the house!"), and trash as a service of the home ("is trash pickup
+// included?").
 var frustrationNeutral10 = []neutralizer{
 	// A deadline asked: "¿hasta cuándo tengo para firmar?", "¿hasta cuándo está disponible?".
 	{trigFrustration, scopeClause, "hasta cuando ..2 tengo|tenemos|tiene|tienen|esta|estan|es|puedo|podemos|dura|vale|" +
@@ -62,6 +63,10 @@ var frustrationNeutral10 = []neutralizer{
 	// Curiosity about a law, not outrage: "is that even legal? just curious".
 	{trigFrustration, scopeMessage, "(just curious|just wondering|solo curiosidad|por curiosidad|asking for a friend|" +
 		"out of curiosity)", "outrage at a breach"},
+	// Mock approval said of good news is approval: "lol love that for me, we got the house!".
+	{trigFrustration, scopeMessage, "(we got the house|we got it|got the keys|got the house|got approved|we closed|" +
+		"offer was accepted|offer got accepted|accepted our offer|they accepted|nos aceptaron|nos dieron las llaves|" +
+		"we got the apartment|got the apartment|so happy|so excited|muy feliz|muy felices)", "sarcasm"},
 	// Trash as a service of the home: "is trash pickup included?", "garbage collection day".
 	{trigFrustration, scopeOverlap, "trash|garbage (pickup|collection|day|service|bins|cans|included|fee|removal|and recycling); " +
 		"(water and|water sewer and|sewer and|water sewer) trash|garbage", "exasperation"},

@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -300,12 +301,19 @@ func punctRun(text string) (longest int, mixed bool, doubled int) {
 // reports a failure, are sarcasm: "Oh wonderful, the third time you've rescheduled."
 var sarcasmPraise = toSet("great|wonderful|perfect|fantastic|awesome|lovely|nice|brilliant|excellent|amazing|superb|" +
 	"professional|helpful|efficient|responsive|genial|perfecto|excelente|fantastico|maravilloso|profesional|eficiente|" +
-	"bravo|wow|barbaro|buenisimo|espectacular")
+	"bravo|wow|barbaro|buenisimo|espectacular|maravilla|marvellous|marvelous|splendid|delightful")
 
 // sarcasmEvents report a failure of the service.
 var sarcasmEvents = toSet("again|third|fourth|fifth|cancelled|canceled|cancel|cancelling|canceling|late|wrong|nobody|noone|" +
-	"still|nadie|tarde|equivocada|equivocado|nunca|never|rescheduled|reschedule|delayed|otra|ignored|lost|broke|broken|" +
+	"still|nadie|tarde|equivocada|equivocado|nunca|never|rescheduled|reschedule|delayed|ignored|lost|broke|broken|" +
 	"tercer|tercera|tercero|cuarta|cuarto|quinta|quinto|todavia|sigue|siguen|cancelaron|perdieron|olvidaron|forgot")
+
+var (
+	anotherWords = toSet("another|otro|otra")
+	sincereNext  = toSet("question|questions|thing|one|quick|idea|option|request|favor|pregunta|preguntas|cosa|duda|" +
+		"opcion|consulta|detalle|cosita|preguntita|tema|punto|asunto|topic|point|note|dia|day")
+	mockOpen = toSet("oh|que|how")
+)
 
 // addSarcasm finds praise that cannot be meant: a clause of at most three words of praise in
 // a message that also reports a failure, and says nothing is settled ("you rescheduled it,
@@ -314,12 +322,16 @@ func addSarcasm(text string, toks []token, ms *msgScore) {
 	if len(ms.best[trigResolved]) > 0 && ms.best[trigResolved][0].weight >= 0.8 {
 		return
 	}
-	// "another" is a failure only after "oh": "Oh wonderful, another form" mocks, "Great,
-	// another question" does not.
+	// "Another" mocks after praise said with "oh" or "qué", or as a sentence of its own:
+	// "Oh wonderful, another form", "Marvellous. Another form to fill in.", "Qué maravilla,
+	// otro formulario"; "Great, another question" and "Perfecto, otra pregunta" do not.
 	event, another := false, false
-	for _, t := range toks {
+	for k, t := range toks {
 		event = event || sarcasmEvents[t.w]
-		another = another || t.w == "another"
+		if anotherWords[t.w] && (k+1 == len(toks) || !sincereNext[toks[k+1].w]) {
+			another = true
+			event = event || t.w != "another" && k+1 < len(toks) && toks[k+1].w == "vez" // "otra vez"
+		}
 	}
 	if !event && !another {
 		return
@@ -328,12 +340,13 @@ func addSarcasm(text string, toks []token, ms *msgScore) {
 		j := i
 		praise := -1
 		for j < len(toks) && toks[j].clause == toks[i].clause {
-			if sarcasmPraise[toks[j].w] && praise < 0 {
+			// "bien" is praise only as "qué bien": "todo salió bien" is a report.
+			if (sarcasmPraise[toks[j].w] || toks[j].w == "bien" && j > i && toks[j-1].w == "que") && praise < 0 {
 				praise = j
 			}
 			j++
 		}
-		if praise >= 0 && j-i <= 3 && (event || toks[i].w == "oh") {
+		if praise >= 0 && j-i <= 3 && (event || mockOpen[toks[i].w] || j < len(toks) && strings.Contains(text[toks[j-1].end:toks[j].start], ".")) {
 			h := spanHit(&sarcasmCue, sarcasmCue.weight, text, toks, i, j)
 			ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
 			ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
@@ -366,8 +379,13 @@ var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta
 	{"unbelievable"}, {"increible"}, {"neta"}, {"just", "wow"}, {"i", "am", "done"}, {"we", "are", "done"},
 	{"incredible"}, {"unreal"}, {"typical"}, {"figures"}, {"pathetic"}, {"classic"}, {"tipico"}}
 
+// demands are a curt clause that ends a request for a person: "supervisor. now.", "Quiero
+// hablar con el gerente. Ya."
+var demands = [][]string{{"now"}, {"right", "now"}, {"ahora"}, {"ahora", "mismo"}, {"ya"}, {"ya", "mismo"}, {"immediately"}}
+
 // addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
-// ("thank you for everything, seriously") nor is plainly happy.
+// ("thank you for everything, seriously") nor is plainly happy, or one of demands closing a
+// request for a person.
 func addCurt(text string, toks []token, ms *msgScore) {
 	if len(ms.best[trigResolved]) > 0 {
 		return
@@ -377,7 +395,11 @@ func addCurt(text string, toks []token, ms *msgScore) {
 		for j < len(toks) && toks[j].clause == toks[i].clause {
 			j++
 		}
-		for _, c := range curtClauses {
+		clauses := curtClauses
+		if i > 0 && j == len(toks) && ms.score[trigHuman] >= 0.5 && strings.ContainsAny(text[toks[i-1].end:toks[i].start], ".!") {
+			clauses = slices.Concat(curtClauses, demands)
+		}
+		for _, c := range clauses {
 			if j-i == len(c) && phraseAt(toks, i, toks[i].clause, c) {
 				if amazed[c[0]] && !reportsAbsence(toks) || !amazed[c[0]] && compound(clip(text, 512)) > 0.3 {
 					return
@@ -403,6 +425,17 @@ var (
 func reportsAbsence(toks []token) bool {
 	for _, t := range toks {
 		if absence[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// mocks: the message's frustration is sarcasm, whose laugh is derision, not levity: "lol ok so
+// the 'move-in ready' house has no stove. love that for me".
+func mocks(best []hit) bool {
+	for _, h := range best {
+		if h.c.label == sarcasmCue.label {
 			return true
 		}
 	}
