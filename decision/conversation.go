@@ -111,7 +111,7 @@ func read(texts []string, f *featurizer) reading {
 			ms.score[trigFrustration] *= laughDamp
 			ms.score[trigDistress] *= laughDamp
 		}
-		asks[i-first] = asked{words: contentWords(toks), question: isQuestion(text, toks)}
+		asks[i-first] = asked{words: contentWords(toks), question: isQuestion(text, toks), nudge: nudging(text, toks)}
 		if k := repeatOf(asks[:i-first+1], text, toks, ms.score[trigFrustration] > 0); k >= 0 {
 			// A nudge of marks alone ("???") has no words to quote: it quotes itself.
 			h := hit{c: &repeatCue, weight: repeatCue.weight, text: text, qe: len(text)}

@@ -434,3 +434,21 @@ var distressCues10 = []lexEntry{
 	{0.6, "a shortfall", "(do not have|do not have that|we do not have|i do not have|no tenemos|no tengo|no contamos con) " +
 		"(that kind of money|that much money|that money|the money|ese dinero|esa cantidad|esa plata|tanto dinero|el dinero)"},
 }
+
+// Read in the round that opened fresh10: shaking with fear ("i'm literally shaking", "me
+// tiemblan las manos").
+var distressCues11 = []lexEntry{
+	{0.8, "shaking", "(i am|im|we are|i am literally|im literally|am still|i am still|im still) shaking|trembling; " +
+		"my hands are shaking|trembling; (me tiemblan las manos|estoy temblando|no paro de temblar|sigo temblando)"},
+}
+
+// distressNeutral11: shaking for joy ("I'm shaking with excitement, we got it!!"), and what
+// was passed as a rule, a vote or an exam is no loss ("Our HOA just passed a rule banning
+// rentals").
+var distressNeutral11 = []neutralizer{
+	// Shaking for joy: "I'm shaking with excitement, we got it!!".
+	{trigDistress, scopeMessage, "shaking|trembling|temblando ..2 with|de excitement|joy|happiness|anticipation|emocion|alegria|" +
+		"felicidad; (so excited|we got it|we got the house|nos aceptaron|emocionado|emocionada|emocionados)", "shaking"},
+	{trigDistress, scopeOverlap, "passed ?a|an|the|new|its|their ..1 rule|rules|law|laws|ordinance|bylaw|bylaws|amendment|" +
+		"vote|inspection|exam|bill|policy|motion|resolution", ""},
+}

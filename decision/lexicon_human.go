@@ -330,3 +330,19 @@ var humanNeutral9 = []neutralizer{
 		"financed|carry|occupied|occupant|vende|vendio|vendera|sells|sold|is selling|nos dio|me dio|gave|quiere|wants); " +
 		"(owner financing|owner finance|seller financing)", ""},
 }
+
+// Read in the round that opened fresh10: how to get a person on the phone ("How do I get a real
+// agent on the phone"), an agent's own contact asked for to write to directly ("mándame el
+// whatsapp de un agente"), and someone asked to attend to the customer ("¿No me puede atender
+// alguien por llamada?").
+var humanCues11 = []lexEntry{
+	{0.85, "asked how to reach a person", "(how do i|how can i|how do we|how can we|how would i|como puedo|como hago para|" +
+		"como le hago para) ..1 get|reach|contact|talk|speak|hablar|contactar|comunicarme ..3 {PN} ..3 (on the phone|on the line|" +
+		"in person|por telefono|en persona); (how do i|how can i|how do we|how can we) get ?a|an|the ?real|actual|live " +
+		"{PNF}"},
+	{0.85, "asked for a person's contact", "whatsapp|numero|telefono|celular|cel|contacto|correo|mail|email|number|cell|phone " +
+		"de|of ?un|una|an|a|the|el|la|your|su|sus {PNF}|asesor|asesora|corredor|corredora|realtor ..3 " +
+		"(pa escribirle|para escribirle|para llamarle|pa llamarle|to text|to call|to message|to write)"},
+	{0.85, "asked to be attended", "(me puede|me pueden|me podria|me podrian|nos puede|nos pueden|no me puede|no me pueden|" +
+		"no me podria|no me podrian) atender (alguien|una persona|un asesor|una asesora|un agente|una agente)"},
+}

@@ -382,3 +382,21 @@ var legalNeutral10 = []neutralizer{
 		"(free and clear|free of liens|free of encumbrances|clear of liens|clear of all liens|free and clear of liens|" +
 		"free and clear of all liens|no liens|lien free|lien-free|without liens|sin gravamen|sin gravamenes)", "lien"},
 }
+
+// Read in the round that opened fresh10: an association banning rentals over a signed lease,
+// a claim pursued against a party ("we want to go after them for it"), heirs fighting over a
+// house ("mis tíos se pelean por quién se queda con qué"), and a builder gone bankrupt before
+// delivering ("la constructora quebró antes de entregarnos el departamento").
+var legalCues11 = []lexEntry{
+	{0.85, "rental ban", "hoa|association|board|condo|asociacion|junta|comunidad ..5 (banning rentals|ban rentals|banned rentals|" +
+		"rental ban|prohibits rentals|prohibiting rentals|prohibited rentals|no rentals|prohibe rentar|prohibio rentar|" +
+		"prohibe alquilar|prohibio alquilar|prohibe los alquileres|prohibio los alquileres)"},
+	{0.8, "a claim pursued", "(go after|going after|sue|suing|demandar|demandarlos|ir contra) ..2 (them|him|her|" +
+		"the seller|the sellers|the buyer|the contractor|el vendedor|los vendedores|ellos) ..3 for|por ..2 it|this|that|eso|" +
+		"damages|danos|money|dinero"},
+	{0.85, "heirs in dispute", "(mis tios|mis hermanos|los herederos|mis primos|la familia|my siblings|my uncles|my aunts|" +
+		"the heirs|my brothers|my sisters|my cousins) ..3 se pelean|pelean|peleando|disputan|fighting|arguing|disputing|" +
+		"fight|argue ..3 over|about|por|quien|who"},
+	{0.85, "builder bankrupt", "constructora|desarrolladora|inmobiliaria|builder|developer|contractor ..2 (quebro|quebrada|" +
+		"quiebra|bankrupt|bankruptcy|insolvent|went under|went out of business)"},
+}

@@ -24,7 +24,7 @@ type neutralizer struct {
 // neutralizers: the first ones here, then those of each trigger's later rounds, kept beside
 // their cues.
 var neutralizers = slices.Concat(neutralBase, humanNeutral8, frustrationNeutral8, distressNeutral8, legalNeutral8,
-	humanNeutral9, frustrationNeutral9, distressNeutral9, legalNeutral9, frustrationNeutral10, legalNeutral10)
+	humanNeutral9, frustrationNeutral9, distressNeutral9, legalNeutral9, frustrationNeutral10, legalNeutral10, frustrationNeutral11, distressNeutral11)
 
 var neutralBase = []neutralizer{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
@@ -35,7 +35,10 @@ var neutralBase = []neutralizer{
 		"than ..3 {PN}; mas|menos ..3 que ..2 {PN}; " +
 		"hire|hiring|choose|interview|using|contratar {DET} ..2 {PN}; " +
 		// Whether one needs an agent at all: "Do I need an agent to buy new construction?"
-		"(do i|does one|do we|should i|should we|do you) ?really|even|actually need|hire|get ..3 {PN}; " +
+		// ("how do I get an agent on the phone" asks for one; "do I get an agent or a bot?" does not.)
+		"(do i|does one|do we|should i|should we|do you) ?really|even|actually need|hire ..3 {PN}; " +
+		"(do i|does one|do we|should i|should we|do you) get ..3 {PN} ..3 or|assigned|automatically|" +
+		"included|free; (do i|do we) get ..3 {PN} ..1 when|if|with|for; " +
 		// People of the customer's own life: "a person from my family", "someone at the bank".
 		"{PN} from|of|de|at|en|del ?my|our|mi|mis|nuestra|nuestro|the|el|la ..1 family|familia|friends|amigos|work|job|trabajo|" +
 		"bank|banco|church|iglesia|lender|school|escuela|insurance|seguro|city|county|ciudad; " +

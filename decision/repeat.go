@@ -59,6 +59,7 @@ func containsString(s []string, v string) bool {
 type asked struct {
 	words    []string
 	question bool
+	nudge    bool // the message is only a nudge (onlyNudge)
 }
 
 // questionStarts open a question typed without "?": "did the sellers respond", "what's the
@@ -105,7 +106,9 @@ var nudgeWords = toSet("hello|hola|hi|hey|oye|oigan|anyone|anybody|someone|someb
 
 // repeatOf reports which earlier message of the window the latest one (asks[len-1]) asks
 // again, or -1. It does when:
-//   - it is only a nudge ("???", "hello??") after a question;
+//   - it is only a nudge ("???", "hello??") after a question, or a nudge without a mark right
+//     after one ("when is the showing?" "hello"), or the second nudge in a row after something
+//     said ("status of request #4471" "hello" "is anyone there");
 //   - it has nearly the same words as an earlier message, in a question or after one (the
 //     same line sent twice, "?" or not);
 //   - it shares the topic of an earlier message, asked again: in a question that says little
@@ -119,14 +122,11 @@ var nudgeWords = toSet("hello|hola|hi|hey|oye|oigan|anyone|anybody|someone|someb
 func repeatOf(asks []asked, text string, toks []token, insist bool) int {
 	n := len(asks) - 1
 	last := asks[n]
-	if len(last.words) == 0 {
-		if n > 0 && strings.ContainsRune(text, '?') && onlyNudge(toks) {
-			for k := n - 1; k >= 0; k-- {
-				if asks[k].question {
-					return k
-				}
-			}
+	if n > 0 && last.nudge {
+		if k := nudged(asks, strings.ContainsRune(text, '?')); k >= 0 || len(last.words) == 0 {
+			return k
 		}
+	} else if len(last.words) == 0 {
 		return -1
 	}
 	strong, weak := false, insist
@@ -157,6 +157,35 @@ func repeatOf(asks []asked, text string, toks []token, insist bool) int {
 		}
 	}
 	return -1
+}
+
+// nudged is the message the latest one, a nudge, asks again, or -1: the question before it,
+// anywhere earlier when the nudge is marked ("hello??"), right before it when not ("hello");
+// or whatever was said before two nudges in a row ("status of #4471" "hello" "anyone").
+func nudged(asks []asked, marked bool) int {
+	n := len(asks) - 1
+	for k := n - 1; k >= 0; k-- {
+		if asks[k].question && (marked || k == n-1) {
+			return k
+		}
+		if !asks[k].nudge {
+			if len(asks[k].words) > 0 && n-k >= 2 {
+				return k
+			}
+			if !marked {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// nudging: the message is only a nudge, in words or in marks alone ("???").
+func nudging(text string, toks []token) bool {
+	if len(toks) == 0 {
+		return strings.ContainsAny(text, "?¿")
+	}
+	return onlyNudge(toks)
 }
 
 // onlyNudge: the message says nothing but that the customer is waiting for an answer.
