@@ -59,7 +59,7 @@ func containsString(s []string, v string) bool {
 type asked struct {
 	words    []string
 	question bool
-	nudge    bool // the message is only a nudge (onlyNudge)
+	nudge    bool // the message is only a nudge (nudging)
 }
 
 // questionStarts open a question typed without "?": "did the sellers respond", "what's the
