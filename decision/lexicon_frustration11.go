@@ -5,9 +5,9 @@ package decision
 // ("you guys had ONE job"), the only way to get an answer ("apparently that's the only way to
 // get an answer around here"), an account demanded ("explain to me how that happened"),
 // idioms of patience at its end ("esto ya pasa de castaño oscuro", "¿hay vida inteligente
-// ahí?"), mock praise of the service ("qué maravilla de atención"), and
-// leaving for good or warning others ("nunca más compro con ustedes", "voy a contar en todos
-// los grupos cómo nos trataron").
+// ahí?"), mock praise of the service ("qué maravilla de atención"), and leaving for good or
+// warning others ("nunca más compro con ustedes", "voy a contar en todos los grupos cómo nos
+// trataron").
 var frustrationCues11 = []lexEntry{
 	// Incredulity at what the customer is asked to bear: "so let me get this straight", "a ver
 	// si entiendo".
@@ -36,7 +36,7 @@ var frustrationCues11 = []lexEntry{
 		"gota que colmo|colmo el vaso|colma el vaso|the final straw|i have had it|ive had it)"},
 	// Mock praise of the service: "qué maravilla de atención", "what stellar service".
 	{0.8, "mock praise of the service", "(que maravilla de|que joya de|que belleza de|que eficiencia de|vaya|menuda|menudo) " +
-		"atencion|servicio|comunicacion|eficiencia|profesionalismo; (stellar|top-notch) service|communication|work|job"},
+		"atencion|servicio|comunicacion|eficiencia|profesionalismo; (stellar|top notch) service|communication|work|job"},
 	// Leaving for good: "Nunca más compro con ustedes.", "never using you people again",
 	// "estoy pensando en llevarme el piso a otra agencia".
 	{0.85, "leaving for good", "(nunca mas|jamas) ..2 compro|vuelvo|trabajo|contrato|rento|alquilo|recomiendo|uso ..2 con|a " +
@@ -49,17 +49,16 @@ var frustrationCues11 = []lexEntry{
 	// telling everyone I know".
 	{0.85, "warning others", "(voy a contar|voy a publicar|voy a poner|vamos a contar|vamos a publicar) ..8 (como nos trataron|" +
 		"como me trataron|como nos atendieron|como me atendieron|lo que nos hicieron|lo que me hicieron|para que nadie mas); " +
-		"(para que nadie mas caiga|para que nadie mas pase por esto|so nobody else|so no one else) ..3 falls|caiga|has to|" +
-		"goes|go|gets|pase; (telling everyone|tell everyone|warn everyone|warning everyone|advertir a todos|contarle a todos) " +
+		"(para que nadie mas caiga|para que nadie mas pase por esto|so nobody else falls for|so no one else falls for|" +
+		"so nobody else has to|so no one else has to); (telling everyone|tell everyone|warn everyone|warning everyone|advertir a todos|contarle a todos) " +
 		"..4 (about you|about this|how you|how we were treated|como nos trataron|sobre ustedes)"},
 }
 
-// frustrationNeutral11: what takes those cues, or older ones, back: an accusation against the
-// customer ("claiming we misrepresented"), a party to the customer's matter ignoring it ("he's
-// ignoring the court order"), stopping a thing asked about ("or stop it somehow?"), an account
-// asked calmly of how something
-// works ("can you explain how escrow works?"), an honest "let me get this straight" said of
-// the customer's own plan, and praise that is meant ("vaya servicio, ¡gracias!").
+// frustrationNeutral11: what takes those cues, or older ones, back: an account asked calmly
+// ("can you explain how escrow works?"), an accusation against the customer ("claiming we
+// misrepresented"), a party to the customer's matter ignoring it ("he's ignoring the court
+// order"), stopping a thing asked about ("or stop it somehow?"), and praise that is meant
+// ("vaya servicio tan rápido, ¡gracias!").
 var frustrationNeutral11 = []neutralizer{
 	// How a thing works, asked: "can you explain to me how the escrow happens?".
 	{trigFrustration, scopeOverlap, "(can you|could you|would you|puedes|podrias|puede|podria|please|por favor) ..1 " +
@@ -76,7 +75,7 @@ var frustrationNeutral11 = []neutralizer{
 	// Stopping a thing asked about: "can I buy it back or stop it somehow?".
 	{trigFrustration, scopeOverlap, "(or|can i|can we|could i|could we|how to|how do i|how do we|how can i|how can we|way to) " +
 		"..1 stop it|this|them", ""},
-	// Meant: "what great service, thank you so much!".
+	// Meant: "vaya servicio tan rápido, ¡gracias!".
 	{trigFrustration, scopeMessage, "(thank you|thanks|gracias|muchas gracias|mil gracias|appreciate it|te lo agradezco|" +
 		"les agradezco|so happy|muy contento|muy contenta|you are the best|son los mejores)", "mock praise of the service"},
 }

@@ -395,8 +395,8 @@ var legalCues11 = []lexEntry{
 		"the seller|the sellers|the buyer|the contractor|el vendedor|los vendedores|ellos) ..3 for|por ..2 it|this|that|eso|" +
 		"damages|danos|money|dinero"},
 	{0.85, "heirs in dispute", "(mis tios|mis hermanos|los herederos|mis primos|la familia|my siblings|my uncles|my aunts|" +
-		"the heirs|my brothers|my sisters|my cousins) ..3 se pelean|pelean|peleando|disputan|fighting|arguing|disputing|" +
-		"fight|argue ..3 over|about|por|quien|who"},
+		"the heirs|my brothers|my sisters|my cousins) ..3 (se pelean|pelean|peleando|disputan|fighting|arguing|disputing|" +
+		"fight|argue) ..3 over|about|por|quien|who"},
 	{0.85, "builder bankrupt", "constructora|desarrolladora|inmobiliaria|builder|developer|contractor ..2 (quebro|quebrada|" +
 		"quiebra|bankrupt|bankruptcy|insolvent|went under|went out of business)"},
 }
