@@ -10,7 +10,7 @@ var frustrationCues10 = []lexEntry{
 	// The fees or the service called a joke: "Your fees are a joke.", "sus comisiones son un chiste".
 	{0.8, "called a joke", "fees|fee|commission|commissions|service|prices|rates|rent|process|support|answers|replies|" +
 		"comisiones|comision|servicio|precios|tarifas|respuestas|atencion ..1 are|were|is|was|son|es|eran|era ?a|an|un|una ..1 " +
-		"joke|chiste|broma|burla|robo|ripoff|rip-off|scam|estafa"},
+		"joke|chiste|broma|burla|robo|ripoff|scam|estafa"},
 	// The slowest there is, or a house built by now: "this is the slowest process ever", "we
 	// could have built a house from scratch by now", "a este paso me jubilo".
 	{0.8, "slowest there is", "slowest|longest ..3 (ever|in history|on earth|in the world|of my life); " +

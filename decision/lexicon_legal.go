@@ -376,11 +376,11 @@ var legalCues10 = []lexEntry{
 }
 
 // legalNeutral10: a property said to be free of liens ("libre de gravamen", "free and clear",
-// "lien-free") names the liens it does not have.
+// "lien free") names the liens it does not have.
 var legalNeutral10 = []neutralizer{
 	{trigLegal, scopeOverlap, "(libre de|libres de|limpia de|limpio de) ?todo gravamen|gravamenes|cargas|embargos|deudas; " +
 		"(free and clear|free of liens|free of encumbrances|clear of liens|clear of all liens|free and clear of liens|" +
-		"free and clear of all liens|no liens|lien free|lien-free|without liens|sin gravamen|sin gravamenes)", "lien"},
+		"free and clear of all liens|no liens|lien free|without liens|sin gravamen|sin gravamenes)", "lien"},
 }
 
 // Read in the round that opened fresh10: an association banning rentals over a signed lease,

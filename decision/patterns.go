@@ -16,8 +16,8 @@ import (
 // "?" makes the element optional; ".." skips up to three words ("..2" up to two) of anything;
 // "#" is a number, in digits or words; "(can not|unable to)" is either phrase (the pattern is
 // expanded into one per phrase); "{NAME}" is a macro. Words are written lower case,
-// unaccented, with contractions spelled out ("can not"), as tokenize produces them. A pattern
-// never crosses a clause.
+// unaccented, with contractions spelled out ("can not") and hyphenated words as two ("co
+// owner"), as tokenize produces them. A pattern never crosses a clause.
 //
 // The one mistake this syntax invites: "a|b c" is "a or b, then c", never "a, or b c". A
 // phrase among alternatives goes in parentheses: "(up the wall|crazy)".
@@ -125,6 +125,11 @@ func phraseGroups(s string) (string, [][][]string) {
 			if len(ws) == 0 {
 				panic(fmt.Sprintf("pattern %q: empty phrase in a group", s))
 			}
+			for _, w := range ws {
+				if strings.ContainsRune(w, '-') {
+					panic(fmt.Sprintf("pattern %q: %q can never match: tokenize splits it at the hyphen", s, w))
+				}
+			}
 			phrases = append(phrases, ws)
 		}
 		b.WriteString(s[:open] + " " + groupMark + strconv.Itoa(len(groups)) + " ")
@@ -177,6 +182,8 @@ func compileOne(src, expanded string, groups [][][]string) pattern {
 					e.number = true
 				case alt == "" || strings.ContainsAny(alt, "'{}.?()"):
 					panic(fmt.Sprintf("pattern %q: bad word %q", src, alt))
+				case strings.ContainsRune(alt, '-'):
+					panic(fmt.Sprintf("pattern %q: %q can never match: tokenize splits it at the hyphen", src, alt))
 				case strings.HasSuffix(alt, "*"):
 					if len(alt) < 4 {
 						panic(fmt.Sprintf("pattern %q: prefix %q is too short to mean one thing", src, alt))
