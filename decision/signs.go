@@ -152,14 +152,17 @@ func addShouting(text string, toks []token, ms *msgScore) {
 	case run == 2:
 		punct = 0.5
 	}
-	// VADER reads the start only: it is there for short happy messages, and it is slow. A
-	// message that thanks and complains of nothing is excited, not angry: "we got the
-	// house!!! 😭 thank you".
-	thanked := (len(ms.best[trigResolved]) > 0 || goodNews(toks)) && ms.score[trigFrustration] == 0
 	if shout == 0 && punct == 0 {
 		return
 	}
-	if thanked || !asksWhyStill(toks) && compound(clip(text, 512)) > 0.3 {
+	// VADER reads the start only: it is there for short happy messages, and it is slow. A
+	// message that thanks and complains of nothing is excited, not angry: "we got the
+	// house!!! 😭 thank you". One that asks why, or says a thing is still so, complains
+	// whatever good words it holds: "WHY IS THE LISTING STILL ACTIVE WHEN WE ACCEPTED AN
+	// OFFER".
+	complains := hasWord(toks, complaintAsks)
+	thanked := (len(ms.best[trigResolved]) > 0 || !complains && goodNews(toks)) && ms.score[trigFrustration] == 0
+	if thanked || !complains && compound(clip(text, 512)) > 0.3 {
 		// Read and taken back: the classifier, which sees the capitals and "!!!" too, must
 		// not call the joy anger either ("I LOVE THIS HOUSE!!!!").
 		ms.countered[trigFrustration] = true
@@ -187,12 +190,8 @@ func addShouting(text string, toks []token, ms *msgScore) {
 var goodNewsWords = toSet("aceptaron|accepted|aprobaron|approved|ganamos|yay|yupi|felicidades|congrats|congratulations|" +
 	"emocionado|emocionada|emocionados|emocionadas|excited|feliz|felices|contentisimo|contentisima|woohoo|hurra|wooo")
 
-// goodNews: a word of good news, not negated, in a message that does not ask why it is still
-// so: "WHY IS THE LISTING STILL ACTIVE WHEN WE ACCEPTED AN OFFER" shouts about the news.
+// goodNews: a word of good news, not negated.
 func goodNews(toks []token) bool {
-	if asksWhyStill(toks) {
-		return false
-	}
 	for k, t := range toks {
 		if goodNewsWords[t.w] && !negatedAt(toks, k) {
 			return true
@@ -201,18 +200,18 @@ func goodNews(toks []token) bool {
 	return false
 }
 
-// asksWhyStill: the message asks why, or says a thing is still so; shouted, that is a
-// complaint whatever good words it holds.
-func asksWhyStill(toks []token) bool {
+// complaintAsks ask why, or say a thing is still so.
+var complaintAsks = toSet("why|still|todavia")
+
+// hasWord: one of the message's words is in set.
+func hasWord(toks []token, set map[string]bool) bool {
 	for _, t := range toks {
-		if complaintAsks[t.w] {
+		if set[t.w] {
 			return true
 		}
 	}
 	return false
 }
-
-var complaintAsks = toSet("why|still|todavia")
 
 // addStaccato finds a sentence said one word at a time, for emphasis: "Answer. The. Question.",
 // "ugh. human. please." It only adds (0.5): "Dallas. Austin. Houston." is a list, and it is
@@ -383,6 +382,8 @@ var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta
 // hablar con el gerente. Ya."
 var demands = [][]string{{"now"}, {"right", "now"}, {"ahora"}, {"ahora", "mismo"}, {"ya"}, {"ya", "mismo"}, {"immediately"}}
 
+var curtOrDemand = slices.Concat(curtClauses, demands)
+
 // addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
 // ("thank you for everything, seriously") nor is plainly happy, or one of demands closing a
 // request for a person.
@@ -397,11 +398,11 @@ func addCurt(text string, toks []token, ms *msgScore) {
 		}
 		clauses := curtClauses
 		if i > 0 && j == len(toks) && ms.score[trigHuman] >= 0.5 && strings.ContainsAny(text[toks[i-1].end:toks[i].start], ".!") {
-			clauses = slices.Concat(curtClauses, demands)
+			clauses = curtOrDemand
 		}
 		for _, c := range clauses {
 			if j-i == len(c) && phraseAt(toks, i, toks[i].clause, c) {
-				if amazed[c[0]] && !reportsAbsence(toks) || !amazed[c[0]] && compound(clip(text, 512)) > 0.3 {
+				if amazed[c[0]] && !hasWord(toks, absence) || !amazed[c[0]] && compound(clip(text, 512)) > 0.3 {
 					return
 				}
 				h := spanHit(&curtCue, curtCue.weight, text, toks, i, j)
@@ -421,15 +422,6 @@ var (
 	amazed  = toSet("incredible|unreal")
 	absence = toSet("nothing|nada|nobody|nadie|never|nunca|still|todavia|again|zero|cero")
 )
-
-func reportsAbsence(toks []token) bool {
-	for _, t := range toks {
-		if absence[t.w] {
-			return true
-		}
-	}
-	return false
-}
 
 // mocks: the message's frustration is sarcasm, whose laugh is derision, not levity: "lol ok so
 // the 'move-in ready' house has no stove. love that for me".
@@ -464,10 +456,5 @@ func laughing(text string, toks []token) bool {
 	if !laughs && !strings.Contains(text, "😂") && !strings.Contains(text, "🤣") {
 		return false
 	}
-	for _, t := range toks {
-		if mocked[t.w] {
-			return false
-		}
-	}
-	return true
+	return !hasWord(toks, mocked)
 }
