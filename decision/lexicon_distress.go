@@ -452,3 +452,18 @@ var distressNeutral11 = []neutralizer{
 	{trigDistress, scopeOverlap, "passed ?a|an|the|new|its|their ..1 rule|rules|law|laws|ordinance|bylaw|bylaws|amendment|" +
 		"vote|inspection|exam|bill|policy|motion|resolution", ""},
 }
+
+// Read in the round that opened fresh11: a relative's illness weighing on the customer ("my
+// dad's illness"), which only adds; a trouble said to be killing them ("el divorcio me está
+// matando"); and panic calling on God ("Ay Dios mío, no sé qué hacer").
+var distressCues12 = []lexEntry{
+	{0.6, "a relative's illness", "{MY} {REL} ?s illness|sickness|cancer|surgery|stroke|dementia|diagnosis|chemo; " +
+		"(la enfermedad de|el cancer de|la operacion de|la cirugia de|la quimio de) {MY} {RELS}"},
+	{0.85, "a trouble killing them", "(divorce|divorcio|separation|separacion|stress|estres|anxiety|ansiedad|debt|deuda|deudas|" +
+		"bills|cuentas|this situation|esta situacion|all this|todo esto|this whole thing) ..2 (is killing me|is killing us|" +
+		"are killing me|are killing us|me esta matando|nos esta matando|me estan matando|nos estan matando|me esta acabando|" +
+		"me tiene destrozada|me tiene destrozado)"},
+	{0.85, "panic", "(ay dios mio|dios mio|dios santo|virgen santa|oh my god|oh god|omg) ..6 (no se que hacer|" +
+		"no se que voy a hacer|no sabemos que hacer|que hago|que vamos a hacer|what do i do|what do we do|what am i going to do|" +
+		"do not know what to do|dont know what to do)"},
+}

@@ -63,7 +63,7 @@ var frustrationCues = []lexEntry{
 	{0.8, "feels cheated", "scam|scammed|scammers|scamming|ripoff|estafa|estafad*|enganad*|misleading|misled|deceptive|" +
 		"lied|lying|liars|mintieron|mentira*; (rip off|ripped off|false advertising)"},
 	{0.75, "nobody answers", "(nobody|noone|no one) ..4 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
-		"help*|follow*|contact*; nadie ?me|nos|nunca ..2 contesta*|respond*|atiend*|llam*|avis*|dijo|dice|dicen|informa*|menciono|" +
+		"help*|follow*|contact*; nadie ?me|nos|nunca|lo ..2 contesta*|respond*|atiend*|llam*|coge|cogen|descuelga|avis*|dijo|dice|dicen|informa*|menciono|" +
 		"explic*|ayud*; hace # ..1 semana|semanas|dias|dia|mes|meses ..1 que ..1 espero|esperamos|esperando; " +
 		"nadie ..2 hace caso; still waiting|nothing; still|todavia|aun no|not|nada|sin ..1 {OWED}; " +
 		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); (been waiting|waiting|waited|esperando|espere) ..2 " +
@@ -119,7 +119,8 @@ var frustrationCues = []lexEntry{
 		"contesto|contestaron"},
 	// A verdict on the whole of it: "this whole process has been a nightmare with your company".
 	{0.75, "nightmare service", "process|experience|transaction|sale|purchase|company|service|proceso|experiencia|compra|venta|" +
-		"servicio|empresa ..3 been|is|was|es|ha|fue|sido ..2 nightmare|disaster|mess|joke|circus|pesadilla|desastre|relajo|" +
+		"servicio|empresa|management|administracion|office|oficina|communication|comunicacion|support|soporte|agency|agencia " +
+		"..3 been|is|was|es|ha|fue|sido ..2 nightmare|disaster|mess|joke|circus|pesadilla|desastre|relajo|" +
 		"chiste|burla|circo"},
 	// Why something owed has not happened, however the sentence runs to it.
 	{0.75, "not done", "(why|por que) ..5 (has not|have not|had not|did not|was not|were not|is not|are not|no me han|no nos han|" +

@@ -198,7 +198,8 @@ var relievedCues = []lexEntry{
 		// A fright that turned out to be nothing: "turns out it's the 5th not the 1st. crisis averted".
 		"(crisis averted|false alarm|falsa alarma|panic over|all clear|susto nada mas|solo fue un susto); " +
 		// The hardship itself is over: "perdí el trabajo el año pasado pero ya tengo uno nuevo".
-		"(new job|nuevo trabajo|found a job|found work|got a job|got a new job|back to work|back at work|working again|" +
+		"(have a new job|my new job|mi nuevo trabajo|mi trabajo nuevo|landed a new job|found a new job|tengo un nuevo trabajo|tengo nuevo trabajo|consegui un nuevo trabajo|" +
+		"found a job|found work|got a job|got a new job|back to work|back at work|working again|" +
 		"consegui trabajo|consegui otro trabajo|encontre trabajo|encontre otro trabajo|ya tengo trabajo|ya tengo uno nuevo|" +
 		"volvi a trabajar)"},
 }
@@ -399,4 +400,14 @@ var legalCues11 = []lexEntry{
 		"fight|argue) ..3 over|about|por|quien|who"},
 	{0.85, "builder bankrupt", "constructora|desarrolladora|inmobiliaria|builder|developer|contractor ..2 (quebro|quebrada|" +
 		"quiebra|bankrupt|bankruptcy|insolvent|went under|went out of business)"},
+}
+
+// Read in the round that opened fresh11: a complaint filed against the customer ("la
+// comunidad nos ha denunciado"), and the court papers an estate waits for ("letters of
+// administration").
+var legalCues12 = []lexEntry{
+	{0.85, "litigation", "nos|me ?han|ha|habian denunciado|denuncio|denunciaron|denunciaran; " +
+		"(nos van a|me van a|nos quieren|me quieren) denunciar"},
+	{0.85, "estate", "(letters of administration|letters testamentary|letter of administration|estate attorney|" +
+		"estate lawyer|declaratoria de herederos|albacea|juicio sucesorio)"},
 }

@@ -215,7 +215,9 @@ func hasWord(toks []token, set map[string]bool) bool {
 
 // addStaccato finds a sentence said one word at a time, for emphasis: "Answer. The. Question.",
 // "ugh. human. please." It only adds (0.5): "Dallas. Austin. Houston." is a list, and it is
-// skipped in a plainly happy message.
+// skipped in a plainly happy message. When the run holds a word that only glues a sentence
+// together ("the", "me", "your"), it is one sentence cut up, never a list, and it says more
+// (0.8): "fix. the. sink."
 func addStaccato(text string, toks []token, ms *msgScore) {
 	run, best, end := 0, 0, 0
 	for k := range toks {
@@ -234,10 +236,23 @@ func addStaccato(text string, toks []token, ms *msgScore) {
 	if best < 3 || compound(clip(text, 512)) > 0.3 {
 		return
 	}
-	h := spanHit(&staccatoCue, staccatoCue.weight, text, toks, end-best+1, end+1)
+	w := staccatoCue.weight
+	for _, t := range toks[end-best+1 : end+1] {
+		if staccatoGlue[t.w] {
+			w = staccatoFirm
+			break
+		}
+	}
+	h := spanHit(&staccatoCue, w, text, toks, end-best+1, end+1)
 	ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
 	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
 }
+
+// staccatoGlue: words that only join a sentence, never stand in a list of their own.
+var staccatoGlue = toSet("the|a|an|my|your|our|me|us|you|it|to|of|el|la|los|las|mi|mis|su|sus|me|nos|de|del|tu|un|una")
+
+// staccatoFirm is a staccato run's weight when it is one sentence cut up.
+const staccatoFirm = 0.8
 
 // addClipped finds a sentence broken into fragments, for emphasis: "the fee. for the condo.
 // per month. how much". Three fragments of at most three words in a row, each ended by a full

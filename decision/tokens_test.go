@@ -143,15 +143,22 @@ func TestOverlappingCuesCountOnce(t *testing.T) {
 	}
 }
 
-// One word per sentence is emphasis, but only adds: a list of cities is no complaint.
+// One word per sentence is emphasis, but only adds: a list of cities is no complaint, so the
+// run alone never passes the bar. One sentence cut into words ("the", "me" among them) says
+// more.
 func TestStaccatoAddsOnly(t *testing.T) {
 	staccato := func(text string) float64 {
 		var ms msgScore
 		addStaccato(text, tokenize(text, nil), &ms)
 		return ms.score[trigFrustration]
 	}
-	if got := staccato("Answer. The. Question."); got != 0.5 {
+	if got := staccato("Dallas. Austin. Houston."); got != 0.5 {
 		t.Errorf("staccato %.2f, want 0.5", got)
+	}
+	for _, cut := range []string{"Answer. The. Question.", "call. me. back."} {
+		if got := staccato(cut); got != staccatoFirm {
+			t.Errorf("%q: staccato %.2f, want %.2f", cut, got, staccatoFirm)
+		}
 	}
 	for _, calm := range []string{"Dallas, Austin, Houston.", "Is it near the park?", "Thanks. Great. Perfect."} {
 		if got := staccato(calm); got != 0 {

@@ -256,7 +256,8 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 		// A neutralizer that opens with its own negator ("no rush") is not negated by an
 		// earlier one: "never heard back, no rush".
 		own := negators[toks[hits[k].i].w]
-		if hits[k].c.neutral && (own || !negatedAt(toks, hits[k].i)) && !settlesLater(toks, &hits[k]) {
+		if hits[k].c.neutral && (own || !negatedAt(toks, hits[k].i)) && !settlesLater(toks, &hits[k]) &&
+			!declinesBot(toks, &hits[k]) {
 			neutral = append(neutral, hits[k])
 		}
 	}
@@ -341,6 +342,28 @@ func within(hs []hit, h *hit) bool {
 	}
 	return false
 }
+
+// declinesBot: a decline followed closely by the bot ("I don't want to use the bot", "no
+// quiero hablar con una máquina") turns down the bot, not a person, so it takes back no
+// request for one.
+func declinesBot(toks []token, n *hit) bool {
+	if n.c.trig != trigHuman {
+		return false
+	}
+	for j := n.j; j < len(toks) && j < n.j+declineReach && toks[j].clause == toks[n.j-1].clause; j++ {
+		if botWords[toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// declineReach: how many words after a decline its object may come ("want [to talk to a]
+// bot").
+const declineReach = 5
+
+// botWords are the words of the BOT macro: what a customer talks to and may not want.
+var botWords = toSet(macros["BOT"])
 
 func labelSeen(hs []hit, label string) bool {
 	for _, h := range hs {
