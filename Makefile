@@ -118,7 +118,7 @@ eval: ## trigger analysis on the labelled sets, the untouched fresh12 set includ
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=all $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=all $(GO) test ./activities/ -run '^TestModelTriggerEval$$' -count=1 -v -timeout 60m | $(EVAL_FILTER)
 
-eval-dev: ## as eval on the development sets only (tune, holdout, fresh to fresh11, train-a to train-g), with their misses listed: for tuning
+eval-dev: ## as eval on the development sets only (tune, holdout, fresh to fresh11, train-a to train-h), with their misses listed: for tuning
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=dev $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 
 train: ## retrain the built-in analyzer's classifier (decision/model/triggers.json) on the development sets, cross-validated (~13 min on 2 cores)
