@@ -348,8 +348,9 @@ var humanCues11 = []lexEntry{
 }
 
 // Read in the round that opened fresh11: the bot refused ("I don't want to use the bot",
-// "not interested in chatting with software"), the office's phone asked for instead ("can I call the
-// office instead"), and a former agent wanted back ("we'd love to have her help us again").
+// "not interested in chatting with software"), the office's phone asked for instead ("can I
+// call the office instead"), a person asked for by title ("¿está disponible la licenciada
+// Ruiz?"), and a former agent wanted back ("we'd love to have her help us again").
 var humanCues12 = []lexEntry{
 	{0.8, "refused the bot", "(do not want|dont want|do not wanna|dont wanna|no quiero|no queremos|i refuse) ..2 " +
 		"use|talk|chat|deal|usar|hablar|tratar|chatear ?to|with|con ?a|an|the|this|un|una|el|la|este|esta {BOT}"},
@@ -357,6 +358,9 @@ var humanCues12 = []lexEntry{
 		"chatear|hablando|chateando ..1 with|to|con ..2 {BOT}|software|app"},
 	{0.75, "asked to call the office", "call|phone|ring|llamar|marcar|hablar ?to|a ?the|la|your|su {TEAM} instead|" +
 		"mejor|directamente|directly"},
+	{0.75, "asked for a person by title", "(esta disponible|estara disponible|se encuentra) (la licenciada|" +
+		"el licenciado|la lic|el lic|la senora|el senor|la doctora|el doctor); is|esta (mr|mrs|ms|miss|la licenciada|" +
+		"el licenciado) ..3 available|disponible|there|in|today|hoy"},
 	{0.7, "asked for a former agent back", "(love|like|want|prefer|rather|gustaria|encantaria) ..2 (to have|have|que) " +
 		"(her|him|them|ella|el) ..2 help|handle|represent|work|ayude|ayudara|atienda|lleve|represente"},
 }

@@ -403,11 +403,13 @@ var legalCues11 = []lexEntry{
 }
 
 // Read in the round that opened fresh11: a complaint filed against the customer ("la
-// comunidad nos ha denunciado"), and the court papers an estate waits for ("letters of
-// administration").
+// comunidad nos ha denunciado"), Spain's personal insolvency ("la ley de segunda
+// oportunidad"), and the court papers an estate waits for ("letters of administration").
 var legalCues12 = []lexEntry{
 	{0.85, "litigation", "nos|me ?han|ha|habian denunciado|denuncio|denunciaron|denunciaran; " +
 		"(nos van a|me van a|nos quieren|me quieren) denunciar"},
+	{0.85, "bankruptcy", "(ley de segunda oportunidad|concurso de acreedores|concurso personal|me exoneraron las deudas|" +
+		"nos exoneraron las deudas|exoneracion de deudas)"},
 	{0.85, "estate", "(letters of administration|letters testamentary|letter of administration|estate attorney|" +
 		"estate lawyer|declaratoria de herederos|albacea|juicio sucesorio)"},
 }

@@ -24,7 +24,8 @@ type neutralizer struct {
 // neutralizers: the first ones here, then those of each trigger's later rounds, kept beside
 // their cues.
 var neutralizers = slices.Concat(neutralBase, humanNeutral8, frustrationNeutral8, distressNeutral8, legalNeutral8,
-	humanNeutral9, frustrationNeutral9, distressNeutral9, legalNeutral9, frustrationNeutral10, legalNeutral10, frustrationNeutral11, distressNeutral11, frustrationNeutral12)
+	humanNeutral9, frustrationNeutral9, distressNeutral9, legalNeutral9, frustrationNeutral10, legalNeutral10, frustrationNeutral11, distressNeutral11, frustrationNeutral12,
+	frustrationNeutralTrainH)
 
 var neutralBase = []neutralizer{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".

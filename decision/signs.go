@@ -391,7 +391,16 @@ func repeatedPunct(text string) string {
 // considering", "I'm done with the forms").
 var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta"}, {"en", "serio"}, {"come", "on"},
 	{"unbelievable"}, {"increible"}, {"neta"}, {"just", "wow"}, {"i", "am", "done"}, {"we", "are", "done"},
-	{"incredible"}, {"unreal"}, {"typical"}, {"figures"}, {"pathetic"}, {"classic"}, {"tipico"}}
+	{"incredible"}, {"unreal"}, {"typical"}, {"figures"}, {"pathetic"}, {"classic"}, {"tipico"}, {"whatever"}, {"ya", "que"},
+	{"bruh"}, {"smh"}}
+
+// jokeMarks: the customer has just said they were joking ("Is it haunted? jk. Seriously
+// though, how old is it?"), so what follows is a change of tone, not exasperation.
+var jokeMarks = toSet("jk|jking|kidding|bromeando|broma")
+
+// curtAlone are exasperation only when they are the whole message: "ugh" after a wrong
+// answer; "ugh, I forgot my ID" is the customer's own slip.
+var curtAlone = toSet("ugh|ughh|uggh|argh|bruh|smh|meh")
 
 // demands are a curt clause that ends a request for a person: "supervisor. now.", "Quiero
 // hablar con el gerente. Ya."
@@ -400,10 +409,16 @@ var demands = [][]string{{"now"}, {"right", "now"}, {"ahora"}, {"ahora", "mismo"
 var curtOrDemand = slices.Concat(curtClauses, demands)
 
 // addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
-// ("thank you for everything, seriously") nor is plainly happy, or one of demands closing a
-// request for a person.
+// ("thank you for everything, seriously"), jokes, nor is plainly happy, one of demands closing a
+// request for a person, or a message that is only one of curtAlone.
 func addCurt(text string, toks []token, ms *msgScore) {
-	if len(ms.best[trigResolved]) > 0 {
+	if len(ms.best[trigResolved]) > 0 || hasWord(toks, jokeMarks) {
+		return
+	}
+	if len(toks) == 1 && curtAlone[toks[0].w] {
+		h := spanHit(&curtCue, curtCue.weight, text, toks, 0, 1)
+		ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
+		ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
 		return
 	}
 	for i := 0; i < len(toks); {
