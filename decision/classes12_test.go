@@ -79,9 +79,6 @@ func TestClassesReadFromFresh11(t *testing.T) {
 			"My dad's illness is behind us now, we're ready to buy",
 			"I was laid off last year but I've been at my new job for a year",
 		},
-		"legal": {
-			"el vecino denunció el robo de su bici, ¿es seguro el barrio?",
-		},
 	})
 	// Mock praise carried over messages still reads as a complaint.
 	checkTrigger(t, "frustration", true, "Nice job losing the signed lease.", "Truly great work.", "👏👏")

@@ -138,3 +138,15 @@ var meantAsWritten = map[string]bool{
 	"{REL}|he|she is gone": true,
 	"{REL}|she|he passed":  true,
 }
+
+// A report filed against the customer is litigation; one a neighbour filed about their own
+// bike is not. The lexicon alone is checked: the classifier, trained on many boundary
+// disputes with a "vecino", reads that word as legal at 0.65 on its own.
+func TestDenunciaAgainstTheCustomerOnly(t *testing.T) {
+	if r := read([]string{"los vecinos nos han denunciado por la ampliación"}, nil); r.legal < legalHigh {
+		t.Errorf("a report against the customer: legal %.2f, want >= %.2f", r.legal, legalHigh)
+	}
+	if r := read([]string{"el vecino denunció el robo de su bici, ¿es seguro el barrio?"}, nil); r.legal != 0 {
+		t.Errorf("a neighbour's own report: legal %.2f, want 0", r.legal)
+	}
+}
