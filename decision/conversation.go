@@ -91,8 +91,7 @@ func read(texts []string, f *featurizer) reading {
 			}
 			if i, j := namedRequest(toks); j > 0 {
 				h := spanHit(&namedCue, namedCue.weight, text, toks, i, j)
-				ms.best[trigHuman] = append(ms.best[trigHuman], h)
-				ms.score[trigHuman] = 1 - (1-ms.score[trigHuman])*(1-h.weight)
+				ms.add(trigHuman, h)
 			}
 		}
 		addEmoji(text, ms)

@@ -244,8 +244,7 @@ func addStaccato(text string, toks []token, ms *msgScore) {
 		}
 	}
 	h := spanHit(&staccatoCue, w, text, toks, end-best+1, end+1)
-	ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
-	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+	ms.add(trigFrustration, h)
 }
 
 // staccatoGlue: words that only join a sentence, never stand in a list of their own.
@@ -284,8 +283,7 @@ func addClipped(text string, toks []token, ms *msgScore) {
 		return
 	}
 	h := spanHit(&clippedCue, clippedCue.weight, text, toks, from, to)
-	ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
-	ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+	ms.add(trigFrustration, h)
 }
 
 // punctRun is the longest run of "!" and "?" in text, whether a run mixes them, and how many
@@ -362,8 +360,7 @@ func addSarcasm(text string, toks []token, ms *msgScore) {
 		}
 		if praise >= 0 && j-i <= 3 && (event || mockOpen[toks[i].w] || j < len(toks) && strings.Contains(text[toks[j-1].end:toks[j].start], ".")) {
 			h := spanHit(&sarcasmCue, sarcasmCue.weight, text, toks, i, j)
-			ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
-			ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+			ms.add(trigFrustration, h)
 			return
 		}
 		i = j
@@ -417,8 +414,7 @@ func addCurt(text string, toks []token, ms *msgScore) {
 	}
 	if len(toks) == 1 && curtAlone[toks[0].w] {
 		h := spanHit(&curtCue, curtCue.weight, text, toks, 0, 1)
-		ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
-		ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+		ms.add(trigFrustration, h)
 		return
 	}
 	for i := 0; i < len(toks); {
@@ -436,8 +432,7 @@ func addCurt(text string, toks []token, ms *msgScore) {
 					return
 				}
 				h := spanHit(&curtCue, curtCue.weight, text, toks, i, j)
-				ms.best[trigFrustration] = append(ms.best[trigFrustration], h)
-				ms.score[trigFrustration] = 1 - (1-ms.score[trigFrustration])*(1-h.weight)
+				ms.add(trigFrustration, h)
 				return
 			}
 		}

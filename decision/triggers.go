@@ -245,6 +245,12 @@ type msgScore struct {
 	countered [numTriggers]bool
 }
 
+// add counts a sign's hit h as one more distinct piece of evidence of trigger t.
+func (ms *msgScore) add(t trigger, h hit) {
+	ms.best[t] = append(ms.best[t], h)
+	ms.score[t] = 1 - (1-ms.score[t])*(1-h.weight)
+}
+
 // scoreMessage turns a message's hits into a score per trigger: negated and neutralized cues
 // are dropped, an intensifier strengthens a cue, a settled problem later in the same message
 // fades what came before it, and distinct cues combine as 1-Π(1-w).
