@@ -71,6 +71,9 @@ func TestClassesReadFromFresh11(t *testing.T) {
 			"Dallas. Austin. Houston.",
 		},
 		"human_request": {
+			// a mention of a person beside the bot is no decline of it
+			"my agent said the bot can book viewings",
+			"no need for a person, the bot is fine",
 			"we'd love to have a garden for the kids",
 			"I don't want a house near the highway",
 		},

@@ -393,7 +393,7 @@ var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta
 
 // jokeMarks: the customer has just said they were joking ("Is it haunted? jk. Seriously
 // though, how old is it?"), so what follows is a change of tone, not exasperation.
-var jokeMarks = toSet("jk|jking|kidding|bromeando|broma")
+var jokeMarks = toSet("jk|jking|bromeando")
 
 // curtAlone are exasperation only when they are the whole message: "ugh" after a wrong
 // answer; "ugh, I forgot my ID" is the customer's own slip.

@@ -351,9 +351,10 @@ func within(hs []hit, h *hit) bool {
 
 // declinesBot: a decline followed closely by the bot ("I don't want to use the bot", "no
 // quiero hablar con una máquina") turns down the bot, not a person, so it takes back no
-// request for one.
+// request for one. Only a negated neutralizer is a decline: "my agent said the bot..." is a
+// mention whatever follows it.
 func declinesBot(toks []token, n *hit) bool {
-	if n.c.trig != trigHuman {
+	if n.c.trig != trigHuman || !hasWord(toks[n.i:n.j], negators) {
 		return false
 	}
 	for j := n.j; j < len(toks) && j < n.j+declineReach && toks[j].clause == toks[n.j-1].clause; j++ {
