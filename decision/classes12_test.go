@@ -75,11 +75,14 @@ func TestClassesReadFromFresh11(t *testing.T) {
 			"my agent said the bot can book viewings",
 			"no need for a person, the bot is fine",
 			"we'd love to have a garden for the kids",
+			"me gustaría que el banco nos ayude con el enganche",
+			"I'd like to have him handle the paperwork, he's our lawyer",
 			"I don't want a house near the highway",
 		},
 		"distress": {
 			"I'm dying to see it, the suspense is killing me!",
 			"My dad's illness is behind us now, we're ready to buy",
+			"omg what do i do, both kitchens are gorgeous",
 			"I was laid off last year but I've been at my new job for a year",
 		},
 	})

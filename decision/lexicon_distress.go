@@ -463,7 +463,7 @@ var distressCues12 = []lexEntry{
 		"bills|cuentas|this situation|esta situacion|all this|todo esto|this whole thing) ..2 (is killing me|is killing us|" +
 		"are killing me|are killing us|me esta matando|nos esta matando|me estan matando|nos estan matando|me esta acabando|" +
 		"me tiene destrozada|me tiene destrozado)"},
-	{0.85, "panic", "(ay dios mio|dios mio|dios santo|virgen santa|oh my god|oh god|omg) ..6 (no se que hacer|" +
+	{0.85, "panic", "(ay dios mio|dios mio|dios santo|virgen santa|oh my god|oh god) ..6 (no se que hacer|" +
 		"no se que voy a hacer|no sabemos que hacer|que hago|que vamos a hacer|what do i do|what do we do|what am i going to do|" +
 		"do not know what to do|dont know what to do)"},
 }

@@ -63,7 +63,8 @@ var frustrationCues = []lexEntry{
 	{0.8, "feels cheated", "scam|scammed|scammers|scamming|ripoff|estafa|estafad*|enganad*|misleading|misled|deceptive|" +
 		"lied|lying|liars|mintieron|mentira*; (rip off|ripped off|false advertising)"},
 	{0.75, "nobody answers", "(nobody|noone|no one) ..4 answer*|respond*|repl*|call*|get*|got|told|tell*|" +
-		"help*|follow*|contact*; nadie ?me|nos|nunca|lo ..2 contesta*|respond*|atiend*|llam*|coge|cogen|descuelga|avis*|dijo|dice|dicen|informa*|menciono|" +
+		"help*|follow*|contact*; nadie ?me|nos|nunca|lo ..2 contesta*|respond*|atiend*|llam*|coge|cogen|descuelga|" +
+		"avis*|dijo|dice|dicen|informa*|menciono|" +
 		"explic*|ayud*; hace # ..1 semana|semanas|dias|dia|mes|meses ..1 que ..1 espero|esperamos|esperando; " +
 		"nadie ..2 hace caso; still waiting|nothing; still|todavia|aun no|not|nada|sin ..1 {OWED}; " +
 		"(sigo esperando|seguimos esperando|todavia espero|sin respuesta); (been waiting|waiting|waited|esperando|espere) ..2 " +

@@ -75,7 +75,8 @@ var frustrationCues8 = []lexEntry{
 		"(getting to be a bit much|un poco mucho|esto ya es demasiado|ya es el colmo); " +
 		"(had quite enough|had just about enough|have had quite enough|ya tuve suficiente|ya tuvimos suficiente); " +
 		"(never been treated|never treated me|nunca me habian tratado|nunca nos habian tratado|nunca me trataron|" +
-		"nunca nos trataron) ..2 (like this|this way|so badly|this badly|so poorly|this poorly|asi|tan mal); inadmisible|intolerable|indignante|vergonzoso"},
+		"nunca nos trataron) ..2 (like this|this way|so badly|this badly|so poorly|this poorly|asi|tan mal); " +
+		"inadmisible|intolerable|indignante|vergonzoso"},
 	{0.8, "listing a lie", "(bait and switch|bait n switch|fake photos|fake pictures|fake listing|fake listings|" +
 		"fotos falsas|fotos trucadas|anuncio falso|anuncios falsos|publicidad enganosa|false listing); " +
 		"(why|por que) you|ustedes ..1 put|post|use|ponen|publican|usan ..1 fake|old|false|falsas|viejas; " +

@@ -362,5 +362,5 @@ var humanCues12 = []lexEntry{
 		"el licenciado|la lic|el lic|la senora|el senor|la doctora|el doctor); is|esta (mr|mrs|ms|miss|la licenciada|" +
 		"el licenciado) ..3 available|disponible|there|in|today|hoy"},
 	{0.7, "asked for a former agent back", "(love|like|want|prefer|rather|gustaria|encantaria) ..2 (to have|have|que) " +
-		"(her|him|them|ella|el) ..2 help|handle|represent|work|ayude|ayudara|atienda|lleve|represente"},
+		"(her|him|ella) ..2 help|handle|represent|work|ayude|ayudara|atienda|lleve|represente ..3 again|otra|nuevo"},
 }

@@ -198,7 +198,8 @@ var relievedCues = []lexEntry{
 		// A fright that turned out to be nothing: "turns out it's the 5th not the 1st. crisis averted".
 		"(crisis averted|false alarm|falsa alarma|panic over|all clear|susto nada mas|solo fue un susto); " +
 		// The hardship itself is over: "perdí el trabajo el año pasado pero ya tengo uno nuevo".
-		"(have a new job|my new job|mi nuevo trabajo|mi trabajo nuevo|landed a new job|found a new job|tengo un nuevo trabajo|tengo nuevo trabajo|consegui un nuevo trabajo|" +
+		"(have a new job|my new job|mi nuevo trabajo|mi trabajo nuevo|landed a new job|found a new job|" +
+		"tengo un nuevo trabajo|tengo nuevo trabajo|consegui un nuevo trabajo|" +
 		"found a job|found work|got a job|got a new job|back to work|back at work|working again|" +
 		"consegui trabajo|consegui otro trabajo|encontre trabajo|encontre otro trabajo|ya tengo trabajo|ya tengo uno nuevo|" +
 		"volvi a trabajar)"},
