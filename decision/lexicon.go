@@ -96,11 +96,11 @@ type lexEntry struct {
 }
 
 var lexicon = map[trigger][]lexEntry{
-	trigHuman:       slices.Concat(humanCues, humanCues6, humanCues7, humanCues8, humanCues9, humanCues11, humanCues12),
+	trigHuman:       slices.Concat(humanCues, humanCues6, humanCues7, humanCues8, humanCues9, humanCues11, humanCues12, humanCues13),
 	trigWithdrawn:   withdrawnCues,
-	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7, frustrationCues8, frustrationCues9, frustrationCues10, frustrationCues11, frustrationCues12, frustrationCuesTrainH),
-	trigDistress:    slices.Concat(distressCues, distressCues6, distressCues7, distressCues8, distressCues9, distressCues10, distressCues11, distressCues12),
-	trigLegal:       slices.Concat(legalCues, legalCues6, legalCues7, legalCues8, legalCues9, legalCues10, legalCues11, legalCues12),
+	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7, frustrationCues8, frustrationCues9, frustrationCues10, frustrationCues11, frustrationCues12, frustrationCuesTrainH, frustrationCues13),
+	trigDistress:    slices.Concat(distressCues, distressCues6, distressCues7, distressCues8, distressCues9, distressCues10, distressCues11, distressCues12, distressCues13),
+	trigLegal:       slices.Concat(legalCues, legalCues6, legalCues7, legalCues8, legalCues9, legalCues10, legalCues11, legalCues12, legalCues13),
 	trigComplexity:  complexityCues,
 	trigResolved:    resolvedCues,
 	trigRelieved:    relievedCues,
@@ -114,7 +114,7 @@ var terseFillers = toSet("customer|cliente|atencion|al|please|por|favor|now|ahor
 
 // acronyms in capitals are names, not shouting.
 var acronyms = toSet("hoa|fha|va|usda|icu|irs|heloc|mls|hvac|llc|usa|tx|ny|fl|ca|ok|tv|ac|pdf|id|ssn|atm|asap|dm|pm|am|ut|adu|" +
-	"arm|apr|pmi|cma|reo|fsbo|ibr|btw|fyi|ceo|cpa|diy|gps|sqft|wifi|ira|llp|dba|mf|cdmx|eeuu|ptsd|ocd|adhd|tdah|tept")
+	"arm|apr|pmi|cma|reo|fsbo|ibr|btw|fyi|ceo|cpa|diy|gps|sqft|wifi|ira|llp|dba|mf|cdmx|eeuu|ptsd|ocd|adhd|tdah|tept|hud|vash")
 
 func toSet(s string) map[string]bool {
 	out := map[string]bool{}

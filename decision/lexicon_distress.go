@@ -467,3 +467,13 @@ var distressCues12 = []lexEntry{
 		"no se que voy a hacer|no sabemos que hacer|que hago|que vamos a hacer|what do i do|what do we do|what am i going to do|" +
 		"do not know what to do|dont know what to do)"},
 }
+
+// Read in the round that opened fresh12: a weight crushing the customer ("the stress of this
+// move on top of the divorce is crushing me"), and not knowing one's own name ("no sé ni cómo
+// me llamo").
+var distressCues13 = []lexEntry{
+	{0.8, "a trouble killing them", "(is crushing me|is crushing us|are crushing me|are crushing us|is destroying me|" +
+		"me esta aplastando|me esta destrozando|me tiene aplastada|me tiene aplastado)"},
+	{0.85, "overwhelmed", "(no se ni como me llamo|no se ni donde estoy parado|no se ni donde estoy parada|" +
+		"i do not even know what day it is|dont even know what day it is|cant think straight|can not think straight)"},
+}

@@ -364,3 +364,19 @@ var humanCues12 = []lexEntry{
 	{0.7, "asked for a former agent back", "(love|like|want|prefer|rather|gustaria|encantaria) ..2 (to have|have|que) " +
 		"(her|him|ella) ..2 help|handle|represent|work|ayude|ayudara|atienda|lleve|represente ..3 again|otra|nuevo"},
 }
+
+// Read in the round that opened fresh12: a lawyer of the business asked to call ("Can an
+// attorney on your side call me?", "Necesito que un abogado de ustedes me llame"), and a
+// manager sought who answers ("Is there ANY manager in this company who answers emails?").
+var humanCues13 = []lexEntry{
+	{0.8, "asked for a lawyer of yours", "(an attorney|a lawyer|un abogado|una abogada|your attorney|your lawyer|" +
+		"su abogado|su abogada) ..4 (on your side|of yours|de ustedes|de su oficina|from your office|from your team|" +
+		"de la inmobiliaria|de la agencia) ..3 call|llame|contact|contacte|phone|email|reach|escriba"},
+	{0.8, "asked whether a person answers", "(is there any|is there a|is there one|hay algun|hay alguna|hay algun) " +
+		"{PNF} ..5 who|that|que ..1 answers|responds|replies|reads|returns|contesta|responde|lee"},
+}
+
+// humanNeutral13: "human" as an adjective of a thing ("a human-friendly version of the rules").
+var humanNeutral13 = []neutralizer{
+	{trigHuman, scopeOverlap, "human friendly|readable|language|version|terms|error", ""},
+}

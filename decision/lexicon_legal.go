@@ -414,3 +414,17 @@ var legalCues12 = []lexEntry{
 	{0.85, "estate", "(letters of administration|letters testamentary|letter of administration|estate attorney|" +
 		"estate lawyer|declaratoria de herederos|albacea|juicio sucesorio)"},
 }
+
+// Read in the round that opened fresh12: a right of first refusal, an old mortgage never
+// cancelled in the registry ("una hipoteca de 1998 que nunca se canceló en el registro"), an
+// encumbrance on the registry ("una carga en el Registro"), and a late partner's family
+// claiming the home ("sus hermanos dicen que tengo que irme").
+var legalCues13 = []lexEntry{
+	{0.85, "right of first refusal", "(right of first refusal|derecho de tanteo|derecho de retracto|derecho de preferencia)"},
+	{0.85, "title defect", "hipoteca|lien|mortgage|gravamen|embargo ..6 (nunca se cancelo|no se ha cancelado|nunca se levanto|" +
+		"never released|never removed|was never released|still shows on the title|sigue en el registro|sigue apareciendo); " +
+		"(carga en el registro|carga registral|cargas registrales|anotacion de embargo|anotacion preventiva)"},
+	{0.85, "heirs in dispute", "(sus hermanos|sus hijos|su familia|his family|her family|his siblings|her siblings|" +
+		"his kids|her kids) ..3 (dicen que|say|want|quieren|claim|reclaman) ..3 (tengo que irme|me vaya|irme|move out|" +
+		"get out|leave the house|sacarme|the house|la casa)"},
+}
