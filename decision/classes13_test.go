@@ -15,6 +15,7 @@ func TestClassesReadFromFresh12(t *testing.T) {
 			"the buyer walked and your agent is just shrugging it off",
 			"see you in court",
 			"les dejo una reseña de una estrella, se lo ganaron",
+			"i'm filing a complaint with the housing authority",
 			"mi mamá está en el hospital y ustedes llamando a las 7am. un poco de respeto",
 		},
 		"human_request": {
@@ -36,6 +37,12 @@ func TestClassesReadFromFresh12(t *testing.T) {
 		"frustration": {
 			"the price is crazy!! in a good way, still available?",
 			"the sellers keep asking for more time, is that normal?",
+			// calm uses of the same words
+			"is Tuesday at 5 convenient for you?",
+			"if the roof is not done by closing, we are going to ask for a credit",
+			"and you charge a fee for the application, right? how much?",
+			"I'm going to the city on Friday, can we see it Saturday?",
+			"¡se la ganaron, felicidades por la casa nueva!",
 		},
 		"human_request": {
 			"is there a human-readable version of the lease?",
