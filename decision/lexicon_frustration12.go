@@ -89,6 +89,6 @@ var frustrationNeutral12 = []neutralizer{
 	{trigFrustration, scopeOverlap, "(still waiting|waiting|sigo esperando|esperando) on|for|a my|our|mi|nuestro|nuestra lender|bank|banco|husband|" +
 		"wife|partner|boss|employer|accountant|cpa|hr|esposo|esposa|jefe|contador|prestamista", ""},
 	// One-star as a grade of a place, not a review: "one star hotels near the property?".
-	{trigFrustration, scopeOverlap, "(one star|1 star|una estrella) hotel|hotels|hotel|restaurant|restaurants|restaurante|" +
+	{trigFrustration, scopeOverlap, "(one star|1 star|una estrella) hotel|hotels|restaurant|restaurants|restaurante|" +
 		"restaurantes|motel|motels", ""},
 }

@@ -372,7 +372,7 @@ var humanCues13 = []lexEntry{
 	{0.8, "asked for a lawyer of yours", "(an attorney|a lawyer|un abogado|una abogada|your attorney|your lawyer|" +
 		"su abogado|su abogada) ..4 (on your side|of yours|de ustedes|de su oficina|from your office|from your team|" +
 		"de la inmobiliaria|de la agencia) ..3 call|llame|contact|contacte|phone|email|reach|escriba"},
-	{0.8, "asked whether a person answers", "(is there any|is there a|is there one|hay algun|hay alguna|hay algun) " +
+	{0.8, "asked whether a person answers", "(is there any|is there a|is there one|hay algun|hay alguna) " +
 		"{PNF} ..5 who|that|que ..1 answers|responds|replies|reads|returns|contesta|responde|lee"},
 }
 

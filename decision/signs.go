@@ -248,7 +248,7 @@ func addStaccato(text string, toks []token, ms *msgScore) {
 }
 
 // staccatoGlue: words that only join a sentence, never stand in a list of their own.
-var staccatoGlue = toSet("the|a|an|my|your|our|me|us|you|it|to|of|el|la|los|las|mi|mis|su|sus|me|nos|de|del|tu|un|una")
+var staccatoGlue = toSet("the|a|an|my|your|our|me|us|you|it|to|of|el|la|los|las|mi|mis|su|sus|nos|de|del|tu|un|una")
 
 // staccatoFirm is a staccato run's weight when it is one sentence cut up.
 const staccatoFirm = 0.8
@@ -397,7 +397,7 @@ var jokeMarks = toSet("jk|jking|bromeando")
 
 // curtAlone are exasperation only when they are the whole message: "ugh" after a wrong
 // answer; "ugh, I forgot my ID" is the customer's own slip.
-var curtAlone = toSet("ugh|ughh|uggh|argh|bruh|smh|meh")
+var curtAlone = toSet("ugh|ughh|uggh|argh|meh")
 
 // demands are a curt clause that ends a request for a person: "supervisor. now.", "Quiero
 // hablar con el gerente. Ya."
