@@ -55,6 +55,7 @@ func read(texts []string, f *featurizer) reading {
 	scores := make([]msgScore, r.window)
 	var sc scratch
 	var outside msgScore // a message before the window: read for legal complexity only
+	terseAsked := 0      // the window's messages so far that were a bare request for a person
 	legalBest := map[string]hit{}
 	var legalOrder []string
 	asks := make([]asked, r.window)
@@ -83,8 +84,17 @@ func read(texts []string, f *featurizer) reading {
 		if !inWindow {
 			continue
 		}
+		ti, tj, tw := terseRequest(text, toks)
+		if tw == terseCue.weight {
+			// The same bare request again, now in capitals or for the third time
+			// ("Representative" ... "REPRESENTATIVE"): the customer is losing patience.
+			if terseAsked >= 2 || terseAsked == 1 && allCaps(toks) {
+				ms.add(trigFrustration, spanHit(&louderCue, louderCue.weight, text, toks, ti, tj))
+			}
+			terseAsked++
+		}
 		if ms.score[trigHuman] < 0.9 {
-			if i, j, w := terseRequest(toks); w > ms.score[trigHuman] {
+			if i, j, w := ti, tj, tw; w > ms.score[trigHuman] {
 				h := spanHit(&terseCue, w, text, toks, i, j)
 				ms.best[trigHuman] = append([]hit{h}, ms.best[trigHuman]...)
 				ms.score[trigHuman] = w
@@ -232,6 +242,7 @@ var (
 	staccatoCue = cue{trig: trigFrustration, weight: 0.5, label: "one word at a time"}
 	curtCue     = cue{trig: trigFrustration, weight: 0.75, label: "curt exasperation"}
 	clippedCue  = cue{trig: trigFrustration, weight: 0.4, label: "clipped sentences"}
+	louderCue   = cue{trig: trigFrustration, weight: 0.8, label: "asked again, louder"}
 )
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

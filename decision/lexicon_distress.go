@@ -477,3 +477,26 @@ var distressCues13 = []lexEntry{
 	{0.85, "overwhelmed", "(no se ni como me llamo|no se ni donde estoy parado|no se ni donde estoy parada|" +
 		"i do not even know what day it is|dont even know what day it is|cant think straight|can not think straight)"},
 }
+
+// Read in the round that opened fresh13: sick over a loss, nowhere to sleep but a friend's
+// couch, not knowing how to start over, and a year said to have been awful.
+var distressCues14 = []lexEntry{
+	{0.75, "sick with worry", "(sick over it|sick over this|sick about it|sick about this|sick to my stomach|" +
+		"me tiene enferma|me tiene enfermo|me tiene mal)"},
+	{0.85, "nowhere to live", "(sleeping on a friend couch|sleeping on my friend couch|sleeping on a friends couch|" +
+		"sleeping on my friends couch|sleeping on a couch|" +
+		"sleeping in my car|sleeping in the car|living in my car|living out of my car|couch surfing|couchsurfing|" +
+		"durmiendo en el carro|durmiendo en el coche|durmiendo en el auto|durmiendo en el sofa|durmiendo en un sillon|" +
+		"viviendo en el carro|viviendo en el coche)"},
+	{0.75, "lost", "(no se como empezar de nuevo|no se como volver a empezar|no se por donde empezar de nuevo|" +
+		"do not know how to start over|dont know how to start over|no idea how to start over|starting over at my age|" +
+		"empezar de cero a mi edad|empezar de nuevo a mi edad)"},
+	{0.75, "a hard year", "(it has been|its been|it is been|this has been|ha sido) ..2 awful|horrible|terrible|brutal|" +
+		"horrendous|miserable (year|few months|couple of months|ano); (ha sido|fue) ..1 ano|anos|meses ..1 horrible|" +
+		"terrible|espantoso|fatal|durisimo|brutal|pesimo|malisimo|horroroso"},
+}
+
+// distressNeutral14: a title insurance claim denied is a title problem, not a medical bill.
+var distressNeutral14 = []neutralizer{
+	{trigDistress, scopeOverlap, "(title insurance|title insurer|seguro de titulo|title claim)", "medical costs"},
+}

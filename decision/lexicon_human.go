@@ -380,3 +380,10 @@ var humanCues13 = []lexEntry{
 var humanNeutral13 = []neutralizer{
 	{trigHuman, scopeOverlap, "human friendly|readable|language|version|terms|error", ""},
 }
+
+// Read in the round that opened fresh13: the landlord or owner asked for directly ("Can I
+// talk to the landlord directly?").
+var humanCues14 = []lexEntry{
+	{0.8, "asked for the owner", "talk|speak|hablar|comunicarme ?to|with|con ?the|el|la|al (landlord|property owner|homeowner|" +
+		"home owner|casero|casera|arrendador|arrendadora|propietario|propietaria) (directly|directamente|personally|personalmente)"},
+}

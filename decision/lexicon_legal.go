@@ -428,3 +428,24 @@ var legalCues13 = []lexEntry{
 		"his kids|her kids) ..3 (dicen que|say|want|quieren|claim|reclaman) ..3 (tengo que irme|me vaya|irme|move out|" +
 		"get out|leave the house|sacarme|the house|la casa)"},
 }
+
+// Read in the round that opened fresh13: a landlord locking a tenant out, personal
+// insolvency proceedings as Chile and Colombia name them, and a home being auctioned off
+// ("nos están rematando la casa").
+var legalCues14 = []lexEntry{
+	{0.85, "illegal eviction", "landlord|owner|casero|casera|dueno|duena|arrendador|manager ..6 lock|locked|locking|" +
+		"changed|changing|cambio|cambiaron ..2 me|us|the|la|las|nos ..1 out|locks|cerradura|cerraduras|chapa|afuera; " +
+		"(illegal eviction|illegal lockout|desalojo ilegal|desalojo sin orden|lock me out illegally|locking me out illegally|" +
+		"evict me illegally|evicting me illegally|echarme ilegalmente|sacarme ilegalmente)"},
+	{0.85, "bankruptcy", "(liquidacion personal|liquidacion de deudas|liquidacion patrimonial|reorganizacion de deudas|" +
+		"insolvencia personal|insolvencia de persona natural)"},
+	{0.85, "foreclosure", "(nos estan rematando|me estan rematando|nos van a rematar|me van a rematar|van a rematar la casa|" +
+		"van a rematar mi casa|van a rematar nuestra casa|rematar mi casa|rematar nuestra casa|remate judicial|" +
+		"subasta judicial|van a subastar la casa|van a subastar mi casa|la van a subastar|la van a rematar)"},
+}
+
+// legalNeutral14: the customer's own trade ("I'm a divorce attorney myself").
+var legalNeutral14 = []neutralizer{
+	{trigLegal, scopeClause, "(i am|im|i work as|soy|trabajo como) ?a|an|un|una ..1 attorney|lawyer|abogado|abogada|paralegal " +
+		"myself|too|tambien|ha|haha|lol", ""},
+}

@@ -23,6 +23,10 @@ var notNow = toSet("first|before|primero|antes|tonight|later|luego|despues")
 // "available": "Is Maple available?" asks after a house as often as a person.
 var present = toSet("there|around|in|ahi|alli|aqui|por")
 
+// callClitics are a call asked for with its object attached, before the name of who should
+// make it: "¿Puede contactarme Rocío Gallardo?".
+var callClitics = toSet("contactarme|contactarnos|llamarme|llamarnos|marcarme|marcarnos|escribirme|escribirnos")
+
 // callVerbs follow a name asked to call: "can Maria call me?".
 var callVerbs = toSet("call|phone|ring|text|email|contact|reach|llame|llamar|contacte|contactar|marque|escriba")
 
@@ -55,6 +59,8 @@ func namedRequest(toks []token) (int, int) {
 			if k > v+1 && k < len(toks) && isName(toks, k) && !laterErrand(toks, k) {
 				return v, k + 1
 			}
+		case callClitics[t.w] && askedBefore(toks, v) && v+1 < len(toks) && isName(toks, v+1) && !negatedAt(toks, v):
+			return v, v + 2 // "¿Puede contactarme Rocío?"
 		case (t.w == "is" || t.w == "esta") && (v == 0 || toks[v-1].clause != t.clause):
 			if j := askedAfter(toks, v); j > 0 {
 				return v, j
@@ -88,8 +94,38 @@ func askedAfter(toks []token, v int) int {
 		return k + 1
 	case toks[v].w == "esta" && (k == len(toks) || toks[k].clause != toks[v].clause):
 		return k
+	case k < len(toks) && (toks[k].w == "available" || toks[k].w == "disponible") && toks[k].clause == toks[v].clause &&
+		spokenOfAsPerson(toks, k+1):
+		return k + 1
 	}
 	return 0
+}
+
+// spokenOfAsPerson: after a name asked after as "available", the message goes on about a
+// person ("Is Priya available? She's been our agent"), so the name is no house's.
+func spokenOfAsPerson(toks []token, from int) bool {
+	for k := from; k < len(toks) && k < from+4; k++ {
+		if personPronouns[toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+var personPronouns = toSet("she|he|her|him|ella|shes|hes")
+
+// ownAskedToCall: a person of the customer's own, which a neutralizer takes back as a mention
+// ("my agent said"), asked to call: "Can my agent just call me tonight?" asks for a person.
+func ownAskedToCall(toks []token, n *hit) bool {
+	if n.c.trig != trigHuman || !askedBefore(toks, n.i) {
+		return false
+	}
+	for j := n.j; j < len(toks)-1 && j <= n.j+1 && toks[j].clause == toks[n.j-1].clause; j++ {
+		if callVerbs[toks[j].w] && (toks[j+1].w == "me" || toks[j+1].w == "us") {
+			return true
+		}
+	}
+	return false
 }
 
 // inToday: the "in" at toks[k] is of a person at work: it ends the clause or is followed by

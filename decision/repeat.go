@@ -120,6 +120,9 @@ var nudgeWords = toSet("hello|hola|hi|hey|oye|oigan|anyone|anybody|someone|someb
 // otherwise two are needed and most words must be shared, so a follow-up question on the same
 // listing ("and the HOA on the Elm house?") is not a repeat.
 func repeatOf(asks []asked, text string, toks []token, insist bool) int {
+	if apologizesForAsking(toks) {
+		return -1
+	}
 	n := len(asks) - 1
 	last := asks[n]
 	if n > 0 && last.nudge {
@@ -203,3 +206,24 @@ func labelOf(entry string) string {
 	label, _, _ := strings.Cut(entry, ` ("`)
 	return label
 }
+
+// apologizesForAsking: the customer says sorry for asking again ("I'm sorry I keep asking the
+// same things, I'm not thinking clearly"), which is the opposite of insisting.
+func apologizesForAsking(toks []token) bool {
+	for i, t := range toks {
+		if !apologies[t.w] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == t.clause; j++ {
+			if askingAgain[toks[j].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	apologies   = toSet("sorry|perdon|disculpa|disculpe|disculpen|siento")
+	askingAgain = toSet("asking|ask|repeating|repeat|preguntar|pregunto|preguntando|repetir|repito|insistir|insisto")
+)

@@ -11,9 +11,10 @@ import (
 
 // terseRequest finds a request made of a few words that name a person and nothing else:
 // the whole message ("agent", "human pls", "Manager, please.", "operador"), weight 0.9, or
-// its first or last clause ("Representative, please, I've been waiting forever"), 0.85. It
-// returns the tokens [i, j) and the weight, 0 for none.
-func terseRequest(toks []token) (int, int, float64) {
+// its first or last clause ("Representative, please, I've been waiting forever"), or a
+// sentence of its own inside it ("This is useless. Human. Now."), 0.85. It returns the
+// tokens [i, j) and the weight, 0 for none.
+func terseRequest(text string, toks []token) (int, int, float64) {
 	if len(toks) == 0 {
 		return 0, 0, 0
 	}
@@ -37,7 +38,52 @@ func terseRequest(toks []token) (int, int, float64) {
 	if len(toks)-last <= 4 && last > 0 && onlyPerson(toks, last, len(toks)) {
 		return last, len(toks), 0.85
 	}
+	if i, j := sentenceRequest(text, toks, first, last); j > 0 {
+		return i, j, 0.85
+	}
 	return 0, 0, 0
+}
+
+// sentenceRequest finds, between the first clause and the last (toks[first:last]), a
+// sentence of one or two words that names a role ("Manager.", "Human!"): a person noun set
+// apart by full stops is asked for. An indefinite one ("Anyone.") is not, nor a role in a
+// list ("buyer, agent, lender").
+func sentenceRequest(text string, toks []token, first, last int) (int, int) {
+	for i := first; i < last; {
+		j := i
+		for j < len(toks) && toks[j].clause == toks[i].clause {
+			j++
+		}
+		if j-i <= 2 && j < len(toks) && sentenceEnd(text[toks[i-1].end:toks[i].start]) &&
+			sentenceEnd(text[toks[j-1].end:toks[j].start]) && onlyPerson(toks, i, j) && namesRole(toks, i, j) {
+			return i, j
+		}
+		i = j
+	}
+	return 0, 0
+}
+
+func sentenceEnd(between string) bool { return strings.ContainsAny(between, ".!") }
+
+// namesRole: one of toks[i:j] is a person noun that is not indefinite.
+func namesRole(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := toks[k].w
+		if (lex.persons[w] || toks[k].fz != "" && lex.persons[toks[k].fz]) && !indefinite[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// allCaps: every word of the message is typed in capitals.
+func allCaps(toks []token) bool {
+	for _, t := range toks {
+		if !t.caps {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // deptCore are the words that make a few fillers a department: "customer service",
@@ -389,7 +435,7 @@ func repeatedPunct(text string) string {
 var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta"}, {"en", "serio"}, {"come", "on"},
 	{"unbelievable"}, {"increible"}, {"neta"}, {"just", "wow"}, {"i", "am", "done"}, {"we", "are", "done"},
 	{"incredible"}, {"unreal"}, {"typical"}, {"figures"}, {"pathetic"}, {"classic"}, {"tipico"}, {"whatever"}, {"ya", "que"},
-	{"bruh"}, {"smh"}}
+	{"bruh"}, {"smh"}, {"fix", "it"}, {"fix", "this"}, {"arreglenlo"}}
 
 // jokeMarks: the customer has just said they were joking ("Is it haunted? jk. Seriously
 // though, how old is it?"), so what follows is a change of tone, not exasperation.
@@ -406,10 +452,11 @@ var demands = [][]string{{"now"}, {"right", "now"}, {"ahora"}, {"ahora", "mismo"
 var curtOrDemand = slices.Concat(curtClauses, demands)
 
 // addCurt finds a clause that is only one of curtClauses, in a message that neither thanks
-// ("thank you for everything, seriously"), jokes, nor is plainly happy, one of demands closing a
-// request for a person, or a message that is only one of curtAlone.
+// ("thank you for everything, seriously"), jokes, takes back a complaint's words ("Killer
+// deal, seriously."), nor is plainly happy, one of demands closing a request for a person, or
+// a message that is only one of curtAlone.
 func addCurt(text string, toks []token, ms *msgScore) {
-	if len(ms.best[trigResolved]) > 0 || hasWord(toks, jokeMarks) {
+	if len(ms.best[trigResolved]) > 0 || hasWord(toks, jokeMarks) || ms.countered[trigFrustration] && ms.score[trigFrustration] == 0 {
 		return
 	}
 	if len(toks) == 1 && curtAlone[toks[0].w] {

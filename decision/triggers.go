@@ -263,7 +263,7 @@ func scoreMessage(text string, toks []token, hits []hit, ms *msgScore, sc *scrat
 		// earlier one: "never heard back, no rush".
 		own := negators[toks[hits[k].i].w]
 		if hits[k].c.neutral && (own || !negatedAt(toks, hits[k].i)) && !settlesLater(toks, &hits[k]) &&
-			!declinesBot(toks, &hits[k]) {
+			!declinesBot(toks, &hits[k]) && !ownAskedToCall(toks, &hits[k]) {
 			neutral = append(neutral, hits[k])
 		}
 	}
