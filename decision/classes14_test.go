@@ -18,6 +18,8 @@ func TestClassesReadFromFresh13(t *testing.T) {
 			"you may want to mention the highway noise in the ad before people waste a trip",
 			"you said the survey gap was nothing to worry about and now the bank won't lend",
 			"Fix it.",
+			"if we don't hear anything by Monday we're switching agencies",
+			"so we're just supposed to guess the HOA dues?",
 		},
 		"human_request": {
 			"This isn't working. Agent. Please.",
@@ -25,12 +27,14 @@ func TestClassesReadFromFresh13(t *testing.T) {
 			"Is Tomas available? He helped us with the offer last spring.",
 			"¿Puede llamarme Lucía? Ella nos enseñó la casa.",
 			"I'd like to talk to the landlord directly about the repairs",
+			"is anyone really there?",
 		},
 		"distress": {
 			"living out of my car right now, need anything cheap",
 			"it's been a miserable year, my husband left and the bills piled up",
 			"no sé cómo volver a empezar, toda mi vida estuvo en esa casa",
 			"we lost the deposit and I'm sick about it, that was our savings",
+			"after what happened there I can't set foot in that house again",
 		},
 		"legal": {
 			"the owner changed the locks on us without any notice",
@@ -44,6 +48,7 @@ func TestClassesReadFromFresh13(t *testing.T) {
 			"killer location, seriously, can we tour it friday?",
 			"I'm trying to reach a person at the title company, do you have their number?",
 			"what else do I have to do before the closing?",
+			"if I don't hear back from the bank I'll call them myself",
 		},
 		"human_request": {
 			"Is Birch Court available? It's close to the school.",

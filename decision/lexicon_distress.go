@@ -478,9 +478,13 @@ var distressCues13 = []lexEntry{
 		"i do not even know what day it is|dont even know what day it is|cant think straight|can not think straight)"},
 }
 
-// Read in the round that opened fresh13: sick over a loss, nowhere to sleep but a friend's
-// couch, not knowing how to start over, and a year said to have been awful.
+// Read in the round that opened fresh13: a place the customer cannot face entering again, sick
+// over a loss, nowhere to sleep but a friend's couch, not knowing how to start over, and a
+// year said to have been awful.
 var distressCues14 = []lexEntry{
+	{0.75, "can not face it", "(no puedo volver a entrar|no puedo entrar ahi|no soy capaz de entrar|no me da el corazon|" +
+		"can not go back in there|cant go back in there|can not bring myself to go|cant bring myself to go|" +
+		"can not set foot in|cant set foot in)"},
 	{0.75, "sick with worry", "(sick over it|sick over this|sick about it|sick about this|sick to my stomach|" +
 		"me tiene enferma|me tiene enfermo|me tiene mal)"},
 	{0.85, "nowhere to live", "(sleeping on a friend couch|sleeping on my friend couch|sleeping on a friends couch|" +

@@ -1,7 +1,8 @@
 package decision
 
 // Read in the round that opened fresh13: a refusal to ask again ("I'm not asking again"), a
-// threat that it will not end there ("esto no va a quedar así"), a promise quoted back
+// deadline to hear back, being left to guess ("so I'm just supposed to guess?"), a threat
+// that it will not end there ("esto no va a quedar así"), a promise quoted back
 // ("that's what you said last Tuesday"), doing it oneself as always, expecting nothing
 // better, a fee charged anyway, a failure for the second month in a row, photos from another
 // decade, advice to disclose what the listing hid, and an assurance that proved wrong.
@@ -9,6 +10,11 @@ var frustrationCues14 = []lexEntry{
 	{0.85, "an ultimatum", "(i am not asking again|im not asking again|i will not ask again|i wont ask again|" +
 		"not going to ask again|no lo vuelvo a pedir|no lo voy a repetir|no lo vuelvo a repetir|no pienso repetirlo|" +
 		"es la ultima vez que lo pido|es la ultima vez que pregunto)"},
+	{0.85, "an ultimatum", "if ..2 not|no ..1 hear|heard|tengo|recibo ..1 back|from|anything|noticias|nada|respuesta ..6 " +
+		"(pulling out|walking away|leaving|cancelling|canceling|switching|cancelo|me retiro|going with|going elsewhere|" +
+		"going to another|going to someone else|me voy con|me voy a otra|me cambio de)"},
+	{0.8, "left to guess", "so|and|entonces i|we am|are ?just supposed to ?just guess|figure|know|magically|imagine|read; " +
+		"(entonces tengo que adivinar|o sea que tengo que adivinar|tengo que adivinar)"},
 	{0.85, "a threat", "(esto no va a quedar asi|esto no se va a quedar asi|no se va a quedar asi|esto no se queda asi|" +
 		"esto no termina aqui|this is not over|this isnt over|this will not end here|this wont end here|this is not the end of it)"},
 	{0.85, "a promise quoted back", "(that is what|thats what|eso es lo que|eso mismo|lo mismo que) ..1 (you said|you told me|" +

@@ -382,8 +382,11 @@ var humanNeutral13 = []neutralizer{
 }
 
 // Read in the round that opened fresh13: the landlord or owner asked for directly ("Can I
-// talk to the landlord directly?").
+// talk to the landlord directly?"), and whether anybody is really there, after being left
+// unanswered ("hello??" "anyone?" "is anybody actually there").
 var humanCues14 = []lexEntry{
+	{0.75, "asked whether a person is there", "is|are anybody|anyone|somebody|someone|alguien (actually|really|de verdad|realmente) " +
+		"(there|out there|on the other end|in there|ahi|alli)"},
 	{0.8, "asked for the owner", "talk|speak|hablar|comunicarme ?to|with|con ?the|el|la|al (landlord|property owner|homeowner|" +
 		"home owner|casero|casera|arrendador|arrendadora|propietario|propietaria) (directly|directamente|personally|personalmente)"},
 }
