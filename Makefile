@@ -121,7 +121,7 @@ eval: ## trigger analysis on the labelled sets, the untouched fresh14 set includ
 eval-dev: ## as eval on the development sets only (tune, holdout, fresh to fresh13, train-a to train-h), with their misses listed: for tuning
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=dev $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 
-train: ## retrain the built-in analyzer's classifier (decision/model/triggers.json) on the development sets, cross-validated (~35 min on 2 cores)
+train: ## retrain the built-in analyzer's classifier (decision/model/triggers.json) on the development sets, cross-validated (~55 min on 2 cores)
 	$(GO) run ./internal/triggertrain
 
 bench: temporal build ## load benchmark against a bare-workflow floor and a naive shape (~3 min; JSON in bench-results/)
