@@ -49,6 +49,10 @@ func TestClassesReadFromFresh13(t *testing.T) {
 			"I'm trying to reach a person at the title company, do you have their number?",
 			"what else do I have to do before the closing?",
 			"if I don't hear back from the bank I'll call them myself",
+			"That's what you told me yesterday, perfect, see you at 4",
+			"I'm not asking again, just confirming: is it Tuesday?",
+			"I'll come by myself as usual, my husband is working",
+			"the photos were taken in the spring?",
 		},
 		"human_request": {
 			"Is Birch Court available? It's close to the school.",
@@ -62,6 +66,7 @@ func TestClassesReadFromFresh13(t *testing.T) {
 		"legal": {
 			"I'm a lawyer myself, ha, I just want a quiet street",
 			"do you have auction properties?",
+			"the new owner is changing the locks before move-in, can I get a copy?",
 		},
 	})
 	// A request made again, and louder, is impatience as well.

@@ -20,8 +20,9 @@ var frustrationCues14 = []lexEntry{
 	{0.85, "a promise quoted back", "(that is what|thats what|eso es lo que|eso mismo|lo mismo que) ..1 (you said|you told me|" +
 		"you told us|you guys said|me dijeron|nos dijeron|dijeron|me dijiste|me dijo|nos dijo) ..3 last|yesterday|before|ayer|" +
 		"hace|pasada|pasado|monday|tuesday|wednesday|thursday|friday|lunes|martes|miercoles|jueves|viernes|week|weeks|time|vez"},
-	{0.8, "left to do it alone", "(on my own|by myself|myself|por mi cuenta|yo solo|yo sola|yo mismo|yo misma) ..2 " +
-		"(as always|as usual|like always|como siempre|como de costumbre)"},
+	{0.8, "left to do it alone", "(on my own|on our own|por mi cuenta|por nuestra cuenta|por mi lado) ..2 " +
+		"(as always|as usual|like always|como siempre|como de costumbre); look|looking|search|searching|hunt|hunting|" +
+		"find|figure ..3 (by myself|by ourselves|myself) ..1 (as always|as usual|like always)"},
 	{0.85, "expected nothing better", "why|por|porque ..3 expected|expect|esperaba|espere|esperar ..1 anything|something|" +
 		"algo|nada ..1 different|else|better|distinto|diferente|mejor"},
 	{0.85, "charged anyway", "got|get|getting|charged|hit|slapped|cobraron|pusieron|llego ..4 fee|fees|penalty|multa|" +
@@ -34,7 +35,7 @@ var frustrationCues14 = []lexEntry{
 		"friday|saturday|sunday|yesterday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|ayer " +
 		"(and today|and again today|and now today|y hoy|y otra vez hoy|y ahora hoy)"},
 	{0.8, "the listing misled", "photos|pictures|pics|fotos ..1 (must have been taken|mustve been taken|must be from|" +
-		"were taken in|deben ser de|deben ser del|son de hace|son del ano)"},
+		"deben ser de|deben ser del|son de hace)"},
 	{0.8, "the listing hid it", "(might want to|might wanna|may want to|may wanna|probably want to|podrian|deberian) " +
 		"mention|disclose|say|put|add|poner|mencionar|avisar|decir ..4 (somewhere|upfront|up front|before people|" +
 		"before anyone|antes de que|en el anuncio|in the listing|in the ad|on the website|on the site)"},
@@ -45,8 +46,8 @@ var frustrationCues14 = []lexEntry{
 
 // frustrationNeutral14: an apology for asking again ("sorry I keep asking the same things"),
 // a customer saying they are the one trying to reach a person, which asks for one rather than
-// complains, a third time that is loyalty ("the third time I've bought with you"), and a deal
-// said to be killer.
+// complains, a third time that is loyalty ("the third time I've bought with you"), a deal
+// said to be killer, and a promise or a question repeated to confirm it.
 var frustrationNeutral14 = []neutralizer{
 	{trigFrustration, scopeOverlap, "sorry|perdon|disculpa|disculpe|disculpen ..3 keep|asking|repeating|repeat|preguntar|" +
 		"pregunto|repetir|insistir", ""},
@@ -54,4 +55,8 @@ var frustrationNeutral14 = []neutralizer{
 	{trigFrustration, scopeOverlap, "second|third|fourth|fifth|segunda|tercera|cuarta|quinta time|vez ..4 bought|buy|buying|" +
 		"purchased|sold|selling|rented|renting|worked|working|used|using|compramos|compro|vendemos|alquilamos|trabajamos", "asked again"},
 	{trigFrustration, scopeMessage, "killer deal|price|view|views|location|kitchen|yard|backyard|layout", ""},
+	// A promise or a question repeated to confirm it: "that's what you told me yesterday,
+	// perfect, see you at 4", "I'm not asking again, just confirming".
+	{trigFrustration, scopeMessage, "(perfect|perfecto|perfecta|just confirming|solo confirmando|solo para confirmar|" +
+		"see you|nos vemos|sounds good|suena bien|correct|correcto|right)", "a promise quoted back|an ultimatum"},
 }

@@ -433,8 +433,11 @@ var legalCues13 = []lexEntry{
 // insolvency proceedings as Chile and Colombia name them, and a home being auctioned off
 // ("nos están rematando la casa").
 var legalCues14 = []lexEntry{
+	// Changing the locks is routine for a new owner; on a tenant, or without notice, it is not.
 	{0.85, "illegal eviction", "landlord|owner|casero|casera|dueno|duena|arrendador|manager ..6 lock|locked|locking|" +
-		"changed|changing|cambio|cambiaron ..2 me|us|the|la|las|nos ..1 out|locks|cerradura|cerraduras|chapa|afuera; " +
+		"dejo|dejaron ..2 me|us|nos ..1 out|afuera|fuera; landlord|owner|casero|casera|dueno|duena|arrendador|manager ..6 " +
+		"changed|changing|cambio|cambiaron the|la|las locks|cerradura|cerraduras|chapa ..4 (on me|on us|while i|while we|" +
+		"without notice|without telling|without warning|sin avisar|sin aviso|mientras); " +
 		"(illegal eviction|illegal lockout|desalojo ilegal|desalojo sin orden|lock me out illegally|locking me out illegally|" +
 		"evict me illegally|evicting me illegally|echarme ilegalmente|sacarme ilegalmente)"},
 	{0.85, "bankruptcy", "(liquidacion personal|liquidacion de deudas|liquidacion patrimonial|reorganizacion de deudas|" +

@@ -20,7 +20,8 @@ var honorifics = toSet("to|with|con|a|al|la|el|mr|mrs|ms|miss|dr|sr|sra|srta|sen
 var notNow = toSet("first|before|primero|antes|tonight|later|luego|despues")
 
 // present follow a name asked after: "Is Jennifer there?", "¿Está Laura por ahí?". Not
-// "available": "Is Maple available?" asks after a house as often as a person.
+// "available": "Is Maple available?" asks after a house as often as a person, so that one
+// needs the message to go on about a person (spokenOfAsPerson).
 var present = toSet("there|around|in|ahi|alli|aqui|por")
 
 // callClitics are a call asked for with its object attached, before the name of who should

@@ -224,6 +224,7 @@ func apologizesForAsking(toks []token) bool {
 }
 
 var (
-	apologies   = toSet("sorry|perdon|disculpa|disculpe|disculpen|siento")
+	// Not "siento" alone: "siento que les pregunto lo mismo cada semana" is a complaint.
+	apologies   = toSet("sorry|perdon|disculpa|disculpe|disculpen")
 	askingAgain = toSet("asking|ask|repeating|repeat|preguntar|pregunto|preguntando|repetir|repito|insistir|insisto")
 )
