@@ -8,6 +8,7 @@ func TestClassesReadFromFresh13(t *testing.T) {
 	checkTriggers(t, true, map[string][]string{
 		"frustration": {
 			"I won't ask again. Send the lease today.",
+			"I'm not asking again, send it right now",
 			"no lo vuelvo a repetir, quiero mi depósito",
 			"esto no se queda así, voy a poner una queja formal",
 			"that's what you told me yesterday and nothing happened",

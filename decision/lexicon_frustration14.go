@@ -56,7 +56,9 @@ var frustrationNeutral14 = []neutralizer{
 		"purchased|sold|selling|rented|renting|worked|working|used|using|compramos|compro|vendemos|alquilamos|trabajamos", "asked again"},
 	{trigFrustration, scopeMessage, "killer deal|price|view|views|location|kitchen|yard|backyard|layout", ""},
 	// A promise or a question repeated to confirm it: "that's what you told me yesterday,
-	// perfect, see you at 4", "I'm not asking again, just confirming".
+	// perfect, see you at 4", "I'm not asking again, just confirming". Not "right" or
+	// "correct" alone: "I'm not asking again, send it right now".
 	{trigFrustration, scopeMessage, "(perfect|perfecto|perfecta|just confirming|solo confirmando|solo para confirmar|" +
-		"see you|nos vemos|sounds good|suena bien|correct|correcto|right)", "a promise quoted back|an ultimatum"},
+		"see you|nos vemos|sounds good|suena bien|is that right|is that correct|es correcto|verdad que)",
+		"a promise quoted back|an ultimatum"},
 }
