@@ -94,10 +94,10 @@ func read(texts []string, f *featurizer) reading {
 			terseAsked++
 		}
 		if ms.score[trigHuman] < 0.9 {
-			if i, j, w := ti, tj, tw; w > ms.score[trigHuman] {
-				h := spanHit(&terseCue, w, text, toks, i, j)
+			if tw > ms.score[trigHuman] {
+				h := spanHit(&terseCue, tw, text, toks, ti, tj)
 				ms.best[trigHuman] = append([]hit{h}, ms.best[trigHuman]...)
-				ms.score[trigHuman] = w
+				ms.score[trigHuman] = tw
 			}
 			if i, j := namedRequest(toks); j > 0 {
 				h := spanHit(&namedCue, namedCue.weight, text, toks, i, j)

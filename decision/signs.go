@@ -55,8 +55,10 @@ func sentenceRequest(text string, toks []token, first, last int) (int, int) {
 			j++
 		}
 		if j-i <= 2 && j < len(toks) && sentenceEnd(text[toks[i-1].end:toks[i].start]) &&
-			sentenceEnd(text[toks[j-1].end:toks[j].start]) && onlyPerson(toks, i, j) && namesRole(toks, i, j) {
-			return i, j
+			sentenceEnd(text[toks[j-1].end:toks[j].start]) {
+			if person, role, _ := personSpan(toks, i, j); person && role {
+				return i, j
+			}
 		}
 		i = j
 	}
@@ -64,17 +66,6 @@ func sentenceRequest(text string, toks []token, first, last int) (int, int) {
 }
 
 func sentenceEnd(between string) bool { return strings.ContainsAny(between, ".!") }
-
-// namesRole: one of toks[i:j] is a person noun that is not indefinite.
-func namesRole(toks []token, i, j int) bool {
-	for k := i; k < j; k++ {
-		w := toks[k].w
-		if (lex.persons[w] || toks[k].fz != "" && lex.persons[toks[k].fz]) && !indefinite[w] {
-			return true
-		}
-	}
-	return false
-}
 
 // allCaps: every word of the message is typed in capitals.
 func allCaps(toks []token) bool {
@@ -112,23 +103,30 @@ func onlyDepartment(toks []token) bool {
 // or "alguien" alone is a call into the void ("hello??? anyone???"), a request only with a
 // word that asks ("someone please", "alguien real").
 func onlyPerson(toks []token, i, j int) bool {
-	person, role, asks := false, false, false
+	person, role, asks := personSpan(toks, i, j)
+	return person && (role || asks)
+}
+
+// personSpan reads toks[i:j] as a person among fillers: person, when they name one (not
+// negated) and nothing else; role, when one of the nouns is not indefinite ("manager", not
+// "anyone"); asks, when a filler asks for them ("please", "real") rather than greets.
+func personSpan(toks []token, i, j int) (person, role, asks bool) {
 	for k := i; k < j; k++ {
 		t := toks[k]
 		switch {
 		case lex.persons[t.w] || (t.fz != "" && lex.persons[t.fz]):
 			if negatedAt(toks, k) {
-				return false
+				return false, false, false
 			}
 			person = true
 			role = role || !indefinite[t.w] && !indefinite[t.fz]
 		case !terseFillers[t.w]:
-			return false
+			return false, false, false
 		default:
 			asks = asks || !greetings[t.w]
 		}
 	}
-	return person && (role || asks)
+	return person, role, asks
 }
 
 // indefinite person nouns, and greetings, which ask for nobody in particular.
