@@ -452,3 +452,13 @@ var legalNeutral14 = []neutralizer{
 	{trigLegal, scopeClause, "(i am|im|i work as|soy|trabajo como) ?a|an|un|una ..1 attorney|lawyer|abogado|abogada|paralegal " +
 		"myself|too|tambien|ha|haha|lol", ""},
 }
+
+// Read in the round that opened fresh14: a deed whose legal description is wrong, and a
+// landlord who comes in without notice or asks whether one may.
+var legalCues15 = []lexEntry{
+	{0.8, "deed error", "(legal description|descripcion legal) ..4 wrong|error|incorrect|mistake|equivocad*|incorrect*|erroneous; " +
+		"wrong|incorrect|erroneous|bad (legal description)"},
+	{0.8, "tenant rights", "landlord|super|casero|casera|arrendador|arrendadora|manager ..6 come|comes|came|coming|enter|enters|" +
+		"entered|entering|walk|walks|walked|entra|entro|entrar|entrando|mete|metio ..5 without|sin ..2 notice|permission|asking|" +
+		"telling|warning|aviso|avisar|permiso|consent|consentimiento; is|are ?my|the|our landlord|hoa ..1 allowed|permitted to"},
+}

@@ -120,6 +120,8 @@ func personSpan(toks []token, i, j int) (person, role, asks bool) {
 			}
 			person = true
 			role = role || !indefinite[t.w] && !indefinite[t.fz]
+		case trades[t.w] && (roleAt(toks, k-1, i, j) || roleAt(toks, k+1, i, j)):
+			// "mortgage specialist please", "asesor hipotecario": the kind of person wanted.
 		case !terseFillers[t.w]:
 			return false, false, false
 		default:
@@ -127,6 +129,20 @@ func personSpan(toks []token, i, j int) (person, role, asks bool) {
 		}
 	}
 	return person, role, asks
+}
+
+// trades name the kind of a role, next to it: "loan officer", "leasing agent", "asesor
+// hipotecario".
+var trades = toSet("mortgage|loan|lending|leasing|closing|escrow|financing|hipotecario|hipotecaria|credito|creditos|" +
+	"financiamiento|inmobiliario|inmobiliaria")
+
+// roleAt: toks[k], inside toks[i:j], is a person noun that is not indefinite.
+func roleAt(toks []token, k, i, j int) bool {
+	if k < i || k >= j {
+		return false
+	}
+	t := toks[k]
+	return (lex.persons[t.w] && !indefinite[t.w]) || (t.fz != "" && lex.persons[t.fz] && !indefinite[t.fz])
 }
 
 // indefinite person nouns, and greetings, which ask for nobody in particular.
@@ -440,8 +456,10 @@ var curtClauses = [][]string{{"enough"}, {"seriously"}, {"basta"}, {"ya", "basta
 var jokeMarks = toSet("jk|jking|bromeando")
 
 // curtAlone are exasperation only when they are the whole message: "ugh" after a wrong
-// answer; "ugh, I forgot my ID" is the customer's own slip.
-var curtAlone = toSet("ugh|ughh|uggh|argh|meh")
+// answer, "olvídalo" after the wrong statement was sent; "ugh, I forgot my ID" is the
+// customer's own slip, "forget it, I found it" a search called off.
+var curtAlone = [][]string{{"ugh"}, {"ughh"}, {"uggh"}, {"argh"}, {"meh"}, {"forget", "it"}, {"forget", "it", "then"},
+	{"olvidalo"}, {"olvidenlo"}, {"olvidelo"}, {"dejalo"}, {"dejalo", "asi"}}
 
 // demands are a curt clause that ends a request for a person: "supervisor. now.", "Quiero
 // hablar con el gerente. Ya."
@@ -457,10 +475,11 @@ func addCurt(text string, toks []token, ms *msgScore) {
 	if len(ms.best[trigResolved]) > 0 || hasWord(toks, jokeMarks) || ms.countered[trigFrustration] && ms.score[trigFrustration] == 0 {
 		return
 	}
-	if len(toks) == 1 && curtAlone[toks[0].w] {
-		h := spanHit(&curtCue, curtCue.weight, text, toks, 0, 1)
-		ms.add(trigFrustration, h)
-		return
+	for _, c := range curtAlone {
+		if len(toks) == len(c) && phraseAt(toks, 0, toks[0].clause, c) {
+			ms.add(trigFrustration, spanHit(&curtCue, curtCue.weight, text, toks, 0, len(toks)))
+			return
+		}
 	}
 	for i := 0; i < len(toks); {
 		j := i
