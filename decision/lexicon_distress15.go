@@ -7,7 +7,7 @@ package decision
 // shame at one's own situation.
 var distressCues15 = []lexEntry{
 	{0.85, "nowhere to live", "or|otherwise|else|sino ..2 (on the street|on the streets|out on the street|in the street|" +
-		"en la calle)"},
+		"en la calle); (on the street|on the streets|en la calle) ..1 unless|if|sino|si"},
 	{0.6, "nobody else to turn to", "(do not know who else|dont know who else|no idea who else|not sure who else|" +
 		"no se a quien mas|no se a quien) ..2 ask|turn|call|go|acudir|recurrir|pedir|preguntar|llamar"},
 	{0.6, "utilities cut off", "power|electricity|electric|lights|water|heat|gas ..3 (shut off|shutoff|cut off|disconnected|" +

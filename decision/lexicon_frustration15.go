@@ -11,7 +11,8 @@ var frustrationCues15 = []lexEntry{
 		"with half a brain|with a heartbeat|with common sense|con pulso|con cerebro|con dos dedos de frente|que piense)"},
 	{0.8, "not told", "(you could have|you couldve|you coulda|you should have|you shouldve|you might have|" +
 		"would it have killed you to|me pudieron haber|me podrian haber|me hubieran|nos hubieran|nos podrian haber|" +
-		"nos pudieron haber) ..1 told|warned|mentioned|called|let|avisado|dicho|llamado|avisar|decir"},
+		"nos pudieron haber) ..1 told|warned|mentioned|called|let|avisado|dicho|llamado|avisar|decir; " +
+		"(would it have killed you to|would it kill you to) ..1 call|tell|warn|mention|let|text|email"},
 	{0.6, "their system failed", "your|su|sus ..1 system|app|portal|website|site|software|sistema|pagina|plataforma|" +
 		"aplicacion ..3 failed|fails|crashed|broke|lost|glitched|fallo|perdio; " +
 		"your|su ..1 system|app|portal|website|site|software|sistema|pagina|plataforma|aplicacion ..3 " +
@@ -24,8 +25,8 @@ var frustrationCues15 = []lexEntry{
 		"encima ..3 recargo|multa|cargo|cobran|cobraron|recargos"},
 	{0.85, "the worst of its kind", "worst|peor ..3 experience|experiences|experiencia|experiencias ..1 (of my life|of our lives|" +
 		"ever|de mi vida|de nuestra vida|de todas)"},
-	{0.85, "used as bait", "(as bait|like bait|bait and switch|clickbait|click bait|de gancho|como gancho|como carnada|" +
-		"de carnada|como anzuelo)"},
+	{0.85, "used as bait", "(as bait|like bait|just bait|only bait|all bait|bait to|bait listing|bait listings|" +
+		"bait and switch|clickbait|click bait|de gancho|como gancho|como carnada|de carnada|como anzuelo)"},
 	// Not "podemos demandarlos" alone: in Spanish "los" may be the sellers.
 	{0.85, "a lawsuit against us", "sue|suing|sued|demandar|demandarlos|demando|demandaremos ..3 you|your|yall|ustedes; " +
 		"(take you to court|taking you to court|demandar a la inmobiliaria|demandar a la agencia|demandar a su empresa)"},
@@ -46,6 +47,11 @@ var frustrationNeutral15 = []neutralizer{
 		"desorden|desordenado|enredo", "poor service"},
 	{trigFrustration, scopeOverlap, "roommate|roommates|roomie|partner|cosigner|buyer|buyers|seller|tenant|ex|boyfriend|" +
 		"girlfriend|husband|wife|fiance|contractor|mover|movers ..1 bailed|flaked", "no reply"},
-	{trigFrustration, scopeOverlap, "still ..1 nowhere|no|nothing ..1 to|place|lined|found; still have not|havent found; " +
-		"no ..1 encontramos|encuentro|encontrado|conseguimos|consigo nada|lugar|donde|casa|departamento|depa|piso", "no reply"},
+	{trigFrustration, scopeOverlap, "still ..1 nowhere|no|nothing ..1 to|place|lined|found|that|fits|we|i; " +
+		"still have not|havent found; " +
+		"no ..1 encontramos|encuentro|encontrado|conseguimos|consigo nada|lugar|donde|casa|departamento|depa|piso",
+		"no reply|nobody answers"},
+	// The worst of the house, not of the service: "the worst part of the house is the closet".
+	{trigFrustration, scopeOverlap, "worst|peor part|thing|parte|cosa ..1 of|about|de|del ?the|this|that|la|el|esta|este " +
+		"house|home|place|unit|apartment|condo|property|casa|depa|piso|departamento", "poor service"},
 }
