@@ -14,8 +14,9 @@ var distressCues15 = []lexEntry{
 		"turned off); (shut off|shutting off|cut off|cutting off|disconnect|disconnecting) ?our|my|the power|electricity|" +
 		"lights|water|heat|gas; cortar|cortaron|cortan|corten|cortarnos|cortarme|cortado ?la|el luz|agua|gas|electricidad|" +
 		"calefaccion"},
-	{0.8, "grief", "(i miss|we miss|i really miss|we really miss) him|her|them|{MY} ..1 (so much|so so much|terribly|" +
-		"every day|everyday|all the time); (la extrano|lo extrano|los extrano|extrano a mi|extranamos a|extrano mucho a|" +
+	{0.8, "grief", "(i miss|we miss|i really miss|we really miss) him|her|them ..1 (so much|so so much|terribly|" +
+		"every day|everyday|all the time); (i miss|we miss|i really miss|we really miss) {MY} ?late {REL} ..1 (so much|" +
+		"so so much|terribly|every day|everyday|all the time); (la extrano|lo extrano|los extrano|extrano a mi|extranamos a|extrano mucho a|" +
 		"extrano tanto a) ..2 (tanto|mucho|muchisimo|todos los dias|horrores|mi|nuestra|nuestro)"},
 	{0.75, "can not face it", "(can not|cant|could not|couldnt) ?even (make|get|bring) myself ..2 walk|go|step|enter|" +
 		"look|open|pack|sort|clean|touch|empty"},
@@ -25,7 +26,7 @@ var distressCues15 = []lexEntry{
 		"(ate|ate up|eaten|eaten up|drained|swallowed|swallowed up) ..2 savings|saved"},
 	{0.85, "job loss", "me|nos|lo|la echaron|rajaron|botaron|corrieron ..1 laburo|curro|pega|camello|trabajo|chamba|empleo; " +
 		"(sin laburo|sin curro|me quede sin chamba)"},
-	{0.6, "in a bad way", "(estoy|estamos|ando|andamos) (re|muy|super|bien|tan|remal) mal"},
+	{0.6, "in a bad way", "estoy|estamos|ando|andamos ?re|muy|super|bien|tan mal|remal"},
 	{0.8, "ashamed", "(never been this|never been so|never felt so|never felt this|so|deeply|really|very) ashamed|humiliated; " +
 		"(me da mucha verguenza|me da tanta verguenza|siento mucha verguenza|siento tanta verguenza|me muero de verguenza|" +
 		"nunca habia sentido tanta verguenza)"},

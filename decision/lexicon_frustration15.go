@@ -9,8 +9,8 @@ package decision
 var frustrationCues15 = []lexEntry{
 	{0.8, "anyone with a pulse", "anyone|anybody|someone|somebody|alguien|person|human|persona ..2 (with a pulse|with a brain|" +
 		"with half a brain|with a heartbeat|with common sense|con pulso|con cerebro|con dos dedos de frente|que piense)"},
-	{0.8, "not told", "(you could have|you couldve|you coulda|you should have|you shouldve|you might have|" +
-		"would it have killed you to|me pudieron haber|me podrian haber|me hubieran|nos hubieran|nos podrian haber|" +
+	{0.8, "not told", "(you could have|you couldve|you coulda|you should have|you shouldve|" +
+		"me pudieron haber|me podrian haber|me hubieran|nos hubieran|nos podrian haber|" +
 		"nos pudieron haber) ..1 told|warned|mentioned|called|let|avisado|dicho|llamado|avisar|decir; " +
 		"(would it have killed you to|would it kill you to) ..1 call|tell|warn|mention|let|text|email"},
 	{0.6, "their system failed", "your|su|sus ..1 system|app|portal|website|site|software|sistema|pagina|plataforma|" +
@@ -19,8 +19,9 @@ var frustrationCues15 = []lexEntry{
 		"(did not process|didnt process|never processed|no proceso|no registro|nunca proceso)"},
 	{0.75, "their system failed", "app|site|website|portal|system|form|page|aplicacion|pagina|sistema|formulario ..7 wiped|" +
 		"erased|deleted|borro|perdio ..1 everything|todo|all"},
-	{0.8, "they knew", "your|su agent|agents|agente|agentes|company|office|team knew|sabia|sabian; you|ustedes ?guys|all ..1 " +
-		"knew|sabian ..4 (all along|the whole time|and said nothing|and did nothing|y no dijeron nada|todo el tiempo|desde el principio)"},
+	// Knowing and saying nothing; "your agent knew the area well" is praise.
+	{0.8, "they knew", "you|your|ustedes|su ..2 knew|sabian|sabia ..4 (all along|the whole time|and said nothing|" +
+		"and did nothing|and never said|y no dijeron nada|y no dijo nada|todo el tiempo|desde el principio)"},
 	{0.6, "a fee on top of it", "hit|slapped|hitting|slapping ..2 me|us ..1 with ?a|an ..2 fee|fees|charge|penalty; " +
 		"encima ..3 recargo|multa|cargo|cobran|cobraron|recargos"},
 	{0.85, "the worst of its kind", "worst|peor ..3 experience|experiences|experiencia|experiencias ..1 (of my life|of our lives|" +
@@ -28,14 +29,16 @@ var frustrationCues15 = []lexEntry{
 	{0.85, "used as bait", "(as bait|like bait|just bait|only bait|all bait|bait to|bait listing|bait listings|" +
 		"bait and switch|clickbait|click bait|de gancho|como gancho|como carnada|de carnada|como anzuelo)"},
 	// Not "podemos demandarlos" alone: in Spanish "los" may be the sellers.
-	{0.85, "a lawsuit against us", "sue|suing|sued|demandar|demandarlos|demando|demandaremos ..3 you|your|yall|ustedes; " +
+	{0.85, "a lawsuit against us", "sue|suing|sued|demandar|demandarlos|demando|demandaremos ..1 you|yall|ustedes; " +
+		"sue|suing|sued ..4 (your brokerage|your company|your agency|your firm|your office|your agent|your team|you guys|" +
+		"you all); " +
 		"(take you to court|taking you to court|demandar a la inmobiliaria|demandar a la agencia|demandar a su empresa)"},
 	{0.8, "done again and again", "(given you|gave you|given yall|gave yall|les he dado|les di|te di|te he dado|" +
 		"les he repetido|les repeti) ..4 # times|veces"},
-	{0.85, "mocked", "(se burlan de|se estan burlando de|burlandose de|me toman el pelo|nos toman el pelo|me estan tomando el pelo|" +
+	{0.85, "mocked", "(me toman el pelo|nos toman el pelo|me estan tomando el pelo|" +
 		"nos estan tomando el pelo|me toman por tonto|me toman por tonta|nos toman por tontos|me creen tonto|me creen tonta|" +
 		"are you mocking me|are you making fun of me|you think i am stupid|you think im stupid|take me for a fool|" +
-		"take me for an idiot|take us for fools); (se burlan|se estan burlando) de uno|mi|nosotros|la gente|los clientes"},
+		"take me for an idiot|take us for fools); (se burlan|se estan burlando|burlandose) de (uno|mi|nosotros|la gente|los clientes|sus clientes)"},
 }
 
 // frustrationNeutral15: an apology for the customer's own rambling ("sorry if this is a

@@ -458,7 +458,7 @@ var legalNeutral14 = []neutralizer{
 var legalCues15 = []lexEntry{
 	{0.8, "deed error", "(legal description|descripcion legal) ..4 wrong|error|incorrect|mistake|equivocad*|incorrect*|erroneous; " +
 		"wrong|incorrect|erroneous|bad (legal description)"},
-	{0.8, "tenant rights", "landlord|super|casero|casera|arrendador|arrendadora|manager ..6 come|comes|came|coming|enter|enters|" +
+	{0.8, "tenant rights", "landlord|casero|casera|arrendador|arrendadora|manager ..6 come|comes|came|coming|enter|enters|" +
 		"entered|entering|walk|walks|walked|entra|entro|entrar|entrando|mete|metio ..8 without|sin ..2 notice|permission|asking|" +
 		"telling|warning|aviso|avisar|permiso|consent|consentimiento; is|are ?my|the|our landlord|hoa ..1 allowed|permitted to"},
 }

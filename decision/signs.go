@@ -459,7 +459,7 @@ var jokeMarks = toSet("jk|jking|bromeando")
 // answer, "olvídalo" after the wrong statement was sent; "ugh, I forgot my ID" is the
 // customer's own slip, "forget it, I found it" a search called off.
 var curtAlone = [][]string{{"ugh"}, {"ughh"}, {"uggh"}, {"argh"}, {"meh"}, {"forget", "it"}, {"forget", "it", "then"},
-	{"olvidalo"}, {"olvidenlo"}, {"olvidelo"}, {"dejalo"}, {"dejalo", "asi"}}
+	{"olvidalo"}, {"olvidenlo"}, {"olvidelo"}}
 
 // demands are a curt clause that ends a request for a person: "supervisor. now.", "Quiero
 // hablar con el gerente. Ya."
