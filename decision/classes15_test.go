@@ -19,6 +19,8 @@ func TestClassesReadFromFresh14(t *testing.T) {
 			"your agent knew about the mold the whole time",
 			"the site crashed and erased everything I typed",
 			"olvídalo",
+			"I don't want to hear another excuse about the keys",
+			"no quiero escuchar otra excusa, quiero mi depósito",
 		},
 		"human_request": {
 			"leasing agent please",
@@ -52,6 +54,9 @@ func TestClassesReadFromFresh14(t *testing.T) {
 			"su agente sabía mucho del barrio",
 			"can I sue the seller if your inspector missed it?",
 			"los niños se burlan de él en la escuela",
+			"I don't want to hear about the HOA drama, just the price",
+			"I don't want to hear any noise from the highway",
+			"spare me the details, what's the price?",
 		},
 		"human_request": {
 			"mortgage rates please",

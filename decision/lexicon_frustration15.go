@@ -3,9 +3,9 @@ package decision
 // Read in the round that opened fresh14: asking for anyone "with a pulse", a reproach for
 // what the customer was not told ("you could have told me") or what the business knew, the
 // business's own system blamed for a failure or for wiping what was typed, a fee charged on
-// top of it, the worst experience of one's life, listings used as bait, the same thing given
-// again and again, a lawsuit against the business itself, and being mocked ("¿se burlan de
-// uno?").
+// top of it or a charge made twice, no more excuses wanted, the worst experience of one's
+// life, listings used as bait, the same thing given again and again, a lawsuit against the
+// business itself, and being mocked ("¿se burlan de uno?").
 var frustrationCues15 = []lexEntry{
 	{0.8, "anyone with a pulse", "anyone|anybody|someone|somebody|alguien|person|human|persona ..2 (with a pulse|with a brain|" +
 		"with half a brain|with a heartbeat|with common sense|con pulso|con cerebro|con dos dedos de frente|que piense)"},
@@ -22,6 +22,11 @@ var frustrationCues15 = []lexEntry{
 	// Knowing and saying nothing; "your agent knew the area well" is praise.
 	{0.8, "they knew", "you|your|ustedes|su ..2 knew|sabian|sabia ..4 (all along|the whole time|and said nothing|" +
 		"and did nothing|and never said|y no dijeron nada|y no dijo nada|todo el tiempo|desde el principio)"},
+	{0.6, "charged twice", "(charged twice|charged me twice|charged us twice|double charged|cobraron dos veces|" +
+		"cobraron doble|cargo doble|doble cargo|doble cobro)"},
+	{0.8, "no more excuses", "(i do not want to hear|i dont want to hear|we do not want to hear|no quiero escuchar|" +
+		"no quiero oir) excuses|excuse|another|please|otra|otro|excusas|pretextos; (any more excuses|anymore excuses|" +
+		"no more excuses|basta de excusas|no mas excusas)"},
 	{0.6, "a fee on top of it", "hit|slapped|hitting|slapping ..2 me|us ..1 with ?a|an ..2 fee|fees|charge|penalty; " +
 		"encima ..3 recargo|multa|cargo|cobran|cobraron|recargos"},
 	{0.85, "the worst of its kind", "worst|peor ..3 experience|experiences|experiencia|experiencias ..1 (of my life|of our lives|" +
