@@ -92,6 +92,12 @@ func read(texts []string, f *featurizer) reading {
 				ms.add(trigFrustration, spanHit(&louderCue, louderCue.weight, text, toks, ti, tj))
 			}
 			terseAsked++
+		} else if terseAsked >= 2 && ms.score[trigHuman] >= 0.5 && len(ms.best[trigHuman]) > 0 {
+			// Two bare requests, then a third in words ("persona" ... "una persona por
+			// favor" ... "¿hay alguien ahí?"): asked again all the same.
+			h := ms.best[trigHuman][0]
+			h.c, h.weight = &louderCue, louderCue.weight
+			ms.add(trigFrustration, h)
 		}
 		if ms.score[trigHuman] < 0.9 {
 			if tw > ms.score[trigHuman] {

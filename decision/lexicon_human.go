@@ -390,3 +390,10 @@ var humanCues14 = []lexEntry{
 	{0.8, "asked for the owner", "talk|speak|hablar|comunicarme ?to|with|con ?the|el|la|al (landlord|property owner|homeowner|" +
 		"home owner|casero|casera|arrendador|arrendadora|propietario|propietaria) (directly|directamente|personally|personalmente)"},
 }
+
+// humanNeutral16, read in the round that opened fresh15: an owner's statements and a broker's
+// price opinion are documents, not people asked for.
+var humanNeutral16 = []neutralizer{
+	{trigHuman, scopeOverlap, "owner|owners statement|statements|portal|account|draw|draws|distribution|distributions|" +
+		"report|reports|packet; (broker price opinion|brokers price opinion|broker opinion of value|agent price opinion)", ""},
+}

@@ -462,3 +462,20 @@ var legalCues15 = []lexEntry{
 		"entered|entering|walk|walks|walked|entra|entro|entrar|entrando|mete|metio ..8 without|sin ..2 notice|permission|asking|" +
 		"telling|warning|aviso|avisar|permiso|consent|consentimiento; is|are ?my|the|our landlord|hoa ..1 allowed|permitted to"},
 }
+
+// Read in the round that opened fresh15: a structure the city demands be removed, and who is
+// liable.
+var legalCues16 = []lexEntry{
+	{0.85, "setback", "county|city|town|hoa|municipio|municipalidad|ayuntamiento ..2 demanding|demands|demanded|requiring|" +
+		"requires|exigiendo|exigio|exige ..3 removed|remove|torn|demolished|demoler|quitar|retirar"},
+	{0.75, "liability", "(who is liable|whos liable|am i liable|are we liable|is he liable|is she liable|are they liable|" +
+		"is the seller liable|is the landlord liable|legally liable|legally responsible|responsable legalmente|" +
+		"responsabilidad legal)"},
+}
+
+// legalNeutral16: a landlord's or an owner's representative ("I represent Greystone Holdings
+// LLC") speaks for a company, not as its counsel.
+var legalNeutral16 = []neutralizer{
+	{trigLegal, scopeOverlap, "i|we represent ..4 llc|inc|holdings|company|properties|group|corp|corporation|partners|" +
+		"investors|family|owners|ownership", "counsel for a party"},
+}

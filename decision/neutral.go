@@ -27,7 +27,8 @@ var neutralizers = slices.Concat(neutralBase, humanNeutral8, frustrationNeutral8
 	humanNeutral9, frustrationNeutral9, distressNeutral9, legalNeutral9, frustrationNeutral10, legalNeutral10, frustrationNeutral11, distressNeutral11, frustrationNeutral12,
 	frustrationNeutralTrainH, frustrationNeutral13, humanNeutral13,
 	frustrationNeutral14, distressNeutral14, legalNeutral14,
-	frustrationNeutral15, distressNeutral15)
+	frustrationNeutral15, distressNeutral15,
+	frustrationNeutral16, distressNeutral16, legalNeutral16, humanNeutral16)
 
 var neutralBase = []neutralizer{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
