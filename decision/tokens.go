@@ -168,6 +168,10 @@ func tokenize(text string, dst []token) []token {
 			}
 			continue
 		}
+		if (r == ',' || r == '.') && start >= 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
+			// "$2,400", "1.875 €": one number, not the end of a clause.
+			continue
+		}
 		flush(i)
 		if clauseBreak(r) {
 			clause++
@@ -176,6 +180,8 @@ func tokenize(text string, dst []token) []token {
 	flush(len(text))
 	return dst
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // spanishFuture: the word ends as a Spanish future does, accent and all ("llamará",
 // "contactarán", "LLAMARÁ"). It is asked of every word that is not plain lower case, so it

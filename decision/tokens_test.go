@@ -32,6 +32,9 @@ func TestTokenize(t *testing.T) {
 		{"lemme talk 2 sum1 rn", "let me talk 2 someone right now", nil},
 		{"humannnn pleaseee sooo stressss", "human please so stress", nil},
 		{"ok tho idk", "ok i do not know", []int{0, 1, 1, 1, 1}},
+		// A comma or a point inside a number ends no clause; after one, it does.
+		{"I pay $2,400 a month, 1.875 now", "i pay 2,400 a month 1.875 now", []int{0, 0, 0, 0, 0, 1, 1}},
+		{"paid 3, then 4.", "paid 3 then 4", []int{0, 0, 1, 1}},
 	}
 	for _, tc := range cases {
 		ws, cl := tokenWords(tc.text)
