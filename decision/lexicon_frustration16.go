@@ -2,8 +2,8 @@ package decision
 
 // Read in the round that opened fresh15: thanks for not answering, a Saturday spent well
 // (sarcastically), technology praised for failing, the bot that does not know or keeps saying
-// the same, how much clearer the customer can be, a promise quoted word for word and how long
-// ago it was, patience or politeness running out, an ultimatum about the customer's own yard
+// the same, how much clearer the customer can be, patience or politeness running out, thanks
+// for not returning calls, paying to live with what is broken, an ultimatum about the customer's own yard
 // ("or it goes in the dumpster"), Spain's "hasta las narices" and "ni caso", emails sent by
 // the dozen, and days taken to answer.
 var frustrationCues16 = []lexEntry{
@@ -19,21 +19,24 @@ var frustrationCues16 = []lexEntry{
 		"does not even know|doesnt even know|does not understand|doesnt understand|can not understand|cant understand|" +
 		"no sabe|no entiende|ni sabe|ni entiende|keeps saying|keeps asking|keeps telling); (you keep saying|you keep asking|" +
 		"you keep telling me|it keeps saying|it keeps asking|sigues diciendo|sigues preguntando)"},
-	{0.8, "asked again", "(how much clearer|how much more clearly|how else can i say|how else do i say|" +
+	{0.8, "asked again", "(how much clearer can i|how much clearer do i|how much clearer i can|how much clearer could i|" +
+		"how much more clearly can i|how else can i say|how else do i say|" +
 		"how many ways can i say|mas claro no puedo|mas claro imposible|mas claro no se puede|como mas te lo digo|" +
 		"como mas se los digo|como mas se lo digo)"},
-	{0.6, "a promise quoted back", "(you told me|you said|you promised|you guys said|me dijeron|me prometieron|nos dijeron|" +
-		"nos prometieron) ..1 (quote|verbatim|word for word|and i quote|textual|textualmente|cito)"},
-	{0.6, "still waiting", "(that was|and that was|that was over|that was almost|that was nearly|that was like) ?a|an|# ..1 (day ago|days ago|" +
-		"week ago|weeks ago|month ago|months ago); (eso fue hace|y eso fue hace|eso fue hace ya|y eso fue hace ya) ?un|una|# " +
-		"dia|dias|semana|semanas|mes|meses"},
 	{0.85, "anger", "(running out of polite|out of polite|out of nice|done being nice|done being polite|done being patient|" +
 		"se me acabo la paciencia|se me esta acabando la paciencia|se me acaba la paciencia|se me agoto la paciencia); " +
 		"(i have been|we have been|he sido|hemos sido) ..2 polite|nice|courteous|amable|amables|educado|educada|educados|" +
 		"cordial ..3 for|por|durante|enough|long|hasta"},
-	{0.8, "an ultimatum", "or|o ?else ..2 it|they|everything|todo|lo|la|se ..2 goes|go|going|ends|va|van|acaba|termina ..2 " +
-		"dumpster|trash|garbage|curb|basura; or|o ..2 (throw it out|throw it away|toss it|tirarlo|lo tiro|la tiro|" +
+	{0.8, "an ultimatum", "or|o ?else ..2 it|they|everything|todo|lo|la|se ..2 goes|go|going|ends|gets|get|va|van|acaba|" +
+		"termina ..2 dumpster|trash|garbage|curb|basura|towed|tossed|grua; or|o ..2 (throw it out|throw it away|toss it|tirarlo|lo tiro|la tiro|" +
 		"lo voy a tirar|la voy a tirar)"},
+	{0.85, "sarcastic thanks", "(appreciate you|i appreciate you|love that you|love how you) not|never ..1 returning|" +
+		"answering|responding|replying|calling; (para eso les pago|para eso te pago|para eso pago|para que les pago|" +
+		"thats what i pay you for|that is what i pay you for)"},
+	{0.8, "paying for nothing", "(i pay|we pay|pago|pagamos|paying|i am paying|we are paying) ..5 to|para live|vivir ..1 " +
+		"with|con ..2 broken|no|without|sin|mold|moho|leak|leaks|roaches|cucarachas|goteras|rats|ratas|mice; " +
+		"(ill just keep paying|i will just keep paying|i guess i will keep paying|i guess ill keep paying|sigo pagando|" +
+		"seguire pagando) ..6 no|without|broken|sin"},
 	{0.85, "fed up", "(hasta las narices|hasta el mono|hasta el copete|hasta la tusa|hasta los huevos|hasta el culo)"},
 	{0.8, "nobody answers", "(y ni caso|ni caso me hacen|ni caso nos hacen|no me hacen ni caso|no nos hacen ni caso|" +
 		"ni puto caso|ni pinche caso)"},
@@ -51,6 +54,9 @@ var frustrationNeutral16 = []neutralizer{
 		"nice|wonderful|fantastic|excellent|lovely|perfect|buena|excelente|linda", "sarcasm"},
 	{trigFrustration, scopeOverlap, "trash|garbage room|rooms|can|cans|bin|bins|chute|pickup|day|days|service|collection|" +
 		"bag|bags|area|enclosure; dumpster|dumpsters ..3 trash|garbage", "exasperation"},
+	// A deadline the customer has, not a wait: "we have 3 days to answer the counteroffer".
+	{trigFrustration, scopeOverlap, "have|has|had|got|tenemos|tengo|tienen|tiene|within|dentro|plazo|deadline ..2 # ..1 " +
+		"days|hours|weeks|dias|horas|semanas", "no reply"},
 	{trigFrustration, scopeOverlap, "llevo|llevamos ..3 con ..2 ansiedad|ataques|insomnio|dolor|dolores|depresion|miedo|" +
 		"panico|nervios|llanto|angustia", "nothing solved"},
 }
