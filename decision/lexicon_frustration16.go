@@ -8,7 +8,7 @@ package decision
 // the dozen, and days taken to answer.
 var frustrationCues16 = []lexEntry{
 	{0.85, "sarcastic thanks", "(thanks|thank you|thx|gracias|muchas gracias|mil gracias) ..2 for|por not|no|never|nunca ..1 " +
-		"answering|responding|replying|calling|helping|telling|letting|showing|responder|responderme|contestar|" +
+		"answering|responding|replying|calling|helping|telling|showing|responder|responderme|contestar|" +
 		"contestarme|llamar|llamarme|avisar|avisarme|ayudar|ayudarme|decirme|venir|aparecer"},
 	{0.8, "sarcasm", "great|nice|wonderful|fantastic|excellent|lovely|perfect|buena|excelente|linda (use of my|use of our|" +
 		"way to spend my|way to spend our|way to waste my|forma de perder mi|manera de perder mi|forma de pasar mi) ..1 time|" +
@@ -25,16 +25,21 @@ var frustrationCues16 = []lexEntry{
 		"como mas se los digo|como mas se lo digo)"},
 	{0.85, "anger", "(running out of polite|out of polite|out of nice|done being nice|done being polite|done being patient|" +
 		"se me acabo la paciencia|se me esta acabando la paciencia|se me acaba la paciencia|se me agoto la paciencia); " +
+		// Polite for weeks, not "nice neighbours for ten years".
 		"(i have been|we have been|he sido|hemos sido) ..2 polite|nice|courteous|amable|amables|educado|educada|educados|" +
-		"cordial ..3 for|por|durante|enough|long|hasta"},
-	{0.8, "an ultimatum", "or|o ?else ..2 it|they|everything|todo|lo|la|se ..2 goes|go|going|ends|gets|get|va|van|acaba|" +
-		"termina ..2 dumpster|trash|garbage|curb|basura|towed|tossed|grua; or|o ..2 (throw it out|throw it away|toss it|tirarlo|lo tiro|la tiro|" +
-		"lo voy a tirar|la voy a tirar)"},
+		"cordial ..1 for|por|durante ..1 days|weeks|months|dias|semanas|meses"},
+	// Not "can I park there or will it get towed?".
+	{0.8, "an ultimatum", "or|o ?else ..2 it|they|everything|todo|lo|la|se ..2 goes|go|going|ends|va|van|acaba|termina ..2 " +
+		"dumpster|trash|garbage|curb|basura; or|o ?else ..2 (throw it out|throw it away|toss it|tirarlo|lo tiro|la tiro|" +
+		"lo voy a tirar|la voy a tirar|gets towed|will be towed|ill have it towed|i will have it towed|im having it towed|" +
+		"i am having it towed|i call a tow|llamo a la grua|se lo lleva la grua)"},
 	{0.85, "sarcastic thanks", "(appreciate you|i appreciate you|love that you|love how you) not|never ..1 returning|" +
 		"answering|responding|replying|calling; (para eso les pago|para eso te pago|para eso pago|para que les pago|" +
 		"thats what i pay you for|that is what i pay you for)"},
 	{0.8, "paying for nothing", "(i pay|we pay|pago|pagamos|paying|i am paying|we are paying) ..5 to|para live|vivir ..1 " +
-		"with|con ..2 broken|no|without|sin|mold|moho|leak|leaks|roaches|cucarachas|goteras|rats|ratas|mice; " +
+		"with|con ..2 broken|mold|moho|leak|leaks|roaches|cucarachas|goteras|rats|ratas|mice; (i pay|we pay|pago|pagamos|" +
+		"paying|i am paying|we are paying) ..5 to|para live|vivir ..1 with|con ..1 (no heat|no water|no hot water|no ac|" +
+		"no air|no heating|sin agua|sin luz|sin calefaccion|sin gas|sin agua caliente); " +
 		"(ill just keep paying|i will just keep paying|i guess i will keep paying|i guess ill keep paying|sigo pagando|" +
 		"seguire pagando) ..6 no|without|broken|sin"},
 	{0.85, "fed up", "(hasta las narices|hasta el mono|hasta el copete|hasta la tusa|hasta los huevos|hasta el culo)"},
@@ -55,8 +60,8 @@ var frustrationNeutral16 = []neutralizer{
 	{trigFrustration, scopeOverlap, "trash|garbage room|rooms|can|cans|bin|bins|chute|pickup|day|days|service|collection|" +
 		"bag|bags|area|enclosure; dumpster|dumpsters ..3 trash|garbage", "exasperation"},
 	// A deadline the customer has, not a wait: "we have 3 days to answer the counteroffer".
-	{trigFrustration, scopeOverlap, "have|has|had|got|tenemos|tengo|tienen|tiene|within|dentro|plazo|deadline ..2 # ..1 " +
-		"days|hours|weeks|dias|horas|semanas", "no reply"},
+	{trigFrustration, scopeOverlap, "have|tenemos|tengo|tienen|tiene|within|deadline ?only|just # ..1 days|hours|weeks|dias|" +
+		"horas|semanas; (dentro de|plazo de|solo tenemos|solo tengo) # ..1 dias|horas|semanas", "no reply"},
 	{trigFrustration, scopeOverlap, "llevo|llevamos ..3 con ..2 ansiedad|ataques|insomnio|dolor|dolores|depresion|miedo|" +
 		"panico|nervios|llanto|angustia", "nothing solved"},
 }
