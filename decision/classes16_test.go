@@ -19,6 +19,8 @@ func TestClassesReadFromFresh15(t *testing.T) {
 			"estoy hasta el moño de llamar a la oficina",
 			"les escribí por lo del calentador y ni caso",
 			"5 days to answer a yes or no question",
+			"I have waited 3 days for a reply",
+			"I pay $1,900 a month to live with no heat",
 		},
 		"legal": {
 			"the county is demanding the shed be torn down, it's over the line",
@@ -34,6 +36,10 @@ func TestClassesReadFromFresh15(t *testing.T) {
 			"can we put the old boxes in the dumpster or the trash room?",
 			"llevo meses con dolor de espalda, necesito planta baja",
 			"we closed with you two years ago and need a bigger place now",
+			"thanks for not letting me miss the deadline",
+			"we have been nice neighbours for 10 years",
+			"can I park there or will it get towed?",
+			"we pay 2000 a month to live with no HOA fees",
 		},
 		"human_request": {
 			"I'd like my owner statements by mail please",
