@@ -119,8 +119,8 @@ func personSpan(toks []token, i, j int) (person, role, asks bool) {
 				return false, false, false
 			}
 			person = true
-			role = role || !indefinite[t.w] && !indefinite[t.fz]
-		case trades[t.w] && (roleAt(toks, k-1, i, j) || roleAt(toks, k+1, i, j)):
+			role = role || roleNoun(t)
+		case trades[t.w] && (k > i && roleNoun(toks[k-1]) || k+1 < j && roleNoun(toks[k+1])):
 			// "mortgage specialist please", "asesor hipotecario": the kind of person wanted.
 		case !terseFillers[t.w]:
 			return false, false, false
@@ -136,13 +136,9 @@ func personSpan(toks []token, i, j int) (person, role, asks bool) {
 var trades = toSet("mortgage|loan|lending|leasing|closing|escrow|financing|hipotecario|hipotecaria|credito|creditos|" +
 	"financiamiento|inmobiliario|inmobiliaria")
 
-// roleAt: toks[k], inside toks[i:j], is a person noun that is not indefinite.
-func roleAt(toks []token, k, i, j int) bool {
-	if k < i || k >= j {
-		return false
-	}
-	t := toks[k]
-	return (lex.persons[t.w] && !indefinite[t.w]) || (t.fz != "" && lex.persons[t.fz] && !indefinite[t.fz])
+// roleNoun: t is a person noun that is not indefinite ("manager", not "anyone").
+func roleNoun(t token) bool {
+	return (lex.persons[t.w] || t.fz != "" && lex.persons[t.fz]) && !indefinite[t.w] && !indefinite[t.fz]
 }
 
 // indefinite person nouns, and greetings, which ask for nobody in particular.
