@@ -174,7 +174,7 @@ func (f *featurizer) message(text string, toks []token, since int) {
 // featureWord is a token as a feature: a number is a number, so no phone number or price is
 // learned.
 func featureWord(w string) string {
-	if w[0] >= '0' && w[0] <= '9' {
+	if isDigit(w[0]) {
 		return "#"
 	}
 	return w

@@ -205,7 +205,7 @@ func quotable(text string, toks []token, i int) bool {
 		return false
 	}
 	for k := t.start; k < t.end; k++ {
-		if c := text[k]; c >= '0' && c <= '9' {
+		if isDigit(text[k]) {
 			return false
 		}
 	}

@@ -70,7 +70,7 @@ var numberWords = toSet("one|two|three|four|five|six|seven|eight|nine|ten|eleven
 	"cincuenta|varios|varias")
 
 // isNumber: a token written in digits or spelled as a number.
-func isNumber(w string) bool { return w[0] >= '0' && w[0] <= '9' || numberWords[w] }
+func isNumber(w string) bool { return isDigit(w[0]) || numberWords[w] }
 
 // compilePatterns parses one pattern source, expanding macros and phrase groups. It panics
 // on a malformed one: the lexicons are code, and a test compiles them all.

@@ -178,7 +178,7 @@ func addEmoji(text string, ms *msgScore) {
 func addShouting(text string, toks []token, ms *msgScore) {
 	caps, words, firstCaps := 0, 0, -1
 	for i, t := range toks {
-		if t.w[0] >= '0' && t.w[0] <= '9' {
+		if isDigit(t.w[0]) {
 			continue
 		}
 		words++
