@@ -397,3 +397,12 @@ var humanNeutral16 = []neutralizer{
 	{trigHuman, scopeOverlap, "owner|owners statement|statements|portal|account|draw|draws|distribution|distributions|" +
 		"report|reports|packet; (broker price opinion|brokers price opinion|broker opinion of value|agent price opinion)", ""},
 }
+
+// humanNeutral17, read in the round that opened fresh16: advice the customer passes on ("my
+// brother says I should demand to speak to a supervisor") is a person asked for by someone
+// else, in quotes, not by the customer.
+var humanNeutral17 = []neutralizer{
+	{trigHuman, scopeOverlap, "(says i should|said i should|say i should|told me to|tells me to|telling me to|me dice que|" +
+		"me dijo que|me dicen que|me decia que|dice que) ..2 demand|ask|insist|exija|exigir|pida|pedir|pedirle|insista ..2 " +
+		"speak|talk|hablar|for|por|a|an|the|un|una|el|al|la", ""},
+}

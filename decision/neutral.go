@@ -28,7 +28,8 @@ var neutralizers = slices.Concat(neutralBase, humanNeutral8, frustrationNeutral8
 	frustrationNeutralTrainH, frustrationNeutral13, humanNeutral13,
 	frustrationNeutral14, distressNeutral14, legalNeutral14,
 	frustrationNeutral15, distressNeutral15,
-	frustrationNeutral16, distressNeutral16, legalNeutral16, humanNeutral16)
+	frustrationNeutral16, distressNeutral16, legalNeutral16, humanNeutral16,
+	frustrationNeutral17, distressNeutral17, legalNeutral17, humanNeutral17)
 
 var neutralBase = []neutralizer{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
