@@ -8,4 +8,6 @@ var distressNeutral17 = []neutralizer{
 		"wanted|loved|liked|bid|offered|queriamos|gustaba; lost|perdimos|perdi ..3 house|home|casa ..1 to|a ..2 " +
 		"another|other|otro|otra", "lost the home"},
 	{trigDistress, scopeOverlap, "(last resort|ultimo recurso) before|antes", "panic"},
+	{trigDistress, scopeOverlap, "(in shock|shocked|en shock) at|by|de|con ..1 how|lo|que ..1 nice|good|great|beautiful|" +
+		"amazing|fast|quick|cheap|well|lindo|linda|bonito|bonita|bien|rapido|barato|bueno|buena", "panic"},
 }

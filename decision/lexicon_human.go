@@ -403,6 +403,7 @@ var humanNeutral16 = []neutralizer{
 // else, in quotes, not by the customer.
 var humanNeutral17 = []neutralizer{
 	{trigHuman, scopeOverlap, "(says i should|said i should|say i should|told me to|tells me to|telling me to|me dice que|" +
-		"me dijo que|me dicen que|me decia que|dice que) ..2 demand|ask|insist|exija|exigir|pida|pedir|pedirle|insista ..2 " +
+		"me dijo que|me dicen que|me decia que|dice que|always says|always said|always tells me|siempre dice|siempre decia|" +
+		"likes to say|used to say|solia decir) ..2 demand|ask|insist|exija|exigir|pida|pedir|pedirle|insista ..2 " +
 		"speak|talk|hablar|for|por|a|an|the|un|una|el|al|la", ""},
 }

@@ -5,7 +5,7 @@ package decision
 // and two titles to one lot.
 var legalCues17 = []lexEntry{
 	{0.75, "easement", "vacate|vacated|release|released|extinguish|extinguished|terminate|terminated|abandon|abandoned " +
-		"..2 easement|easements|servidumbre|servidumbres; easement|easements ..2 vacated|released|extinguished|terminated|" +
+		"..2 easement|easements|servidumbre|servidumbres; (easement|easements|right of way) ..2 vacated|released|extinguished|terminated|" +
 		"abandoned; (can it be|could it be|can that be|could that be) vacated|" +
 		"extinguished; cancelar|extinguir|anular|levantar|liberar ..2 servidumbre|servidumbres"},
 	{0.75, "a claim against", "(file|filing|filed|bring|bringing|presentar|poner|interponer|meter) ..2 claim|suit|lawsuit|" +
@@ -14,7 +14,9 @@ var legalCues17 = []lexEntry{
 		"legalmente valida|valido legalmente|valida legalmente)"},
 	{0.7, "a neighbour dispute", "neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..4 blocking|blocks|" +
 		"blocked|block|bloquea|bloquean|bloqueando|bloqueo|tapa|tapando|cierra|cerro ..3 access|driveway|road|path|" +
-		"entrance|gate|acceso|entrada|camino|paso|salida"},
+		"entrance|gate|acceso|entrada|camino|paso|salida; neighbor|neighbors|neighbour|neighbours|vecino|vecinos|vecina ..4 " +
+		"fence|wall|cerca|reja|muro|barda ..2 across|over|sobre|atravesando|cruzando|en ..3 path|driveway|road|access|gate|" +
+		"camino|paso|acceso|entrada"},
 	{0.8, "title defect", "(two|dos|2|conflicting|competing|duplicate|duplicated|double|duplicados|duplicadas|dobles) " +
 		"titles|deeds|titulos|escrituras"},
 }

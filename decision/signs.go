@@ -395,7 +395,8 @@ func addSarcasm(text string, toks []token, ms *msgScore) {
 	// otro formulario"; "Great, another question" and "Perfecto, otra pregunta" do not.
 	event, another := false, false
 	for k, t := range toks {
-		event = event || sarcasmEvents[t.w]
+		// "We'll list with you again, you were great": coming back is loyalty, not a letdown.
+		event = event || sarcasmEvents[t.w] && !(t.w == "again" && k > 0 && toks[k-1].w == "you")
 		if anotherWords[t.w] && (k+1 == len(toks) || !sincereNext[toks[k+1].w]) {
 			another = true
 			event = event || t.w != "another" && k+1 < len(toks) && toks[k+1].w == "vez" // "otra vez"
