@@ -1,19 +1,21 @@
 package decision
 
 // Read in the round that opened fresh16: a warning to everyone else (reviews on every site,
-// telling every colleague exactly why, "estáis avisados"), leaving the business told with what
-// it never did ("not once did anyone call"), a mock definition ("interesting definition of
-// urgent"), thanks for losing or ignoring, the promise quoted back, the refund that never came,
-// hours spent chasing the office, a ticket closed as resolved that is not, a job that left
-// things worse, and a customer who has lost their mind too.
+// telling every colleague exactly why, not recommending the business, "estáis avisados"),
+// leaving the business told with what it never did ("not once did anyone call"), a mock
+// definition ("interesting definition of urgent"), thanks for losing or ignoring, the promise
+// quoted back, the refund that never came, hours spent chasing the office, a ticket closed as
+// resolved that is not, a job that left things worse, and a customer who has lost their mind
+// too.
 var frustrationCues17 = []lexEntry{
 	{0.85, "a public warning", "sharing|share|posting|post|telling|tell|writing|write|publicar|contar|compartir ..6 " +
 		"(every|all|todas las|todos los) ..1 review|reviews|resenas|opiniones ..1 site|sites|platform|platforms|app|apps|" +
 		"sitios|portales|paginas; (van a saber|se van a enterar|will know|are going to know|will hear|will find out|" +
 		"are going to hear|are going to find out) ..2 (exactly why|precisely why|exactamente por que|exactamente porque); " +
 		"(would not|wouldnt|can not|cant|could not|couldnt|never|will not|wont) recommend (you|your company|your agency|" +
-		"your office|y all|yall); no los|les recomiendo|recomendaria; review|reviews|resena|resenas|opinion|opiniones|rating|ratings ..4 (every site|every website|" +
-		"every platform|every app|everywhere|all over|todos lados|todos los sitios|todas partes|todas las plataformas|" +
+		"your office|y all|yall); no los|les recomiendo|recomendaria; " +
+		"review|reviews|resena|resenas|opinion|opiniones|rating|ratings ..4 (every site|every website|every platform|" +
+		"every app|everywhere|all over|todos lados|todos los sitios|todas partes|todas las plataformas|" +
 		"todas las redes|todos los portales); (telling|tell|warn|warning|explain to|contarle|contarles|decirle|decirles) " +
 		"..4 every|everyone|everybody|all|todos|cada ..5 (exactly why|precisely why|exactamente por que|exactamente porque); " +
 		"(you have been warned|youve been warned|consider yourself warned|consider yourselves warned|consider this your warning|" +
@@ -61,12 +63,13 @@ var frustrationCues17 = []lexEntry{
 		"(so have i|so am i|me too|yo tambien|y yo igual)"},
 }
 
-// frustrationNeutral17: coming back to the business is loyalty ("we'll list with you again"); a scam by strangers is a loss, not the business cheating; a landlord
-// who comes in without notice is a tenant's rights question, not a reply that never came; and
-// every time one packs a parent's things is grief, not a complaint made again.
+// frustrationNeutral17: coming back to the business is loyalty ("we'll list with you again");
+// a scam by strangers is a loss, not the business cheating; a landlord who comes in without
+// notice is a tenant's rights question, not a reply that never came; and every time one packs
+// a parent's things is grief, not a complaint made again.
 var frustrationNeutral17 = []neutralizer{
-	{trigFrustration, scopeOverlap, "(with you again|use you again|hire you again|choose you again|pick you again|recommend you again|" +
-		"call you again)", "again"},
+	{trigFrustration, scopeOverlap, "(with you again|use you again|hire you again|choose you again|pick you again|" +
+		"recommend you again|call you again)", "again"},
 	{trigFrustration, scopeOverlap, "(phone scam|email scam|text scam|online scam|scam call|scam calls|scammer|scammers|" +
 		"estafa telefonica|estafador|estafadores); (fell for|victims of|victim of|cayo en|caimos en|victimas de|" +
 		"victima de) ..1 a|an|una|un ..1 scam|estafa", "feels cheated"},
