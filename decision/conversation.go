@@ -56,6 +56,7 @@ func read(texts []string, f *featurizer) reading {
 	var sc scratch
 	var outside msgScore // a message before the window: read for legal complexity only
 	terseAsked := 0      // the window's messages so far that were a bare request for a person
+	lastTerse := ""      // the words of the last of them
 	legalBest := map[string]hit{}
 	var legalOrder []string
 	asks := make([]asked, r.window)
@@ -86,12 +87,15 @@ func read(texts []string, f *featurizer) reading {
 		}
 		ti, tj, tw := terseRequest(text, toks)
 		if tw == terseCue.weight {
-			// The same bare request again, now in capitals or for the third time
-			// ("Representative" ... "REPRESENTATIVE"): the customer is losing patience.
-			if terseAsked >= 2 || terseAsked == 1 && allCaps(toks) {
+			// The same bare request again, now in capitals, word for word, or for the third
+			// time ("Representative" ... "REPRESENTATIVE", "talk to human" ... "talk to
+			// human"): the customer is losing patience.
+			words := joinWords(toks)
+			if terseAsked >= 2 || terseAsked == 1 && (allCaps(toks) || words == lastTerse) {
 				ms.add(trigFrustration, spanHit(&louderCue, louderCue.weight, text, toks, ti, tj))
 			}
 			terseAsked++
+			lastTerse = words
 		} else if terseAsked >= 2 && ms.score[trigHuman] >= 0.5 && len(ms.best[trigHuman]) > 0 {
 			// Two bare requests, then a third in words ("persona" ... "una persona por
 			// favor" ... "¿hay alguien ahí?"): asked again all the same.
@@ -271,4 +275,17 @@ func (r *reading) joinLabels() string {
 		all = append(all[:3], fmt.Sprintf("%d more", len(all)-3))
 	}
 	return "cues " + strings.Join(all, ", ")
+}
+
+// joinWords is a message's words as the lexicons see them, so "Talk to human!" and "talk to
+// human" read as the same request.
+func joinWords(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.w)
+	}
+	return b.String()
 }

@@ -98,9 +98,9 @@ type lexEntry struct {
 var lexicon = map[trigger][]lexEntry{
 	trigHuman:       slices.Concat(humanCues, humanCues6, humanCues7, humanCues8, humanCues9, humanCues11, humanCues12, humanCues13, humanCues14),
 	trigWithdrawn:   withdrawnCues,
-	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7, frustrationCues8, frustrationCues9, frustrationCues10, frustrationCues11, frustrationCues12, frustrationCuesTrainH, frustrationCues13, frustrationCues14, frustrationCues15, frustrationCues16, frustrationCues17),
-	trigDistress:    slices.Concat(distressCues, distressCues6, distressCues7, distressCues8, distressCues9, distressCues10, distressCues11, distressCues12, distressCues13, distressCues14, distressCues15, distressCues16),
-	trigLegal:       slices.Concat(legalCues, legalCues6, legalCues7, legalCues8, legalCues9, legalCues10, legalCues11, legalCues12, legalCues13, legalCues14, legalCues15, legalCues16, legalCues17),
+	trigFrustration: slices.Concat(frustrationCues, frustrationCues6, frustrationCues7, frustrationCues8, frustrationCues9, frustrationCues10, frustrationCues11, frustrationCues12, frustrationCuesTrainH, frustrationCues13, frustrationCues14, frustrationCues15, frustrationCues16, frustrationCues17, frustrationCues18),
+	trigDistress:    slices.Concat(distressCues, distressCues6, distressCues7, distressCues8, distressCues9, distressCues10, distressCues11, distressCues12, distressCues13, distressCues14, distressCues15, distressCues16, distressCues18),
+	trigLegal:       slices.Concat(legalCues, legalCues6, legalCues7, legalCues8, legalCues9, legalCues10, legalCues11, legalCues12, legalCues13, legalCues14, legalCues15, legalCues16, legalCues17, legalCues18),
 	trigComplexity:  complexityCues,
 	trigResolved:    resolvedCues,
 	trigRelieved:    relievedCues,

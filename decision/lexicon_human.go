@@ -407,3 +407,10 @@ var humanNeutral17 = []neutralizer{
 		"likes to say|used to say|solia decir) ..2 demand|ask|insist|exija|exigir|pida|pedir|pedirle|insista ..2 " +
 		"speak|talk|hablar|for|por|a|an|the|un|una|el|al|la", ""},
 }
+
+// humanNeutral18, read in the round that opened fresh17: a representative sample is data,
+// not a person.
+var humanNeutral18 = []neutralizer{
+	{trigHuman, scopeOverlap, "representative|representativa|representativo sample|samples|example|examples|data|set|" +
+		"muestra|muestras|ejemplo|ejemplos|datos; (muestra representativa|ejemplo representativo|muestras representativas)", ""},
+}

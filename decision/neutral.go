@@ -29,7 +29,8 @@ var neutralizers = slices.Concat(neutralBase, humanNeutral8, frustrationNeutral8
 	frustrationNeutral14, distressNeutral14, legalNeutral14,
 	frustrationNeutral15, distressNeutral15,
 	frustrationNeutral16, distressNeutral16, legalNeutral16, humanNeutral16,
-	frustrationNeutral17, distressNeutral17, legalNeutral17, humanNeutral17)
+	frustrationNeutral17, distressNeutral17, legalNeutral17, humanNeutral17,
+	frustrationNeutral18, legalNeutral18, humanNeutral18)
 
 var neutralBase = []neutralizer{
 	// "my agent said", "better than a real agent", "meeting in person", "human resources".
@@ -146,14 +147,15 @@ var neutralBase = []neutralizer{
 		"divorce|divorcio ..4 final|finalized|over|done|finalizado; deal|sale|contract|closing ..2 falling apart", ""},
 	// "real estate", "estate sale", a lien released, a routine easement, a tennis court, market demand.
 	{trigLegal, scopeOverlap, "real estate|estates; estate sale|sales|agent|agents|home|lot|property|style|planning|attorney|lawyer; luxury estate; " +
-		"lien search|searches|check|checks|waiver|waivers; " +
-		"estate on|at|near|off|along|by|for; court house|houses; " +
+		"lien search|searches|check|checks|waiver|waivers; court house|houses; " +
 		"tennis|basketball|food|pickleball|volleyball|sport|sports|half court|courts; court|courts|cancha|canchas ..3 tennis|" +
 		"basketball|pickleball|volleyball|sport|sports|play|playing|kids|padel|squash|racquetball|handball|futbol|soccer; " +
 		"court side|view|yard|facing; court in|on ?the backyard|yard|garden; mucha|alta|poca|gran demanda; inherited money|savings|cash|funds; " +
 		"standard|routine|normal|typical|recorded ?utility easement; any|buying|buy foreclos*; list of foreclos*; " +
 		// A kind of deal to invest in: "is probate real estate a good deal?"
 		"probate|foreclosure|foreclosed|reo ..1 estate|property|properties|homes|listings|deals|investing|investment", ""},
+	// An estate as a place ("an estate on the lake"); a life estate on a property stays legal.
+	{trigLegal, scopeOverlap, "estate on|at|near|off|along|by|for", "estate"},
 	{trigLegal, scopeOverlap, "lawyer|attorney|abogado|abogada ..4 recommend*|referred|recomendo|recomendaron|refirio|friend|amigo|amiga; " +
 		"listing|ad|post|page|website title; interested|looking|shopping ..2 foreclos*; judge for yourself; judging by; " +
 		"your|my|good|best|own judgment|judgement; " +
