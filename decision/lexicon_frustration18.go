@@ -8,9 +8,9 @@ package decision
 // conste" (for the record).
 var frustrationCues18 = []lexEntry{
 	{0.85, "a reproach", "(do you understand|do you realize|do you realise|do you even know|do you have any idea|" +
-		"any idea|se dan cuenta|te das cuenta|tienen idea|tienes idea|saben) ..2 how|cuantos|cuantas|cuanto|cuanta " +
-		"many|much|long|los|las|el|la|de ..3 lost|wasted|cost|perdimos|perdi|perdido|costo|tiempo|time|money|dinero|leads|" +
-		"clientes|customers|sales|ventas"},
+		"any idea) ..2 how many|much|long ..3 lost|wasted|cost|time|money|leads|customers|sales; " +
+		"(se dan cuenta|te das cuenta|tienen idea|tienes idea|saben) ..2 cuantos|cuantas|cuanto|cuanta ..3 perdimos|perdi|" +
+		"perdido|costo|tiempo|dinero|clientes|ventas"},
 	{0.8, "the system fails", "keeps|keep|sigue|siguen (logging me out|kicking me out|crashing|freezing|glitching|" +
 		"timing out|erroring|deleting|wiping|cerrandose|cerrando la sesion|colgandose|cayendose|trabandose|borrando); " +
 		"(se cae cada dos por tres|se cuelga cada dos por tres|cada dos por tres se cae|se traba a cada rato|se cae a cada rato)"},
@@ -33,13 +33,17 @@ var frustrationCues18 = []lexEntry{
 }
 
 // frustrationNeutral18: the customer's own "not even" ("ni siquiera califico para un
-// arriendo") is a hardship; a sibling or an executor acting "sin avisarnos" is a family's
+// arriendo") is a hardship or a surprise; visits to a house counted are interest; a sibling or an executor acting "sin avisarnos" is a family's
 // dispute, not the business's silence; a contract one asks how to end early is a question, not
 // a service that failed; and an ad platform's "alleged misleading claims" are a charge against
 // the customer, not the customer feeling cheated.
 var frustrationNeutral18 = []neutralizer{
 	{trigFrustration, scopeOverlap, "ni siquiera (califico|calificamos|me alcanza|nos alcanza|tengo para|tenemos para|" +
-		"puedo pagar|podemos pagar|me aprueban|nos aprueban)", ""},
+		"puedo pagar|podemos pagar|me aprueban|nos aprueban|sabia|sabiamos|conocia|conociamos|imaginaba|imaginabamos|" +
+		"pensaba|pense)", ""},
+	// Visits counted for a house one likes: "I've toured it 2 times now and I'm ready to offer".
+	{trigFrustration, scopeOverlap, "toured|seen|visited|viewed|been|visto|visitado|ido|recorrido ..3 # (times now|" +
+		"times already|veces ya)", ""},
 	{trigFrustration, scopeOverlap, "(mi hermano|mi hermana|mis hermanos|mis hermanas|el albacea|la albacea|mi ex|" +
 		"my brother|my sister|my siblings|the executor|my ex) ..8 (sin avisarnos|sin avisarme|sin decirnos|sin decirme|" +
 		"without telling us|without telling me|without asking us|without asking me)", ""},
