@@ -106,19 +106,19 @@ test-compose: ## validate docker-compose.yml with the compose-spec loader Docker
 	cd deploy/composecheck && $(GO) test ./... -count=1
 
 # The model is evaluated too when HANDOFF_MODEL_BASE_URL and HANDOFF_MODEL_NAME are set
-# (HANDOFF_MODEL_API_KEY if the endpoint needs one). `make eval` scores fresh18, the untouched
+# (HANDOFF_MODEL_API_KEY if the endpoint needs one). `make eval` scores fresh19, the untouched
 # set, and each run is a look at it that the README counts: while developing, use
-# `make eval-dev` (every development set, misses listed; fresh18 is not even loaded). Until
-# fresh18.jsonl is added, `make eval` stops and says so rather than score nothing blind.
-BLIND_SET := decision/testdata/triggers/fresh18.jsonl
+# `make eval-dev` (every development set, misses listed; fresh19 is not even loaded). Until
+# fresh19.jsonl is added, `make eval` stops and says so rather than score nothing blind.
+BLIND_SET := decision/testdata/triggers/fresh19.jsonl
 EVAL_FILTER := grep -v -e '^=== RUN' -e '^--- PASS' -e '^--- SKIP' -e '^PASS' -e '^ok ' -e '_test.go:[0-9]*: no model'
 
-eval: ## trigger analysis on the labelled sets, the untouched fresh18 set included: precision/recall per trigger, routing accuracy (built-in, and a model if configured)
+eval: ## trigger analysis on the labelled sets, the untouched fresh19 set included: precision/recall per trigger, routing accuracy (built-in, and a model if configured)
 	@test -f $(BLIND_SET) || { echo "make eval: $(BLIND_SET), the blind set, is missing: it has not been added yet, so there is nothing blind to score. make eval-dev scores the development sets."; exit 1; }
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=all $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=all $(GO) test ./activities/ -run '^TestModelTriggerEval$$' -count=1 -v -timeout 60m | $(EVAL_FILTER)
 
-eval-dev: ## as eval on the development sets only (tune, holdout, fresh to fresh17, train-a to train-h), with their misses listed: for tuning
+eval-dev: ## as eval on the development sets only (tune, holdout, fresh to fresh18, train-a to train-h), with their misses listed: for tuning
 	HANDOFF_EVAL=1 HANDOFF_EVAL_SPLIT=dev $(GO) test ./decision/ -run '^TestTriggerEval$$' -count=1 -v | $(EVAL_FILTER)
 
 train: ## retrain the built-in analyzer's classifier (decision/model/triggers.json) on the development sets, cross-validated (~55 min on 2 cores)

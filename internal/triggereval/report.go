@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// Targets are the bars for the untouched set (now fresh18): recall per trigger, and
+// Targets are the bars for the untouched set (now fresh19): recall per trigger, and
 // precision for every trigger.
 var Targets = map[string]float64{"human_request": 0.95, "frustration": 0.90, "distress": 0.90, "legal": 0.90}
 
