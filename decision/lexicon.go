@@ -12,10 +12,11 @@ import (
 // separates them). They were written from the kinds of situation an agent meets, by meaning
 // class, and checked against the development sets in testdata/triggers (tune, the retired
 // holdout, the fresh sets once each had had its blind look, and the training sets train-a to
-// train-h; fresh4 was opened too, but no pattern was written from it); the blind fresh19 set is
-// never read (see the README's "Trigger analysis"). One file per
-// trigger: lexicon_human.go, lexicon_frustration.go, lexicon_distress.go, lexicon_legal.go;
-// neutral.go takes cues back where the words mean something else.
+// train-h; fresh4 and fresh18 were opened too, but no pattern was written from them); the blind
+// fresh19 set is never read (see the README's "Trigger analysis"). One file per trigger:
+// lexicon_human.go, lexicon_frustration.go, lexicon_distress.go, lexicon_legal.go, with the
+// slices later rounds added beside them, named for the trigger and the round
+// (lexicon_frustration18.go); neutral.go takes cues back where the words mean something else.
 
 // trigger is what a cue is evidence of.
 type trigger uint8
