@@ -399,8 +399,8 @@ var humanNeutral16 = []neutralizer{
 }
 
 // humanNeutral17, read in the round that opened fresh16: advice the customer passes on ("my
-// brother says I should demand to speak to a supervisor") is a person asked for by someone
-// else, in quotes, not by the customer.
+// brother says I should demand to speak to a supervisor") names a person someone else would
+// ask for, not one the customer asks for.
 var humanNeutral17 = []neutralizer{
 	{trigHuman, scopeOverlap, "(says i should|said i should|say i should|told me to|tells me to|telling me to|me dice que|" +
 		"me dijo que|me dicen que|me decia que|dice que|always says|always said|always tells me|siempre dice|siempre decia|" +
