@@ -7,7 +7,8 @@ var legalCues17 = []lexEntry{
 	{0.75, "easement", "vacate|vacated|release|released|extinguish|extinguished|terminate|terminated|abandon|abandoned " +
 		"..2 easement|easements|servidumbre|servidumbres; " +
 		"(easement|easements|right of way) ..2 vacated|released|extinguished|terminated|abandoned; " +
-		"(can it be|could it be|can that be|could that be) vacated|extinguished; cancelar|extinguir|anular|levantar|liberar ..2 servidumbre|servidumbres"},
+		"(can it be|could it be|can that be|could that be) vacated|extinguished; " +
+		"cancelar|extinguir|anular|levantar|liberar ..2 servidumbre|servidumbres"},
 	{0.75, "a claim against", "(file|filing|filed|bring|bringing|presentar|poner|interponer|meter) ..2 claim|suit|lawsuit|" +
 		"case|demanda|reclamacion|reclamo ..1 against|contra"},
 	{0.7, "enforceability", "(enforceable|unenforceable|legally binding|exigible|vinculante|legalmente valido|" +
