@@ -33,10 +33,11 @@ var frustrationCues18 = []lexEntry{
 }
 
 // frustrationNeutral18: the customer's own "not even" ("ni siquiera califico para un
-// arriendo") is a hardship or a surprise; visits to a house counted are interest; a sibling or an executor acting "sin avisarnos" is a family's
-// dispute, not the business's silence; a contract one asks how to end early is a question, not
-// a service that failed; and an ad platform's "alleged misleading claims" are a charge against
-// the customer, not the customer feeling cheated.
+// arriendo") is a hardship or a surprise; visits to a house counted are interest; a sibling or
+// an executor acting "sin avisarnos" is a family's dispute, not the business's silence; a
+// contract one asks how to end early is a question, not a service that failed; and an ad
+// platform's "alleged misleading claims" are a charge against the customer, not the customer
+// feeling cheated.
 var frustrationNeutral18 = []neutralizer{
 	{trigFrustration, scopeOverlap, "ni siquiera (califico|calificamos|me alcanza|nos alcanza|tengo para|tenemos para|" +
 		"puedo pagar|podemos pagar|me aprueban|nos aprueban|sabia|sabiamos|conocia|conociamos|imaginaba|imaginabamos|" +
