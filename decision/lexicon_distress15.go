@@ -33,8 +33,13 @@ var distressCues15 = []lexEntry{
 }
 
 // distressNeutral15: a house lost to another buyer or a late offer is a purchase that fell
-// through, not a home taken away.
+// through, not a home taken away; and so is the house one wanted and lost (the second entry,
+// read in the round that opened fresh16: "we lost the house we wanted because the letter was
+// late").
 var distressNeutral15 = []neutralizer{
 	{trigDistress, scopeMessage, "offer|offers|bid|bids|outbid|oferta|ofertas|contraoferta; another|other buyer|buyers; " +
 		"otro|otros comprador|compradores", "lost the home"},
+	{trigDistress, scopeOverlap, "lost|perdimos|perdi ..3 house|home|casa|place|apartment|depa|departamento ..1 we|que ..1 " +
+		"wanted|loved|liked|bid|offered|queriamos|gustaba; lost|perdimos|perdi ..3 house|home|casa ..1 to|a ..2 " +
+		"another|other|otro|otra", "lost the home"},
 }

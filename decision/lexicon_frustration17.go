@@ -65,8 +65,8 @@ var frustrationCues17 = []lexEntry{
 
 // frustrationNeutral17: coming back to the business is loyalty ("we'll list with you again");
 // a scam by strangers is a loss, not the business cheating; a landlord who comes in without
-// notice is a tenant's rights question, not a reply that never came; and every time one packs
-// a parent's things is grief, not a complaint made again.
+// notice is a tenant's rights question, not a reply that never came. (Every time one packs a
+// parent's things, read in the same round, stands beside its twin in frustrationNeutral8.)
 var frustrationNeutral17 = []neutralizer{
 	{trigFrustration, scopeOverlap, "(with you again|use you again|hire you again|choose you again|pick you again|" +
 		"recommend you again|call you again)", "again"},
@@ -75,6 +75,4 @@ var frustrationNeutral17 = []neutralizer{
 		"victima de) ..1 a|an|una|un ..1 scam|estafa", "feels cheated"},
 	{trigFrustration, scopeOverlap, "entro|entra|entran|entraron|entrar|entered|enters|entering|entrado ..5 " +
 		"(sin avisar|sin aviso|sin previo aviso|without notice|without warning)", "nobody answers"},
-	{trigFrustration, scopeOverlap, "(cada vez que|every time|each time|whenever) ..2 empacar|empaco|empezar|pack|packing|" +
-		"veo|see|pienso|think|recuerdo|remember", "repetition"},
 }

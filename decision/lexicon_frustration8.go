@@ -227,6 +227,10 @@ var frustrationNeutral8 = []neutralizer{
 	{trigFrustration, scopeClause, "(can not make|cant make|could not make|behind on|late on|me atrase|nos atrasamos|atrasado|" +
 		"atrasada) ..4 payment|payments|pago|pagos|mensualidad|rent|renta|alquiler|mortgage|hipoteca", "again|repetition"},
 	{trigFrustration, scopeOverlap, "(every time|cada vez) ..2 (the phone rings|phone rings|suena el telefono|el telefono suena)", "again|repetition"},
+	// Grief each time, read in the round that opened fresh16: "cada vez que voy a empacar sus
+	// cosas termino llorando".
+	{trigFrustration, scopeOverlap, "(cada vez que|every time|each time|whenever) ..2 empacar|empaco|empezar|pack|packing|" +
+		"veo|see|pienso|think|recuerdo|remember", "repetition"},
 	// "what happens if I just stop paying": a question, not "just stop".
 	{trigFrustration, scopeOverlap, "if i|we ?just stop|quit paying|making", "not listened to"},
 	// "nobody told us about the easement when we bought": the seller's silence, long ago.
